@@ -1,0 +1,280 @@
+"""The ``equivalence`` command line: parses options, calls the library, renders its answers.
+
+Every query command takes ``--format table|json|csv``; rows are produced once and rendered by
+the chosen format. Library errors become ``Error: ...`` and exit 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import sys
+
+import click
+
+from . import __version__
+from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, describe_conditions,
+                       describe_source)
+from .errors import EquivalenceError, MappingErrors
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+KINDS = ("apply", "treated_as", "counts_as", "post", "derived")
+
+
+class EquivalenceGroup(click.Group):
+    """Turns library errors into one ``Error:`` line (exit 1) instead of a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except MappingErrors as exc:
+            first = exc.errors[0]
+            more = len(exc.errors) - 1
+            tail = f" (and {more} more; run 'equivalence validate')" if more else ""
+            raise click.ClickException(f"the mappings do not validate: {first}{tail}") from None
+        except EquivalenceError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=EquivalenceGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, prog_name="equivalence")
+@click.option("--mappings", "mappings", type=click.Path(file_okay=False), envvar="EQUIVALENCE_MAPPINGS",
+              help="Use this mapping folder instead of the shipped one.")
+@click.pass_context
+def cli(ctx, mappings):
+    """Equivalence of China's skill grades, professional titles, qualifications and posts.
+
+    \b
+    Examples:
+      equivalence lookup 技师
+      equivalence lookup 高级技师 --to 工程技术 --format json
+      equivalence levels 专业技术岗位
+      equivalence show bridge-technician-to-intermediate
+    """
+    ctx.obj = {"mappings": mappings}
+
+
+def registry(ctx):
+    """The registry for this invocation (loaded once)."""
+    obj = ctx.find_root().obj
+    if "registry" not in obj:
+        from .registry import Registry
+
+        obj["registry"] = Registry.load(obj["mappings"])
+    return obj["registry"]
+
+
+def output_options(fn):
+    fn = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                      help="Language of names and labels.")(fn)
+    fn = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                      show_default=True, help="Output format.")(fn)
+    return fn
+
+
+def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None) -> None:
+    """Render rows as a table or CSV, or ``data`` (default: the rows as objects) as JSON."""
+    rows = list(rows)
+    if fmt == "json":
+        payload = data if data is not None else [dict(zip(headers, r)) for r in rows]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows(rows)
+    else:
+        from tabulate import tabulate
+
+        if title:
+            click.echo(title)
+        if rows:
+            click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)", param_hint="'--as-of'") from None
+
+
+@cli.command()
+@output_options
+@click.pass_context
+def ladders(ctx, fmt, lang):
+    """List the ladders (skill grades, title tiers and series, posts, grades, education)."""
+    reg = registry(ctx)
+    h = HEADERS[lang]
+    rows = [(lid, lad["zh"], lad["en"], lad["kind"], len(lad["levels"])) for lid, lad in reg.ladders.items()]
+    data = [{"id": lid, "zh": lad["zh"], "en": lad["en"], "kind": lad["kind"],
+             "levels": [reg.levels[r]["id"] for r in lad["levels"]], "confidence": lad["confidence"]}
+            for lid, lad in reg.ladders.items()]
+    emit(fmt, [h["id"], h["zh"], h["en"], h["kind_ladder"], h["levels"]], rows, data if fmt == "json" else None)
+
+
+@cli.command()
+@click.argument("ladder")
+@output_options
+@click.pass_context
+def levels(ctx, ladder, fmt, lang):
+    """List the levels of LADDER, low to high.
+
+    \b
+    Example:
+      equivalence levels 工勤技能岗位
+    """
+    reg = registry(ctx)
+    lad = reg.ladder(ladder)
+    h = HEADERS[lang]
+    levs = [reg.levels[r] for r in lad["levels"]]
+    rows = [(lev["rank"], lev["ref"], lev["zh"], lev["en"], "、".join(lev["aliases"])) for lev in levs]
+    data = {"ladder": {"id": lad["id"], "zh": lad["zh"], "en": lad["en"], "kind": lad["kind"]},
+            "levels": [{k: lev[k] for k in ("ref", "id", "zh", "en", "aliases", "rank", "effective_from",
+                                            "effective_until")} for lev in levs]}
+    title = f"{lad['zh']} ({lad['id']}, {lad['en']})"
+    emit(fmt, [h["rank"], h["id"], h["zh"], h["en"], h["aliases"]], rows, data if fmt == "json" else None, title)
+
+
+@cli.command()
+@click.argument("level")
+@click.option("--to", "to", multiple=True, help="Only results on this ladder (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only this relation kind (repeatable).")
+@click.option("--purpose", help="Only results that serve this purpose (e.g. title_review).")
+@click.option("--as-of", "as_of", help="Only rules in force on this date (YYYY-MM-DD).")
+@click.option("--include-derived", is_flag=True, help="Also use comparisons no document states (derived).")
+@click.option("--direction", type=click.Choice(["both", "out", "in"]), default="both", show_default=True,
+              help="out: LEVEL relates to X; in: X relates to LEVEL.")
+@output_options
+@click.pass_context
+def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fmt, lang):
+    """What the rules relate to LEVEL on every other ladder, and under which clause.
+
+    \b
+    Examples:
+      equivalence lookup 技师
+      equivalence lookup 三级 --kind apply --format json
+      equivalence lookup 专业技术岗位:九级 --lang en
+    """
+    from .lookup import find_equivalents
+
+    reg = registry(ctx)
+    answer = find_equivalents(reg, level, to=list(to) or None, kinds=list(kinds) or None, purpose=purpose,
+                              as_of=_date(as_of), include_derived=include_derived, direction=direction,
+                              lang=lang)
+    h = HEADERS[lang]
+    head = answer["level"]
+    title = f"{head['name']} ({reg.ladders[head['ladder']][lang]}, {head['id']})"
+    if not answer["results"]:
+        title += ": " + ("没有相关等级" if lang == "zh" else "no related levels")
+    if fmt == "json":
+        emit(fmt, [], [], {"level": head, "results": answer["results"]})
+        return
+    headers = [h["direction"], h["ladder"], h["level"], h["kind"], h["conditions"], h["purposes"],
+               h["confidence"], h["source"], h["chain"]]
+    emit(fmt, headers, lookup_rows(reg, answer["results"], lang, merge=fmt == "table"), title=title)
+
+
+def lookup_rows(reg, results, lang, merge=True):
+    """One row per result; in tables, results that differ only by level (a post range) share a row."""
+    groups: list[tuple[tuple, list]] = []
+    for r in results:
+        key = (r["direction"], r["level"]["ladder"], r["kind"], tuple(r["chain"]), tuple(r["purposes"]))
+        if merge and groups and groups[-1][0] == key:
+            groups[-1][1].append(r)
+        else:
+            groups.append((key, [r]))
+    for (_, ladder, _, _, _), rs in groups:
+        r = rs[0]
+        names = [x["level"]["name"] for x in rs]
+        name = names[0] if len(names) == 1 else (f"{names[0]}–{names[-1]}" if len(names) > 2 else "、".join(names))
+        conds = " | ".join(describe_conditions(reg, c, lang) for c in r["conditions"])
+        purposes = "、".join(reg.purposes[p][lang] for p in r["purposes"]) or ("不限" if lang == "zh" else "any")
+        sources = " + ".join(describe_source(reg.sources[s["source"]], s) for s in r["sources"])
+        yield (DIRECTION_WORDS[lang][r["direction"]], reg.ladders[ladder][lang], name, KIND_WORDS[lang][r["kind"]],
+               conds, purposes, CONFIDENCE_WORDS[lang][r["confidence"]], sources, " > ".join(r["chain"]))
+
+
+@cli.command()
+@output_options
+@click.pass_context
+def sources(ctx, fmt, lang):
+    """List the policy sources the rules cite, with 文号, date and how well each was verified."""
+    reg = registry(ctx)
+    h = HEADERS[lang]
+    counts: dict[str, int] = {}
+    for r in reg.rules.values():
+        for c in r["cite"]:
+            counts[c["source"]] = counts.get(c["source"], 0) + 1
+    rows = [(s["id"], s["doc_no"], s["title"], s["published"] or "", s["status"], counts.get(s["id"], 0))
+            for s in reg.sources.values()]
+    data = [{**{k: v for k, v in s.items() if k not in ("path", "line")}, "rules": counts.get(s["id"], 0)}
+            for s in reg.sources.values()]
+    emit(fmt, [h["id"], h["doc_no"], h["title"], h["published"], h["status"], h["rules"]], rows,
+         data if fmt == "json" else None)
+
+
+@cli.command()
+@click.argument("rule_id", metavar="RULE")
+@output_options
+@click.pass_context
+def show(ctx, rule_id, fmt, lang):
+    """Show one rule: what it links, its conditions, dates, and the clause it cites (with the quote).
+
+    \b
+    Example:
+      equivalence show bridge-technician-to-intermediate
+    """
+    from .lookup import conditions_of
+
+    reg = registry(ctx)
+    rule = reg.rule(rule_id)
+    cites = [{**c, "title": reg.sources[c["source"]]["title"], "doc_no": reg.sources[c["source"]]["doc_no"],
+              "status": reg.sources[c["source"]]["status"]} for c in rule["cite"]]
+    if fmt == "json":
+        emit(fmt, [], [], {**{k: v for k, v in rule.items() if k not in ("cite",)}, "cite": cites})
+        return
+    h = HEADERS[lang]
+    name = lambda ref: f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})"  # noqa: E731
+    rows = [
+        ("id", rule["id"]),
+        (h["kind"], KIND_WORDS[lang][rule["kind"]] + (" (双向)" if rule["bidirectional"] else "")),
+        ("from", name(rule["from"]) if rule["from"] else "—"),
+        ("to", "、".join(name(t) for t in rule["to"])),
+        (h["conditions"], describe_conditions(reg, conditions_of(rule), lang) or "—"),
+        (h["purposes"], "、".join(reg.purposes[p][lang] for p in rule["purposes"]) or "—"),
+        ("in force", f"{rule['effective_from']} – {rule['effective_until'] or ''}"),
+        (h["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]),
+    ]
+    for c in cites:
+        rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c)} [{c['status']}]\n《{c['title']}》\n“{c['quote']}”"))
+    if rule["note"]:
+        rows.append(("note", rule["note"]))
+    rows.append(("file", f"{rule['path']}:{rule['line']}"))
+    emit(fmt, [h["field"], h["value"]], rows)
+
+
+@cli.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False))
+@click.pass_context
+def validate(ctx, folder):
+    """Check a mapping folder (default: the shipped one); list every problem as file:line: where: what."""
+    from .compile import compile_folder
+    from .index import default_mappings_dir
+
+    root = folder or ctx.find_root().obj["mappings"] or default_mappings_dir()
+    try:
+        index = compile_folder(root, display_root=None if folder or ctx.find_root().obj["mappings"] else "mappings")
+    except MappingErrors as exc:
+        for err in exc.errors:
+            click.echo(str(err))
+        n = len(exc.errors)
+        raise click.ClickException(f"{n} problem{'s' if n != 1 else ''} in the mappings") from None
+    click.echo(f"OK: {len(index['ladders'])} ladders, {len(index['levels'])} levels, {len(index['rules'])} rules, "
+               f"{len(index['sources'])} sources")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli(prog_name="equivalence")

@@ -1,0 +1,288 @@
+"""Cross-file checks and compilation of validated mappings into a plain, picklable index.
+
+The index holds only dicts, lists and strings, so that loading it from the cache needs neither
+pydantic nor PyYAML (see :mod:`equivalence.index`).
+"""
+
+from __future__ import annotations
+
+from .errors import MappingError, MappingErrors
+from .loader import Located, Mappings, format_loc, load_folder
+from .dates import date_start
+from .models import CONFIDENCE_OF_STATUS, CONFIDENCE_ORDER
+from .names import normalize, strip_qualifier
+
+INDEX_FORMAT = 1
+
+
+def compile_folder(root, *, display_root: str | None = None) -> dict:
+    """Load, check and compile a mapping folder into an index.
+
+    Raises
+    ------
+    MappingErrors
+        With every problem found: syntax and schema first, then cross-file checks.
+    """
+    mappings = load_folder(root, display_root=display_root)
+    return compile_mappings(mappings)
+
+
+class _Problems(list):
+    def add(self, located: Located, loc: tuple, message: str) -> None:
+        line = located.lines.get(loc)
+        probe = loc
+        while line is None and probe:
+            probe = probe[:-1]
+            line = located.lines.get(probe)
+        section = {"Source": "sources", "Purpose": "purposes", "Ladder": "ladders", "Rule": "rules"}[
+            type(located.item).__name__]
+        index = located.index if hasattr(located, "index") else None
+        where = format_loc((f"{section}[{index}]",) + loc) if index is not None else format_loc(loc)
+        self.append(MappingError(located.path, line or located.line, where, message))
+
+
+def _number_records(mappings: Mappings) -> None:
+    # Messages name records as they stand in their file: rules[2] is the third rule of that file.
+    for section in ("sources", "purposes", "ladders", "rules"):
+        counters: dict[str, int] = {}
+        for located in getattr(mappings, section):
+            located.index = counters.get(located.path, 0)
+            counters[located.path] = located.index + 1
+
+
+def compile_mappings(m: Mappings) -> dict:
+    """Check references, names, ranks, cycles and dates across files; build the index."""
+    _number_records(m)
+    problems = _Problems()
+
+    sources: dict[str, dict] = {}
+    for loc in m.sources:
+        s = loc.item
+        if s.id in sources:
+            problems.add(loc, ("id",), f"duplicate source id '{s.id}' (first in {sources[s.id]['path']})")
+            continue
+        if s.effective_until and date_start(s.effective_until) <= date_start(s.effective_from):
+            problems.add(loc, ("effective_until",), "ends before it starts")
+        sources[s.id] = {
+            "id": s.id, "title": s.title, "doc_no": s.doc_no, "issuer": s.issuer,
+            "published": s.published, "effective_from": s.effective_from,
+            "effective_until": s.effective_until, "status": s.status, "address": s.address,
+            "note": s.note, "path": loc.path, "line": loc.line,
+        }
+
+    purposes: dict[str, dict] = {}
+    for loc in m.purposes:
+        p = loc.item
+        if p.id in purposes:
+            problems.add(loc, ("id",), f"duplicate purpose id '{p.id}'")
+            continue
+        purposes[p.id] = {"id": p.id, "zh": p.zh, "en": p.en}
+
+    def check_cite(located: Located, loc: tuple, cite) -> None:
+        if cite is not None and cite.source not in sources:
+            problems.add(located, loc + ("source",), f"unknown source '{cite.source}'")
+
+    ladders: dict[str, dict] = {}
+    levels: dict[str, dict] = {}
+    for loc in m.ladders:
+        lad = loc.item
+        if lad.id in ladders:
+            problems.add(loc, ("id",), f"duplicate ladder id '{lad.id}' (first in {ladders[lad.id]['path']})")
+            continue
+        check_cite(loc, ("cite",), lad.cite)
+        refs = []
+        seen_ids: set[str] = set()
+        seen_names: dict[str, str] = {}
+        previous_rank = None
+        for i, lev in enumerate(lad.levels):
+            at = ("levels", i)
+            if lev.id in seen_ids:
+                problems.add(loc, at + ("id",), f"duplicate level id '{lev.id}' in ladder '{lad.id}'")
+                continue
+            seen_ids.add(lev.id)
+            if previous_rank is not None and lev.rank <= previous_rank:
+                problems.add(loc, at + ("rank",),
+                             f"rank {lev.rank} is not above the previous level's {previous_rank} (list levels low to high)")
+            previous_rank = lev.rank
+            check_cite(loc, at + ("cite",), lev.cite)
+            for field, name in [("zh", lev.zh), ("en", lev.en)] + [(("aliases", j), a) for j, a in enumerate(lev.aliases)]:
+                key = normalize(name)
+                if key in seen_names and seen_names[key] != lev.id:
+                    problems.add(loc, at + (field if isinstance(field, tuple) else (field,)),
+                                 f"name '{name}' is already used by level '{seen_names[key]}' of ladder '{lad.id}'")
+                seen_names[key] = lev.id
+            ref = f"{lad.id}.{lev.id}"
+            refs.append(ref)
+            levels[ref] = {
+                "ref": ref, "ladder": lad.id, "id": lev.id, "zh": lev.zh, "en": lev.en,
+                "aliases": list(lev.aliases), "rank": lev.rank,
+                "effective_from": lev.effective_from, "effective_until": lev.effective_until,
+                "note": lev.note,
+                "cite": lev.cite.model_dump() if lev.cite else None,
+            }
+        ladders[lad.id] = {
+            "id": lad.id, "zh": lad.zh, "en": lad.en, "kind": lad.kind, "levels": refs,
+            "note": lad.note, "confidence": lad.confidence, "path": loc.path, "line": loc.line,
+            "cite": lad.cite.model_dump() if lad.cite else None,
+        }
+
+    def resolve(located: Located, loc: tuple, ref: str) -> list[str]:
+        """LADDER.LEVEL or LADDER.LOW..HIGH -> level refs (reporting unknown ones)."""
+        ladder_id, _, rest = ref.partition(".")
+        if ladder_id not in ladders:
+            problems.add(located, loc, f"unknown ladder '{ladder_id}' in '{ref}'")
+            return []
+        low, dots, high = rest.partition("..")
+        ends = []
+        for end in ([low, high] if dots else [low]):
+            full = f"{ladder_id}.{end}"
+            if full not in levels:
+                problems.add(located, loc, f"unknown level '{full}'")
+                return []
+            ends.append(levels[full]["rank"])
+        if not dots:
+            return [f"{ladder_id}.{low}"]
+        if ends[0] > ends[1]:
+            problems.add(located, loc, f"range '{ref}' runs from high to low; write LOW..HIGH")
+            return []
+        return [r for r in ladders[ladder_id]["levels"] if ends[0] <= levels[r]["rank"] <= ends[1]]
+
+    rules: dict[str, dict] = {}
+    for loc in m.rules:
+        r = loc.item
+        if r.id in rules:
+            problems.add(loc, ("id",), f"duplicate rule id '{r.id}' (first in {rules[r.id]['path']})")
+            continue
+        before = len(problems)
+        for i, c in enumerate(r.cite):
+            check_cite(loc, ("cite", i), c)
+        for i, p in enumerate(r.purposes):
+            if p not in purposes:
+                problems.add(loc, ("purposes", i), f"unknown purpose '{p}'")
+        src = resolve(loc, ("from",), r.from_) if r.from_ else []
+        targets: list[str] = []
+        for i, t in enumerate(r.to):
+            for ref in resolve(loc, ("to", i), t):
+                if ref not in targets:
+                    targets.append(ref)
+        cond = r.conditions
+        also = []
+        for i, req in enumerate(cond.also_holds):
+            got = resolve(loc, ("conditions", "also_holds", i, "level"), req.level)
+            if len(got) > 1:
+                problems.add(loc, ("conditions", "also_holds", i, "level"), "must name one level, not a range")
+            also.extend({"level": g, "years": req.years, "in_post": req.in_post} for g in got[:1])
+        education = None
+        if cond.education:
+            got = resolve(loc, ("conditions", "education"), cond.education)
+            if got:
+                education = got[0]
+                if len(got) > 1 or ladders[levels[education]["ladder"]]["kind"] != "education":
+                    problems.add(loc, ("conditions", "education"), f"'{cond.education}' is not one level of an education ladder")
+        if len(problems) > before:
+            continue
+        source_ref = src[0] if src else None
+        if r.kind == "promotion":
+            for t in targets:
+                if source_ref and levels[t]["ladder"] != levels[source_ref]["ladder"]:
+                    problems.add(loc, ("to",), f"a promotion stays in one ladder: '{source_ref}' -> '{t}' (use apply)")
+                elif source_ref and levels[t]["rank"] <= levels[source_ref]["rank"]:
+                    problems.add(loc, ("to",), f"a promotion goes up: '{t}' is not above '{source_ref}'")
+        elif source_ref and any(levels[t]["ladder"] == levels[source_ref]["ladder"] for t in targets) and r.kind != "derived":
+            problems.add(loc, ("to",), f"a '{r.kind}' rule links two ladders; inside one ladder use promotion")
+        primary = sources.get(r.cite[0].source)
+        if primary is None:
+            continue
+        allowed = CONFIDENCE_OF_STATUS[primary["status"]]
+        confidence = r.confidence or allowed
+        if CONFIDENCE_ORDER[confidence] > CONFIDENCE_ORDER[allowed]:
+            problems.add(loc, ("confidence",),
+                         f"'{confidence}' is above what source '{primary['id']}' ({primary['status']}) allows: {allowed}")
+        eff_from = r.effective_from or primary["effective_from"]
+        eff_until = r.effective_until or primary["effective_until"]
+        if date_start(eff_from) < date_start(primary["effective_from"]):
+            problems.add(loc, ("effective_from",),
+                         f"{eff_from} is before source '{primary['id']}' takes effect ({primary['effective_from']})")
+        if primary["effective_until"] and (r.effective_until is None or
+                                           date_start(eff_until) > date_start(primary["effective_until"])):
+            if r.effective_until is not None:
+                problems.add(loc, ("effective_until",),
+                             f"{eff_until} is after source '{primary['id']}' ends ({primary['effective_until']})")
+        if eff_until and date_start(eff_until) <= date_start(eff_from):
+            problems.add(loc, ("effective_until",), "ends before it starts")
+        rules[r.id] = {
+            "id": r.id, "kind": r.kind, "from": source_ref, "to": targets, "to_spec": list(r.to),
+            "bidirectional": r.bidirectional,
+            "conditions": {
+                "years_in_from": cond.years_in_from, "work_years": cond.work_years,
+                "education": education, "also_holds": also, "in_post": cond.in_post,
+                "same_specialty": cond.same_specialty, "other": list(cond.other),
+            },
+            "purposes": list(r.purposes), "jurisdiction": r.jurisdiction,
+            "effective_from": eff_from, "effective_until": eff_until,
+            "cite": [c.model_dump() for c in r.cite], "confidence": confidence, "note": r.note,
+            "path": loc.path, "line": loc.line,
+        }
+
+    _check_promotion_cycles(m, rules, problems)
+    if problems:
+        raise MappingErrors(list(problems))
+    return build_index(sources, purposes, ladders, levels, rules)
+
+
+def _check_promotion_cycles(m: Mappings, rules: dict, problems: _Problems) -> None:
+    """Promotions must never lead back to where they started (ranks make this so; check anyway)."""
+    graph: dict[str, list[tuple[str, str]]] = {}
+    for r in rules.values():
+        if r["kind"] == "promotion" and r["from"]:
+            for t in r["to"]:
+                graph.setdefault(r["from"], []).append((t, r["id"]))
+    state: dict[str, int] = {}
+    located = {loc.item.id: loc for loc in m.rules}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt, rid in graph.get(node, []):
+            if state.get(nxt) == 1:
+                problems.add(located[rid], ("to",), "promotion cycle: " + " -> ".join(trail + [rid]))
+            elif state.get(nxt) is None:
+                visit(nxt, trail + [rid])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [])
+
+
+def build_index(sources, purposes, ladders, levels, rules) -> dict:
+    """Adjacency and name tables over the checked records."""
+    out_edges: dict[str, list[str]] = {}
+    in_edges: dict[str, list[str]] = {}
+    for r in rules.values():
+        if r["from"]:
+            out_edges.setdefault(r["from"], []).append(r["id"])
+        for t in r["to"]:
+            in_edges.setdefault(t, []).append(r["id"])
+    names: dict[str, list[str]] = {}
+    ladder_level_names: dict[str, dict[str, str]] = {}
+    for ref, lev in levels.items():
+        own = ladder_level_names.setdefault(lev["ladder"], {})
+        for name in [lev["id"], lev["zh"], lev["en"], *lev["aliases"]]:
+            key = normalize(name)
+            bucket = names.setdefault(key, [])
+            if ref not in bucket:
+                bucket.append(ref)
+            own.setdefault(key, ref)
+        for name in [lev["zh"], *lev["aliases"]]:
+            own.setdefault(strip_qualifier(normalize(name)), ref)
+        names.setdefault(normalize(ref), [ref])
+    ladder_names: dict[str, str] = {}
+    for lid, lad in ladders.items():
+        for name in (lid, lad["zh"], lad["en"]):
+            ladder_names.setdefault(normalize(name), lid)
+            ladder_names.setdefault(strip_qualifier(normalize(name)), lid)
+    return {
+        "format": INDEX_FORMAT, "sources": sources, "purposes": purposes, "ladders": ladders,
+        "levels": levels, "rules": rules, "out": out_edges, "in": in_edges, "names": names,
+        "ladder_level_names": ladder_level_names, "ladder_names": ladder_names,
+    }

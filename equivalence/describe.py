@@ -1,0 +1,62 @@
+"""Words for the things the engine returns: relation kinds, conditions, citations (zh and en)."""
+
+from __future__ import annotations
+
+KIND_WORDS = {
+    "zh": {"apply": "可申报", "treated_as": "比照待遇", "counts_as": "视同/对应", "post": "可聘岗位",
+           "derived": "推导（非文件所述）", "promotion": "晋升"},
+    "en": {"apply": "may apply for", "treated_as": "treated as", "counts_as": "counts as",
+           "post": "may be appointed to", "derived": "derived (no document)", "promotion": "promotion"},
+}
+DIRECTION_WORDS = {"zh": {"out": "→", "in": "←"}, "en": {"out": "→", "in": "←"}}
+CONFIDENCE_WORDS = {"zh": {"high": "高", "medium": "中", "low": "低"},
+                    "en": {"high": "high", "medium": "medium", "low": "low"}}
+HEADERS = {
+    "zh": {"direction": "方向", "ladder": "序列", "level": "等级", "kind": "关系", "conditions": "条件",
+           "purposes": "用途", "confidence": "可信度", "source": "依据", "chain": "规则",
+           "id": "编号", "name": "名称", "en": "英文", "zh": "中文", "kind_ladder": "类别", "levels": "等级数",
+           "rank": "级序", "aliases": "别名", "doc_no": "文号", "title": "标题", "issuer": "发文机关",
+           "published": "发布", "status": "核实状态", "rules": "规则数", "field": "项目", "value": "内容"},
+    "en": {"direction": "dir", "ladder": "ladder", "level": "level", "kind": "relation",
+           "conditions": "conditions", "purposes": "purposes", "confidence": "confidence",
+           "source": "source", "chain": "rules", "id": "id", "name": "name", "en": "en", "zh": "zh",
+           "kind_ladder": "kind", "levels": "levels", "rank": "rank", "aliases": "aliases",
+           "doc_no": "doc no", "title": "title", "issuer": "issuer", "published": "published",
+           "status": "status", "rules": "rules", "field": "field", "value": "value"},
+}
+
+
+def years(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def describe_conditions(reg, cond: dict, lang: str = "zh") -> str:
+    """One line for a rule's conditions (as returned by lookup.conditions_of)."""
+    zh = lang == "zh"
+    parts = []
+    if cond.get("years_in_from") is not None:
+        y = years(cond["years_in_from"])
+        parts.append(f"取得后满{y}年" if zh else f"{y} yrs after obtaining")
+    if cond.get("work_years") is not None:
+        y = years(cond["work_years"])
+        parts.append(f"累计工作满{y}年" if zh else f"{y} yrs of work")
+    if cond.get("education"):
+        name = reg.levels[cond["education"]][lang]
+        parts.append(f"学历{name}及以上" if zh else f"education {name} or higher")
+    for req in cond.get("also_holds", []):
+        name = reg.levels[req["level"]][lang]
+        y = f"满{years(req['years'])}年" if zh and req["years"] else (f" {years(req['years'])} yrs" if req["years"] else "")
+        post = ("（在聘）" if zh else " in post") if req.get("in_post") else ""
+        parts.append(f"另持{name}{y}{post}" if zh else f"also holds {name}{y}{post}")
+    if cond.get("in_post"):
+        parts.append("须在聘/在岗" if zh else "in post")
+    if cond.get("same_specialty"):
+        parts.append("相应专业" if zh else "matching specialty")
+    parts.extend(cond.get("other", []))
+    return "；".join(parts) if zh else "; ".join(parts)
+
+
+def describe_source(src: dict, cite: dict | None = None) -> str:
+    """'人社部发〔2020〕96号 二、…' or the title where there is no 文号."""
+    head = src["doc_no"] or f"《{src['title']}》"
+    return f"{head} {cite['article']}" if cite else head

@@ -1,0 +1,89 @@
+"""Every exception the library raises; the CLI turns them into one ``Error: ...`` line."""
+
+from __future__ import annotations
+
+
+class EquivalenceError(Exception):
+    """Base class of all errors raised by ``equivalence``."""
+
+
+class MappingError(EquivalenceError):
+    """One problem in the mapping files, located as ``file:line: where: what``."""
+
+    def __init__(self, path: str, line: int | None, where: str, message: str):
+        self.path, self.line, self.where, self.message = path, line, where, message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        place = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+
+
+class MappingErrors(EquivalenceError):
+    """All problems found in a mapping folder, raised once after every file was read."""
+
+    def __init__(self, errors: list[MappingError]):
+        self.errors = errors
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        n = len(self.errors)
+        head = f"{n} problem{'s' if n != 1 else ''} in the mappings"
+        return head + ":\n" + "\n".join(str(e) for e in self.errors)
+
+
+class UnknownLevelError(EquivalenceError, LookupError):
+    """A name that matches no level; carries the closest suggestions."""
+
+    def __init__(self, name: str, suggestions: list[str], hint: str = ""):
+        self.name, self.suggestions = name, suggestions
+        msg = f"unknown level '{name}'"
+        if hint:
+            msg += f" ({hint})"
+        if suggestions:
+            msg += "; did you mean: " + ", ".join(suggestions) + "?"
+        super().__init__(msg)
+
+
+class AmbiguousLevelError(EquivalenceError, LookupError):
+    """A name shared by levels of several ladders; carries the qualified candidates."""
+
+    def __init__(self, name: str, candidates: list[str]):
+        self.name, self.candidates = name, candidates
+        super().__init__(
+            f"'{name}' is ambiguous; name the ladder: " + ", ".join(candidates)
+        )
+
+
+class UnknownLadderError(EquivalenceError, LookupError):
+    """A name that matches no ladder."""
+
+    def __init__(self, name: str, suggestions: list[str]):
+        self.name, self.suggestions = name, suggestions
+        msg = f"unknown ladder '{name}'"
+        if suggestions:
+            msg += "; did you mean: " + ", ".join(suggestions) + "?"
+        super().__init__(msg)
+
+
+class UnknownRuleError(EquivalenceError, LookupError):
+    """A rule id that is not in the mappings."""
+
+    def __init__(self, rule_id: str, suggestions: list[str]):
+        self.rule_id, self.suggestions = rule_id, suggestions
+        msg = f"unknown rule '{rule_id}'"
+        if suggestions:
+            msg += "; did you mean: " + ", ".join(suggestions) + "?"
+        super().__init__(msg)
+
+
+class NoSolutionError(EquivalenceError):
+    """The question is well formed but the rules give no answer."""
+
+
+class NoEquivalentError(NoSolutionError):
+    """No rule relates the level to the requested ladders."""
+
+
+class NoPromotionPathError(NoSolutionError):
+    """No route of rules leads from the worker's credentials to the target."""

@@ -1,0 +1,213 @@
+"""Equivalence lookup: every level on another ladder that the rules relate to a given level.
+
+Chains compose under one algebra (see mappings/README.md, "Rule kinds"):
+
+* any number of ``counts_as`` links (and ``derived`` ones, when asked for) and **at most one** link
+  of another kind (``apply``, ``treated_as``, ``post``); the chain takes that link's kind;
+* the purposes of the links must overlap (a rule with no purposes serves any purpose);
+* ``promotion`` never composes (it is a step on one ladder, for path planning);
+* a chain with a ``derived`` link is ``derived`` and is only shown when asked for.
+
+Lookups run both ways: ``out`` answers "LEVEL relates to X", ``in`` answers "X relates to LEVEL".
+"""
+
+from __future__ import annotations
+
+from .dates import in_force
+from .registry import Registry
+
+CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
+COMPOSABLE = ("counts_as", "derived")
+MAX_LINKS = 4
+
+
+def rule_usable(reg: Registry, rule: dict, *, as_of: str | None, include_derived: bool) -> bool:
+    """A rule that lookups may use: not a promotion, derived only when asked, in force on ``as_of``."""
+    if rule["kind"] == "promotion" or (rule["kind"] == "derived" and not include_derived):
+        return False
+    if not in_force(rule, as_of):
+        return False
+    return all(in_force(reg.sources[c["source"]], as_of) for c in rule["cite"][:1])
+
+
+def _links(reg: Registry, ref: str, direction: str):
+    """(rule, next level, reversed) for every link leaving ``ref`` in ``direction``."""
+    forward, backward = ("out", "in") if direction == "out" else ("in", "out")
+    for rid in reg.index[forward].get(ref, ()):
+        rule = reg.rules[rid]
+        ends = rule["to"] if direction == "out" else [rule["from"]]
+        for nxt in ends:
+            if nxt:
+                yield rule, nxt, False
+    for rid in reg.index[backward].get(ref, ()):
+        rule = reg.rules[rid]
+        if rule["bidirectional"]:
+            ends = [rule["from"]] if direction == "out" else rule["to"]
+            for nxt in ends:
+                if nxt:
+                    yield rule, nxt, True
+
+
+def _extend(state: tuple, rule: dict):
+    """Compose one more link onto (kind, purposes, derived); None when it may not compose."""
+    kind, purposes, derived = state
+    k = rule["kind"]
+    if k not in COMPOSABLE:
+        if kind not in (None, "counts_as"):
+            return None  # a second apply / treated_as / post: not a statement any document makes
+        kind = k
+    elif kind is None:
+        kind = "counts_as"
+    if rule["purposes"]:
+        purposes = set(rule["purposes"]) if purposes is None else purposes & set(rule["purposes"])
+        if not purposes:
+            return None  # different purposes do not mix
+    return kind, purposes, derived or k == "derived"
+
+
+def find_equivalents(
+    reg: Registry,
+    level: str,
+    *,
+    to: list[str] | None = None,
+    kinds: list[str] | None = None,
+    purpose: str | None = None,
+    as_of: str | None = None,
+    include_derived: bool = False,
+    direction: str = "both",
+    lang: str = "zh",
+) -> dict:
+    """Every level on another ladder related to ``level``, with the chain of rules behind it.
+
+    Parameters
+    ----------
+    reg : the registry.
+    level : a level name (id, zh, en, alias, or LADDER:LEVEL).
+    to : only results on these ladders (ids or names).
+    kinds : only these relation kinds (apply, treated_as, counts_as, post, derived).
+    purpose : only results that serve this purpose id.
+    as_of : ISO date; only rules (and sources) in force that day.
+    include_derived : also compose through ``derived`` rules (comparisons no document states).
+    direction : ``out`` (LEVEL → X), ``in`` (X → LEVEL) or ``both``.
+
+    Returns
+    -------
+    dict with ``level`` (``id``, ``ladder``, ``name``) and ``results`` (see README, "lookup").
+
+    Raises
+    ------
+    UnknownLevelError, AmbiguousLevelError, UnknownLadderError
+
+    Examples
+    --------
+    >>> reg = Registry.load()
+    >>> out = find_equivalents(reg, "技师", to=["工程技术"], kinds=["apply"])
+    >>> sorted({r["level"]["name"] for r in out["results"]})
+    ['工程师']
+    """
+    start = reg.level(level)["ref"]
+    ladders = {reg.ladder(t)["id"] for t in to} if to else None
+    if purpose is not None and purpose not in reg.purposes:
+        from .errors import EquivalenceError
+
+        raise EquivalenceError(f"unknown purpose '{purpose}' (known: {', '.join(reg.purposes)})")
+    found: dict[tuple, list[dict]] = {}
+    directions = ("out", "in") if direction == "both" else (direction,)
+    start_ladder = reg.levels[start]["ladder"]
+    for way in directions:
+        # Depth-first over simple chains; chains are short (<= MAX_LINKS) and the graph is sparse.
+        stack = [(start, [], (None, None, False), {start})]
+        while stack:
+            ref, chain, state, seen = stack.pop()
+            for rule, nxt, rev in _links(reg, ref, way):
+                if nxt in seen or reg.levels[nxt]["ladder"] == start_ladder:
+                    continue
+                if not in_force(reg.levels[nxt], as_of):
+                    continue
+                if not rule_usable(reg, rule, as_of=as_of, include_derived=include_derived):
+                    continue
+                new_state = _extend(state, rule)
+                if new_state is None:
+                    continue
+                new_chain = chain + [(rule["id"], ref, nxt, rev)]
+                _record(found, way, nxt, new_chain, new_state)
+                if len(new_chain) < MAX_LINKS:
+                    stack.append((nxt, new_chain, new_state, seen | {nxt}))
+    results = []
+    for (way, ref, kind, _purposes), chains in found.items():
+        shortest = min(len(c["chain"]) for c in chains)
+        for c in chains:
+            if len(c["chain"]) == shortest:
+                results.append(_result(reg, way, ref, kind, c, lang))
+    results = [
+        r for r in results
+        if (ladders is None or r["level"]["ladder"] in ladders)
+        and (not kinds or r["kind"] in kinds)
+        and (purpose is None or not r["purposes"] or purpose in r["purposes"])
+    ]
+    order = {lid: i for i, lid in enumerate(reg.ladders)}
+    results.sort(key=lambda r: (r["direction"] != "out", order[r["level"]["ladder"]],
+                                reg.levels[r["level"]["id"]]["rank"], r["kind"], len(r["chain"]), r["chain"]))
+    lev = reg.levels[start]
+    return {"level": level_ref(reg, start, lang), "ladder_zh": reg.ladders[lev["ladder"]]["zh"],
+            "results": results}
+
+
+def _record(found: dict, way: str, ref: str, chain: list, state: tuple) -> None:
+    kind, purposes, derived = state
+    kind = "derived" if derived else kind
+    key = (way, ref, kind, frozenset(purposes) if purposes else frozenset())
+    # Reading order: an 'in' chain was walked backwards from the level; show it from X to LEVEL.
+    links = chain if way == "out" else list(reversed(chain))
+    ids = [link[0] for link in links]
+    bucket = found.setdefault(key, [])
+    if all(c["chain"] != ids for c in bucket):
+        bucket.append({"chain": ids, "links": links, "purposes": sorted(purposes) if purposes else []})
+
+
+def level_ref(reg: Registry, ref: str, lang: str = "zh") -> dict:
+    lev = reg.levels[ref]
+    return {"id": ref, "ladder": lev["ladder"], "name": lev[lang]}
+
+
+def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) -> dict:
+    rules = [reg.rules[rid] for rid in c["chain"]]
+    confidence = min((r["confidence"] for r in rules), key=CONFIDENCE_ORDER.__getitem__)
+    ladder_conf = reg.ladders[reg.levels[ref]["ladder"]]["confidence"]
+    if ladder_conf and CONFIDENCE_ORDER[ladder_conf] < CONFIDENCE_ORDER[confidence]:
+        confidence = ladder_conf  # the names on that ladder are themselves uncertain
+    starts = [r["effective_from"] for r in rules]
+    ends = [r["effective_until"] for r in rules if r["effective_until"]]
+    from .dates import date_start
+
+    return {
+        "direction": way,
+        "level": level_ref(reg, ref, lang),
+        "kind": kind,
+        "purposes": c["purposes"],
+        "conditions": [conditions_of(r) for r in rules if conditions_of(r)],
+        "chain": c["chain"],
+        # Each link was walked from a to b; an 'in' walk runs against the reading order.
+        "links": [{"rule": rid, "kind": reg.rules[rid]["kind"],
+                   "from": a if way == "out" else b, "to": b if way == "out" else a,
+                   "reversed": rev}
+                  for rid, a, b, rev in c["links"]],
+        "sources": [citation(reg, r) for r in rules],
+        "confidence": confidence,
+        "effective_from": max(starts, key=date_start),
+        "effective_until": min(ends, key=date_start) if ends else None,
+    }
+
+
+def conditions_of(rule: dict) -> dict:
+    """The rule's conditions without the empty ones, tagged with the rule id ({} when none)."""
+    out = {k: v for k, v in rule["conditions"].items() if v not in (None, [], False)}
+    return {"rule": rule["id"], **out} if out else {}
+
+
+def citation(reg: Registry, rule: dict) -> dict:
+    """The primary citation of a rule, with the source's title, 文号 and status."""
+    cite = rule["cite"][0]
+    src = reg.sources[cite["source"]]
+    return {"rule": rule["id"], "source": src["id"], "title": src["title"], "doc_no": src["doc_no"],
+            "status": src["status"], "article": cite["article"], "quote": cite["quote"]}

@@ -1,0 +1,206 @@
+"""The mapping data model: sources, purposes, ladders, levels and rules (pydantic v2, strict).
+
+These models validate what the YAML files say, field by field; checks that need several files at
+once (unknown references, cycles, ranks, dates) live in :mod:`equivalence.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Literal, Optional
+
+from .dates import date_start
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
+# LADDER.LEVEL or LADDER.LOW..HIGH
+REF_PATTERN = r"^[a-z][a-z0-9_-]*\.[a-z0-9][a-z0-9_-]*(\.\.[a-z0-9][a-z0-9_-]*)?$"
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+LevelRef = Annotated[str, StringConstraints(pattern=REF_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _partial_date(value):
+    """Accept a YAML date or 'YYYY' / 'YYYY-MM' / 'YYYY-MM-DD' (documents are often dated by month)."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and 1900 < value < 2200:
+        return str(value)
+    if isinstance(value, str) and _PARTIAL_DATE.match(value):
+        try:
+            _dt.date.fromisoformat(date_start(value))
+        except ValueError:
+            raise ValueError(f"not a real date: '{value}'") from None
+        return value
+    raise ValueError(f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
+
+
+PartialDate = Optional[str]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+Status = Literal["official", "secondary", "unverified"]
+Confidence = Literal["high", "medium", "low"]
+
+
+CONFIDENCE_OF_STATUS = {"official": "high", "secondary": "medium", "unverified": "low"}
+CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
+
+
+class Source(Strict):
+    """A policy document (or the best copy of it that was seen)."""
+
+    id: Id
+    title: Text
+    doc_no: str = ""
+    issuer: Text
+    published: PartialDate = None
+    effective_from: str
+    effective_until: PartialDate = None
+    status: Status
+    address: Optional[str] = None
+    note: Optional[str] = None
+
+    _dates = field_validator("published", "effective_from", "effective_until", mode="before")(
+        lambda cls, v: _partial_date(v)
+    )
+
+
+class Purpose(Strict):
+    id: Id
+    zh: Text
+    en: Text
+
+
+class Citation(Strict):
+    """Where a rule (or a name) is stated: the source, its article or part, and a short quote."""
+
+    source: Id
+    article: Text
+    quote: Text
+
+
+LADDER_KINDS = (
+    "skill_grade",
+    "title_tier",
+    "title_series",
+    "qualification",
+    "institution_technical_post",
+    "institution_management_post",
+    "institution_skilled_worker_post",
+    "civil_service_grade",
+    "civil_service_leadership",
+    "education",
+    "employer_sequence",
+)
+LadderKind = Literal[LADDER_KINDS]
+
+
+class Level(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    zh: Text
+    en: Text
+    aliases: list[Text] = []
+    rank: int
+    effective_from: PartialDate = None
+    effective_until: PartialDate = None
+    cite: Optional[Citation] = None
+    note: Optional[str] = None
+
+    _dates = field_validator("effective_from", "effective_until", mode="before")(
+        lambda cls, v: _partial_date(v)
+    )
+
+
+class Ladder(Strict):
+    id: Id
+    zh: Text
+    en: Text
+    kind: LadderKind
+    cite: Optional[Citation] = None
+    note: Optional[str] = None
+    confidence: Optional[Confidence] = None
+    levels: Annotated[list[Level], Field(min_length=1)]
+
+
+class Requirement(Strict):
+    """Another credential a rule needs, held for at least ``years``."""
+
+    level: LevelRef
+    years: Annotated[float, Field(ge=0)] = 0
+    in_post: bool = False
+
+
+class Conditions(Strict):
+    years_in_from: Optional[Annotated[float, Field(ge=0)]] = None
+    work_years: Optional[Annotated[float, Field(ge=0)]] = None
+    education: Optional[LevelRef] = None
+    also_holds: list[Requirement] = []
+    in_post: bool = False
+    same_specialty: bool = False
+    other: list[Text] = []
+
+
+RULE_KINDS = (
+    "promotion",
+    "apply",
+    "treated_as",
+    "counts_as",
+    "post",
+    "derived",
+)
+RuleKind = Literal[RULE_KINDS]
+
+
+class Rule(Strict):
+    id: Id
+    kind: RuleKind
+    from_: Optional[LevelRef] = Field(None, alias="from")
+    to: list[LevelRef]
+    bidirectional: bool = False
+    conditions: Conditions = Conditions()
+    purposes: list[Id] = []
+    jurisdiction: Annotated[str, StringConstraints(pattern=r"^CN(-[A-Z]{2})?$")] = "CN"
+    effective_from: PartialDate = None
+    effective_until: PartialDate = None
+    cite: Annotated[list[Citation], Field(min_length=1)]
+    confidence: Optional[Confidence] = None
+    note: Optional[str] = None
+
+    _dates = field_validator("effective_from", "effective_until", mode="before")(
+        lambda cls, v: _partial_date(v)
+    )
+
+    @field_validator("to", mode="before")
+    @classmethod
+    def _one_or_many(cls, v):
+        return [v] if isinstance(v, str) else v
+
+    @model_validator(mode="after")
+    def _shape(self):
+        if self.from_ is None and self.kind not in ("apply", "promotion"):
+            raise ValueError(f"a '{self.kind}' rule needs 'from' (only apply/promotion may start from nothing)")
+        if self.bidirectional and self.kind not in ("counts_as", "derived"):
+            raise ValueError(f"only counts_as and derived rules can be bidirectional, not '{self.kind}'")
+        if self.from_ and ".." in self.from_:
+            raise ValueError("'from' must name one level, not a range")
+        return self
+
+
+class MappingFile(Strict):
+    """One YAML file: any of the four lists."""
+
+    sources: list[Source] = []
+    purposes: list[Purpose] = []
+    ladders: list[Ladder] = []
+    rules: list[Rule] = []

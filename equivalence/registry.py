@@ -1,0 +1,143 @@
+"""The registry: ladders, levels, rules and sources of a compiled index, and name resolution.
+
+``get_*`` returns None when nothing matches; the plain accessors raise (as pycountry's get/lookup).
+"""
+
+from __future__ import annotations
+
+import os
+
+from .errors import AmbiguousLevelError, UnknownLadderError, UnknownLevelError, UnknownRuleError
+from .names import closest, normalize, strip_qualifier
+
+_SEPARATORS = (":", "：")
+
+
+class Registry:
+    """Read-only access to one compiled mapping folder."""
+
+    def __init__(self, index: dict):
+        self.index = index
+        self.ladders: dict[str, dict] = index["ladders"]
+        self.levels: dict[str, dict] = index["levels"]
+        self.rules: dict[str, dict] = index["rules"]
+        self.sources: dict[str, dict] = index["sources"]
+        self.purposes: dict[str, dict] = index["purposes"]
+
+    @classmethod
+    def load(cls, root: str | os.PathLike | None = None, *, use_cache: bool = True) -> "Registry":
+        """The registry of ``root`` (default: the shipped mappings), compiled or from the cache.
+
+        Raises
+        ------
+        MappingErrors
+            When the mappings do not validate.
+        """
+        from .index import load_index
+
+        return cls(load_index(root, use_cache=use_cache))
+
+    # -- ladders -------------------------------------------------------------------------------
+    def get_ladder(self, name: str) -> dict | None:
+        lid = self.index["ladder_names"].get(normalize(name))
+        return self.ladders.get(lid) if lid else None
+
+    def ladder(self, name: str) -> dict:
+        """The ladder named by id, zh or en name.
+
+        Raises
+        ------
+        UnknownLadderError
+        """
+        found = self.get_ladder(name)
+        if found is None:
+            shown = {}
+            for lid, lad in self.ladders.items():
+                shown[normalize(lid)] = lid
+                shown[normalize(lad["zh"])] = lad["zh"]
+            raise UnknownLadderError(name, closest(name, shown))
+        return found
+
+    # -- levels --------------------------------------------------------------------------------
+    def qualified(self, ref: str) -> str:
+        """The unambiguous way to write a level: '工勤技能岗位:一级'."""
+        lev = self.levels[ref]
+        return f"{self.ladders[lev['ladder']]['zh']}:{lev['zh']}"
+
+    def candidates(self, name: str) -> list[str]:
+        """Refs of every level that ``name`` may denote (id, ref, zh, en, alias; LADDER:LEVEL)."""
+        for sep in _SEPARATORS:
+            if sep in name:
+                ladder_part, _, level_part = name.partition(sep)
+                lad = self.get_ladder(ladder_part)
+                if lad is None:
+                    return []
+                own = self.index["ladder_level_names"].get(lad["id"], {})
+                key = normalize(level_part)
+                ref = own.get(key) or own.get(strip_qualifier(key))
+                return [ref] if ref else []
+        return list(self.index["names"].get(normalize(name), []))
+
+    def get_level(self, name: str) -> dict | None:
+        found = self.candidates(name)
+        return self.levels[found[0]] if len(found) == 1 else None
+
+    def level(self, name: str) -> dict:
+        """The level named by ``name``.
+
+        Raises
+        ------
+        AmbiguousLevelError
+            The name belongs to levels of several ladders; the message lists them qualified.
+        UnknownLevelError
+            Nothing matches; the message suggests the closest names.
+        """
+        found = self.candidates(name)
+        if len(found) == 1:
+            return self.levels[found[0]]
+        if len(found) > 1:
+            raise AmbiguousLevelError(name, [self.qualified(r) for r in found])
+        for sep in _SEPARATORS:
+            if sep in name:
+                ladder_part, _, level_part = name.partition(sep)
+                lad = self.ladder(ladder_part)  # raises UnknownLadderError
+                shown = {}
+                for ref in lad["levels"]:
+                    lev = self.levels[ref]
+                    for n in (lev["zh"], *lev["aliases"]):
+                        shown[normalize(n)] = f"{lad['zh']}:{n}"
+                raise UnknownLevelError(name, closest(level_part, shown), hint=f"in ladder {lad['zh']}")
+        raise UnknownLevelError(name, self.suggest(name))
+
+    def suggest(self, name: str, n: int = 5) -> list[str]:
+        """Closest level names, qualified where a name is shared."""
+        shown = {}
+        for key, refs in self.index["names"].items():
+            if "." in key and key in self.levels:
+                continue
+            lev = self.levels[refs[0]]
+            shown[key] = self.qualified(refs[0]) if len(refs) > 1 or key.isascii() else lev["zh"]
+        return closest(name, shown, n)
+
+    def levels_of(self, ladder: str) -> list[dict]:
+        return [self.levels[r] for r in self.ladder(ladder)["levels"]]
+
+    def name(self, ref: str, lang: str = "zh") -> str:
+        return self.levels[ref][lang]
+
+    def ladder_name(self, ladder_id: str, lang: str = "zh") -> str:
+        return self.ladders[ladder_id][lang]
+
+    # -- rules ---------------------------------------------------------------------------------
+    def rule(self, rule_id: str) -> dict:
+        """The rule with this id.
+
+        Raises
+        ------
+        UnknownRuleError
+        """
+        if rule_id in self.rules:
+            return self.rules[rule_id]
+        from .names import closest as _closest
+
+        raise UnknownRuleError(rule_id, _closest(rule_id, {normalize(r): r for r in self.rules}))

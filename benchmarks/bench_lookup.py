@@ -1,0 +1,45 @@
+"""Cold wall time of `equivalence lookup 技师` as a ratio to `python -c "import click"`.
+
+Each run is a new process (the compiled index comes from the cache, as for any user after the
+first query). Prints the medians and the ratio; the target is <= 2.0. Not a test: timings depend on
+the machine, so they are printed, never asserted.
+
+    python benchmarks/bench_lookup.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+
+def wall(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--level", default="技师")
+    args = parser.parse_args()
+    script = shutil.which("equivalence")
+    query = ([script] if script else [sys.executable, "-m", "equivalence"]) + ["lookup", args.level]
+    subprocess.run(query, check=True, stdout=subprocess.DEVNULL)  # fill the cache once
+    baseline = wall([sys.executable, "-c", "import click"], args.runs)
+    measured = wall(query, args.runs)
+    print(f"python -c 'import click'     median {baseline * 1000:7.1f} ms")
+    print(f"{' '.join(['equivalence'] + query[-2:]):<28} median {measured * 1000:7.1f} ms")
+    print(f"ratio {measured / baseline:.2f} (target <= 2.0, {args.runs} runs each)")
+
+
+if __name__ == "__main__":
+    main()

@@ -6,16 +6,13 @@ the chosen format. Library errors become ``Error: ...`` and exit 1; usage errors
 
 from __future__ import annotations
 
-import csv
-import datetime
-import json
 import sys
 
 import click
 
 from . import __version__
 from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, describe_conditions,
-                       describe_source)
+                       describe_source, short_source)
 from .errors import EquivalenceError, MappingErrors
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -73,13 +70,17 @@ def output_options(fn):
     return fn
 
 
-def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None) -> None:
+def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None, widths=None) -> None:
     """Render rows as a table or CSV, or ``data`` (default: the rows as objects) as JSON."""
     rows = list(rows)
     if fmt == "json":
+        import json
+
         payload = data if data is not None else [dict(zip(headers, r)) for r in rows]
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif fmt == "csv":
+        import csv
+
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(headers)
         writer.writerows(rows)
@@ -89,12 +90,15 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
         if title:
             click.echo(title)
         if rows:
-            click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
+            click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
+                                maxcolwidths=widths))
 
 
 def _date(value: str | None) -> str | None:
     if value is None:
         return None
+    import datetime
+
     try:
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
@@ -174,7 +178,8 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
         return
     headers = [h["direction"], h["ladder"], h["level"], h["kind"], h["conditions"], h["purposes"],
                h["confidence"], h["source"], h["chain"]]
-    emit(fmt, headers, lookup_rows(reg, answer["results"], lang, merge=fmt == "table"), title=title)
+    emit(fmt, headers, lookup_rows(reg, answer["results"], lang, merge=fmt == "table"), title=title,
+         widths=[None, 16, 16, 10, 28, 16, None, 20, 40])
 
 
 def lookup_rows(reg, results, lang, merge=True):
@@ -192,7 +197,7 @@ def lookup_rows(reg, results, lang, merge=True):
         name = names[0] if len(names) == 1 else (f"{names[0]}–{names[-1]}" if len(names) > 2 else "、".join(names))
         conds = " | ".join(describe_conditions(reg, c, lang) for c in r["conditions"])
         purposes = "、".join(reg.purposes[p][lang] for p in r["purposes"]) or ("不限" if lang == "zh" else "any")
-        sources = " + ".join(describe_source(reg.sources[s["source"]], s) for s in r["sources"])
+        sources = " + ".join(dict.fromkeys(short_source(reg.sources[s["source"]]) for s in r["sources"]))
         yield (DIRECTION_WORDS[lang][r["direction"]], reg.ladders[ladder][lang], name, KIND_WORDS[lang][r["kind"]],
                conds, purposes, CONFIDENCE_WORDS[lang][r["confidence"]], sources, " > ".join(r["chain"]))
 

@@ -60,3 +60,11 @@ def describe_source(src: dict, cite: dict | None = None) -> str:
     """'人社部发〔2020〕96号 二、…' or the title where there is no 文号."""
     head = src["doc_no"] or f"《{src['title']}》"
     return f"{head} {cite['article']}" if cite else head
+
+
+def short_source(src: dict, width: int = 16) -> str:
+    """文号, or the title cut to ``width`` characters: for table cells (``show`` gives the rest)."""
+    if src["doc_no"]:
+        return src["doc_no"]
+    title = src["title"]
+    return f"《{title}》" if len(title) <= width else f"《{title[:width]}…》"

@@ -13,7 +13,7 @@ Lookups run both ways: ``out`` answers "LEVEL relates to X", ``in`` answers "X r
 
 from __future__ import annotations
 
-from .dates import in_force
+from .dates import date_start, in_force
 from .registry import Registry
 
 CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
@@ -135,10 +135,12 @@ def find_equivalents(
                     stack.append((nxt, new_chain, new_state, seen | {nxt}))
     results = []
     for (way, ref, kind, _purposes), chains in found.items():
-        shortest = min(len(c["chain"]) for c in chains)
-        for c in chains:
-            if len(c["chain"]) == shortest:
-                results.append(_result(reg, way, ref, kind, c, lang))
+        # One chain per principal rule: 技师 → 中级 through the 96号 bridge is one answer, whichever
+        # of the nine bridged series the walk passed through (the first, in a stable order).
+        by_principal: dict[str, dict] = {}
+        for c in sorted(chains, key=lambda c: (len(c["chain"]), c["chain"])):
+            by_principal.setdefault(_principal(reg, c["chain"]), c)
+        results.extend(_result(reg, way, ref, kind, c, lang) for c in by_principal.values())
     results = [
         r for r in results
         if (ladders is None or r["level"]["ladder"] in ladders)
@@ -151,6 +153,14 @@ def find_equivalents(
     lev = reg.levels[start]
     return {"level": level_ref(reg, start, lang), "ladder_zh": reg.ladders[lev["ladder"]]["zh"],
             "results": results}
+
+
+def _principal(reg: Registry, chain: list[str]) -> str:
+    """The rule that gives a chain its kind: its one non-counts_as link, else its first link."""
+    for rid in chain:
+        if reg.rules[rid]["kind"] not in COMPOSABLE:
+            return rid
+    return chain[0]
 
 
 def _record(found: dict, way: str, ref: str, chain: list, state: tuple) -> None:
@@ -178,7 +188,6 @@ def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) ->
         confidence = ladder_conf  # the names on that ladder are themselves uncertain
     starts = [r["effective_from"] for r in rules]
     ends = [r["effective_until"] for r in rules if r["effective_until"]]
-    from .dates import date_start
 
     return {
         "direction": way,

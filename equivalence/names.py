@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -31,6 +30,8 @@ def closest(name: str, candidates: dict[str, str], n: int = 5) -> list[str]:
         return []
     contained = [k for k in candidates if key in k or (len(k) > 1 and k in key)]
     contained.sort(key=lambda k: (abs(len(k) - len(key)), k))
+    import difflib  # only when a name is unknown
+
     fuzzy = difflib.get_close_matches(key, list(candidates), n=n, cutoff=0.5)
     out: list[str] = []
     for k in contained + fuzzy:

@@ -4,7 +4,7 @@ The public API is imported lazily, so that ``import equivalence`` (and every CLI
 
 >>> from equivalence import Registry, find_equivalents
 >>> reg = Registry.load()
->>> reg.level("三级")["zh"]
+>>> reg.level("三级/高级工")["zh"]
 '高级工'
 """
 

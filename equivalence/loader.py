@@ -74,9 +74,28 @@ def read_yaml(text: str, path: str) -> tuple[object, dict]:
     loader = _Loader(text)
     try:
         data = loader.get_single_data()
+    except ValueError:  # a well-formed scalar that is no real value, e.g. the date 2021-02-30
+        raise MappingErrors(_bad_scalars(node, (), path) or
+                            [MappingError(path, None, "", "a value YAML cannot read")]) from None
     finally:
         loader.dispose()
     return data, lines
+
+
+def _bad_scalars(node, at: tuple, path: str) -> list:
+    """Every scalar below ``node`` that YAML recognises by its form but cannot build (bad dates)."""
+    if isinstance(node, yaml.MappingNode):
+        return [e for k, v in node.value for e in _bad_scalars(v, at + (k.value,), path)]
+    if isinstance(node, yaml.SequenceNode):
+        return [e for i, v in enumerate(node.value) for e in _bad_scalars(v, at + (i,), path)]
+    loader = _Loader("")
+    try:
+        loader.construct_object(node)
+    except ValueError:
+        return [MappingError(path, node.start_mark.line + 1, format_loc(at), f"not a real date: '{node.value}'")]
+    finally:
+        loader.dispose()
+    return []
 
 
 def _walk(node, at: tuple, lines: dict, problems: list, path: str) -> None:

@@ -1,0 +1,150 @@
+"""A worker's profile: credentials held (with dates), education, years of work, the plan date.
+
+Credentials are written ``LEVEL[:YEARS|@DATE]``: ``技师:3`` (held 3 years), ``技师@2021-07-01``,
+``工勤技能岗位:三级:5`` (a qualified name, held 5 years). A bare ``LEVEL`` is obtained on the plan date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .errors import EquivalenceError
+from .registry import Registry
+
+_AT_DATE = re.compile(r"^(?P<level>.+)@(?P<date>\d{4}-\d{2}-\d{2})$")
+_YEARS = re.compile(r"^(?P<level>.+)[:：](?P<years>\d+(?:\.\d+)?)$")
+
+
+class ProfileError(EquivalenceError):
+    """A profile that cannot be read (bad credential, date or field)."""
+
+
+@dataclass(frozen=True)
+class Holding:
+    level: str  # level ref
+    obtained: dt.date
+    in_post: bool = False
+
+
+@dataclass
+class Profile:
+    holdings: list[Holding]
+    as_of: dt.date
+    education: str | None = None  # level ref on an education ladder
+    work_years: float | None = None  # cumulative years of work on the plan date
+    notes: list[str] = field(default_factory=list)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (or earlier), clipped to the month's end (29 Feb + 1 yr -> 28 Feb)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, d))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def add_years(day: dt.date, years: float) -> dt.date:
+    return add_months(day, round(years * 12))
+
+
+def years_between(start: dt.date, end: dt.date) -> float:
+    """Whole months between two dates, as years (2 decimals): what a '满N年' condition counts."""
+    months = (end.year - start.year) * 12 + (end.month - start.month) - (1 if end.day < start.day else 0)
+    return round(months / 12, 2)
+
+
+def parse_date(text: str, what: str = "date") -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(text))
+    except ValueError:
+        raise ProfileError(f"'{text}' is not a {what} (YYYY-MM-DD)") from None
+
+
+def parse_holding(reg: Registry, text: str, as_of: dt.date, in_post: bool = False) -> Holding:
+    """``LEVEL[:YEARS|@DATE]`` -> Holding (raises UnknownLevelError / ProfileError)."""
+    text = text.strip()
+    match = _AT_DATE.match(text)
+    if match:
+        obtained = parse_date(match["date"], f"date in '{text}'")
+        name = match["level"]
+    else:
+        match = _YEARS.match(text)
+        # 'LADDER:LEVEL' also contains ':', so only a trailing number is a count of years.
+        if match and reg.candidates(match["level"]):
+            obtained = add_years(as_of, -float(match["years"]))
+            name = match["level"]
+        else:
+            obtained, name = as_of, text
+    if obtained > as_of:
+        raise ProfileError(f"'{text}': obtained after the plan date {as_of}")
+    return Holding(reg.level(name)["ref"], obtained, in_post)
+
+
+def build_profile(
+    reg: Registry,
+    holds: list[str] = (),
+    *,
+    education: str | None = None,
+    work_years: float | None = None,
+    as_of: dt.date | str | None = None,
+    in_post: list[str] = (),
+) -> Profile:
+    """A profile from command-line style values (see module docstring)."""
+    if isinstance(as_of, str):
+        as_of = parse_date(as_of, "plan date")
+    as_of = as_of or dt.date.today()
+    if work_years is not None and work_years < 0:
+        raise ProfileError("work years cannot be negative")
+    post_refs = {reg.level(p)["ref"] for p in in_post}
+    holdings = []
+    for h in holds:
+        holding = parse_holding(reg, h, as_of)
+        holdings.append(Holding(holding.level, holding.obtained, holding.level in post_refs))
+    edu = None
+    if education:
+        lev = reg.level(education)
+        if reg.ladders[lev["ladder"]]["kind"] != "education":
+            raise ProfileError(f"'{education}' is not an education level")
+        edu = lev["ref"]
+    return Profile(holdings, as_of, edu, work_years)
+
+
+def load_profile(reg: Registry, path: str, **overrides) -> Profile:
+    """A profile from a YAML or JSON file with the fields ``holds`` (list), ``education``,
+    ``work_years``, ``as_of``, ``in_post`` (list). Command-line values in ``overrides`` win."""
+    import yaml  # JSON is YAML too
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except OSError as exc:
+        raise ProfileError(f"cannot read profile {path}: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"profile {path} is not valid YAML/JSON: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise ProfileError(f"profile {path}: expected a mapping with holds, education, work_years, as_of")
+    unknown = set(data) - {"holds", "education", "work_years", "as_of", "in_post"}
+    if unknown:
+        raise ProfileError(f"profile {path}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+    holds = data.get("holds") or []
+    if isinstance(holds, str):
+        holds = [holds]
+    values = {
+        "holds": [str(h) for h in holds] + list(overrides.pop("holds", [])),
+        "education": data.get("education"),
+        "work_years": data.get("work_years"),
+        "as_of": str(data["as_of"]) if data.get("as_of") else None,
+        "in_post": [str(p) for p in data.get("in_post") or []] + list(overrides.pop("in_post", [])),
+    }
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    wy = values["work_years"]
+    if wy is not None and not isinstance(wy, (int, float)):
+        raise ProfileError(f"profile {path}: work_years must be a number, got {wy!r}")
+    return build_profile(reg, values["holds"], education=values["education"], work_years=wy,
+                         as_of=values["as_of"], in_post=values["in_post"])

@@ -212,7 +212,7 @@ def compile_mappings(m: Mappings) -> dict:
             problems.add(loc, ("effective_until",), "ends before it starts")
         rules[r.id] = {
             "id": r.id, "kind": r.kind, "from": source_ref, "to": targets, "to_spec": list(r.to),
-            "bidirectional": r.bidirectional,
+            "bidirectional": r.bidirectional, "grants": r.grants,
             "conditions": {
                 "years_in_from": cond.years_in_from, "work_years": cond.work_years,
                 "education": education, "also_holds": also, "in_post": cond.in_post,

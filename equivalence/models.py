@@ -168,6 +168,7 @@ class Rule(Strict):
     from_: Optional[LevelRef] = Field(None, alias="from")
     to: list[LevelRef]
     bidirectional: bool = False
+    grants: bool = True
     conditions: Conditions = Conditions()
     purposes: list[Id] = []
     jurisdiction: Annotated[str, StringConstraints(pattern=r"^CN(-[A-Z]{2})?$")] = "CN"

@@ -1,0 +1,208 @@
+"""Invariants of the solver over small random mappings (hypothesis).
+
+The index is built directly with :func:`equivalence.compile.build_index` from generated records,
+so every example is fast and needs no files.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from equivalence.compile import build_index
+from equivalence.dates import in_force
+from equivalence.lookup import find_equivalents
+from equivalence.registry import Registry
+
+KINDS = ("promotion", "apply", "treated_as", "counts_as", "post", "derived")
+COMPOSABLE = ("counts_as", "derived")
+PURPOSES = ("p0", "p1", "p2")
+YEARS = st.integers(2000, 2024)
+CONF = {"official": "high", "secondary": "medium", "unverified": "low"}
+ORDER = {"low": 0, "medium": 1, "high": 2}
+
+
+@st.composite
+def mappings(draw):
+    sources = {}
+    for i in range(draw(st.integers(1, 3))):
+        start = draw(YEARS)
+        until = draw(st.none() | st.integers(start + 1, 2030))
+        sources[f"s{i}"] = {
+            "id": f"s{i}", "title": f"T{i}", "doc_no": "", "issuer": "I", "published": None,
+            "effective_from": str(start), "effective_until": str(until) if until else None,
+            "status": draw(st.sampled_from(sorted(CONF))), "address": None, "note": None,
+            "path": "x.yaml", "line": 1,
+        }
+    purposes = {p: {"id": p, "zh": p, "en": p} for p in PURPOSES}
+    ladders, levels = {}, {}
+    for i in range(draw(st.integers(2, 4))):
+        lid = f"l{i}"
+        refs = []
+        for j in range(draw(st.integers(1, 4))):
+            ref = f"{lid}.v{j}"
+            refs.append(ref)
+            levels[ref] = {"ref": ref, "ladder": lid, "id": f"v{j}", "zh": f"{lid}级{j}", "en": f"{lid} level {j}",
+                           "aliases": [], "rank": j, "effective_from": None, "effective_until": None,
+                           "note": None, "cite": None}
+        ladders[lid] = {"id": lid, "zh": f"序列{i}", "en": f"Ladder {i}", "kind": "title_series",
+                        "levels": refs, "note": None, "confidence": None, "path": "x.yaml", "line": 1,
+                        "cite": None}
+    refs = sorted(levels)
+    rules = {}
+    for i in range(draw(st.integers(0, 14))):
+        kind = draw(st.sampled_from(KINDS))
+        frm = draw(st.sampled_from(refs))
+        lad = levels[frm]["ladder"]
+        if kind == "promotion":
+            choices = [r for r in refs if levels[r]["ladder"] == lad and levels[r]["rank"] > levels[frm]["rank"]]
+        else:
+            choices = [r for r in refs if levels[r]["ladder"] != lad]
+        if not choices:
+            continue
+        to = draw(st.lists(st.sampled_from(choices), min_size=1, max_size=3, unique=True))
+        src = sources[draw(st.sampled_from(sorted(sources)))]
+        start = int(src["effective_from"])
+        eff_from = draw(st.none() | st.integers(start, start + 5))
+        eff_until = draw(st.none() | st.integers(start + 6, 2035))
+        rules[f"r{i}"] = {
+            "id": f"r{i}", "kind": kind, "from": frm, "to": to, "to_spec": to,
+            "bidirectional": kind in COMPOSABLE and draw(st.booleans()),
+            "conditions": {"years_in_from": None, "work_years": None, "education": None, "also_holds": [],
+                           "in_post": False, "same_specialty": False, "other": []},
+            "purposes": draw(st.lists(st.sampled_from(PURPOSES), max_size=2, unique=True)),
+            "jurisdiction": "CN",
+            "effective_from": str(eff_from) if eff_from else src["effective_from"],
+            "effective_until": str(eff_until) if eff_until else src["effective_until"],
+            "cite": [{"source": src["id"], "article": "a", "quote": "q"}],
+            "confidence": draw(st.sampled_from([c for c in ORDER if ORDER[c] <= ORDER[CONF[src["status"]]]])),
+            "note": None, "path": "x.yaml", "line": 1,
+        }
+    return Registry(build_index(sources, purposes, ladders, levels, rules))
+
+
+@st.composite
+def questions(draw):
+    reg = draw(mappings())
+    level = draw(st.sampled_from(sorted(reg.levels)))
+    as_of = draw(st.none() | st.dates(min_value=__import__("datetime").date(1999, 1, 1),
+                                      max_value=__import__("datetime").date(2036, 1, 1)).map(str))
+    include_derived = draw(st.booleans())
+    return reg, level, {"as_of": as_of, "include_derived": include_derived}
+
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(questions())
+def test_chains_are_made_of_real_usable_rules(q):
+    reg, level, kw = q
+    for r in find_equivalents(reg, level, **kw)["results"]:
+        assert r["chain"]
+        for rid in r["chain"]:
+            rule = reg.rules[rid]
+            assert rule["kind"] != "promotion"
+            assert kw["include_derived"] or rule["kind"] != "derived"
+            # in force on as_of, and so is its source
+            assert in_force(rule, kw["as_of"])
+            assert in_force(reg.sources[rule["cite"][0]["source"]], kw["as_of"])
+        assert [link["rule"] for link in r["links"]] == r["chain"]
+        for link in r["links"]:
+            rule = reg.rules[link["rule"]]
+            if link["reversed"]:
+                assert rule["bidirectional"] and link["to"] == rule["from"] and link["from"] in rule["to"]
+            else:
+                assert link["from"] == rule["from"] and link["to"] in rule["to"]
+        for a, b in zip(r["links"], r["links"][1:]):
+            assert a["to"] == b["from"]
+        first, last = r["links"][0]["from"], r["links"][-1]["to"]
+        assert (first, last) == ((level, r["level"]["id"]) if r["direction"] == "out" else (r["level"]["id"], level))
+        # simple chains: no level visited twice
+        visited = [r["links"][0]["from"]] + [link["to"] for link in r["links"]]
+        assert len(set(visited)) == len(visited)
+
+
+@SETTINGS
+@given(questions())
+def test_at_most_one_non_counts_as_link_and_the_kind_follows(q):
+    reg, level, kw = q
+    for r in find_equivalents(reg, level, **kw)["results"]:
+        kinds = [reg.rules[rid]["kind"] for rid in r["chain"]]
+        others = [k for k in kinds if k not in COMPOSABLE]
+        assert len(others) <= 1
+        if "derived" in kinds:
+            assert r["kind"] == "derived"
+        else:
+            assert r["kind"] == (others[0] if others else "counts_as")
+
+
+@SETTINGS
+@given(questions())
+def test_purposes_of_the_chain_overlap(q):
+    reg, level, kw = q
+    for r in find_equivalents(reg, level, **kw)["results"]:
+        sets = [set(reg.rules[rid]["purposes"]) for rid in r["chain"] if reg.rules[rid]["purposes"]]
+        common = set.intersection(*sets) if sets else set()
+        assert not sets or common
+        assert set(r["purposes"]) == common
+
+
+@SETTINGS
+@given(questions())
+def test_confidence_is_the_chain_minimum(q):
+    reg, level, kw = q
+    for r in find_equivalents(reg, level, **kw)["results"]:
+        assert r["confidence"] == min((reg.rules[rid]["confidence"] for rid in r["chain"]), key=ORDER.get)
+
+
+@SETTINGS
+@given(questions())
+def test_no_result_on_the_start_ladder(q):
+    reg, level, kw = q
+    own = reg.levels[level]["ladder"]
+    assert all(r["level"]["ladder"] != own for r in find_equivalents(reg, level, **kw)["results"])
+
+
+@SETTINGS
+@given(questions())
+def test_deterministic(q):
+    reg, level, kw = q
+    first = find_equivalents(reg, level, **kw)
+    assert find_equivalents(reg, level, **kw) == first
+    # and independent of what was asked before
+    for other in reg.levels:
+        find_equivalents(reg, other, **kw)
+    assert find_equivalents(reg, level, **kw) == first
+
+
+@SETTINGS
+@given(questions())
+def test_every_usable_direct_rule_is_an_answer(q):
+    reg, level, kw = q
+    got = {(r["direction"], r["level"]["id"], r["kind"], tuple(r["chain"]))
+           for r in find_equivalents(reg, level, **kw)["results"]}
+    own = reg.levels[level]["ladder"]
+    for rule in reg.rules.values():
+        if rule["kind"] == "promotion" or (rule["kind"] == "derived" and not kw["include_derived"]):
+            continue
+        if not in_force(rule, kw["as_of"]) or not in_force(reg.sources[rule["cite"][0]["source"]], kw["as_of"]):
+            continue
+        kind = "counts_as" if rule["kind"] == "counts_as" else rule["kind"]
+        if rule["from"] == level:
+            for t in rule["to"]:
+                if reg.levels[t]["ladder"] != own:
+                    assert ("out", t, kind, (rule["id"],)) in got
+        if level in rule["to"] and reg.levels[rule["from"]]["ladder"] != own:
+            assert ("in", rule["from"], kind, (rule["id"],)) in got
+
+
+@SETTINGS
+@given(questions())
+def test_filters_are_subsets(q):
+    reg, level, kw = q
+    everything = find_equivalents(reg, level, **kw)["results"]
+    for kind in ("apply", "counts_as", "post"):
+        assert find_equivalents(reg, level, kinds=[kind], **kw)["results"] == [r for r in everything if r["kind"] == kind]
+    out = find_equivalents(reg, level, direction="out", **kw)["results"]
+    assert out == [r for r in everything if r["direction"] == "out"]

@@ -283,3 +283,256 @@ def validate(ctx, folder):
 
 def main() -> None:  # pragma: no cover - console entry point
     cli(prog_name="equivalence")
+
+
+# -- worker questions: path, check, compare, routes-into ------------------------------------------
+
+def profile_options(fn):
+    """--holds / --education / --work-years / --as-of / --in-post / --profile, shared by path and check."""
+    options = [
+        click.option("--holds", multiple=True, metavar="LEVEL[:YEARS|@DATE]",
+                     help="A credential held, with years held or the date obtained (repeatable)."),
+        click.option("--education", help="Highest education (e.g. 本科, 大专, 预备技师班)."),
+        click.option("--work-years", type=click.FloatRange(min=0), help="Years of work so far."),
+        click.option("--as-of", "as_of", help="Plan from this date (YYYY-MM-DD; default today)."),
+        click.option("--in-post", multiple=True, metavar="LEVEL", help="A held credential that is held in post (在聘)."),
+        click.option("--profile", "profile_file", type=click.Path(dir_okay=False),
+                     help="YAML or JSON file with holds, education, work_years, as_of, in_post."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def make_profile(reg, holds, education, work_years, as_of, in_post, profile_file):
+    from .profile import build_profile, load_profile
+
+    as_of = _date(as_of)
+    if profile_file:
+        return load_profile(reg, profile_file, holds=list(holds), education=education, work_years=work_years,
+                            as_of=as_of, in_post=list(in_post))
+    return build_profile(reg, list(holds), education=education, work_years=work_years, as_of=as_of,
+                         in_post=list(in_post))
+
+
+def resolve_targets(reg, target: str | None, to_tier: str | None) -> list[str]:
+    """TARGET as a level, 'LADDER:LOW..HIGH' (a range), 'LADDER:LEVEL+' (at or above), or --to-tier."""
+    if to_tier:
+        if target:
+            raise click.UsageError("give TARGET or --to-tier, not both")
+        tier = reg.level(to_tier)
+        if reg.ladders[tier["ladder"]]["kind"] != "title_tier":
+            raise EquivalenceError(f"'{to_tier}' is not a title tier (员级, 助理级, 中级, 副高级, 正高级)")
+        return [tier["ref"]]
+    if not target:
+        raise click.UsageError("missing TARGET")
+    if target.endswith(("+", "＋")):
+        base = reg.level(target[:-1])
+        return [r for r in reg.ladders[base["ladder"]]["levels"] if reg.levels[r]["rank"] >= base["rank"]]
+    if ".." in target:
+        low, _, high = target.partition("..")
+        lo = reg.level(low)
+        hi_name = high if any(sep in high for sep in (":", "：")) else f"{reg.ladders[lo['ladder']]['zh']}:{high}"
+        hi = reg.level(hi_name)
+        if hi["ladder"] != lo["ladder"]:
+            raise EquivalenceError(f"a range stays in one ladder: '{target}'")
+        a, b = sorted((lo["rank"], hi["rank"]))
+        return [r for r in reg.ladders[lo["ladder"]]["levels"] if a <= reg.levels[r]["rank"] <= b]
+    return [reg.level(target)["ref"]]
+
+
+def step_rows(reg, steps, lang, route_no=None):
+    for s in steps:
+        lev = reg.levels[s["level"]["id"]]
+        row = (s["date"], f"{s['year']:g}", s["level"]["name"], reg.ladders[lev["ladder"]][lang],
+               KIND_WORDS[lang][s["kind"]], describe_conditions(reg, s["conditions"], lang) if s["conditions"] else "",
+               CONFIDENCE_WORDS[lang][s["confidence"]],
+               short_source(reg.sources[s["sources"][0]["source"]]), s["rule"])
+        yield row if route_no is None else (route_no, *row)
+
+
+STEP_HEADERS = {"zh": ["日期", "年", "取得", "序列", "方式", "条件", "可信度", "依据", "规则"],
+                "en": ["date", "year", "level", "ladder", "by", "conditions", "confidence", "source", "rule"]}
+
+
+@cli.command()
+@click.argument("levels", nargs=-1, metavar="[FROM] TARGET")
+@click.option("--to-tier", help="Target: any title at this tier (员级 … 正高级).")
+@click.option("--alternatives", type=click.IntRange(0, 20), default=0, show_default=True,
+              help="Also show the next K routes that differ in at least one step.")
+@click.option("--no-switch", is_flag=True, help="Only steps on the target's ladder.")
+@profile_options
+@output_options
+@click.pass_context
+def path(ctx, levels, to_tier, alternatives, no_switch, holds, education, work_years, as_of, in_post,
+         profile_file, fmt, lang):
+    """The fastest route to TARGET: each step with its earliest date and the rule behind it.
+
+    FROM is a shortcut for --holds FROM. TARGET may be a level, a range
+    (专业技术岗位:七级..五级), a level and everything above it (专业技术岗位:七级+),
+    or --to-tier 副高级.
+
+    \b
+    Examples:
+      equivalence path 高级工 高级工程师 --education 大专
+      equivalence path --holds 助理工程师:1 工程师 --education 硕士
+      equivalence path --holds 技师@2020-07-01 --to-tier 副高级 --alternatives 2 --format json
+    """
+    from .planner import find_path
+
+    if len(levels) > 2:
+        raise click.UsageError("expected [FROM] TARGET")
+    reg = registry(ctx)
+    start, target = (levels[0], levels[1]) if len(levels) == 2 else (None, levels[0] if levels else None)
+    holds = list(holds) + ([start] if start else [])
+    targets = resolve_targets(reg, target, to_tier)
+    prof = make_profile(reg, holds, education, work_years, as_of, in_post, profile_file)
+    answer = find_path(reg, prof, targets, alternatives=alternatives, no_switch=no_switch, lang=lang)
+    if fmt == "json":
+        emit(fmt, [], [], answer)
+        return
+    if fmt == "csv":
+        rows = list(step_rows(reg, answer["steps"], lang, 0))
+        for i, alt in enumerate(answer["alternatives"], 1):
+            rows.extend(step_rows(reg, alt["steps"], lang, i))
+        emit(fmt, ["route"] + STEP_HEADERS[lang], rows)
+        return
+    zh = lang == "zh"
+    def headline(route, label):
+        years = f"{route['total_years']:g}"
+        when = route["date"]
+        if not route["steps"]:
+            return f"{label}{route['target']['name']}: " + ("已持有" if zh else "already held")
+        return (f"{label}{route['target']['name']}: " + (f"{years} 年，最早 {when}" if zh else f"{years} years, earliest {when}"))
+    emit("table", STEP_HEADERS[lang], step_rows(reg, answer["steps"], lang), title=headline(answer, ""),
+         widths=[None, None, 14, 14, 8, 30, None, 20, 36])
+    for i, alt in enumerate(answer["alternatives"], 1):
+        click.echo()
+        emit("table", STEP_HEADERS[lang], step_rows(reg, alt["steps"], lang),
+             title=headline(alt, f"备选 {i} · " if zh else f"alternative {i} · "),
+             widths=[None, None, 14, 14, 8, 30, None, 20, 36])
+    for note in answer["notes"]:
+        click.echo(("注：" if zh else "Note: ") + note)
+
+
+@cli.command()
+@click.argument("target", required=False)
+@click.option("--to-tier", help="Target: any title at this tier (员级 … 正高级).")
+@profile_options
+@output_options
+@click.pass_context
+def check(ctx, target, to_tier, holds, education, work_years, as_of, in_post, profile_file, fmt, lang):
+    """Is the worker eligible for TARGET now? If not, exactly what is missing, and from when.
+
+    Exits 0 whatever the verdict (it is in the output).
+
+    \b
+    Example:
+      equivalence check 工程师 --holds 技师:1 --education 大专
+    """
+    from .eligibility import check_eligibility
+
+    reg = registry(ctx)
+    targets = resolve_targets(reg, target, to_tier)
+    prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file)
+    answer = check_eligibility(reg, prof, targets, lang)
+    if fmt == "json":
+        emit(fmt, [], [], answer)
+        return
+    zh = lang == "zh"
+    name = "/".join(t["name"] for t in answer["target"][:3])
+    if answer["held"]:
+        verdict = "已持有" if zh else "already held"
+    elif answer["eligible"]:
+        verdict = "现在符合条件" if zh else "eligible now"
+    elif answer["earliest"]:
+        verdict = (f"暂不符合；最早 {answer['earliest']}" if zh else f"not yet; earliest {answer['earliest']}")
+    else:
+        verdict = "不符合，且按现有规则无法达到" if zh else "not eligible, and no route leads there"
+    headers = ["规则", "关系", "最早", "已满足", "缺少", "未核查"] if zh else \
+        ["rule", "kind", "earliest", "met", "missing", "not checked"]
+    rows = [(r["rule"], KIND_WORDS[lang][r["kind"]], r["earliest"] or "—", "；".join(r["met"]),
+             "；".join(m["text"] for m in r["missing"]), "；".join(r["unchecked"])) for r in answer["rules"]]
+    emit(fmt, headers, rows, title=f"{name} ({answer['as_of']}): {verdict}", widths=[30, 8, None, 24, 30, 24])
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--include-derived", is_flag=True, help="Also use comparisons no document states (derived).")
+@click.option("--as-of", "as_of", help="Only rules in force on this date (YYYY-MM-DD).")
+@output_options
+@click.pass_context
+def compare(ctx, a, b, include_derived, as_of, fmt, lang):
+    """Is A higher, lower or at the same level as B, and on what basis?
+
+    \b
+    Example:
+      equivalence compare 技师 工程师
+    """
+    from .compare import compare_levels
+
+    reg = registry(ctx)
+    answer = compare_levels(reg, a, b, include_derived=include_derived, as_of=_date(as_of), lang=lang)
+    if fmt == "json":
+        emit(fmt, [], [], answer)
+        return
+    words = {"zh": {"higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠", "mixed": "依据不同结论不同",
+                    "not_comparable": "文件未提供比较依据"},
+             "en": {"higher": "higher than", "lower": "lower than", "same": "same level as", "overlapping": "overlapping",
+                    "mixed": "depends on the basis", "not_comparable": "no document allows a comparison"}}[lang]
+    head = f"{answer['a']['name']} {words[answer['verdict']]} {answer['b']['name']}"
+    headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if lang == "zh" else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
+    def basis(kind, chain):
+        return "—" if kind == "self" else f"{KIND_WORDS[lang][kind]}: {' > '.join(chain)}"
+    rows = [(reg.ladders[x["ladder"]][lang], "、".join(l["name"] for l in x["a"]), basis(x["a_kind"], x["a_chain"]),
+             "、".join(l["name"] for l in x["b"]), basis(x["b_kind"], x["b_chain"]), words[x["verdict"]])
+            for x in answer["bases"]]
+    emit(fmt, headers, rows, title=head, widths=[14, 16, 36, 16, 36, None])
+
+
+@cli.command("routes-into")
+@click.argument("target")
+@click.option("--include-derived", is_flag=True, help="Also list derived comparisons.")
+@output_options
+@click.pass_context
+def routes_into(ctx, target, include_derived, fmt, lang):
+    """Every level, on any ladder, from which a rule leads to TARGET, with its conditions.
+
+    \b
+    Example:
+      equivalence routes-into 高级工程师
+    """
+    from .lookup import citation, conditions_of, level_ref
+
+    reg = registry(ctx)
+    ref = reg.level(target)["ref"]
+    items = []
+    for rid in reg.index["in"].get(ref, ()):
+        rule = reg.rules[rid]
+        if rule["kind"] == "derived" and not include_derived:
+            continue
+        items.append({"from": level_ref(reg, rule["from"], lang) if rule["from"] else None, "rule": rid,
+                      "kind": rule["kind"], "grants": rule["grants"], "conditions": conditions_of(rule),
+                      "purposes": rule["purposes"], "confidence": rule["confidence"],
+                      "sources": [citation(reg, rule)]})
+    for rid in reg.index["out"].get(ref, ()):
+        rule = reg.rules[rid]
+        if rule["bidirectional"] and (rule["kind"] != "derived" or include_derived):
+            for t in rule["to"]:
+                items.append({"from": level_ref(reg, t, lang), "rule": rid, "kind": rule["kind"],
+                              "grants": rule["grants"], "conditions": conditions_of(rule),
+                              "purposes": rule["purposes"], "confidence": rule["confidence"],
+                              "sources": [citation(reg, rule)]})
+    if fmt == "json":
+        emit(fmt, [], [], {"target": level_ref(reg, ref, lang), "routes": items})
+        return
+    h = HEADERS[lang]
+    entry = "（无前置等级）" if lang == "zh" else "(no prior level)"
+    rows = [((i["from"]["name"] if i["from"] else entry),
+             (reg.ladders[i["from"]["ladder"]][lang] if i["from"] else ""), KIND_WORDS[lang][i["kind"]],
+             describe_conditions(reg, i["conditions"], lang) if i["conditions"] else "",
+             CONFIDENCE_WORDS[lang][i["confidence"]], short_source(reg.sources[i["sources"][0]["source"]]), i["rule"])
+            for i in items]
+    emit(fmt, [h["level"], h["ladder"], h["kind"], h["conditions"], h["confidence"], h["source"], h["chain"]], rows,
+         title=f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})", widths=[16, 14, 10, 36, None, 20, 36])

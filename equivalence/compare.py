@@ -1,0 +1,64 @@
+"""Compare two levels: higher, lower or the same, on the basis of the rules that link them."""
+
+from __future__ import annotations
+
+from .lookup import find_equivalents, level_ref
+from .registry import Registry
+
+COMPARING_KINDS = ["counts_as", "treated_as", "post", "derived"]  # 'apply' is not a comparison
+
+
+def _anchors(reg: Registry, ref: str, include_derived: bool, as_of: str | None) -> dict:
+    """ladder -> list of (level ref, result or None) where ``ref`` stands on that ladder."""
+    own = reg.levels[ref]
+    anchors = {own["ladder"]: [(ref, None)]}
+    answer = find_equivalents(reg, ref, kinds=COMPARING_KINDS, direction="out",
+                              include_derived=include_derived, as_of=as_of)
+    for r in answer["results"]:
+        anchors.setdefault(r["level"]["ladder"], []).append((r["level"]["id"], r))
+    return anchors
+
+
+def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = False, as_of: str | None = None,
+                   lang: str = "zh") -> dict:
+    """Which of ``a`` and ``b`` is higher, on every ladder where the rules place both.
+
+    Returns
+    -------
+    dict with ``a``, ``b``, ``verdict`` (higher / lower / same / overlapping / mixed / not_comparable:
+    how ``a`` stands to ``b``) and ``bases``, one per ladder where both stand, with the chains used.
+    """
+    ra, rb = reg.level(a)["ref"], reg.level(b)["ref"]
+    anchors_a = _anchors(reg, ra, include_derived, as_of)
+    anchors_b = _anchors(reg, rb, include_derived, as_of)
+    bases = []
+    order = {lid: i for i, lid in enumerate(reg.ladders)}
+    for ladder in sorted(set(anchors_a) & set(anchors_b), key=order.get):
+        # Group by chain: a post rule's range is one placement, not several.
+        def placements(items):
+            groups: dict = {}
+            for ref, r in items:
+                key = (tuple(r["chain"]), r["kind"]) if r else ((), "self")
+                groups.setdefault(key, []).append(ref)
+            return groups
+        for (chain_a, kind_a), refs_a in placements(anchors_a[ladder]).items():
+            for (chain_b, kind_b), refs_b in placements(anchors_b[ladder]).items():
+                ranks_a = [reg.levels[r]["rank"] for r in refs_a]
+                ranks_b = [reg.levels[r]["rank"] for r in refs_b]
+                if min(ranks_a) > max(ranks_b):
+                    verdict = "higher"
+                elif max(ranks_a) < min(ranks_b):
+                    verdict = "lower"
+                elif ranks_a == ranks_b or (len(set(ranks_a)) == 1 and set(ranks_a) == set(ranks_b)):
+                    verdict = "same"
+                else:
+                    verdict = "overlapping"
+                bases.append({
+                    "ladder": ladder,
+                    "a": [level_ref(reg, r, lang) for r in refs_a], "a_kind": kind_a, "a_chain": list(chain_a),
+                    "b": [level_ref(reg, r, lang) for r in refs_b], "b_kind": kind_b, "b_chain": list(chain_b),
+                    "verdict": verdict,
+                })
+    verdicts = {x["verdict"] for x in bases}
+    verdict = "not_comparable" if not verdicts else (verdicts.pop() if len(verdicts) == 1 else "mixed")
+    return {"a": level_ref(reg, ra, lang), "b": level_ref(reg, rb, lang), "verdict": verdict, "bases": bases}

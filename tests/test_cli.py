@@ -1,0 +1,236 @@
+"""The command line: every command x every format, JSON keys, exit codes and error lines."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, TINY_FILES, write_folder
+from equivalence.cli import cli
+
+FORMATS = ("table", "json", "csv")
+COMMANDS = {
+    "ladders": [],
+    "levels": ["工勤技能岗位"],
+    "lookup": ["技师"],
+    "sources": [],
+    "show": ["bridge-s4-e3"],
+}
+
+
+def run(runner, folder, *args):
+    return runner.invoke(cli, ["--mappings", str(folder), *args])
+
+
+def assert_one_error_line(result, code=1):
+    assert result.exit_code == code, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    return lines[0]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_every_format(runner, tiny_dir, command, fmt):
+    result = run(runner, tiny_dir, command, *COMMANDS[command], "--format", fmt)
+    assert result.exit_code == 0, result.output + result.stderr
+    assert result.stdout.strip()
+    if fmt == "json":
+        json.loads(result.stdout)
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(result.stdout)))
+        assert len(rows) >= 2 and len({len(r) for r in rows}) == 1
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_in_english(runner, tiny_dir, command):
+    result = run(runner, tiny_dir, command, *COMMANDS[command], "--lang", "en")
+    assert result.exit_code == 0, result.output + result.stderr
+
+
+def test_validate_ok(runner, tiny_dir):
+    result = run(runner, tiny_dir, "validate")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "OK: 6 ladders, 21 levels, 20 rules, 3 sources\n"
+    result = runner.invoke(cli, ["validate", str(tiny_dir)])
+    assert result.exit_code == 0 and result.stdout.startswith("OK: ")
+
+
+def test_lookup_json(runner, tiny_dir):
+    result = run(runner, tiny_dir, "lookup", "技师", "--format", "json")
+    data = json.loads(result.stdout)
+    assert set(data) == {"level", "results"}
+    assert data["level"] == {"id": "sk.s4", "ladder": "sk", "name": "技师"}
+    assert data["results"]
+    for r in data["results"]:
+        assert {"level", "kind", "conditions", "chain", "sources"} <= set(r)
+        assert set(r["level"]) == {"id", "ladder", "name"}
+        assert isinstance(r["chain"], list) and all(isinstance(c, str) for c in r["chain"])
+        assert isinstance(r["conditions"], list) and isinstance(r["sources"], list)
+    [bridge] = [r for r in data["results"] if r["chain"] == ["bridge-s4-e3"]]
+    assert bridge["level"] == {"id": "en.e3", "ladder": "en", "name": "工程师"}
+    assert bridge["kind"] == "apply"
+    assert bridge["sources"][0]["doc_no"] == "测发〔2015〕2号"
+
+
+def test_lookup_json_matches_the_library(runner, tiny_dir, tiny):
+    from equivalence.lookup import find_equivalents
+
+    data = json.loads(run(runner, tiny_dir, "lookup", "中级", "--include-derived", "--format", "json").stdout)
+    assert data["results"] == find_equivalents(tiny, "中级", include_derived=True)["results"]
+
+
+def test_lookup_options(runner, tiny_dir):
+    def ids(*args):
+        result = run(runner, tiny_dir, "lookup", *args, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return {(r["level"]["id"], r["kind"]) for r in json.loads(result.stdout)["results"]}
+
+    assert {k for _, k in ids("技师", "--kind", "apply")} == {"apply"}
+    assert {k for _, k in ids("技师", "--kind", "apply", "--kind", "post")} == {"apply", "post"}
+    assert {i.split(".")[0] for i, _ in ids("技师", "--to", "工程技术")} == {"en"}
+    assert ("ws.w1", "derived") in ids("副高级", "--include-derived")
+    assert ("ws.w1", "derived") not in ids("副高级")
+    assert ("en.e1", "apply") in ids("初级工", "--as-of", "2020-06-01")
+    assert ("en.e1", "apply") not in ids("初级工", "--as-of", "2019-06-01")
+    assert ids("技师", "--direction", "in") == set()
+    assert ids("技师", "--purpose", "appoint") == {("ws.w2", "post"), ("ws.w1", "post"), ("tt.t3", "treated_as"),
+                                                  ("en.e3", "treated_as")}
+
+
+def test_lookup_table_and_csv(runner, tiny_dir):
+    table = run(runner, tiny_dir, "lookup", "技师").stdout
+    assert table.splitlines()[0] == "技师 (职业技能等级, sk.s4)"
+    assert "工程师" in table and "bridge-s4-e3" in table and "测发〔2015〕2号" in table
+    rows = list(csv.DictReader(io.StringIO(run(runner, tiny_dir, "lookup", "技师", "--format", "csv").stdout)))
+    assert {"规则", "等级", "关系"} <= set(rows[0])
+    assert any(r["规则"] == "bridge-s4-e3" and r["等级"] == "工程师" for r in rows)
+    en = run(runner, tiny_dir, "lookup", "技师", "--lang", "en").stdout
+    assert en.splitlines()[0] == "Technician (Vocational skill grades, sk.s4)" and "Engineer" in en
+
+
+def test_lookup_without_results(runner, tiny_dir):
+    result = run(runner, tiny_dir, "lookup", "专业技术一级")
+    assert result.exit_code == 0
+    assert "没有相关等级" in result.stdout
+
+
+def test_other_json_outputs(runner, tiny_dir):
+    ladders = json.loads(run(runner, tiny_dir, "ladders", "--format", "json").stdout)
+    assert [lad["id"] for lad in ladders] == ["sk", "tt", "en", "hl", "pt", "ws"]
+    assert ladders[0]["levels"] == ["s1", "s2", "s3", "s4"]
+    levels = json.loads(run(runner, tiny_dir, "levels", "sk", "--format", "json").stdout)
+    assert levels["ladder"]["id"] == "sk"
+    assert [lev["ref"] for lev in levels["levels"]] == ["sk.s1", "sk.s2", "sk.s3", "sk.s4"]
+    sources = json.loads(run(runner, tiny_dir, "sources", "--format", "json").stdout)
+    assert {s["id"]: s["status"] for s in sources} == {"src-off": "official", "src-sec": "secondary",
+                                                     "src-unv": "unverified"}
+    assert all({"title", "doc_no", "issuer", "rules"} <= set(s) for s in sources)
+    show = json.loads(run(runner, tiny_dir, "show", "t3-post", "--format", "json").stdout)
+    assert show["id"] == "t3-post" and show["to"] == ["pt.p4", "pt.p3"]
+    assert show["cite"][0]["quote"] == "官方原文" and show["cite"][0]["title"] == "官方文件"
+
+
+def test_show_table_has_the_quote(runner, tiny_dir):
+    out = run(runner, tiny_dir, "show", "bridge-s4-e3").stdout
+    assert "转载原文" in out and "测发〔2015〕2号" in out and "rules/rules.yaml:15" in out
+
+
+@pytest.mark.parametrize("args", [
+    ["lookup", "nothing"],
+    ["lookup", "一级"],
+    ["lookup", "工勤岗位:一级"],
+    ["lookup", "技师", "--to", "nowhere"],
+    ["lookup", "技师", "--purpose", "fun"],
+    ["levels", "nowhere"],
+    ["show", "no-such-rule"],
+])
+def test_domain_errors_exit_1_with_one_line(runner, tiny_dir, args):
+    assert_one_error_line(run(runner, tiny_dir, *args))
+
+
+def test_unknown_level_message(runner, tiny_dir):
+    line = assert_one_error_line(run(runner, tiny_dir, "lookup", "高级"))
+    assert line.startswith("Error: unknown level '高级'; did you mean: ") and "高级工" in line
+
+
+def test_ambiguous_message(runner, tiny_dir):
+    line = assert_one_error_line(run(runner, tiny_dir, "lookup", "一级"))
+    assert "专业技术岗位:专业技术一级" in line and "工勤技能岗位:技术工一级" in line
+
+
+@pytest.mark.parametrize("args", [
+    ["lookup", "技师", "--format", "xml"],
+    ["ladders", "--format", "yaml"],
+    ["lookup", "技师", "--as-of", "2020-13-01"],
+    ["lookup", "技师", "--as-of", "yesterday"],
+    ["lookup", "技师", "--kind", "promotion"],
+    ["lookup"],
+    ["no-such-command"],
+])
+def test_usage_errors_exit_2(runner, tiny_dir, args):
+    result = run(runner, tiny_dir, *args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("Error: ")
+
+
+def test_bad_as_of_message(runner, tiny_dir):
+    result = run(runner, tiny_dir, "lookup", "技师", "--as-of", "2020-13-01")
+    assert "'2020-13-01' is not a date (YYYY-MM-DD)" in result.stderr
+
+
+def test_validate_broken_folder_lists_every_problem(runner, tmp_path):
+    bad = "rules:\n  - {id: r1, kind: apply, from: sk.s1, to: en.e1, colour: red, cite: [{source: src-off, article: a, quote: q}]}\n"
+    root = write_folder(tmp_path / "m", {**TINY_FILES, "a.yaml": bad, "b.yaml": "sources: 3\n"})
+    result = runner.invoke(cli, ["validate", str(root)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{root}/a.yaml:2: rules[0].colour: unknown key 'colour'",
+        f"{root}/b.yaml:1: sources: expected a list",
+    ]
+    assert result.stderr == "Error: 2 problems in the mappings\n"
+    # --mappings is used when no folder is given
+    again = runner.invoke(cli, ["--mappings", str(root), "validate"])
+    assert again.exit_code == 1 and again.stdout == result.stdout
+
+
+def test_query_on_a_broken_folder_is_one_error(runner, tmp_path):
+    root = write_folder(tmp_path / "m", {**TINY_FILES, "a.yaml": "rules: 1\n", "b.yaml": "sources: 3\n"})
+    line = assert_one_error_line(run(runner, root, "lookup", "技师"))
+    assert line == (f"Error: the mappings do not validate: {root}/a.yaml:1: rules: expected a list "
+                    "(and 1 more; run 'equivalence validate')")
+
+
+def test_missing_mappings_folder(runner, tmp_path):
+    result = run(runner, tmp_path / "nowhere", "ladders")
+    assert result.exit_code in (1, 2)
+    assert "Traceback" not in result.stderr and result.stderr.splitlines()[-1].startswith("Error: ")
+
+
+def test_help_and_version(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for command in ("ladders", "levels", "lookup", "sources", "show", "validate"):
+        assert command in result.stdout
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0 and "0.1.0" in result.stdout
+
+
+def test_python_m_equivalence(tiny_dir):
+    proc = subprocess.run([sys.executable, "-m", "equivalence", "--help"], cwd=REPO, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "lookup" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "equivalence", "--mappings", str(tiny_dir), "lookup", "nothing"],
+                          cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines() == ["Error: unknown level 'nothing'"]

@@ -6,9 +6,9 @@ unpickles plain dicts and never imports pydantic, PyYAML or networkx.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
+import zlib
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -33,16 +33,25 @@ def _yaml_files(root: Path) -> list[str]:
 
 
 def content_hash(root: Path) -> str:
-    """sha256 over the compiler's code and every mapping file's relative path and bytes."""
-    digest = hashlib.sha256()
+    """A 64-bit digest (CRC-32 and Adler-32) of the compiler's code and every mapping file's path and bytes.
+
+    It only keys a cache entry, so it needs to notice changes, not resist attacks; zlib's checksums
+    import in a fraction of the time hashlib's OpenSSL binding takes, on every query.
+    """
+    crc, adler = 0, 1
+
+    def feed(data: bytes) -> None:
+        nonlocal crc, adler
+        crc, adler = zlib.crc32(data, crc), zlib.adler32(data, adler)
+
     for name in _COMPILER_FILES:
-        digest.update((_HERE / name).read_bytes())
+        feed((_HERE / name).read_bytes())
     for path in _yaml_files(root):
-        digest.update(os.path.relpath(path, root).encode() + b"\0")
+        feed(os.path.relpath(path, root).encode() + b"\0")
         with open(path, "rb") as fh:
-            digest.update(fh.read())
-        digest.update(b"\0")
-    return digest.hexdigest()
+            feed(fh.read())
+        feed(b"\0")
+    return f"{crc:08x}{adler:08x}"
 
 
 def cache_dir() -> Path | None:
@@ -69,7 +78,7 @@ def load_index(root: str | os.PathLike | None = None, *, use_cache: bool = True)
     cache = cache_dir() if use_cache else None
     key = content_hash(root) if root.is_dir() else None
     if cache is not None and key is not None:
-        entry = cache / f"index-{key[:32]}.pickle"
+        entry = cache / f"index-{key}.pickle"
         try:
             with open(entry, "rb") as fh:
                 index = pickle.load(fh)
@@ -82,7 +91,7 @@ def load_index(root: str | os.PathLike | None = None, *, use_cache: bool = True)
     index = compile_folder(root, display_root=shown)
     index["hash"] = key
     if cache is not None and key is not None:
-        _write_atomically(cache, f"index-{key[:32]}.pickle", index)
+        _write_atomically(cache, f"index-{key}.pickle", index)
     index["root"] = str(root)
     return index
 

@@ -8,7 +8,9 @@ Chains compose under one algebra (see mappings/README.md, "Rule kinds"):
 * ``promotion`` never composes (it is a step on one ladder, for path planning);
 * a chain with a ``derived`` link is ``derived`` and is only shown when asked for.
 
-Lookups run both ways: ``out`` answers "LEVEL relates to X", ``in`` answers "X relates to LEVEL".
+Lookups run both ways: ``out`` answers "LEVEL relates to X", ``in`` answers "X counts as, is treated
+as or maps to LEVEL". "X may apply for LEVEL" is not an equivalence of LEVEL but a route into it, so
+inward ``apply`` chains are left to :func:`routes_into` (``equivalence routes-into``).
 """
 
 from __future__ import annotations
@@ -127,7 +129,7 @@ def find_equivalents(
                 if not rule_usable(reg, rule, as_of=as_of, include_derived=include_derived):
                     continue
                 new_state = _extend(state, rule)
-                if new_state is None:
+                if new_state is None or (way == "in" and new_state[0] == "apply"):
                     continue
                 new_chain = chain + [(rule["id"], ref, nxt, rev)]
                 _record(found, way, nxt, new_chain, new_state)

@@ -1,0 +1,41 @@
+"""Documentation: every command is in the README and has --help text."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO
+from equivalence.cli import cli
+
+COMMANDS = ("ladders", "levels", "lookup", "sources", "show", "validate")
+
+
+def test_the_cli_has_exactly_the_documented_commands():
+    assert set(COMMANDS) <= set(cli.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_in_readme(command):
+    readme = REPO / "README.md"
+    assert readme.is_file(), "README.md is missing"
+    assert f"equivalence {command}" in readme.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", sorted(set(COMMANDS) | {"--"}))
+def test_help_text(runner, command):
+    args = ["--help"] if command == "--" else [command, "--help"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert lines[0].startswith("Usage: ")
+    assert len(lines) > 2
+    if command != "--":
+        assert cli.commands[command].help and cli.commands[command].help.strip()
+
+
+def test_mappings_readme_documents_every_rule_kind():
+    from equivalence.models import LADDER_KINDS, RULE_KINDS
+
+    text = (REPO / "mappings" / "README.md").read_text(encoding="utf-8")
+    for kind in RULE_KINDS + LADDER_KINDS:
+        assert f"`{kind}`" in text, kind

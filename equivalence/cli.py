@@ -258,7 +258,7 @@ def show(ctx, rule_id, fmt, lang):
     if rule["note"]:
         rows.append(("note", rule["note"]))
     rows.append(("file", f"{rule['path']}:{rule['line']}"))
-    emit(fmt, [h["field"], h["value"]], rows)
+    emit(fmt, [h["field"], h["value"]], rows, widths=[None, 100])
 
 
 @cli.command()

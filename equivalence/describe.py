@@ -66,5 +66,5 @@ def short_source(src: dict, width: int = 16) -> str:
     """文号, or the title cut to ``width`` characters: for table cells (``show`` gives the rest)."""
     if src["doc_no"]:
         return src["doc_no"]
-    title = src["title"]
+    title = src["title"].strip("《》")
     return f"《{title}》" if len(title) <= width else f"《{title[:width]}…》"

@@ -45,11 +45,17 @@ def test_direct_result_out(tiny):
 
 
 def test_direct_result_in(tiny):
-    got = triples(tiny, "工程师")
-    assert ("in", "sk.s4", "apply", ("bridge-s4-e3",)) in got
-    [r] = [r for r in results(tiny, "工程师", direction="in") if r["chain"] == ["bridge-s4-e3"]]
-    assert r["links"] == [{"rule": "bridge-s4-e3", "kind": "apply", "from": "sk.s4", "to": "en.e3",
+    got = triples(tiny, "中级")
+    assert ("in", "sk.s4", "treated_as", ("s4-treated-t3",)) in got
+    [r] = [r for r in results(tiny, "中级", direction="in") if r["chain"] == ["s4-treated-t3"]]
+    assert r["links"] == [{"rule": "s4-treated-t3", "kind": "treated_as", "from": "sk.s4", "to": "tt.t3",
                            "reversed": False}]
+    assert ("in", "en.e2", "counts_as", ("en-tier-2",)) in triples(tiny, "助理级")
+
+
+def test_inward_apply_is_a_route_not_an_equivalence(tiny):
+    # "技师 may apply for 工程师" is answered by lookup 技师, not by lookup 工程师 (see routes_into)
+    assert not [r for r in results(tiny, "工程师", direction="in") if r["kind"] == "apply"]
 
 
 def test_direction_filter(tiny):
@@ -192,7 +198,7 @@ def test_confidence_is_the_minimum_along_the_chain(tiny):
     for level in tiny.levels:
         for r in results(tiny, level, include_derived=True):
             assert r["confidence"] == min((tiny.rules[rid]["confidence"] for rid in r["chain"]), key=order.get)
-    [r] = [r for r in results(tiny, "中级") if r["chain"] == ["bridge-s4-e3", "en-tier-3"]]
+    [r] = [r for r in results(tiny, "技师") if r["chain"] == ["bridge-s4-e3", "en-tier-3"]]
     assert r["confidence"] == "medium"  # medium (secondary) + high (official)
     [r] = [r for r in results(tiny, "初级工") if r["chain"] == ["s1-apply-e1"]]
     assert r["confidence"] == "low"  # unverified source
@@ -201,7 +207,7 @@ def test_confidence_is_the_minimum_along_the_chain(tiny):
 
 
 def test_effective_dates_of_a_chain(tiny):
-    [r] = [r for r in results(tiny, "中级") if r["chain"] == ["bridge-s4-e3", "en-tier-3"]]
+    [r] = [r for r in results(tiny, "技师") if r["chain"] == ["bridge-s4-e3", "en-tier-3"]]
     assert r["effective_from"] == "2015-01-01"  # the latest start
     assert r["effective_until"] is None
 

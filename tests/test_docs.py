@@ -7,11 +7,13 @@ import pytest
 from conftest import REPO
 from equivalence.cli import cli
 
-COMMANDS = ("ladders", "levels", "lookup", "sources", "show", "validate")
+BASIC = ("ladders", "levels", "lookup", "sources", "show", "validate")
+# every command the CLI has, including ones added after this file was written
+COMMANDS = tuple(sorted(set(BASIC) | set(cli.commands)))
 
 
-def test_the_cli_has_exactly_the_documented_commands():
-    assert set(COMMANDS) <= set(cli.commands)
+def test_the_basic_commands_exist():
+    assert set(BASIC) <= set(cli.commands)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

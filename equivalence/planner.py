@@ -82,8 +82,6 @@ def _education_held(reg: Registry, profile: Profile) -> list:
             rule = reg.rules[rid]
             if rule["kind"] != "counts_as" or not _compatible(purposes, rule):
                 continue
-            if not all(c for c in [True]):
-                continue
             new_p = purposes
             if rule["purposes"]:
                 new_p = frozenset(rule["purposes"]) if purposes is None else purposes & frozenset(rule["purposes"])
@@ -177,10 +175,9 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
             return
         sol.fired[rid] = date
         inputs = [filled[rid][i][0] for i in range(len(s))]
-        purposes = None
+        purposes = None  # a real credential serves any purpose; a counts_as one only the rule's
         if rule["kind"] == "counts_as":
-            for node in inputs[:1]:
-                purposes = node[1]
+            purposes = inputs[0][1] if inputs else None
             if rule["purposes"]:
                 purposes = frozenset(rule["purposes"]) if purposes is None else purposes & frozenset(rule["purposes"])
         for t in rule["to"]:
@@ -285,8 +282,9 @@ def find_path(reg: Registry, profile: Profile, targets: list[str], *, alternativ
         if hit is None:
             return sol, None
         steps = route_steps(reg, sol, hit[0], lang)
-        return sol, {"target": level_ref(reg, hit[0][0], lang), "date": hit[1].date.isoformat(),
-                     "total_years": years_between(profile.as_of, hit[1].date), "steps": steps,
+        when = max(hit[1].date, profile.as_of)  # a target held since before the plan date: 0 years, not negative
+        return sol, {"target": level_ref(reg, hit[0][0], lang), "date": when.isoformat(),
+                     "total_years": years_between(profile.as_of, when), "steps": steps,
                      "purposes": sorted(hit[0][1]) if hit[0][1] else []}
 
     sol, first = best(frozenset())

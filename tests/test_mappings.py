@@ -5,6 +5,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from equivalence.errors import AmbiguousLevelError
+
 from conftest import REPO, SHIPPED
 from equivalence.cli import cli
 from equivalence.lookup import find_equivalents
@@ -75,15 +77,35 @@ def test_promotions_go_up_inside_one_ladder(real):
                 assert real.levels[target]["rank"] > source["rank"], rule["id"]
 
 
-def test_every_level_is_reachable(real):
+def test_every_level_is_reachable_on_ladders_with_promotion_rules(real):
+    # Where the documents give a promotion chain (skill grades, engineering titles, 工勤 posts,
+    # 职级), every level above the lowest must be reachable by a rule that grants it: no gaps.
+    promoted = {real.levels[r["from"]]["ladder"] for r in real.rules.values() if r["kind"] == "promotion" and r["from"]}
+    assert {"skill", "eng", "post_skill", "cs_grade"} <= promoted
     entered = set()
     for rule in real.rules.values():
-        entered.update(rule["to"])
-        if rule["bidirectional"] and rule["from"]:
-            entered.add(rule["from"])
-    lowest = {lad["levels"][0] for lad in real.ladders.values()}
-    unreachable = sorted(ref for ref in real.levels if ref not in entered and ref not in lowest)
-    assert unreachable == []
+        if rule["grants"]:
+            entered.update(rule["to"])
+    gaps = [ref for lid in sorted(promoted) for ref in real.ladders[lid]["levels"][1:] if ref not in entered]
+    assert gaps == []
+
+
+# Levels the documents list but no rule links to anything; each is a deliberate, explained gap.
+EXPECTED_ORPHANS = {
+    "cs_lead.state_chief",  # 国家级正职: no rule in the sources reaches or leaves it
+    "cs_lead.state_deputy",  # 国家级副职: likewise
+    "post_mgmt.m9",  # 九级职员 (科员): its only counterparts (一级/二级科员) have no cs_lead level
+    "post_skill.general",  # 普通工: no grade, no rule (the 9.13 military scale is out of scope)
+}
+
+
+def test_no_level_is_left_unlinked(real):
+    used = set()
+    for rule in real.rules.values():
+        used.update(rule["to"])
+        used.update(q["level"] for q in rule["conditions"]["also_holds"])
+        used.update(x for x in (rule["from"], rule["conditions"]["education"]) if x)
+    assert set(real.levels) - used == EXPECTED_ORPHANS
 
 
 def test_every_ladder_is_linked_to_another(real):
@@ -140,9 +162,14 @@ def test_ranks_strictly_increase(real):
 
 # -- key national facts ---------------------------------------------------------------------------
 
-def test_sanji_is_the_senior_worker(real):
-    assert real.level("三级")["ref"] == "skill.senior"
-    assert real.level("三级")["zh"] == "高级工"
+def test_sanji_is_ambiguous_and_resolves_when_qualified(real):
+    # 三级 is a skill grade, a 专业技术 / 管理 / 工勤 post level: the issue asks for a qualified name.
+    with pytest.raises(AmbiguousLevelError) as caught:
+        real.level("三级")
+    assert "职业技能等级:高级工" in str(caught.value)
+    assert real.level("职业技能等级:三级")["ref"] == "skill.senior"
+    assert real.level("三级/高级工")["ref"] == "skill.senior"
+    assert real.level("工勤技能岗位:三级")["ref"] == "post_skill.w3"
 
 
 def test_jishi_is_the_skill_grade(real):

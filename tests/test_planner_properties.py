@@ -1,0 +1,370 @@
+"""Invariants of the path planner over small random rule sets (hypothesis).
+
+Each example is a few ladders of 3-5 levels plus an education ladder, 5-15 rules of kinds
+promotion / apply / counts_as (years 0-5, also_holds, purposes from two ids, education minimums,
+start and end dates), built straight into an index with :func:`equivalence.compile.build_index`,
+and a random worker profile. The planner's answers are checked against
+
+(a) the rules themselves: every step of a route is a rule in force whose preconditions hold on
+    the step's date;
+(b) a brute-force fixpoint written independently of the planner (relax every rule over every
+    combination of credentials until nothing changes): the earliest date of every level is the same;
+(c) alternatives: never earlier than the best route, and all routes differ;
+(d) determinism, and independence from the order in which the rules are listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from equivalence.compile import build_index
+from equivalence.errors import NoPromotionPathError
+from equivalence.planner import find_path, solve
+from equivalence.profile import Holding, Profile
+from equivalence.registry import Registry
+
+AS_OF = dt.date(2024, 1, 1)
+PURPOSES = ("pa", "pb")
+EDU = "ed"
+# Start / end dates of rules: long in force, recent, in the future (relative to AS_OF).
+STARTS = ["2000", "2019-06-01", "2025-03-01", "2026"]
+ENDS = [None, None, None, "2023-06-01", "2027-01-01", "2030"]
+
+SETTINGS = settings(max_examples=100, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+# ------------------------------------------------------------------------------------------------
+# generation
+# ------------------------------------------------------------------------------------------------
+
+def _level(ladder: str, j: int, rank: int) -> dict:
+    ref = f"{ladder}.v{j}"
+    return {"ref": ref, "ladder": ladder, "id": f"v{j}", "zh": f"{ladder}级{j}", "en": f"{ladder} level {j}",
+            "aliases": [], "rank": rank, "effective_from": None, "effective_until": None, "note": None, "cite": None}
+
+
+def _ladder(lid: str, kind: str, refs: list[str]) -> dict:
+    return {"id": lid, "zh": f"序列{lid}", "en": f"Ladder {lid}", "kind": kind, "levels": refs, "note": None,
+            "confidence": None, "path": "x.yaml", "line": 1, "cite": None}
+
+
+@st.composite
+def rule_sets(draw):
+    """(sources, purposes, ladders, levels, rules) as compile_mappings hands them to build_index."""
+    sources = {"s": {"id": "s", "title": "T", "doc_no": "测〔2000〕1号", "issuer": "I", "published": None,
+                     "effective_from": "2000", "effective_until": None, "status": "official", "address": None,
+                     "note": None, "path": "x.yaml", "line": 1}}
+    purposes = {p: {"id": p, "zh": p, "en": p} for p in PURPOSES}
+    ladders, levels = {}, {}
+    for i in range(draw(st.integers(2, 3))):
+        lid = f"l{i}"
+        refs = []
+        for j in range(draw(st.integers(3, 5))):
+            lev = _level(lid, j, j * 10)
+            levels[lev["ref"]] = lev
+            refs.append(lev["ref"])
+        ladders[lid] = _ladder(lid, draw(st.sampled_from(["skill_grade", "title_series", "title_tier"])), refs)
+    edu_refs = []
+    for j in range(3):
+        lev = _level(EDU, j, j)
+        levels[lev["ref"]] = lev
+        edu_refs.append(lev["ref"])
+    ladders[EDU] = _ladder(EDU, "education", edu_refs)
+
+    work = [r for r in levels if levels[r]["ladder"] != EDU]
+    years = st.integers(0, 5)
+    rules = {}
+    for i in range(draw(st.integers(5, 15))):
+        kind = draw(st.sampled_from(["promotion", "apply", "counts_as"]))
+        if kind == "promotion":
+            frm = draw(st.none() | st.sampled_from(work))
+            if frm is None:
+                to = [draw(st.sampled_from(work))]
+            else:
+                higher = [r for r in ladders[levels[frm]["ladder"]]["levels"] if levels[r]["rank"] > levels[frm]["rank"]]
+                if not higher:
+                    continue
+                to = [draw(st.sampled_from(higher))]
+        else:
+            if kind == "apply":
+                frm = draw(st.none() | st.sampled_from(work + edu_refs))
+            else:
+                frm = draw(st.sampled_from(work))
+            own = levels[frm]["ladder"] if frm else None
+            to = draw(st.lists(st.sampled_from([r for r in work if levels[r]["ladder"] != own]),
+                               min_size=1, max_size=2, unique=True))
+        also = [{"level": lev, "years": y, "in_post": False}
+                for lev, y in draw(st.lists(st.tuples(st.sampled_from(work), years), max_size=2))]
+        start = draw(st.sampled_from(STARTS))
+        end = draw(st.sampled_from([e for e in ENDS if e is None or e > start]))
+        rules[f"r{i}"] = {
+            "id": f"r{i}", "kind": kind, "from": frm, "to": to, "to_spec": list(to), "bidirectional": False,
+            "grants": True,
+            "conditions": {"years_in_from": draw(st.none() | years) if frm else None,
+                           "work_years": draw(st.none() | years),
+                           "education": draw(st.none() | st.sampled_from(edu_refs)),
+                           "also_holds": also, "in_post": False, "same_specialty": False, "other": []},
+            "purposes": draw(st.lists(st.sampled_from(PURPOSES), max_size=2, unique=True)),
+            "jurisdiction": "CN", "effective_from": start, "effective_until": end,
+            "cite": [{"source": "s", "article": f"第{i}条", "quote": "q"}], "confidence": "high", "note": None,
+            "path": "x.yaml", "line": 1,
+        }
+    return sources, purposes, ladders, levels, rules
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(y, m + 1, 1)
+
+
+@st.composite
+def profiles(draw, levels: dict):
+    work = sorted(r for r in levels if levels[r]["ladder"] != EDU)
+    held = draw(st.lists(st.sampled_from(work), max_size=3, unique=True))
+    holdings = [Holding(ref, _months_before(AS_OF, draw(st.integers(0, 72)))) for ref in held]
+    education = draw(st.none() | st.sampled_from([f"{EDU}.v{j}" for j in range(3)]))
+    work_years = draw(st.none() | st.integers(0, 12).map(lambda h: h / 2))
+    return Profile(holdings, AS_OF, education, work_years)
+
+
+@st.composite
+def problems(draw):
+    records = draw(rule_sets())
+    prof = draw(profiles(records[3]))
+    return records, prof
+
+
+def registry(records, reverse: bool = False) -> Registry:
+    sources, purposes, ladders, levels, rules = records
+    if reverse:
+        rules = dict(reversed(list(rules.items())))
+    return Registry(build_index(sources, purposes, ladders, levels, rules))
+
+
+# ------------------------------------------------------------------------------------------------
+# the brute force: relax every rule over every combination of credentials until nothing changes
+# ------------------------------------------------------------------------------------------------
+
+def _plus_years(day: dt.date, years: float) -> dt.date:
+    months = day.year * 12 + day.month - 1 + round(years * 12)
+    y, m = divmod(months, 12)
+    for d in range(day.day, 27, -1):
+        try:
+            return dt.date(y, m + 1, d)
+        except ValueError:
+            continue
+    return dt.date(y, m + 1, min(day.day, 28))
+
+
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text if len(text) == 10 else text + "-01-01"[len(text) - 4:])
+
+
+def _fits(purposes, rule) -> bool:
+    """Whether a credential held for ``purposes`` (None: any) may serve ``rule``."""
+    return purposes is None or not rule["purposes"] or bool(purposes & set(rule["purposes"]))
+
+
+def work_start(prof: Profile) -> dt.date:
+    return _plus_years(prof.as_of, -prof.work_years) if prof.work_years is not None else prof.as_of
+
+
+def education_met(levels: dict, prof: Profile, need: str | None) -> bool:
+    if need is None:
+        return True
+    return prof.education is not None and levels[prof.education]["rank"] >= levels[need]["rank"]
+
+
+def brute_force(records, prof: Profile) -> dict:
+    """(level, purposes or None) -> earliest date it can be held."""
+    _, _, _, levels, rules = records
+    best: dict = {}
+
+    def offer(node, day) -> bool:
+        if node not in best or day < best[node]:
+            best[node] = day
+            return True
+        return False
+
+    for h in prof.holdings:
+        offer((h.level, None), h.obtained)
+    if prof.education:
+        for ref, lev in levels.items():  # a degree also counts as every lower one
+            if lev["ladder"] == EDU and lev["rank"] <= levels[prof.education]["rank"]:
+                offer((ref, None), work_start(prof))
+
+    changed = True
+    while changed:
+        changed = False
+        for rule in rules.values():
+            cond = rule["conditions"]
+            if not education_met(levels, prof, cond["education"]):
+                continue
+            slots = ([(rule["from"], cond["years_in_from"] or 0)] if rule["from"] else []) + \
+                    [(q["level"], q["years"]) for q in cond["also_holds"]]
+            options = [[(node, day) for node, day in list(best.items()) if node[0] == ref and _fits(node[1], rule)]
+                       for ref, _ in slots]
+            for combo in itertools.product(*options):
+                day = max([prof.as_of, _day(rule["effective_from"])] +
+                          [_plus_years(d, y) for (_, d), (_, y) in zip(combo, slots)] +
+                          ([_plus_years(work_start(prof), cond["work_years"])] if cond["work_years"] is not None else []))
+                if rule["effective_until"] and day >= _day(rule["effective_until"]):
+                    continue
+                out = None
+                if rule["kind"] == "counts_as":  # keeps the purposes of what it counts (those of `from`)
+                    held_for = combo[0][0][1]
+                    mine = frozenset(rule["purposes"]) or None
+                    out = mine if held_for is None else (held_for if mine is None else held_for & mine)
+                for t in rule["to"]:
+                    changed |= offer((t, out), day)
+    return best
+
+
+def per_level(arrivals: dict, unrestricted_only: bool = False) -> dict:
+    out: dict = {}
+    for (ref, purposes), day in arrivals.items():
+        if unrestricted_only and purposes is not None:
+            continue
+        if ref not in out or day < out[ref]:
+            out[ref] = day
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# (a) route validity, checked from the route and the rules alone
+# ------------------------------------------------------------------------------------------------
+
+def assert_route_valid(records, prof: Profile, route: dict, targets: list[str]) -> None:
+    _, _, _, levels, rules = records
+    steps = route["steps"]
+    dates = [s["date"] for s in steps]
+    assert dates == sorted(dates)
+    got: dict[str, list[dt.date]] = {}
+    for h in prof.holdings:
+        got.setdefault(h.level, []).append(h.obtained)
+    if prof.education:
+        for ref, lev in levels.items():
+            if lev["ladder"] == EDU and lev["rank"] <= levels[prof.education]["rank"]:
+                got.setdefault(ref, []).append(work_start(prof))
+    for step in steps:
+        day = dt.date.fromisoformat(step["date"])
+        rule = rules[step["rule"]]
+        cond = rule["conditions"]
+        assert step["level"]["id"] in rule["to"]
+        assert day >= prof.as_of
+        # in force on that date
+        assert _day(rule["effective_from"]) <= day
+        assert not rule["effective_until"] or day < _day(rule["effective_until"])
+        # education and work years
+        assert education_met(levels, prof, cond["education"])
+        if cond["work_years"] is not None:
+            assert _plus_years(work_start(prof), cond["work_years"]) <= day
+        # every input held, long enough, by then
+        slots = ([(rule["from"], cond["years_in_from"] or 0)] if rule["from"] else []) + \
+                [(q["level"], q["years"]) for q in cond["also_holds"]]
+        assert [f["id"] for f in step["from"]] == [ref for ref, _ in slots]
+        for ref, years in slots:
+            held = [d for d in got.get(ref, []) if d <= day]
+            assert held, f"{step['rule']} uses {ref}, not held by {day}"
+            assert _plus_years(min(held), years) <= day, f"{step['rule']}: {ref} not held {years} years by {day}"
+        got.setdefault(step["level"]["id"], []).append(day)
+        assert step["year"] >= 0
+    if steps:
+        assert steps[-1]["level"]["id"] == route["target"]["id"]
+        assert steps[-1]["date"] == route["date"]
+    assert route["target"]["id"] in targets
+
+
+# ------------------------------------------------------------------------------------------------
+# the properties
+# ------------------------------------------------------------------------------------------------
+
+@SETTINGS
+@given(problems())
+def test_solve_equals_brute_force(problem):
+    records, prof = problem
+    sol = solve(registry(records), prof)
+    arrivals = {node: arr.date for node, arr in sol.arrivals.items()}
+    brute = brute_force(records, prof)
+    assert per_level(arrivals) == per_level(brute)
+    assert per_level(arrivals, unrestricted_only=True) == per_level(brute, unrestricted_only=True)
+
+
+@SETTINGS
+@given(problems(), st.data())
+def test_routes_are_valid_and_fastest(problem, data):
+    records, prof = problem
+    reg = registry(records)
+    levels = records[3]
+    work = sorted(r for r in levels if levels[r]["ladder"] != EDU)
+    targets = data.draw(st.lists(st.sampled_from(work), min_size=1, max_size=2, unique=True))
+    brute = per_level(brute_force(records, prof))
+    reachable = [brute[t] for t in targets if t in brute]
+    if not reachable:
+        with pytest.raises(NoPromotionPathError):
+            find_path(reg, prof, targets)
+        return
+    route = find_path(reg, prof, targets, alternatives=3)
+    # (b) no route is faster: the brute force's earliest (a credential held before the plan date counts
+    # from the plan date)
+    assert route["date"] == max(min(reachable), prof.as_of).isoformat()
+    # (a) every step is a rule in force whose preconditions hold on that date
+    assert_route_valid(records, prof, route, targets)
+    # (c) alternatives: valid, never earlier, all different
+    keys = [tuple(s["rule"] for s in route["steps"])]
+    for alt in route["alternatives"]:
+        assert alt["date"] >= route["date"]
+        assert_route_valid(records, prof, alt, targets)
+        keys.append(tuple(s["rule"] for s in alt["steps"]))
+    assert len(set(keys)) == len(keys)
+
+
+@SETTINGS
+@given(problems(), st.data())
+def test_no_switch_stays_on_the_ladder_and_is_never_earlier(problem, data):
+    records, prof = problem
+    reg = registry(records)
+    levels = records[3]
+    target = data.draw(st.sampled_from(sorted(r for r in levels if levels[r]["ladder"] != EDU)))
+    try:
+        kept = find_path(reg, prof, [target], no_switch=True)
+    except NoPromotionPathError:
+        return
+    assert all(s["level"]["ladder"] == levels[target]["ladder"] for s in kept["steps"])
+    assert_route_valid(records, prof, kept, [target])
+    free = find_path(reg, prof, [target])
+    assert free["date"] <= kept["date"]
+
+
+@SETTINGS
+@given(problems(), st.data())
+def test_deterministic_and_independent_of_rule_order(problem, data):
+    records, prof = problem
+    levels = records[3]
+    target = data.draw(st.sampled_from(sorted(r for r in levels if levels[r]["ladder"] != EDU)))
+
+    def answer(reg):
+        try:
+            return find_path(reg, prof, [target], alternatives=2)
+        except NoPromotionPathError as exc:
+            return str(exc)
+
+    reg = registry(records)
+    first = answer(reg)
+    assert answer(reg) == first
+    assert answer(registry(records)) == first
+    # Listing the rules in another order may pick another route of the same date, never another date.
+    other = answer(registry(records, reverse=True))
+    if isinstance(first, str):
+        assert isinstance(other, str)
+    else:
+        assert other["date"] == first["date"]
+    a = solve(registry(records), prof)
+    b = solve(registry(records, reverse=True), prof)
+    assert per_level({n: x.date for n, x in a.arrivals.items()}) == per_level({n: x.date for n, x in b.arrivals.items()})

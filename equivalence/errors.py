@@ -32,17 +32,17 @@ class MappingErrors(EquivalenceError):
         return head + ":\n" + "\n".join(str(e) for e in self.errors)
 
 
+def _unknown(what: str, name: str, suggestions: list[str], hint: str = "") -> str:
+    msg = f"unknown {what} '{name}'" + (f" ({hint})" if hint else "")
+    return msg + ("; did you mean: " + ", ".join(suggestions) + "?" if suggestions else "")
+
+
 class UnknownLevelError(EquivalenceError, LookupError):
     """A name that matches no level; carries the closest suggestions."""
 
     def __init__(self, name: str, suggestions: list[str], hint: str = ""):
         self.name, self.suggestions = name, suggestions
-        msg = f"unknown level '{name}'"
-        if hint:
-            msg += f" ({hint})"
-        if suggestions:
-            msg += "; did you mean: " + ", ".join(suggestions) + "?"
-        super().__init__(msg)
+        super().__init__(_unknown("level", name, suggestions, hint))
 
 
 class AmbiguousLevelError(EquivalenceError, LookupError):
@@ -60,10 +60,7 @@ class UnknownLadderError(EquivalenceError, LookupError):
 
     def __init__(self, name: str, suggestions: list[str]):
         self.name, self.suggestions = name, suggestions
-        msg = f"unknown ladder '{name}'"
-        if suggestions:
-            msg += "; did you mean: " + ", ".join(suggestions) + "?"
-        super().__init__(msg)
+        super().__init__(_unknown("ladder", name, suggestions))
 
 
 class UnknownRuleError(EquivalenceError, LookupError):
@@ -71,10 +68,7 @@ class UnknownRuleError(EquivalenceError, LookupError):
 
     def __init__(self, rule_id: str, suggestions: list[str]):
         self.rule_id, self.suggestions = rule_id, suggestions
-        msg = f"unknown rule '{rule_id}'"
-        if suggestions:
-            msg += "; did you mean: " + ", ".join(suggestions) + "?"
-        super().__init__(msg)
+        super().__init__(_unknown("rule", rule_id, suggestions))
 
 
 class NoSolutionError(EquivalenceError):

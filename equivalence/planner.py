@@ -153,16 +153,41 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
         for ref, purposes in edu_held:
             push(obtained, (ref, purposes), Arrival(obtained, None, [], False, "held"))
 
+    # A counts_as rule passes on the purposes of its `from` credential, so it fires once per
+    # `from` arrival whose purposes it would pass on more widely than the ones it already used
+    # (高级工班 counted for 职称评审 first, and a real 大专 later, give two different credentials).
+    more_from: dict[str, list] = {}  # rule id -> further (node, arrival) for slot 0, counts_as only
+    fired_from: dict[str, list] = {}  # rule id -> purposes passed on so far (None = any)
+
+    def passes_on(rule: dict, purposes):
+        if rule["purposes"]:
+            return frozenset(rule["purposes"]) if purposes is None else purposes & frozenset(rule["purposes"])
+        return purposes
+
+    def covered(rid: str, purposes) -> bool:
+        out = passes_on(usable[rid], purposes)
+        return any(p is None or (out is not None and out <= p) for p in fired_from.get(rid, ()))
+
     def try_fire(rid: str) -> None:
         rule = usable[rid]
         s = slots[rid]
-        if len(filled[rid]) < len(s) or rid in sol.fired:
+        if len(filled[rid]) < len(s):
             return
+        if rule["kind"] == "counts_as" and rule["from"]:
+            for variant in [filled[rid][0]] + more_from.get(rid, []):
+                if not covered(rid, variant[0][1]):
+                    fire(rid, {**filled[rid], 0: variant})
+        elif rid not in sol.fired:
+            fire(rid, filled[rid])
+
+    def fire(rid: str, chosen: dict) -> None:
+        rule = usable[rid]
+        s = slots[rid]
         cond = rule["conditions"]
         date, binding = as_of, "now"
         candidates = []
         for i, (ref, years, _) in enumerate(s):
-            node, arr = filled[rid][i]
+            node, arr = chosen[i]
             candidates.append((add_years(arr.date, years), "years" if i == 0 and rule["from"] else "also_holds"))
         if cond["work_years"] is not None:
             candidates.append((add_years(work_start, cond["work_years"]), "work_years"))
@@ -173,13 +198,12 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
         if rule["effective_until"] and date.isoformat() >= date_start(rule["effective_until"]):
             sol.blocked[rid] = [f"its conditions are met only on {date}, after it ends ({rule['effective_until']})"]
             return
-        sol.fired[rid] = date
-        inputs = [filled[rid][i][0] for i in range(len(s))]
+        sol.fired.setdefault(rid, date)
+        inputs = [chosen[i][0] for i in range(len(s))]
         purposes = None  # a real credential serves any purpose; a counts_as one only the rule's
         if rule["kind"] == "counts_as":
-            purposes = inputs[0][1] if inputs else None
-            if rule["purposes"]:
-                purposes = frozenset(rule["purposes"]) if purposes is None else purposes & frozenset(rule["purposes"])
+            purposes = passes_on(rule, inputs[0][1] if inputs else None)
+            fired_from.setdefault(rid, []).append(purposes)
         for t in rule["to"]:
             lev = reg.levels[t]
             when, why = date, binding
@@ -203,7 +227,13 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
             break
         ref, purposes = node
         for rid, i in users.get(ref, ()):
-            if i in filled[rid] or not _compatible(purposes, usable[rid]):
+            if not _compatible(purposes, usable[rid]):
+                continue
+            if i in filled[rid]:
+                if i == 0 and usable[rid]["kind"] == "counts_as" and usable[rid]["from"] and not covered(rid, purposes) \
+                        and (not slots[rid][0][2] or arrival.in_post):
+                    more_from.setdefault(rid, []).append((node, arrival))
+                    try_fire(rid)
                 continue
             if slots[rid][i][2] and not arrival.in_post:
                 sol.blocked.setdefault(rid, []).append(f"{reg.levels[ref]['zh']} must be held in post")

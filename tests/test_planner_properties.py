@@ -368,3 +368,46 @@ def test_deterministic_and_independent_of_rule_order(problem, data):
     a = solve(registry(records), prof)
     b = solve(registry(records, reverse=True), prof)
     assert per_level({n: x.date for n, x in a.arrivals.items()}) == per_level({n: x.date for n, x in b.arrivals.items()})
+
+
+def _rule(rid, kind, frm, to, purposes=(), years=None):
+    return {"id": rid, "kind": kind, "from": frm, "to": [to], "to_spec": [to], "bidirectional": False, "grants": True,
+            "conditions": {"years_in_from": years, "work_years": None, "education": None, "also_holds": [],
+                           "in_post": False, "same_specialty": False, "other": []},
+            "purposes": list(purposes), "jurisdiction": "CN", "effective_from": "2000", "effective_until": None,
+            "cite": [{"source": "s", "article": rid, "quote": "q"}], "confidence": "high", "note": None,
+            "path": "x.yaml", "line": 1}
+
+
+def test_counts_as_passes_on_a_later_wider_credential():
+    """Regression: a counts_as rule used a first, purpose-restricted `from` and never the later real one.
+
+    l0.v0 counts as l1.v0 for pa at once (r1), and gives a real l1.v0 after 2 years (r2); l1.v0 counts
+    as l2.v0 (r3, any purpose); l2.v0 leads to l0.v2 for pb only (r4). The restricted l2.v0 cannot serve
+    r4, the real one (2026) can.
+    """
+    sources = {"s": {"id": "s", "title": "T", "doc_no": "", "issuer": "I", "published": None, "effective_from": "2000",
+                     "effective_until": None, "status": "official", "address": None, "note": None, "path": "x.yaml",
+                     "line": 1}}
+    levels, ladders = {}, {}
+    for lid in ("l0", "l1", "l2"):
+        refs = []
+        for j in range(3):
+            lev = _level(lid, j, j)
+            levels[lev["ref"]] = lev
+            refs.append(lev["ref"])
+        ladders[lid] = _ladder(lid, "title_series", refs)
+    rules = {r["id"]: r for r in [
+        _rule("r1", "counts_as", "l0.v0", "l1.v0", ["pa"]),
+        _rule("r2", "apply", "l0.v0", "l1.v0", [], 2),
+        _rule("r3", "counts_as", "l1.v0", "l2.v0"),
+        _rule("r4", "apply", "l2.v0", "l0.v2", ["pb"]),
+    ]}
+    records = (sources, {p: {"id": p, "zh": p, "en": p} for p in PURPOSES}, ladders, levels, rules)
+    prof = Profile([Holding("l0.v0", AS_OF)], AS_OF, None, None)
+    sol = solve(registry(records), prof)
+    assert per_level({n: a.date for n, a in sol.arrivals.items()}) == per_level(brute_force(records, prof))
+    route = find_path(registry(records), prof, ["l0.v2"])
+    assert route["date"] == "2026-01-01"
+    assert [s["rule"] for s in route["steps"]] == ["r2", "r3", "r4"]
+    assert_route_valid(records, prof, route, ["l0.v2"])

@@ -34,7 +34,8 @@ class _Problems(list):
         while line is None and probe:
             probe = probe[:-1]
             line = located.lines.get(probe)
-        section = {"Source": "sources", "Purpose": "purposes", "Ladder": "ladders", "Rule": "rules"}[
+        section = {"Source": "sources", "Purpose": "purposes", "Ladder": "ladders", "Rule": "rules",
+                   "Catalogue": "catalogues"}[
             type(located.item).__name__]
         index = located.index if hasattr(located, "index") else None
         where = format_loc((f"{section}[{index}]",) + loc) if index is not None else format_loc(loc)
@@ -43,7 +44,7 @@ class _Problems(list):
 
 def _number_records(mappings: Mappings) -> None:
     # Messages name records as they stand in their file: rules[2] is the third rule of that file.
-    for section in ("sources", "purposes", "ladders", "rules"):
+    for section in ("sources", "purposes", "ladders", "rules", "catalogues"):
         counters: dict[str, int] = {}
         for located in getattr(mappings, section):
             located.index = counters.get(located.path, 0)

@@ -14,9 +14,9 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import MappingError, MappingErrors
-from .models import ID_PATTERN, REF_PATTERN, Ladder, MappingFile, Purpose, Rule, Source
+from .models import ID_PATTERN, REF_PATTERN, Catalogue, Ladder, MappingFile, Purpose, Rule, Source
 
-SECTIONS = ("sources", "purposes", "ladders", "rules")
+SECTIONS = ("sources", "purposes", "ladders", "rules", "catalogues")
 
 try:  # libyaml parses ~10x faster; the pure-Python parser gives the same nodes.
     _Loader = yaml.CSafeLoader
@@ -43,6 +43,7 @@ class Mappings:
     purposes: list[Located] = field(default_factory=list)
     ladders: list[Located] = field(default_factory=list)
     rules: list[Located] = field(default_factory=list)
+    catalogues: list[Located] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
 
@@ -204,7 +205,8 @@ def load_folder(root: str | os.PathLike, *, display_root: str | None = None) -> 
             if key not in SECTIONS:
                 problems.append(MappingError(rel, lines.get((key,)), str(key),
                                              "unknown section (expected " + ", ".join(SECTIONS) + ")"))
-        for section, model in (("sources", Source), ("purposes", Purpose), ("ladders", Ladder), ("rules", Rule)):
+        for section, model in (("sources", Source), ("purposes", Purpose), ("ladders", Ladder), ("rules", Rule),
+                                 ("catalogues", Catalogue)):
             items = data.get(section)
             if items is None:
                 continue

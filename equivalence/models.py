@@ -198,10 +198,53 @@ class Rule(Strict):
         return self
 
 
+class Occupation(Strict):
+    """One group or occupation of the 职业分类大典 (tier 1 大类 … tier 4 细类/职业)."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^\d(-\d{2}){0,3}$")]
+    zh: Text
+    tier: Annotated[int, Field(ge=1, le=4)]
+    parent: Optional[str] = None
+    gbm: Optional[str] = None  # GB/T 6565 code, where known
+    green: bool = False  # marked L (绿色职业)
+    digital: bool = False  # marked S (数字职业)
+    aliases: list[Text] = []
+
+
+QUALIFICATION_CATEGORIES = ("access", "level_evaluation", "skilled")
+QualificationCategory = Literal[QUALIFICATION_CATEGORIES]
+
+
+class QualificationItem(Strict):
+    """One of the 72 items of the 国家职业资格目录 (2021)."""
+
+    id: Id
+    seq: Annotated[int, Field(ge=1)]  # order in the catalogue
+    zh: Text
+    en: Optional[str] = None
+    category: QualificationCategory  # 准入类 / 水平评价类 (professional) or 技能人员职业资格
+    sub_items: list[Text] = []
+    levels: list[Text] = []  # the level names the catalogue gives, if any
+    ladder: Optional[Id] = None  # the ladder holding its levels, where rules use them
+    note: Optional[str] = None  # e.g. "no document maps it to a title tier"
+
+
+class Catalogue(Strict):
+    """A published catalogue, re-encoded: occupations or qualifications, with its source."""
+
+    id: Id
+    kind: Literal["occupations", "qualifications"]
+    cite: Citation
+    note: Optional[str] = None
+    occupations: list[Occupation] = []
+    qualifications: list[QualificationItem] = []
+
+
 class MappingFile(Strict):
-    """One YAML file: any of the four lists."""
+    """One YAML file: any of the five lists."""
 
     sources: list[Source] = []
     purposes: list[Purpose] = []
     ladders: list[Ladder] = []
     rules: list[Rule] = []
+    catalogues: list[Catalogue] = []

@@ -4,7 +4,7 @@ worker meets, which not (with the date each will be met), and which the engine c
 from __future__ import annotations
 
 from .dates import date_start
-from .planner import PLANNED_KINDS, Solution, _compatible, _education_held, solve
+from .planner import PLANNED_KINDS, Solution, _compatible, _education_held, from_t, solve
 from .profile import Profile, add_years, years_between
 from .registry import Registry
 
@@ -12,7 +12,7 @@ from .registry import Registry
 def _first_arrival(sol: Solution, ref: str, rule: dict):
     best = None
     for (lev, purposes), arr in sol.arrivals.items():
-        if lev == ref and _compatible(purposes, rule) and (best is None or arr.date < best.date):
+        if lev == ref and _compatible(purposes, rule) and (best is None or arr.t < best.t):
             best = arr
     return best
 
@@ -95,7 +95,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
         if rule["effective_until"] and as_of.isoformat() >= date_start(rule["effective_until"]):
             missing.append({"what": "in_force", "text": f"rule no longer in force (until {rule['effective_until']})"})
         unchecked = list(cond["other"]) + (["matching specialty (相应专业)"] if cond["same_specialty"] else [])
-        fired = sol.fired.get(rule["id"])
+        fired = from_t(sol.fired_t[rule["id"]]) if rule["id"] in sol.fired_t else None
         per_rule.append({
             "rule": rule["id"], "kind": rule["kind"],
             "eligible": not missing, "earliest": fired.isoformat() if fired else None,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .dates import date_start
 from .errors import NoPromotionPathError
-from .profile import Profile, add_years, years_between
+from .profile import Profile, years_between
 from .registry import Registry
 
 PLANNED_KINDS = ("promotion", "apply", "counts_as", "post")
@@ -28,13 +28,49 @@ POST_LADDERS = ("institution_technical_post", "institution_management_post", "in
 Node = tuple  # (level ref, frozenset of purposes or None = any purpose)
 
 
-@dataclass
+def to_t(day: dt.date) -> int:
+    """A date as an integer that orders like the date and adds whole months cheaply.
+
+    ``(year * 12 + month - 1) * 32 + day``: adding N months is adding 32 * N, and the day is clipped
+    to the month's length only when turned back into a date, so chains of "满N年" add exactly.
+    """
+    return (day.year * 12 + day.month - 1) * 32 + day.day
+
+
+def from_t(t: int) -> dt.date:
+    months, day = divmod(t, 32)
+    year, month0 = divmod(months, 12)
+    for d in (day, 30, 29, 28):
+        try:
+            return dt.date(year, month0 + 1, min(day, d))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _months(years: float) -> int:
+    return round(years * 12) * 32
+
+
+def _start_t(partial: str) -> int:
+    return to_t(dt.date.fromisoformat(date_start(partial)))
+
+
 class Arrival:
-    date: dt.date
-    rule: str | None  # None: held from the start (or implied by an education held)
-    inputs: list  # nodes the rule consumed
-    in_post: bool
-    binding: str  # what set the date: held / years / also_holds / work_years / in_force / level / now
+    """How a node (a credential, with the purposes it serves) was first obtained."""
+
+    __slots__ = ("t", "rule", "inputs", "in_post", "binding")
+
+    def __init__(self, t: int, rule: str | None, inputs: tuple, in_post: bool, binding: str):
+        self.t = t
+        self.rule = rule  # None: held from the start (or implied by an education held)
+        self.inputs = inputs  # nodes the rule consumed
+        self.in_post = in_post
+        self.binding = binding  # what set the date: held / years / also_holds / work_years / in_force / level / now
+
+    @property
+    def date(self) -> dt.date:
+        return from_t(self.t)
 
 
 @dataclass
@@ -43,15 +79,81 @@ class Solution:
 
     profile: Profile
     arrivals: dict = field(default_factory=dict)  # node -> Arrival
-    fired: dict = field(default_factory=dict)  # rule id -> date
+    fired_t: dict = field(default_factory=dict)  # rule id -> first firing time (see to_t)
     blocked: dict = field(default_factory=dict)  # rule id -> [reasons]
+
+    @property
+    def fired(self) -> dict:
+        """rule id -> the date it first fired."""
+        return {rid: from_t(t) for rid, t in self.fired_t.items()}
 
     def earliest(self, refs) -> tuple[Node, Arrival] | None:
         best = None
         for node, arr in self.arrivals.items():
-            if node[0] in refs and (best is None or (arr.date, node[1] is not None) < (best[1].date, best[0][1] is not None)):
+            if node[0] in refs and (best is None or (arr.t, node[1] is not None) < (best[1].t, best[0][1] is not None)):
                 best = (node, arr)
         return best
+
+
+class _PlanRule:
+    """What the sweep needs of one rule, computed once per registry."""
+
+    __slots__ = ("id", "rule", "kind", "slots", "to", "purposes", "work", "start", "until", "education",
+                 "to_ladders", "counts_as")
+
+    def __init__(self, reg: Registry, rule: dict):
+        cond = rule["conditions"]
+        self.id, self.rule, self.kind = rule["id"], rule, rule["kind"]
+        slots = []
+        if rule["from"]:
+            slots.append((rule["from"], _months(cond["years_in_from"] or 0), cond["in_post"]))
+        slots.extend((q["level"], _months(q["years"]), q["in_post"]) for q in cond["also_holds"])
+        self.slots = tuple(slots)
+        self.purposes = frozenset(rule["purposes"]) if rule["purposes"] else None
+        self.work = _months(cond["work_years"]) if cond["work_years"] is not None else None
+        self.start = _start_t(rule["effective_from"])
+        self.until = _start_t(rule["effective_until"]) if rule["effective_until"] else None
+        self.education = cond["education"]
+        self.counts_as = rule["kind"] == "counts_as" and bool(rule["from"])
+        targets = []
+        for t in rule["to"]:
+            lev = reg.levels[t]
+            targets.append((t, _start_t(lev["effective_from"]) if lev["effective_from"] else None,
+                            _start_t(lev["effective_until"]) if lev["effective_until"] else None,
+                            rule["kind"] == "post" or _post_ladder(reg, t)))
+        self.to = tuple(targets)
+        self.to_ladders = frozenset(reg.levels[t]["ladder"] for t in rule["to"])
+
+
+class _PlanTables:
+    """Per-registry tables for the sweep: rules by id, who uses each level, entry rules."""
+
+    def __init__(self, reg: Registry):
+        self.rules: dict[str, _PlanRule] = {}
+        self.users: dict[str, list] = {}
+        self.entry: list[str] = []
+        for rid, rule in reg.rules.items():
+            if rule["kind"] not in PLANNED_KINDS or not rule["grants"]:
+                continue
+            pr = self.rules[rid] = _PlanRule(reg, rule)
+            for i, (ref, _, _) in enumerate(pr.slots):
+                self.users.setdefault(ref, []).append((rid, i))
+            if not pr.slots:
+                self.entry.append(rid)
+        self.education_lower: dict[str, list] = {}
+        for ref, lev in reg.levels.items():
+            lad = reg.ladders[lev["ladder"]]
+            if lad["kind"] == "education":
+                self.education_lower[ref] = [r for r in lad["levels"] if reg.levels[r]["rank"] < lev["rank"]]
+        self.post_ladder = {ref: _post_ladder(reg, ref) for ref in reg.levels}
+
+
+def plan_tables(reg: Registry) -> _PlanTables:
+    """The sweep's tables for ``reg``, built on first use and kept on the registry."""
+    tables = getattr(reg, "_plan_tables", None)
+    if tables is None:
+        tables = reg._plan_tables = _PlanTables(reg)
+    return tables
 
 
 def _compatible(purposes, rule: dict) -> bool:
@@ -102,56 +204,50 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
     only_ladder : use only rules that give levels on this ladder (``--no-switch``).
     stop_at : stop as soon as one of these level refs is reached (its arrival is then final).
     """
-    as_of = profile.as_of
+    tables = plan_tables(reg)
+    plan_rules, users, post_ladder = tables.rules, tables.users, tables.post_ladder
+    as_of = to_t(profile.as_of)
     sol = Solution(profile)
+    arrivals, fired_t, blocked = sol.arrivals, sol.fired_t, sol.blocked
     edu_held = _education_held(reg, profile)
-    work_start = add_years(as_of, -(profile.work_years or 0))
+    work_start = as_of - _months(profile.work_years or 0)
+    # Per query, a rule is judged only when it might fire: most of a large graph is never touched.
+    verdict: dict[str, bool] = {}
 
-    # Which rules may take part, and which are blocked whatever happens.
-    usable: dict[str, dict] = {}
-    for rid, rule in reg.rules.items():
-        if rule["kind"] not in PLANNED_KINDS or not rule["grants"] or rid in banned:
-            continue
-        if only_ladder and any(reg.levels[t]["ladder"] != only_ladder for t in rule["to"]):
-            continue
-        reasons = []
-        if not _education_ok(reg, edu_held, rule):
-            have = reg.levels[profile.education]["zh"] if profile.education else "none given"
-            reasons.append(f"education {reg.levels[rule['conditions']['education']]['zh']} or higher (have: {have})")
-        if rule["effective_until"] and date_start(rule["effective_until"]) <= as_of.isoformat():
-            reasons.append(f"no longer in force (until {rule['effective_until']})")
-        if reasons:
-            sol.blocked[rid] = reasons
-            continue
-        usable[rid] = rule
-
-    slots: dict[str, list] = {}  # rule id -> [(level ref, years, in_post), ...]; slot 0 is `from`
-    users: dict[str, list] = {}  # level ref -> [(rule id, slot index)]
-    for rid, rule in usable.items():
-        cond = rule["conditions"]
-        s = []
-        if rule["from"]:
-            s.append((rule["from"], cond["years_in_from"] or 0, cond["in_post"]))
-        s.extend((req["level"], req["years"], req["in_post"]) for req in cond["also_holds"])
-        slots[rid] = s
-        for i, (ref, _, _) in enumerate(s):
-            users.setdefault(ref, []).append((rid, i))
-    filled: dict[str, dict] = {rid: {} for rid in usable}  # rule id -> slot -> (node, arrival)
+    def usable(pr: _PlanRule) -> bool:
+        ok = verdict.get(pr.id)
+        if ok is not None:
+            return ok
+        ok = pr.id not in banned and (not only_ladder or pr.to_ladders == {only_ladder})
+        if ok:
+            reasons = []
+            if pr.education and not _education_ok(reg, edu_held, pr.rule):
+                have = reg.levels[profile.education]["zh"] if profile.education else "none given"
+                reasons.append(f"education {reg.levels[pr.education]['zh']} or higher (have: {have})")
+            if pr.until is not None and pr.until <= as_of:
+                reasons.append(f"no longer in force (until {pr.rule['effective_until']})")
+            if reasons:
+                blocked[pr.id] = reasons
+                ok = False
+        verdict[pr.id] = ok
+        return ok
 
     heap: list = []
     counter = 0
+    filled: dict[str, dict] = {}  # rule id -> slot -> (node, arrival)
 
-    def push(date, node, arrival):
+    def push(t, node, rule_id, inputs, in_post, binding):
         nonlocal counter
-        counter += 1
-        heapq.heappush(heap, (date, counter, node, arrival))
+        if node not in arrivals:
+            counter += 1
+            heapq.heappush(heap, (t, counter, node, rule_id, inputs, in_post, binding))
 
     for h in profile.holdings:
-        push(h.obtained, (h.level, None), Arrival(h.obtained, None, [], h.in_post or _post_ladder(reg, h.level), "held"))
+        push(to_t(h.obtained), (h.level, None), None, (), h.in_post or post_ladder[h.level], "held")
     if profile.education:
         obtained = work_start if profile.work_years is not None else as_of
         for ref, purposes in edu_held:
-            push(obtained, (ref, purposes), Arrival(obtained, None, [], False, "held"))
+            push(obtained, (ref, purposes), None, (), False, "held")
 
     # A counts_as rule passes on the purposes of its `from` credential, so it fires once per
     # `from` arrival whose purposes it would pass on more widely than the ones it already used
@@ -159,93 +255,82 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
     more_from: dict[str, list] = {}  # rule id -> further (node, arrival) for slot 0, counts_as only
     fired_from: dict[str, list] = {}  # rule id -> purposes passed on so far (None = any)
 
-    def passes_on(rule: dict, purposes):
-        if rule["purposes"]:
-            return frozenset(rule["purposes"]) if purposes is None else purposes & frozenset(rule["purposes"])
+    def passes_on(pr: _PlanRule, purposes):
+        if pr.purposes is not None:
+            return pr.purposes if purposes is None else purposes & pr.purposes
         return purposes
 
-    def covered(rid: str, purposes) -> bool:
-        out = passes_on(usable[rid], purposes)
-        return any(p is None or (out is not None and out <= p) for p in fired_from.get(rid, ()))
+    def covered(pr: _PlanRule, purposes) -> bool:
+        out = passes_on(pr, purposes)
+        return any(p is None or (out is not None and out <= p) for p in fired_from.get(pr.id, ()))
 
-    def try_fire(rid: str) -> None:
-        rule = usable[rid]
-        s = slots[rid]
-        if len(filled[rid]) < len(s):
+    def try_fire(pr: _PlanRule) -> None:
+        got = filled.get(pr.id, {})
+        if len(got) < len(pr.slots) or not usable(pr):
             return
-        if rule["kind"] == "counts_as" and rule["from"]:
-            for variant in [filled[rid][0]] + more_from.get(rid, []):
-                if not covered(rid, variant[0][1]):
-                    fire(rid, {**filled[rid], 0: variant})
-        elif rid not in sol.fired:
-            fire(rid, filled[rid])
+        if pr.counts_as:
+            for variant in [got[0]] + more_from.get(pr.id, []):
+                if not covered(pr, variant[0][1]):
+                    fire(pr, {**got, 0: variant})
+        elif pr.id not in fired_t:
+            fire(pr, got)
 
-    def fire(rid: str, chosen: dict) -> None:
-        rule = usable[rid]
-        s = slots[rid]
-        cond = rule["conditions"]
-        date, binding = as_of, "now"
-        candidates = []
-        for i, (ref, years, _) in enumerate(s):
-            node, arr = chosen[i]
-            candidates.append((add_years(arr.date, years), "years" if i == 0 and rule["from"] else "also_holds"))
-        if cond["work_years"] is not None:
-            candidates.append((add_years(work_start, cond["work_years"]), "work_years"))
-        candidates.append((dt.date.fromisoformat(date_start(rule["effective_from"])), "in_force"))
-        for cand, why in candidates:
-            if cand > date:
-                date, binding = cand, why
-        if rule["effective_until"] and date.isoformat() >= date_start(rule["effective_until"]):
-            sol.blocked[rid] = [f"its conditions are met only on {date}, after it ends ({rule['effective_until']})"]
+    def fire(pr: _PlanRule, chosen: dict) -> None:
+        t, binding = as_of, "now"
+        for i, (_, months, _) in enumerate(pr.slots):
+            cand = chosen[i][1].t + months
+            if cand > t:
+                t, binding = cand, ("years" if i == 0 and pr.rule["from"] else "also_holds")
+        if pr.work is not None and work_start + pr.work > t:
+            t, binding = work_start + pr.work, "work_years"
+        if pr.start > t:
+            t, binding = pr.start, "in_force"
+        if pr.until is not None and t >= pr.until:
+            blocked[pr.id] = [f"its conditions are met only on {from_t(t)}, after it ends ({pr.rule['effective_until']})"]
             return
-        sol.fired.setdefault(rid, date)
-        inputs = [chosen[i][0] for i in range(len(s))]
+        fired_t.setdefault(pr.id, t)
+        inputs = tuple(chosen[i][0] for i in range(len(pr.slots)))
         purposes = None  # a real credential serves any purpose; a counts_as one only the rule's
-        if rule["kind"] == "counts_as":
-            purposes = passes_on(rule, inputs[0][1] if inputs else None)
-            fired_from.setdefault(rid, []).append(purposes)
-        for t in rule["to"]:
-            lev = reg.levels[t]
-            when, why = date, binding
-            if lev["effective_from"] and when.isoformat() < date_start(lev["effective_from"]):
-                when, why = dt.date.fromisoformat(date_start(lev["effective_from"])), "level"
-            if lev["effective_until"] and when.isoformat() >= date_start(lev["effective_until"]):
+        if pr.kind == "counts_as":
+            purposes = passes_on(pr, inputs[0][1] if inputs else None)
+            fired_from.setdefault(pr.id, []).append(purposes)
+        for ref, level_start, level_until, in_post in pr.to:
+            when, why = t, binding
+            if level_start is not None and when < level_start:
+                when, why = level_start, "level"
+            if level_until is not None and when >= level_until:
                 continue
-            in_post = rule["kind"] == "post" or _post_ladder(reg, t)
-            push(when, (t, purposes), Arrival(when, rid, inputs, in_post, why))
+            push(when, (ref, purposes), pr.id, inputs, in_post, why)
 
-    for rid, s in slots.items():
-        if not s:
-            try_fire(rid)
+    for rid in tables.entry:
+        try_fire(plan_rules[rid])
 
     while heap:
-        date, _, node, arrival = heapq.heappop(heap)
-        if node in sol.arrivals:
+        t, _, node, rule_id, inputs, in_post, binding = heapq.heappop(heap)
+        if node in arrivals:
             continue
-        sol.arrivals[node] = arrival
+        arrival = arrivals[node] = Arrival(t, rule_id, inputs, in_post, binding)
         if stop_at and node[0] in stop_at:
             break
         ref, purposes = node
         for rid, i in users.get(ref, ()):
-            if not _compatible(purposes, usable[rid]):
+            pr = plan_rules[rid]
+            if purposes is not None and pr.purposes is not None and not purposes & pr.purposes:
                 continue
-            if i in filled[rid]:
-                if i == 0 and usable[rid]["kind"] == "counts_as" and usable[rid]["from"] and not covered(rid, purposes) \
-                        and (not slots[rid][0][2] or arrival.in_post):
+            got = filled.setdefault(rid, {})
+            if i in got:
+                if i == 0 and pr.counts_as and not covered(pr, purposes) and (not pr.slots[0][2] or in_post):
                     more_from.setdefault(rid, []).append((node, arrival))
-                    try_fire(rid)
+                    try_fire(pr)
                 continue
-            if slots[rid][i][2] and not arrival.in_post:
-                sol.blocked.setdefault(rid, []).append(f"{reg.levels[ref]['zh']} must be held in post")
+            if pr.slots[i][2] and not in_post:
+                blocked.setdefault(rid, []).append(f"{reg.levels[ref]['zh']} must be held in post")
                 continue
-            filled[rid][i] = (node, arrival)
-            try_fire(rid)
+            got[i] = (node, arrival)
+            try_fire(pr)
         # A degree meets rules that start from a lower one (16号: 本科 … or higher).
-        lev = reg.levels[ref]
-        if reg.ladders[lev["ladder"]]["kind"] == "education":
-            for lower in reg.ladders[lev["ladder"]]["levels"]:
-                if reg.levels[lower]["rank"] < lev["rank"] and (lower, purposes) not in sol.arrivals:
-                    push(arrival.date, (lower, purposes), Arrival(arrival.date, None, [node], arrival.in_post, "held"))
+        for lower in tables.education_lower.get(ref, ()):
+            push(t, (lower, purposes), None, (node,), in_post, "held")
     return sol
 
 
@@ -378,7 +463,7 @@ def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: 
                 continue
             if rid in sol.blocked:
                 parts.append(f"{rid}: {'; '.join(dict.fromkeys(sol.blocked[rid]))}")
-            elif rid not in sol.fired:
+            elif rid not in sol.fired_t:
                 missing = [r for r in ([rule["from"]] if rule["from"] else []) +
                            [q["level"] for q in rule["conditions"]["also_holds"]]
                            if not any(n[0] == r for n in sol.arrivals)]

@@ -39,7 +39,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     """
     from .lookup import citation, level_ref
 
-    sol = solve(reg, profile)
+    sol = solve(reg, profile, every_rule=True)
     as_of = profile.as_of
     name = lambda ref: reg.levels[ref][lang]  # noqa: E731
     held_now = [h for h in profile.holdings if h.level in targets]

@@ -13,6 +13,7 @@ Credentials obtained through ``counts_as`` links keep the purposes of those link
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import heapq
 from dataclasses import dataclass, field
 
@@ -137,7 +138,7 @@ class _PlanTables:
                 continue
             pr = self.rules[rid] = _PlanRule(reg, rule)
             for i, (ref, _, _) in enumerate(pr.slots):
-                self.users.setdefault(ref, []).append((rid, i))
+                self.users.setdefault(ref, []).append((pr, i))
             if not pr.slots:
                 self.entry.append(rid)
         self.education_lower: dict[str, list] = {}
@@ -195,7 +196,7 @@ def _education_held(reg: Registry, profile: Profile) -> list:
 
 
 def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), only_ladder: str | None = None,
-          stop_at: set | None = None) -> Solution:
+          stop_at: set | None = None, every_rule: bool = False) -> Solution:
     """Earliest arrival of every level reachable from ``profile``.
 
     Parameters
@@ -203,7 +204,21 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
     banned : rule ids not to use (alternatives are found by banning steps of better routes).
     only_ladder : use only rules that give levels on this ladder (``--no-switch``).
     stop_at : stop as soon as one of these level refs is reached (its arrival is then final).
+    every_rule : record when every rule could fire, even one whose levels were all reached
+        earlier by other rules (``check`` reports it per rule; a route does not need it).
     """
+    # The sweep allocates many small tuples and creates no reference cycles: the cyclic garbage
+    # collector would only walk the (large) loaded index again and again, so it waits until we are done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _sweep(reg, profile, banned, only_ladder, stop_at, every_rule)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
     tables = plan_tables(reg)
     plan_rules, users, post_ladder = tables.rules, tables.users, tables.post_ladder
     as_of = to_t(profile.as_of)
@@ -212,10 +227,10 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
     edu_held = _education_held(reg, profile)
     work_start = as_of - _months(profile.work_years or 0)
     # Per query, a rule is judged only when it might fire: most of a large graph is never touched.
-    verdict: dict[str, bool] = {}
+    verdict: dict = {}  # plan rule -> usable in this query
 
     def usable(pr: _PlanRule) -> bool:
-        ok = verdict.get(pr.id)
+        ok = verdict.get(pr)
         if ok is not None:
             return ok
         ok = pr.id not in banned and (not only_ladder or pr.to_ladders == {only_ladder})
@@ -229,31 +244,29 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
             if reasons:
                 blocked[pr.id] = reasons
                 ok = False
-        verdict[pr.id] = ok
+        verdict[pr] = ok
         return ok
 
     heap: list = []
+    heappush, heappop = heapq.heappush, heapq.heappop
     counter = 0
-    filled: dict[str, dict] = {}  # rule id -> slot -> (node, arrival)
-
-    def push(t, node, rule_id, inputs, in_post, binding):
-        nonlocal counter
-        if node not in arrivals:
-            counter += 1
-            heapq.heappush(heap, (t, counter, node, rule_id, inputs, in_post, binding))
+    filled: dict = {}  # plan rule -> [(node, arrival) or None per slot]
+    waiting: dict = {}  # plan rule -> slots still empty
 
     for h in profile.holdings:
-        push(to_t(h.obtained), (h.level, None), None, (), h.in_post or post_ladder[h.level], "held")
+        counter += 1
+        heappush(heap, (to_t(h.obtained), counter, (h.level, None), None, (), h.in_post or post_ladder[h.level], "held"))
     if profile.education:
         obtained = work_start if profile.work_years is not None else as_of
         for ref, purposes in edu_held:
-            push(obtained, (ref, purposes), None, (), False, "held")
+            counter += 1
+            heappush(heap, (obtained, counter, (ref, purposes), None, (), False, "held"))
 
     # A counts_as rule passes on the purposes of its `from` credential, so it fires once per
     # `from` arrival whose purposes it would pass on more widely than the ones it already used
     # (高级工班 counted for 职称评审 first, and a real 大专 later, give two different credentials).
-    more_from: dict[str, list] = {}  # rule id -> further (node, arrival) for slot 0, counts_as only
-    fired_from: dict[str, list] = {}  # rule id -> purposes passed on so far (None = any)
+    more_from: dict = {}  # plan rule -> further (node, arrival) for slot 0, counts_as only
+    fired_from: dict = {}  # plan rule -> purposes passed on so far (None = any)
 
     def passes_on(pr: _PlanRule, purposes):
         if pr.purposes is not None:
@@ -262,25 +275,30 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
 
     def covered(pr: _PlanRule, purposes) -> bool:
         out = passes_on(pr, purposes)
-        return any(p is None or (out is not None and out <= p) for p in fired_from.get(pr.id, ()))
+        return any(p is None or (out is not None and out <= p) for p in fired_from.get(pr, ()))
 
     def try_fire(pr: _PlanRule) -> None:
-        got = filled.get(pr.id, {})
-        if len(got) < len(pr.slots) or not usable(pr):
+        if waiting.get(pr, len(pr.slots)) or not usable(pr):
             return
+        got = filled.get(pr, ())
         if pr.counts_as:
-            for variant in [got[0]] + more_from.get(pr.id, []):
+            for variant in [got[0]] + more_from.get(pr, []):
                 if not covered(pr, variant[0][1]):
-                    fire(pr, {**got, 0: variant})
+                    fire(pr, [variant] + got[1:])
         elif pr.id not in fired_t:
+            if not every_rule and all((ref, None) in arrivals for ref, _, _, _ in pr.to):
+                return  # nothing left to give: every level of this rule has already arrived
             fire(pr, got)
 
-    def fire(pr: _PlanRule, chosen: dict) -> None:
+    def fire(pr: _PlanRule, chosen: list) -> None:
+        nonlocal counter
         t, binding = as_of, "now"
-        for i, (_, months, _) in enumerate(pr.slots):
+        i = 0
+        for _, months, _ in pr.slots:
             cand = chosen[i][1].t + months
             if cand > t:
                 t, binding = cand, ("years" if i == 0 and pr.rule["from"] else "also_holds")
+            i += 1
         if pr.work is not None and work_start + pr.work > t:
             t, binding = work_start + pr.work, "work_years"
         if pr.start > t:
@@ -288,49 +306,59 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
         if pr.until is not None and t >= pr.until:
             blocked[pr.id] = [f"its conditions are met only on {from_t(t)}, after it ends ({pr.rule['effective_until']})"]
             return
-        fired_t.setdefault(pr.id, t)
-        inputs = tuple(chosen[i][0] for i in range(len(pr.slots)))
+        if pr.id not in fired_t:
+            fired_t[pr.id] = t
+        inputs = tuple([c[0] for c in chosen])
         purposes = None  # a real credential serves any purpose; a counts_as one only the rule's
-        if pr.kind == "counts_as":
-            purposes = passes_on(pr, inputs[0][1] if inputs else None)
-            fired_from.setdefault(pr.id, []).append(purposes)
+        if pr.counts_as:
+            purposes = passes_on(pr, inputs[0][1])
+            fired_from.setdefault(pr, []).append(purposes)
         for ref, level_start, level_until, in_post in pr.to:
             when, why = t, binding
             if level_start is not None and when < level_start:
                 when, why = level_start, "level"
             if level_until is not None and when >= level_until:
                 continue
-            push(when, (ref, purposes), pr.id, inputs, in_post, why)
+            node = (ref, purposes)
+            if node not in arrivals:
+                counter += 1
+                heappush(heap, (when, counter, node, pr.id, inputs, in_post, why))
 
     for rid in tables.entry:
         try_fire(plan_rules[rid])
 
     while heap:
-        t, _, node, rule_id, inputs, in_post, binding = heapq.heappop(heap)
+        t, _, node, rule_id, inputs, in_post, binding = heappop(heap)
         if node in arrivals:
             continue
         arrival = arrivals[node] = Arrival(t, rule_id, inputs, in_post, binding)
         if stop_at and node[0] in stop_at:
             break
         ref, purposes = node
-        for rid, i in users.get(ref, ()):
-            pr = plan_rules[rid]
+        for pr, i in users.get(ref, ()):
             if purposes is not None and pr.purposes is not None and not purposes & pr.purposes:
                 continue
-            got = filled.setdefault(rid, {})
-            if i in got:
+            got = filled.get(pr)
+            if got is None:
+                got = filled[pr] = [None] * len(pr.slots)
+                waiting[pr] = len(pr.slots)
+            if got[i] is not None:
                 if i == 0 and pr.counts_as and not covered(pr, purposes) and (not pr.slots[0][2] or in_post):
-                    more_from.setdefault(rid, []).append((node, arrival))
+                    more_from.setdefault(pr, []).append((node, arrival))
                     try_fire(pr)
                 continue
             if pr.slots[i][2] and not in_post:
-                blocked.setdefault(rid, []).append(f"{reg.levels[ref]['zh']} must be held in post")
+                blocked.setdefault(pr.id, []).append(f"{reg.levels[ref]['zh']} must be held in post")
                 continue
             got[i] = (node, arrival)
-            try_fire(pr)
+            waiting[pr] -= 1
+            if not waiting[pr]:
+                try_fire(pr)
         # A degree meets rules that start from a lower one (16号: 本科 … or higher).
         for lower in tables.education_lower.get(ref, ()):
-            push(t, (lower, purposes), None, (node,), in_post, "held")
+            if (lower, purposes) not in arrivals:
+                counter += 1
+                heappush(heap, (t, counter, (lower, purposes), None, (node,), in_post, "held"))
     return sol
 
 

@@ -165,12 +165,16 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
     from .lookup import find_equivalents
 
     reg = registry(ctx)
+    _, occupation = reg.credential(level)
     answer = find_equivalents(reg, level, to=list(to) or None, kinds=list(kinds) or None, purpose=purpose,
                               as_of=_date(as_of), include_derived=include_derived, direction=direction,
                               lang=lang)
     h = HEADERS[lang]
     head = answer["level"]
     title = f"{head['name']} ({reg.ladders[head['ladder']][lang]}, {head['id']})"
+    if occupation:
+        head = {**head, "occupation": {"code": occupation["code"], "name": occupation["zh"]}}
+        title += f" · {occupation['zh']} {occupation['code']}"
     if not answer["results"]:
         title += ": " + ("没有相关等级" if lang == "zh" else "no related levels")
     if fmt == "json":
@@ -279,6 +283,10 @@ def validate(ctx, folder):
         raise click.ClickException(f"{n} problem{'s' if n != 1 else ''} in the mappings") from None
     click.echo(f"OK: {len(index['ladders'])} ladders, {len(index['levels'])} levels, {len(index['rules'])} rules, "
                f"{len(index['sources'])} sources")
+    for cat in index["catalogue"]["catalogues"].values():
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(cat["counts"].items()))
+        checked = " (as published)" if cat["published"] else ""
+        click.echo(f"   {cat['id']}: {counts}{checked}")
 
 
 def main() -> None:  # pragma: no cover - console entry point
@@ -536,3 +544,35 @@ def routes_into(ctx, target, include_derived, fmt, lang):
             for i in items]
     emit(fmt, [h["level"], h["ladder"], h["kind"], h["conditions"], h["confidence"], h["source"], h["chain"]], rows,
          title=f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})", widths=[16, 14, 10, 36, None, 20, 36])
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["level", "title", "qualification", "occupation"]),
+              help="Only this kind of thing (repeatable).")
+@click.option("--limit", type=click.IntRange(1, 500), default=10, show_default=True, help="At most this many results.")
+@output_options
+@click.pass_context
+def search(ctx, text, kinds, limit, fmt, lang):
+    """Find levels, titles, qualifications and occupations by name, alias, code prefix or pinyin.
+
+    Best first: exact name or code, alias, code prefix, name prefix, pinyin (full or initials), a part
+    of a name, then fuzzy likeness.
+
+    \b
+    Examples:
+      equivalence search gjgcs
+      equivalence search 6-31-01 --kind occupation
+      equivalence search 建造师 --format json
+    """
+    from .search import search as run_search
+
+    reg = registry(ctx)
+    hits = run_search(reg, text, kinds=list(kinds) or None, limit=limit)
+    if fmt == "json":
+        emit(fmt, [], [], {"query": text, "results": hits})
+        return
+    headers = ["类别", "编号", "名称", "所属", "匹配", "得分"] if lang == "zh" else ["kind", "id", "name", "in", "match", "score"]
+    rows = [(h["kind"], h["id"], h["name"], h["context"], h["match"], h["score"]) for h in hits]
+    title = None if rows else ("没有匹配" if lang == "zh" else "no match")
+    emit(fmt, headers, rows, title=title)

@@ -226,9 +226,114 @@ def compile_mappings(m: Mappings) -> dict:
         }
 
     _check_promotion_cycles(m, rules, problems)
+    catalogue = _compile_catalogues(m, sources, ladders, problems, check_cite)
     if problems:
         raise MappingErrors(list(problems))
-    return build_index(sources, purposes, ladders, levels, rules)
+    index = build_index(sources, purposes, ladders, levels, rules)
+    catalogue["search"] = search_entries(index, catalogue)
+    index["catalogue"] = catalogue
+    return index
+
+
+_OCCUPATION_COUNT_KEYS = {"tier1": 1, "tier2": 2, "tier3": 3, "tier4": 4}
+
+
+def _compile_catalogues(m: Mappings, sources: dict, ladders: dict, problems: _Problems, check_cite) -> dict:
+    """Occupations and qualification items: unique, well formed, parents present, counts as published."""
+    occupations: dict[str, dict] = {}
+    qualifications: dict[str, dict] = {}
+    catalogues: dict[str, dict] = {}
+    where_occ: dict[str, tuple] = {}
+    for loc in m.catalogues:
+        cat = loc.item
+        if cat.id in catalogues:
+            problems.add(loc, ("id",), f"duplicate catalogue id '{cat.id}'")
+            continue
+        check_cite(loc, ("cite",), cat.cite)
+        counts: dict[str, int] = {}
+        for i, occ in enumerate(cat.occupations):
+            at = ("occupations", i)
+            if occ.code in occupations:
+                problems.add(loc, at + ("code",), f"duplicate occupation code '{occ.code}'")
+                continue
+            parts = occ.code.count("-") + 1
+            if parts != occ.tier:
+                problems.add(loc, at + ("tier",), f"code '{occ.code}' has {parts} part(s), so its tier is {parts}, not {occ.tier}")
+            expected_parent = occ.code.rsplit("-", 1)[0] if parts > 1 else None
+            if occ.parent != expected_parent:
+                problems.add(loc, at + ("parent",),
+                             f"parent of '{occ.code}' must be {expected_parent!r}, not {occ.parent!r}")
+            occupations[occ.code] = {"code": occ.code, "zh": occ.zh, "tier": occ.tier, "parent": occ.parent,
+                                     "gbm": occ.gbm, "green": occ.green, "digital": occ.digital,
+                                     "aliases": list(occ.aliases), "catalogue": cat.id}
+            where_occ[occ.code] = (loc, at)
+            counts[f"tier{occ.tier}"] = counts.get(f"tier{occ.tier}", 0) + 1
+        seqs: set[int] = set()
+        for i, item in enumerate(cat.qualifications):
+            at = ("qualifications", i)
+            if item.id in qualifications:
+                problems.add(loc, at + ("id",), f"duplicate qualification id '{item.id}'")
+                continue
+            if item.seq in seqs:
+                problems.add(loc, at + ("seq",), f"duplicate seq {item.seq}")
+            seqs.add(item.seq)
+            if item.ladder and item.ladder not in ladders:
+                problems.add(loc, at + ("ladder",), f"unknown ladder '{item.ladder}'")
+            elif item.ladder and ladders[item.ladder]["kind"] != "qualification":
+                problems.add(loc, at + ("ladder",), f"ladder '{item.ladder}' is not a qualification ladder")
+            qualifications[item.id] = {"id": item.id, "seq": item.seq, "zh": item.zh, "en": item.en,
+                                       "category": item.category, "sub_items": list(item.sub_items),
+                                       "levels": list(item.levels), "ladder": item.ladder, "note": item.note,
+                                       "catalogue": cat.id}
+            counts[item.category] = counts.get(item.category, 0) + 1
+        for key, want in cat.published.items():
+            if counts.get(key, 0) != want:
+                problems.add(loc, ("published", key), f"the publication counts {want} {key}, the file has {counts.get(key, 0)}")
+        catalogues[cat.id] = {"id": cat.id, "kind": cat.kind, "cite": cat.cite.model_dump(), "note": cat.note,
+                              "published": dict(cat.published), "counts": counts}
+    for code, occ in occupations.items():
+        if occ["parent"] and occ["parent"] not in occupations:
+            loc, at = where_occ[code]
+            problems.add(loc, at + ("parent",), f"parent '{occ['parent']}' of '{code}' is not in the catalogue")
+    return {"catalogues": catalogues, "occupations": occupations, "qualifications": qualifications}
+
+
+SEARCH_KINDS = ("level", "title", "qualification", "occupation")
+_TITLE_LADDERS = ("title_tier", "title_series")
+
+
+def search_entries(index: dict, catalogue: dict) -> list[tuple]:
+    """One row per searchable thing: (kind, key, display, context, names, pinyin, initials).
+
+    Pinyin is computed here, once per compile (pypinyin is heavy to import), so a search only
+    compares strings.
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    def spell(names):
+        full, initials = [], []
+        for name in names:
+            if name.isascii():
+                continue
+            full.append("".join(lazy_pinyin(name)).lower())
+            initials.append("".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower())
+        return tuple(dict.fromkeys(full)), tuple(dict.fromkeys(initials))
+
+    rows = []
+    for ref, lev in index["levels"].items():
+        lad = index["ladders"][lev["ladder"]]
+        kind = "title" if lad["kind"] in _TITLE_LADDERS else "qualification" if lad["kind"] == "qualification" else "level"
+        names = tuple(dict.fromkeys([lev["zh"], lev["en"], *lev["aliases"]]))
+        rows.append((kind, ref, lev["zh"], lad["zh"], tuple(normalize(n) for n in names), *spell(names[:1] + names[2:])))
+    for item in catalogue["qualifications"].values():
+        names = tuple(dict.fromkeys([item["zh"], *item["sub_items"]] + ([item["en"]] if item["en"] else [])))
+        rows.append(("qualification", f"qualification:{item['id']}", item["zh"], "国家职业资格目录（2021年版）",
+                     tuple(normalize(n) for n in names), *spell(names)))
+    for occ in catalogue["occupations"].values():
+        names = tuple(dict.fromkeys([occ["zh"], *occ["aliases"]]))
+        rows.append(("occupation", occ["code"], occ["zh"], f"职业分类大典 {occ['code']}",
+                     tuple(normalize(n) for n in names), *spell(names)))
+    return rows
 
 
 def _check_promotion_cycles(m: Mappings, rules: dict, problems: _Problems) -> None:

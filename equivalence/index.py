@@ -91,9 +91,34 @@ def load_index(root: str | os.PathLike | None = None, *, use_cache: bool = True)
     index = compile_folder(root, display_root=shown)
     index["hash"] = key
     if cache is not None and key is not None:
-        _write_atomically(cache, f"index-{key}.pickle", index)
+        # The catalogues (2,000+ occupations) go to a file of their own: most queries never read them.
+        core = {k: v for k, v in index.items() if k != "catalogue"}
+        _write_atomically(cache, f"index-{key}.pickle", core)
+        _write_atomically(cache, f"index-{key}-catalogue.pickle", index["catalogue"])
     index["root"] = str(root)
     return index
+
+
+def load_part(index: dict, part: str, build):
+    """A part of the index kept in its own cache file (``catalogue``, ``search``), built if missing.
+
+    ``build()`` makes the part when it is neither in memory nor in the cache.
+    """
+    if part in index:
+        return index[part]
+    cache, key = cache_dir(), index.get("hash")
+    entry = cache / f"index-{key}-{part}.pickle" if cache is not None and key else None
+    if entry is not None:
+        try:
+            with open(entry, "rb") as fh:
+                index[part] = pickle.load(fh)
+            return index[part]
+        except (OSError, pickle.UnpicklingError, EOFError):
+            pass
+    index[part] = build()
+    if entry is not None:
+        _write_atomically(cache, entry.name, index[part])
+    return index[part]
 
 
 def _write_atomically(folder: Path, name: str, index: dict) -> None:

@@ -236,6 +236,8 @@ class Catalogue(Strict):
     kind: Literal["occupations", "qualifications"]
     cite: Citation
     note: Optional[str] = None
+    # The counts the publication states (occupations: tier1..tier4; qualifications: per category).
+    published: dict[str, Annotated[int, Field(ge=0)]] = {}
     occupations: list[Occupation] = []
     qualifications: list[QualificationItem] = []
 

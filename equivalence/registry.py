@@ -37,6 +37,45 @@ class Registry:
 
         return cls(load_index(root, use_cache=use_cache))
 
+    # -- catalogues ----------------------------------------------------------------------------
+    @property
+    def catalogue(self) -> dict:
+        """Occupations and qualification items (loaded on first use: most queries need neither)."""
+        from .index import load_part
+
+        if "catalogue" not in self.index and not self.index.get("hash"):
+            return {"catalogues": {}, "occupations": {}, "qualifications": {}}  # built in memory, no catalogues
+
+        def rebuild():  # the cache file went missing: compile again
+            from .index import load_index
+
+            return load_index(self.index["root"], use_cache=False)["catalogue"]
+
+        return load_part(self.index, "catalogue", rebuild)
+
+    def search_table(self) -> list[tuple]:
+        """Rows for :func:`equivalence.search.search` (with pinyin), built once per content hash."""
+        from .index import load_part
+
+        def build():
+            from .compile import search_entries
+
+            return search_entries(self.index, self.catalogue)
+
+        return load_part(self.index, "search", build)
+
+    def occupation(self, name: str) -> dict | None:
+        """An occupation or group of the 职业分类大典 by code or exact name (None when none matches)."""
+        occupations = self.catalogue["occupations"]
+        key = name.strip()
+        if key in occupations:
+            return occupations[key]
+        wanted = normalize(key)
+        for occ in occupations.values():
+            if normalize(occ["zh"]) == wanted or wanted in (normalize(a) for a in occ["aliases"]):
+                return occ
+        return None
+
     # -- ladders -------------------------------------------------------------------------------
     def get_ladder(self, name: str) -> dict | None:
         lid = self.index["ladder_names"].get(normalize(name))
@@ -65,18 +104,43 @@ class Registry:
         return f"{self.ladders[lev['ladder']]['zh']}:{lev['zh']}"
 
     def candidates(self, name: str) -> list[str]:
-        """Refs of every level that ``name`` may denote (id, ref, zh, en, alias; LADDER:LEVEL)."""
+        """Refs of every level that ``name`` may denote (id, ref, zh, en, alias; LADDER:LEVEL;
+        OCCUPATION:GRADE, e.g. 电工:技师 or 6-31-01-03:高级工, which names a skill grade)."""
         for sep in _SEPARATORS:
             if sep in name:
-                ladder_part, _, level_part = name.partition(sep)
-                lad = self.get_ladder(ladder_part)
+                prefix, _, level_part = name.partition(sep)
+                lad = self.get_ladder(prefix)
                 if lad is None:
-                    return []
+                    if not self._occupation_prefix(prefix):
+                        return []
+                    skill = [lid for lid, ladder in self.ladders.items() if ladder["kind"] == "skill_grade"]
+                    refs = self.candidates(level_part)
+                    return [r for r in refs if self.levels[r]["ladder"] in skill]
                 own = self.index["ladder_level_names"].get(lad["id"], {})
                 key = normalize(level_part)
                 ref = own.get(key) or own.get(strip_qualifier(key))
                 return [ref] if ref else []
         return list(self.index["names"].get(normalize(name), []))
+
+    def _occupation_prefix(self, prefix: str) -> dict | None:
+        # Only a tier-4 occupation (职业) holds skill grades; a group code is not an occupation.
+        occ = self.occupation(prefix)
+        return occ if occ and occ["tier"] == 4 else None
+
+    def credential(self, name: str) -> tuple[dict, dict | None]:
+        """The level a credential names, and its occupation when written ``OCCUPATION:GRADE``.
+
+        Raises
+        ------
+        UnknownLevelError, AmbiguousLevelError
+        """
+        level = self.level(name)
+        for sep in _SEPARATORS:
+            if sep in name:
+                prefix = name.partition(sep)[0]
+                if self.get_ladder(prefix) is None:
+                    return level, self._occupation_prefix(prefix)
+        return level, None
 
     def get_level(self, name: str) -> dict | None:
         found = self.candidates(name)
@@ -110,14 +174,17 @@ class Registry:
         raise UnknownLevelError(name, self.suggest(name))
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
-        """Closest level names, qualified where a name is shared."""
-        shown = {}
-        for key, refs in self.index["names"].items():
-            if "." in key and key in self.levels:
+        """Closest level names (the matcher of ``equivalence search``), qualified where a name is shared."""
+        from .search import search
+
+        out = []
+        for hit in search(self, name, kinds=["level", "title", "qualification"], limit=n * 2):
+            if hit["id"] not in self.levels:
                 continue
-            lev = self.levels[refs[0]]
-            shown[key] = self.qualified(refs[0]) if len(refs) > 1 or key.isascii() else lev["zh"]
-        return closest(name, shown, n)
+            shown = hit["name"] if len(self.candidates(hit["name"])) == 1 else self.qualified(hit["id"])
+            if shown not in out:
+                out.append(shown)
+        return out[:n]
 
     def levels_of(self, ladder: str) -> list[dict]:
         return [self.levels[r] for r in self.ladder(ladder)["levels"]]

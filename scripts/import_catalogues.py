@@ -242,6 +242,7 @@ catalogues:
   - id: occupations-2022
     kind: occupations
     cite: {{source: occupation-classification-2022, article: "全书", quote: "中华人民共和国职业分类大典（2022年版）"}}
+    published: {{tier1: 8, tier2: 79, tier3: 450, tier4: 1639}}  # the book's counts (shared/data/README.md)
     note: {q("Quote is the book's title only; the book's own wording (definitions, tasks) is not reproduced. "
               f"Digital (S) marks: {digital} of the book's 97 are present in the data.")}
     occupations:
@@ -339,6 +340,7 @@ catalogues:
   - id: qualifications-2021
     kind: qualifications
     cite: {{source: qual-catalogue-2021, article: "附件 一、专业技术人员职业资格", quote: "(共计 59 项。其中准入类 33 项,水平评价类 26 项)"}}
+    published: {{access: 33, level_evaluation: 26, skilled: 13}}  # policy-rules.md #8.6: 72 = 59 (33 + 26) + 13
     note: {q("The quote was seen in the wikisource copy of the catalogue. The skilled section (二、技能人员职业资格, "
               "13 items) was not seen in full: its item names and groupings are partly unconfirmed (see notes).")}
     qualifications:

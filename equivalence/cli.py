@@ -426,10 +426,12 @@ def path(ctx, levels, to_tier, alternatives, no_switch, holds, education, work_y
 @cli.command()
 @click.argument("target", required=False)
 @click.option("--to-tier", help="Target: any title at this tier (员级 … 正高级).")
+@click.option("--all", "show_all", is_flag=True,
+              help="Also list rules that need a credential no route reaches (JSON always lists them).")
 @profile_options
 @output_options
 @click.pass_context
-def check(ctx, target, to_tier, holds, education, work_years, as_of, in_post, profile_file, fmt, lang):
+def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, in_post, profile_file, fmt, lang):
     """Is the worker eligible for TARGET now? If not, exactly what is missing, and from when.
 
     Exits 0 whatever the verdict (it is in the output).
@@ -459,9 +461,14 @@ def check(ctx, target, to_tier, holds, education, work_years, as_of, in_post, pr
         verdict = "不符合，且按现有规则无法达到" if zh else "not eligible, and no route leads there"
     headers = ["规则", "关系", "最早", "已满足", "缺少", "未核查"] if zh else \
         ["rule", "kind", "earliest", "met", "missing", "not checked"]
+    shown = [r for r in answer["rules"] if show_all or r["reachable"] or fmt == "csv"]
     rows = [(r["rule"], KIND_WORDS[lang][r["kind"]], r["earliest"] or "—", "；".join(r["met"]),
-             "；".join(m["text"] for m in r["missing"]), "；".join(r["unchecked"])) for r in answer["rules"]]
+             "；".join(m["text"] for m in r["missing"]), "；".join(r["unchecked"])) for r in shown]
     emit(fmt, headers, rows, title=f"{name} ({answer['as_of']}): {verdict}", widths=[30, 8, None, 24, 30, 24])
+    hidden = len(answer["rules"]) - len(shown)
+    if hidden:
+        click.echo((f"另有 {hidden} 条规则需要无法取得的证书（--all 显示）" if zh else
+                    f"{hidden} more rule(s) need a credential no route reaches (--all shows them)"))
 
 
 @cli.command()

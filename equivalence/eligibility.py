@@ -29,6 +29,24 @@ def rules_into(reg: Registry, targets: list[str], *, planned_only: bool = True) 
     return out
 
 
+WORDS = {
+    "zh": {"no_route": "未持有{x}，且没有可达的路径", "later": "尚未持有{x}（最早 {date}）",
+           "years_short": "{x}已持有{held:g}年，需满{need:g}年（{date} 满足）", "holds": "持有{x}",
+           "holds_years": "持有{x}{held:g}年（需满{need:g}年）", "in_post": "{x}须在聘/在岗",
+           "edu_met": "学历{need}及以上", "edu_missing": "学历须{need}及以上（现为{have}）", "none": "未填",
+           "work_met": "工作{have:g}年（需满{need:g}年）", "work_short": "工作{have:g}年，需满{need:g}年（{date} 满足）",
+           "not_yet": "规则自 {date} 起施行", "ended": "规则已于 {date} 失效", "specialty": "相应专业"},
+    "en": {"no_route": "does not hold {x}, and no route leads to it", "later": "does not hold {x} yet (earliest {date})",
+           "years_short": "{x} held {held:g} of {need:g} years (met on {date})", "holds": "holds {x}",
+           "holds_years": "holds {x} for {held:g} years (≥ {need:g})", "in_post": "{x} must be held in post",
+           "edu_met": "education {need} or higher", "edu_missing": "education {need} or higher (have: {have})",
+           "none": "none given", "work_met": "{have:g} years of work (≥ {need:g})",
+           "work_short": "{have:g} of {need:g} years of work (met on {date})",
+           "not_yet": "rule in force only from {date}", "ended": "rule no longer in force (until {date})",
+           "specialty": "matching specialty (相应专业)"},
+}
+
+
 def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang: str = "zh") -> dict:
     """Whether ``profile`` may obtain one of ``targets`` now; per rule, what is met and missing.
 
@@ -41,6 +59,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
 
     sol = solve(reg, profile, every_rule=True)
     as_of = profile.as_of
+    say = WORDS[lang]
     name = lambda ref: reg.levels[ref][lang]  # noqa: E731
     held_now = [h for h in profile.holdings if h.level in targets]
     per_rule = []
@@ -53,52 +72,55 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
         for ref, years, in_post in reqs:
             arr = _first_arrival(sol, ref, rule)
             if arr is None:
-                missing.append({"what": "credential", "level": ref,
-                                "text": f"does not hold {name(ref)}, and no route leads to it"})
+                missing.append({"what": "credential", "level": ref, "reachable": False,
+                                "text": say["no_route"].format(x=name(ref))})
                 continue
             if arr.date > as_of:
                 missing.append({"what": "credential", "level": ref, "date": arr.date.isoformat(),
-                                "text": f"does not hold {name(ref)} yet (earliest {arr.date})"})
+                                "text": say["later"].format(x=name(ref), date=arr.date)})
                 continue
             ready = add_years(arr.date, years)
             held = years_between(arr.date, as_of)
             if ready > as_of:
                 missing.append({"what": "years", "level": ref, "years_needed": years, "years_held": held,
                                 "date": ready.isoformat(),
-                                "text": f"{name(ref)} held {held:g} of {years:g} years (met on {ready})"})
+                                "text": say["years_short"].format(x=name(ref), held=held, need=years, date=ready)})
             else:
-                met.append(f"holds {name(ref)}" + (f" for {held:g} years (≥ {years:g})" if years else ""))
+                met.append(say["holds_years"].format(x=name(ref), held=held, need=years) if years
+                           else say["holds"].format(x=name(ref)))
             if in_post and not arr.in_post:
-                missing.append({"what": "in_post", "level": ref, "text": f"{name(ref)} must be held in post"})
+                missing.append({"what": "in_post", "level": ref, "text": say["in_post"].format(x=name(ref))})
         if cond["education"]:
             need = name(cond["education"])
             from .planner import _education_ok
 
             if _education_ok(reg, edu_held, rule):
-                met.append(f"education {need} or higher")
+                met.append(say["edu_met"].format(need=need))
             else:
-                have = name(profile.education) if profile.education else "none given"
+                have = name(profile.education) if profile.education else say["none"]
                 missing.append({"what": "education", "level": cond["education"],
-                                "text": f"education {need} or higher (have: {have})"})
+                                "text": say["edu_missing"].format(need=need, have=have)})
         if cond["work_years"] is not None:
             have = profile.work_years or 0
             if have >= cond["work_years"]:
-                met.append(f"{have:g} years of work (≥ {cond['work_years']:g})")
+                met.append(say["work_met"].format(have=have, need=cond["work_years"]))
             else:
                 when = add_years(as_of, cond["work_years"] - have)
                 missing.append({"what": "work_years", "years_needed": cond["work_years"], "years_held": have,
                                 "date": when.isoformat(),
-                                "text": f"{have:g} of {cond['work_years']:g} years of work (met on {when})"})
+                                "text": say["work_short"].format(have=have, need=cond["work_years"], date=when)})
         if as_of.isoformat() < date_start(rule["effective_from"]):
             missing.append({"what": "in_force", "date": date_start(rule["effective_from"]),
-                            "text": f"rule in force only from {rule['effective_from']}"})
+                            "text": say["not_yet"].format(date=rule["effective_from"])})
         if rule["effective_until"] and as_of.isoformat() >= date_start(rule["effective_until"]):
-            missing.append({"what": "in_force", "text": f"rule no longer in force (until {rule['effective_until']})"})
-        unchecked = list(cond["other"]) + (["matching specialty (相应专业)"] if cond["same_specialty"] else [])
+            missing.append({"what": "in_force", "text": say["ended"].format(date=rule["effective_until"])})
+        unchecked = list(cond["other"]) + ([say["specialty"]] if cond["same_specialty"] else [])
         fired = from_t(sol.fired_t[rule["id"]]) if rule["id"] in sol.fired_t else None
         per_rule.append({
             "rule": rule["id"], "kind": rule["kind"],
             "eligible": not missing, "earliest": fired.isoformat() if fired else None,
+            # False: a credential the rule needs cannot be reached by any route (``check`` hides these)
+            "reachable": all(m.get("reachable", True) for m in missing),
             "met": met, "missing": missing, "unchecked": unchecked,
             "confidence": rule["confidence"], "sources": [citation(reg, rule)],
         })

@@ -19,8 +19,38 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 KINDS = ("apply", "treated_as", "counts_as", "post", "derived")
 
 
+# Commands kept in modules of their own, imported only when run (or listed): a lookup never pays
+# for what a roster or a chart needs.
+LAZY_COMMANDS = {
+    "roster": "equivalence.cli_roster:roster",
+    "export": "equivalence.cli_export:export",
+    "chart": "equivalence.cli_chart:chart",
+}
+
+
 class EquivalenceGroup(click.Group):
-    """Turns library errors into one ``Error:`` line (exit 1) instead of a traceback."""
+    """Turns library errors into one ``Error:`` line (exit 1) instead of a traceback, and loads the
+    commands of LAZY_COMMANDS on demand."""
+
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | {n for n in LAZY_COMMANDS if self._lazy(n)})
+
+    def get_command(self, ctx, name):
+        return super().get_command(ctx, name) or self._lazy(name)
+
+    def _lazy(self, name):
+        target = LAZY_COMMANDS.get(name)
+        if target is None:
+            return None
+        import importlib
+
+        module, _, attr = target.partition(":")
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except ModuleNotFoundError as exc:
+            if exc.name == module:  # not written yet in this checkout
+                return None
+            raise
 
     def invoke(self, ctx):
         try:

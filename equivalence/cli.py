@@ -7,12 +7,13 @@ the chosen format. Library errors become ``Error: ...`` and exit 1; usage errors
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from . import __version__
 from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, describe_conditions,
-                       describe_source, short_source)
+                       describe_source, layer_tag, short_source)
 from .errors import EquivalenceError, MappingErrors
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -31,6 +32,26 @@ LAZY_COMMANDS = {
 class EquivalenceGroup(click.Group):
     """Turns library errors into one ``Error:`` line (exit 1) instead of a traceback, and loads the
     commands of LAZY_COMMANDS on demand."""
+
+    def parse_args(self, ctx, args):
+        # --region and --layer belong to the group but read naturally after the command too
+        # (`equivalence lookup 技师 --region 广东`): move them in front of it.
+        front, rest, i = [], [], 0
+        while i < len(args):
+            arg = args[i]
+            name = arg.split("=", 1)[0]
+            if name in ("--region", "--layer"):
+                if "=" in arg:
+                    front.append(arg)
+                elif i + 1 < len(args):
+                    front.extend(args[i:i + 2])
+                    i += 1
+                else:
+                    rest.append(arg)
+            else:
+                rest.append(arg)
+            i += 1
+        return super().parse_args(ctx, front + rest)
 
     def list_commands(self, ctx):
         return sorted(set(super().list_commands(ctx)) | {n for n in LAZY_COMMANDS if self._lazy(n)})
@@ -68,8 +89,11 @@ class EquivalenceGroup(click.Group):
 @click.version_option(__version__, prog_name="equivalence")
 @click.option("--mappings", "mappings", type=click.Path(file_okay=False), envvar="EQUIVALENCE_MAPPINGS",
               help="Use this mapping folder instead of the shipped one.")
+@click.option("--region", help="Add the shipped rules of this province (广东, CN-GD …) to the national ones.")
+@click.option("--layer", "layers", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="Add a folder of rules with a layer.yaml (an employer's) on top (repeatable).")
 @click.pass_context
-def cli(ctx, mappings):
+def cli(ctx, mappings, region, layers):
     """Equivalence of China's skill grades, professional titles, qualifications and posts.
 
     \b
@@ -79,7 +103,7 @@ def cli(ctx, mappings):
       equivalence levels 专业技术岗位
       equivalence show bridge-technician-to-intermediate
     """
-    ctx.obj = {"mappings": mappings}
+    ctx.obj = {"mappings": mappings, "region": region, "layers": list(layers)}
 
 
 def registry(ctx):
@@ -88,7 +112,7 @@ def registry(ctx):
     if "registry" not in obj:
         from .registry import Registry
 
-        obj["registry"] = Registry.load(obj["mappings"])
+        obj["registry"] = Registry.load(obj["mappings"], region=obj["region"], layers=obj["layers"])
     return obj["registry"]
 
 
@@ -231,9 +255,30 @@ def lookup_rows(reg, results, lang, merge=True):
         name = names[0] if len(names) == 1 else (f"{names[0]}–{names[-1]}" if len(names) > 2 else "、".join(names))
         conds = " | ".join(describe_conditions(reg, c, lang) for c in r["conditions"])
         purposes = "、".join(reg.purposes[p][lang] for p in r["purposes"]) or ("不限" if lang == "zh" else "any")
-        sources = " + ".join(dict.fromkeys(short_source(reg.sources[s["source"]]) for s in r["sources"]))
+        sources = " + ".join(dict.fromkeys(layer_tag(reg, s, lang) + short_source(reg.sources[s["source"]])
+                                           for s in r["sources"]))
         yield (DIRECTION_WORDS[lang][r["direction"]], reg.ladders[ladder][lang], name, KIND_WORDS[lang][r["kind"]],
                conds, purposes, CONFIDENCE_WORDS[lang][r["confidence"]], sources, " > ".join(r["chain"]))
+
+
+@cli.command("layers")
+@output_options
+@click.pass_context
+def layers_command(ctx, fmt, lang):
+    """List the shipped layers: the national rules, each province's, and the example employer.
+
+    \b
+    Examples:
+      equivalence layers
+      equivalence --region 广东 path 高级技师 特级技师
+      equivalence --layer mappings/examples/acme levels acme_s
+    """
+    from .index import available_layers
+
+    rows = [("national", "全国", "National", "national", "CN", "mappings/")]
+    found = available_layers()
+    rows += [(x["id"], x["zh"], x["en"], x["scope"], x["region"] or "", x["path"]) for x in found]
+    emit(fmt, ["id", "zh", "en", "scope", "region", "path"], rows)
 
 
 @cli.command()
@@ -301,11 +346,17 @@ def show(ctx, rule_id, fmt, lang):
 def validate(ctx, folder):
     """Check a mapping folder (default: the shipped one); list every problem as file:line: where: what."""
     from .compile import compile_folder
-    from .index import default_mappings_dir
+    from .index import default_mappings_dir, region_layers
 
-    root = folder or ctx.find_root().obj["mappings"] or default_mappings_dir()
+    obj = ctx.find_root().obj
+    stack = (region_layers(obj["region"]) if obj["region"] else []) + obj["layers"]
+    national = obj["mappings"] or default_mappings_dir()
+    if folder and (Path(folder) / "layer.yaml").is_file():
+        stack.append(folder)  # a province or employer folder is checked on top of the national rules
+    elif folder:
+        national = folder
     try:
-        index = compile_folder(root, display_root=None if folder or ctx.find_root().obj["mappings"] else "mappings")
+        index = compile_folder(national, display_root=None if folder or obj["mappings"] else "mappings", layers=stack)
     except MappingErrors as exc:
         for err in exc.errors:
             click.echo(str(err))
@@ -313,6 +364,12 @@ def validate(ctx, folder):
         raise click.ClickException(f"{n} problem{'s' if n != 1 else ''} in the mappings") from None
     click.echo(f"OK: {len(index['ladders'])} ladders, {len(index['levels'])} levels, {len(index['rules'])} rules, "
                f"{len(index['sources'])} sources")
+    if len(index["layers"]) > 1:
+        for layer in index["layers"]:
+            n = sum(1 for r in index["rules"].values() if r["layer"] == layer["id"])
+            click.echo(f"   layer {layer['id']} ({layer['scope']}, {layer['region'] or '-'}): {n} rules")
+        if index["replaced"]:
+            click.echo("   replaced: " + ", ".join(f"{old} by {x['by']}" for old, x in index["replaced"].items()))
     for cat in index["catalogue"]["catalogues"].values():
         counts = ", ".join(f"{k} {v}" for k, v in sorted(cat["counts"].items()))
         checked = " (as published)" if cat["published"] else ""
@@ -385,7 +442,7 @@ def step_rows(reg, steps, lang, route_no=None):
         row = (s["date"], f"{s['year']:g}", s["level"]["name"], reg.ladders[lev["ladder"]][lang],
                KIND_WORDS[lang][s["kind"]], describe_conditions(reg, s["conditions"], lang) if s["conditions"] else "",
                CONFIDENCE_WORDS[lang][s["confidence"]],
-               short_source(reg.sources[s["sources"][0]["source"]]), s["rule"])
+               layer_tag(reg, s["sources"][0], lang) + short_source(reg.sources[s["sources"][0]["source"]]), s["rule"])
         yield row if route_no is None else (route_no, *row)
 
 
@@ -577,7 +634,8 @@ def routes_into(ctx, target, include_derived, fmt, lang):
     rows = [((i["from"]["name"] if i["from"] else entry),
              (reg.ladders[i["from"]["ladder"]][lang] if i["from"] else ""), KIND_WORDS[lang][i["kind"]],
              describe_conditions(reg, i["conditions"], lang) if i["conditions"] else "",
-             CONFIDENCE_WORDS[lang][i["confidence"]], short_source(reg.sources[i["sources"][0]["source"]]), i["rule"])
+             CONFIDENCE_WORDS[lang][i["confidence"]],
+             layer_tag(reg, i["sources"][0], lang) + short_source(reg.sources[i["sources"][0]["source"]]), i["rule"])
             for i in items]
     emit(fmt, [h["level"], h["ladder"], h["kind"], h["conditions"], h["confidence"], h["source"], h["chain"]], rows,
          title=f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})", widths=[16, 14, 10, 36, None, 20, 36])

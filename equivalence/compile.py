@@ -7,7 +7,7 @@ pydantic nor PyYAML (see :mod:`equivalence.index`).
 from __future__ import annotations
 
 from .errors import MappingError, MappingErrors
-from .loader import Located, Mappings, format_loc, load_folder
+from .loader import LAYER_FILE, Located, Mappings, format_loc, load_folder
 from .dates import date_start
 from .models import CONFIDENCE_OF_STATUS, CONFIDENCE_ORDER
 from .names import normalize, strip_qualifier
@@ -15,16 +15,62 @@ from .names import normalize, strip_qualifier
 INDEX_FORMAT = 1
 
 
-def compile_folder(root, *, display_root: str | None = None) -> dict:
-    """Load, check and compile a mapping folder into an index.
+NATIONAL = {"id": "national", "zh": "全国", "en": "National", "scope": "national", "region": "CN", "path": None}
+
+
+def compile_folder(root, *, display_root: str | None = None, layers=()) -> dict:
+    """Load, check and compile a mapping folder, and the layers on top of it, into one index.
+
+    ``root`` is the national layer; each of ``layers`` is a folder with a ``layer.yaml`` (a province
+    or an employer), applied in order: a layer may use the ids of the layers below it and replace a
+    rule of theirs only by naming it (``replaces``).
 
     Raises
     ------
     MappingErrors
         With every problem found: syntax and schema first, then cross-file checks.
     """
-    mappings = load_folder(root, display_root=display_root)
-    return compile_mappings(mappings)
+    problems: list = []
+    merged = None
+    layer_infos: list[dict] = []
+    for n, folder in enumerate([root, *layers]):
+        try:
+            m = load_folder(folder, display_root=display_root if n == 0 else None)
+        except MappingErrors as exc:
+            problems.extend(exc.errors)
+            continue
+        if m.layer is None:
+            info = dict(NATIONAL, path=str(folder))
+            if n:
+                problems.append(MappingError(str(folder), None, "", f"not a layer: it has no {LAYER_FILE}"))
+                continue
+        else:
+            lay = m.layer.item
+            info = {"id": lay.id, "zh": lay.zh, "en": lay.en, "scope": lay.scope,
+                    "region": lay.region or (None if lay.scope == "employer" else "CN"), "path": str(folder)}
+            if (n == 0) != (lay.scope == "national"):
+                problems.append(MappingError(m.layer.path, m.layer.line, "layer.scope",
+                                             "the first folder is the national layer; the others are provinces or employers"))
+            if lay.scope == "province" and not lay.region:
+                problems.append(MappingError(m.layer.path, m.layer.line, "layer.region", "a province layer names its region"))
+            if any(other["id"] == lay.id for other in layer_infos):
+                problems.append(MappingError(m.layer.path, m.layer.line, "layer.id", f"layer '{lay.id}' is given twice"))
+        layer_infos.append(info)
+        for section in SECTION_NAMES:
+            for located in getattr(m, section):
+                located.layer = info["id"]
+        if merged is None:
+            merged = m
+        else:
+            for section in SECTION_NAMES:
+                getattr(merged, section).extend(getattr(m, section))
+            merged.files.extend(m.files)
+    if problems:
+        raise MappingErrors(problems)
+    return compile_mappings(merged, layers=layer_infos)
+
+
+SECTION_NAMES = ("sources", "purposes", "ladders", "rules", "catalogues", "honours", "points_schemes")
 
 
 class _Problems(list):
@@ -35,7 +81,7 @@ class _Problems(list):
             probe = probe[:-1]
             line = located.lines.get(probe)
         section = {"Source": "sources", "Purpose": "purposes", "Ladder": "ladders", "Rule": "rules",
-                   "Catalogue": "catalogues"}[
+                   "Catalogue": "catalogues", "Honour": "honours", "PointsScheme": "points_schemes"}[
             type(located.item).__name__]
         index = located.index if hasattr(located, "index") else None
         where = format_loc((f"{section}[{index}]",) + loc) if index is not None else format_loc(loc)
@@ -44,23 +90,29 @@ class _Problems(list):
 
 def _number_records(mappings: Mappings) -> None:
     # Messages name records as they stand in their file: rules[2] is the third rule of that file.
-    for section in ("sources", "purposes", "ladders", "rules", "catalogues"):
+    for section in SECTION_NAMES:
         counters: dict[str, int] = {}
         for located in getattr(mappings, section):
             located.index = counters.get(located.path, 0)
             counters[located.path] = located.index + 1
 
 
-def compile_mappings(m: Mappings) -> dict:
+def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     """Check references, names, ranks, cycles and dates across files; build the index."""
     _number_records(m)
     problems = _Problems()
+    layers = layers or [dict(NATIONAL)]
+    layer_of = {info["id"]: info for info in layers}
+
+    def where(record: dict) -> str:
+        # "first in FILE", naming the layer when the two records are in different layers
+        return f"{record['path']}" + (f", layer {record['layer']}" if len(layers) > 1 else "")
 
     sources: dict[str, dict] = {}
     for loc in m.sources:
         s = loc.item
         if s.id in sources:
-            problems.add(loc, ("id",), f"duplicate source id '{s.id}' (first in {sources[s.id]['path']})")
+            problems.add(loc, ("id",), f"duplicate source id '{s.id}' (first in {where(sources[s.id])})")
             continue
         if s.effective_until and date_start(s.effective_until) <= date_start(s.effective_from):
             problems.add(loc, ("effective_until",), "ends before it starts")
@@ -68,7 +120,7 @@ def compile_mappings(m: Mappings) -> dict:
             "id": s.id, "title": s.title, "doc_no": s.doc_no, "issuer": s.issuer,
             "published": s.published, "effective_from": s.effective_from,
             "effective_until": s.effective_until, "status": s.status, "address": s.address,
-            "note": s.note, "path": loc.path, "line": loc.line,
+            "note": s.note, "path": loc.path, "line": loc.line, "layer": _layer(loc),
         }
 
     purposes: dict[str, dict] = {}
@@ -88,7 +140,7 @@ def compile_mappings(m: Mappings) -> dict:
     for loc in m.ladders:
         lad = loc.item
         if lad.id in ladders:
-            problems.add(loc, ("id",), f"duplicate ladder id '{lad.id}' (first in {ladders[lad.id]['path']})")
+            problems.add(loc, ("id",), f"duplicate ladder id '{lad.id}' (first in {where(ladders[lad.id])})")
             continue
         check_cite(loc, ("cite",), lad.cite)
         refs = []
@@ -118,12 +170,13 @@ def compile_mappings(m: Mappings) -> dict:
                 "ref": ref, "ladder": lad.id, "id": lev.id, "zh": lev.zh, "en": lev.en,
                 "aliases": list(lev.aliases), "rank": lev.rank,
                 "effective_from": lev.effective_from, "effective_until": lev.effective_until,
-                "note": lev.note,
+                "note": lev.note, "term_years": lev.term_years,
                 "cite": lev.cite.model_dump() if lev.cite else None,
             }
         ladders[lad.id] = {
             "id": lad.id, "zh": lad.zh, "en": lad.en, "kind": lad.kind, "levels": refs,
             "note": lad.note, "confidence": lad.confidence, "path": loc.path, "line": loc.line,
+            "layer": _layer(loc),
             "cite": lad.cite.model_dump() if lad.cite else None,
         }
 
@@ -148,12 +201,55 @@ def compile_mappings(m: Mappings) -> dict:
             return []
         return [r for r in ladders[ladder_id]["levels"] if ends[0] <= levels[r]["rank"] <= ends[1]]
 
+    honours: dict[str, dict] = {}
+    for loc in m.honours:
+        h = loc.item
+        if h.id in honours:
+            problems.add(loc, ("id",), f"duplicate honour id '{h.id}' (first in {where(honours[h.id])})")
+            continue
+        check_cite(loc, ("cite",), h.cite)
+        honours[h.id] = {"id": h.id, "zh": h.zh, "en": h.en, "level": h.level, "note": h.note,
+                         "cite": h.cite.model_dump() if h.cite else None, "path": loc.path, "layer": _layer(loc)}
+
+    schemes: dict[str, dict] = {}
+    for loc in m.points_schemes:
+        sc = loc.item
+        if sc.id in schemes:
+            problems.add(loc, ("id",), f"duplicate points scheme id '{sc.id}' (first in {where(schemes[sc.id])})")
+            continue
+        check_cite(loc, ("cite",), sc.cite)
+        items = []
+        for i, item in enumerate(sc.items):
+            since = None
+            if item.since:
+                got = resolve(loc, ("items", i, "since"), item.since)
+                since = got[0] if got else None
+            if item.basis == "fixed" and not item.since:
+                problems.add(loc, ("items", i, "since"), "a fixed item scores while a level is held: name it in 'since'")
+            items.append({"id": item.id, "zh": item.zh, "en": item.en, "basis": item.basis, "points": item.points,
+                          "cap": item.cap, "since": since})
+        if len({i["id"] for i in items}) != len(items):
+            problems.add(loc, ("items",), "item ids must be unique")
+        schemes[sc.id] = {"id": sc.id, "zh": sc.zh, "en": sc.en, "items": items, "note": sc.note,
+                          "cite": sc.cite.model_dump() if sc.cite else None, "path": loc.path, "layer": _layer(loc)}
+
     rules: dict[str, dict] = {}
+    replaced: dict[str, dict] = {}
     for loc in m.rules:
         r = loc.item
         if r.id in rules:
-            problems.add(loc, ("id",), f"duplicate rule id '{r.id}' (first in {rules[r.id]['path']})")
+            hint = "; a layer replaces a lower layer's rule only with 'replaces:'" if rules[r.id]["layer"] != _layer(loc) else ""
+            problems.add(loc, ("id",), f"duplicate rule id '{r.id}' (first in {where(rules[r.id])}){hint}")
             continue
+        if r.replaces:
+            old = rules.get(r.replaces)
+            if old is None:
+                problems.add(loc, ("replaces",), f"no rule '{r.replaces}' in a lower layer to replace")
+                continue
+            if old["layer"] == _layer(loc):
+                problems.add(loc, ("replaces",), f"'{r.replaces}' is in the same layer ({old['path']}); edit it instead")
+                continue
+            replaced[r.replaces] = {"by": r.id, "rule": rules.pop(r.replaces)}
         before = len(problems)
         for i, c in enumerate(r.cite):
             check_cite(loc, ("cite", i), c)
@@ -180,6 +276,11 @@ def compile_mappings(m: Mappings) -> dict:
                 education = got[0]
                 if len(got) > 1 or ladders[levels[education]["ladder"]]["kind"] != "education":
                     problems.add(loc, ("conditions", "education"), f"'{cond.education}' is not one level of an education ladder")
+        for i, h in enumerate(cond.honours):
+            if h not in honours:
+                problems.add(loc, ("conditions", "honours", i), f"unknown honour '{h}'")
+        if cond.points and cond.points.scheme not in schemes:
+            problems.add(loc, ("conditions", "points", "scheme"), f"unknown points scheme '{cond.points.scheme}'")
         if len(problems) > before:
             continue
         source_ref = src[0] if src else None
@@ -217,9 +318,12 @@ def compile_mappings(m: Mappings) -> dict:
             "conditions": {
                 "years_in_from": cond.years_in_from, "work_years": cond.work_years,
                 "education": education, "also_holds": also, "in_post": cond.in_post,
-                "same_specialty": cond.same_specialty, "other": list(cond.other),
+                "same_specialty": cond.same_specialty, "honours": list(cond.honours),
+                "points": cond.points.model_dump() if cond.points else None, "other": list(cond.other),
             },
-            "purposes": list(r.purposes), "jurisdiction": r.jurisdiction,
+            "purposes": list(r.purposes),
+            "jurisdiction": r.jurisdiction or layer_of[_layer(loc)]["region"] or "CN",
+            "layer": _layer(loc), "replaces": r.replaces,
             "effective_from": eff_from, "effective_until": eff_until,
             "cite": [c.model_dump() for c in r.cite], "confidence": confidence, "note": r.note,
             "path": loc.path, "line": loc.line,
@@ -230,9 +334,13 @@ def compile_mappings(m: Mappings) -> dict:
     if problems:
         raise MappingErrors(list(problems))
     index = build_index(sources, purposes, ladders, levels, rules)
-    catalogue["search"] = search_entries(index, catalogue)
+    index.update(honours=honours, points_schemes=schemes, layers=layers, replaced=replaced)
     index["catalogue"] = catalogue
     return index
+
+
+def _layer(located: Located) -> str:
+    return getattr(located, "layer", "national")
 
 
 _OCCUPATION_COUNT_KEYS = {"tier1": 1, "tier2": 2, "tier3": 3, "tier4": 4}

@@ -68,3 +68,14 @@ def short_source(src: dict, width: int = 16) -> str:
         return src["doc_no"]
     title = src["title"].strip("《》")
     return f"《{title}》" if len(title) <= width else f"《{title[:width]}…》"
+
+
+def layer_tag(reg, cite: dict, lang: str = "zh") -> str:
+    """'[广东] ' for a rule from a province or employer layer, '' for a national one."""
+    layer = cite.get("layer", "national")
+    if layer == "national":
+        return ""
+    for info in reg.index.get("layers", ()):
+        if info["id"] == layer:
+            return f"[{info[lang]}] "
+    return f"[{layer}] "

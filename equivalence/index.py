@@ -32,13 +32,13 @@ def _yaml_files(root: Path) -> list[str]:
     return found
 
 
-def content_hash(root: Path) -> str:
+def content_hash(root: Path, prefix: bytes = b"") -> str:
     """A 64-bit digest (CRC-32 and Adler-32) of the compiler's code and every mapping file's path and bytes.
 
     It only keys a cache entry, so it needs to notice changes, not resist attacks; zlib's checksums
     import in a fraction of the time hashlib's OpenSSL binding takes, on every query.
     """
-    crc, adler = 0, 1
+    crc, adler = zlib.crc32(prefix), zlib.adler32(prefix)
 
     def feed(data: bytes) -> None:
         nonlocal crc, adler
@@ -54,6 +54,42 @@ def content_hash(root: Path) -> str:
     return f"{crc:08x}{adler:08x}"
 
 
+def available_layers() -> list[dict]:
+    """The shipped province and example layers: id, names, scope, region and folder."""
+    import yaml  # a handful of small files, read only when a region or the list is asked for
+
+    found = []
+    for group in ("regions", "examples"):
+        base = default_mappings_dir() / group
+        if not base.is_dir():
+            continue
+        for folder in sorted(p for p in base.iterdir() if (p / "layer.yaml").is_file()):
+            try:
+                data = yaml.safe_load((folder / "layer.yaml").read_text(encoding="utf-8")) or {}
+            except (OSError, yaml.YAMLError):
+                continue
+            layer = data.get("layer") if isinstance(data, dict) else None
+            if isinstance(layer, dict):
+                found.append({**{k: layer.get(k) for k in ("id", "zh", "en", "scope", "region")}, "path": str(folder)})
+    return found
+
+
+def region_layers(region: str) -> list[str]:
+    """Folders of the shipped layers for a region named by zh or en name, id or code (广东, CN-GD)."""
+    from .errors import EquivalenceError
+    from .names import normalize
+
+    wanted = normalize(region)
+    provinces = [x for x in available_layers() if x["scope"] == "province"]
+    hits = [x["path"] for x in provinces
+            if wanted in {normalize(str(x[k])) for k in ("id", "zh", "en", "region") if x.get(k)}
+            or normalize(str(x.get("zh") or "")).rstrip("省市") == wanted.rstrip("省市")]
+    if not hits:
+        known = ", ".join(f"{x['zh']} ({x['region']})" for x in provinces)
+        raise EquivalenceError(f"no shipped rules for region '{region}' (known: {known})")
+    return hits
+
+
 def cache_dir() -> Path | None:
     """Where compiled indexes are kept; EQUIVALENCE_CACHE_DIR overrides, 'off' disables."""
     chosen = os.environ.get("EQUIVALENCE_CACHE_DIR")
@@ -65,8 +101,8 @@ def cache_dir() -> Path | None:
     return Path(base) / "equivalence"
 
 
-def load_index(root: str | os.PathLike | None = None, *, use_cache: bool = True) -> dict:
-    """The compiled index of a mapping folder (default: the shipped mappings).
+def load_index(root: str | os.PathLike | None = None, *, layers=(), use_cache: bool = True) -> dict:
+    """The compiled index of a mapping folder (default: the shipped mappings) and layers on top of it.
 
     Raises
     ------
@@ -74,9 +110,14 @@ def load_index(root: str | os.PathLike | None = None, *, use_cache: bool = True)
         When the folder does not validate.
     """
     root = Path(root) if root is not None else default_mappings_dir()
+    layers = [Path(p) for p in layers]
     shown = None if root != default_mappings_dir() else "mappings"
     cache = cache_dir() if use_cache else None
-    key = content_hash(root) if root.is_dir() else None
+    key = None
+    if root.is_dir() and all(p.is_dir() for p in layers):
+        key = content_hash(root)
+        for layer in layers:  # each layer, and the order they are stacked in, changes the answer
+            key = content_hash(layer, prefix=key.encode())
     if cache is not None and key is not None:
         entry = cache / f"index-{key}.pickle"
         try:
@@ -88,7 +129,7 @@ def load_index(root: str | os.PathLike | None = None, *, use_cache: bool = True)
             pass
     from .compile import compile_folder  # heavy: pydantic + PyYAML, only on a cache miss
 
-    index = compile_folder(root, display_root=shown)
+    index = compile_folder(root, display_root=shown, layers=layers)
     index["hash"] = key
     if cache is not None and key is not None:
         # The catalogues (2,000+ occupations) go to a file of their own: most queries never read them.

@@ -14,9 +14,10 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import MappingError, MappingErrors
-from .models import ID_PATTERN, REF_PATTERN, Catalogue, Ladder, MappingFile, Purpose, Rule, Source
+from .models import (ID_PATTERN, REF_PATTERN, Catalogue, Honour, Ladder, Layer, MappingFile, PointsScheme, Purpose,
+                     Rule, Source)
 
-SECTIONS = ("sources", "purposes", "ladders", "rules", "catalogues")
+SECTIONS = ("sources", "purposes", "ladders", "rules", "catalogues", "honours", "points_schemes", "layer")
 
 try:  # libyaml parses ~10x faster; the pure-Python parser gives the same nodes.
     _Loader = yaml.CSafeLoader
@@ -44,13 +45,24 @@ class Mappings:
     ladders: list[Located] = field(default_factory=list)
     rules: list[Located] = field(default_factory=list)
     catalogues: list[Located] = field(default_factory=list)
+    honours: list[Located] = field(default_factory=list)
+    points_schemes: list[Located] = field(default_factory=list)
+    layer: Located | None = None  # from the folder's layer.yaml; None: the national layer
     files: list[str] = field(default_factory=list)
 
 
+LAYER_FILE = "layer.yaml"
+
+
 def mapping_files(root: str | os.PathLike) -> list[Path]:
-    """All ``*.yaml`` / ``*.yml`` files below ``root``, in a stable order."""
+    """All ``*.yaml`` / ``*.yml`` files below ``root``, in a stable order, leaving out the folders
+    that are layers of their own (they hold a ``layer.yaml``; see mappings/README.md, "Layers")."""
     root = Path(root)
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not (Path(folder) / d / LAYER_FILE).is_file())
+        found.extend(Path(folder) / f for f in sorted(files) if f.endswith((".yaml", ".yml")))
+    return sorted(found)
 
 
 def read_yaml(text: str, path: str) -> tuple[object, dict]:
@@ -206,8 +218,20 @@ def load_folder(root: str | os.PathLike, *, display_root: str | None = None) -> 
             if key not in SECTIONS:
                 problems.append(MappingError(rel, lines.get((key,)), str(key),
                                              "unknown section (expected " + ", ".join(SECTIONS) + ")"))
+        if "layer" in data:
+            if file.name != LAYER_FILE or file.parent != root:
+                problems.append(MappingError(rel, lines.get(("layer",)), "layer",
+                                             f"a layer is declared only in the {LAYER_FILE} at the root of its folder"))
+            else:
+                try:
+                    result.layer = Located(Layer.model_validate(data["layer"]), rel, lines.get(("layer",), 1),
+                                           {k[1:]: v for k, v in lines.items() if k[:1] == ("layer",)})
+                except ValidationError as exc:
+                    for err in exc.errors():
+                        loc = ("layer",) + _loc_of(err)
+                        problems.append(MappingError(rel, line_of(lines, loc), format_loc(loc), explain(err)))
         for section, model in (("sources", Source), ("purposes", Purpose), ("ladders", Ladder), ("rules", Rule),
-                                 ("catalogues", Catalogue)):
+                                 ("catalogues", Catalogue), ("honours", Honour), ("points_schemes", PointsScheme)):
             items = data.get(section)
             if items is None:
                 continue

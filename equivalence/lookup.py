@@ -221,4 +221,5 @@ def citation(reg: Registry, rule: dict) -> dict:
     cite = rule["cite"][0]
     src = reg.sources[cite["source"]]
     return {"rule": rule["id"], "source": src["id"], "title": src["title"], "doc_no": src["doc_no"],
-            "status": src["status"], "article": cite["article"], "quote": cite["quote"]}
+            "status": src["status"], "article": cite["article"], "quote": cite["quote"],
+            "layer": rule.get("layer", "national"), "jurisdiction": rule.get("jurisdiction", "CN")}

@@ -116,6 +116,7 @@ class Level(Strict):
     effective_until: PartialDate = None
     cite: Optional[Citation] = None
     note: Optional[str] = None
+    term_years: Optional[Annotated[float, Field(gt=0)]] = None  # a post held for a fixed term (聘期制)
 
     _dates = field_validator("effective_from", "effective_until", mode="before")(
         lambda cls, v: _partial_date(v)
@@ -141,6 +142,11 @@ class Requirement(Strict):
     in_post: bool = False
 
 
+class PointsNeeded(Strict):
+    scheme: Id
+    at_least: Annotated[float, Field(gt=0)]
+
+
 class Conditions(Strict):
     years_in_from: Optional[Annotated[float, Field(ge=0)]] = None
     work_years: Optional[Annotated[float, Field(ge=0)]] = None
@@ -148,6 +154,8 @@ class Conditions(Strict):
     also_holds: list[Requirement] = []
     in_post: bool = False
     same_specialty: bool = False
+    honours: list[Id] = []  # 破格: the worker must hold one of these honours
+    points: Optional[PointsNeeded] = None  # 积分晋级: points of an employer's scheme
     other: list[Text] = []
 
 
@@ -169,9 +177,10 @@ class Rule(Strict):
     to: list[LevelRef]
     bidirectional: bool = False
     grants: bool = True
+    replaces: Optional[Id] = None  # a rule of a lower layer that this one replaces
     conditions: Conditions = Conditions()
     purposes: list[Id] = []
-    jurisdiction: Annotated[str, StringConstraints(pattern=r"^CN(-[A-Z]{2})?$")] = "CN"
+    jurisdiction: Optional[Annotated[str, StringConstraints(pattern=r"^CN(-[A-Z]{2})?$")]] = None  # default: the layer's
     effective_from: PartialDate = None
     effective_until: PartialDate = None
     cite: Annotated[list[Citation], Field(min_length=1)]
@@ -242,6 +251,51 @@ class Catalogue(Strict):
     qualifications: list[QualificationItem] = []
 
 
+class Layer(Strict):
+    """What a folder of mappings is: the national set, a province's rules, or an employer's."""
+
+    id: Id
+    zh: Text
+    en: Text
+    scope: Literal["national", "province", "employer"]
+    region: Optional[Annotated[str, StringConstraints(pattern=r"^CN(-[A-Z]{2})?$")]] = None
+    note: Optional[str] = None
+
+
+class Honour(Strict):
+    """A competition result or honour that rules may accept in place of education or years (破格)."""
+
+    id: Id
+    zh: Text
+    en: Text
+    level: Literal["national", "provincial", "municipal", "employer"]
+    cite: Optional[Citation] = None
+    note: Optional[str] = None
+
+
+class PointsItem(Strict):
+    id: Id
+    zh: Text
+    en: Optional[str] = None
+    # per_year: points for each year since `since` (a level) or of work; per_count: per award,
+    # certificate or result counted in the worker's scores; fixed: once, when `since` is held.
+    basis: Literal["per_year", "per_count", "fixed"]
+    points: Annotated[float, Field(gt=0)]
+    cap: Optional[Annotated[float, Field(gt=0)]] = None
+    since: Optional[LevelRef] = None
+
+
+class PointsScheme(Strict):
+    """An employer's points-based promotion scheme (积分晋级): items and how each scores."""
+
+    id: Id
+    zh: Text
+    en: Optional[str] = None
+    items: Annotated[list[PointsItem], Field(min_length=1)]
+    cite: Optional[Citation] = None
+    note: Optional[str] = None
+
+
 class MappingFile(Strict):
     """One YAML file: any of the five lists."""
 
@@ -250,3 +304,6 @@ class MappingFile(Strict):
     ladders: list[Ladder] = []
     rules: list[Rule] = []
     catalogues: list[Catalogue] = []
+    honours: list[Honour] = []
+    points_schemes: list[PointsScheme] = []
+    layer: Optional[Layer] = None

@@ -393,6 +393,7 @@ def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> l
             "binding": arr.binding,
             "conditions": conditions_of(rule),
             "confidence": rule["confidence"],
+            "layer": rule.get("layer", "national"),
             "sources": [citation(reg, rule)],
         }
 

@@ -25,17 +25,24 @@ class Registry:
         self.purposes: dict[str, dict] = index["purposes"]
 
     @classmethod
-    def load(cls, root: str | os.PathLike | None = None, *, use_cache: bool = True) -> "Registry":
+    def load(cls, root: str | os.PathLike | None = None, *, layers=(), region: str | None = None,
+             use_cache: bool = True) -> "Registry":
         """The registry of ``root`` (default: the shipped mappings), compiled or from the cache.
+
+        ``region`` adds the shipped layers of a province (广东, CN-GD …); ``layers`` adds folders
+        with a ``layer.yaml`` (an employer's rules) on top, in order.
 
         Raises
         ------
         MappingErrors
             When the mappings do not validate.
+        EquivalenceError
+            When no shipped layer matches ``region``.
         """
-        from .index import load_index
+        from .index import load_index, region_layers
 
-        return cls(load_index(root, use_cache=use_cache))
+        stack = (region_layers(region) if region else []) + list(layers)
+        return cls(load_index(root, layers=stack, use_cache=use_cache))
 
     # -- catalogues ----------------------------------------------------------------------------
     @property
@@ -65,16 +72,23 @@ class Registry:
         return load_part(self.index, "search", build)
 
     def occupation(self, name: str) -> dict | None:
-        """An occupation or group of the 职业分类大典 by code or exact name (None when none matches)."""
+        """An occupation or group of the 职业分类大典 by code or exact name (None when none matches).
+
+        A name shared by a group and its one occupation (经济学研究人员: 2-01-02 and 2-01-02-00)
+        gives the occupation.
+        """
         occupations = self.catalogue["occupations"]
         key = name.strip()
         if key in occupations:
             return occupations[key]
         wanted = normalize(key)
+        found = None
         for occ in occupations.values():
             if normalize(occ["zh"]) == wanted or wanted in (normalize(a) for a in occ["aliases"]):
-                return occ
-        return None
+                if occ["tier"] == 4:
+                    return occ
+                found = found or occ
+        return found
 
     # -- ladders -------------------------------------------------------------------------------
     def get_ladder(self, name: str) -> dict | None:
@@ -164,6 +178,8 @@ class Registry:
         for sep in _SEPARATORS:
             if sep in name:
                 ladder_part, _, level_part = name.partition(sep)
+                if self.get_ladder(ladder_part) is None and (occ := self.occupation(ladder_part)):
+                    self._unknown_in_occupation(name, occ, level_part)
                 lad = self.ladder(ladder_part)  # raises UnknownLadderError
                 shown = {}
                 for ref in lad["levels"]:
@@ -172,6 +188,21 @@ class Registry:
                         shown[normalize(n)] = f"{lad['zh']}:{n}"
                 raise UnknownLevelError(name, closest(level_part, shown), hint=f"in ladder {lad['zh']}")
         raise UnknownLevelError(name, self.suggest(name))
+
+    def _unknown_in_occupation(self, name: str, occ: dict, level_part: str) -> None:
+        """OCCUPATION:GRADE named no skill grade, or its prefix is a group: raise UnknownLevelError."""
+        if occ["tier"] != 4:
+            raise UnknownLevelError(name, [], hint=f"{occ['code']} {occ['zh']} is a group of the 职业分类大典, "
+                                                   "not an occupation")
+        shown = {}
+        for lid, lad in self.ladders.items():
+            if lad["kind"] == "skill_grade":
+                for ref in lad["levels"]:
+                    lev = self.levels[ref]
+                    for n in (lev["zh"], *lev["aliases"]):
+                        shown[normalize(n)] = f"{occ['zh']}:{n}"
+        raise UnknownLevelError(name, closest(level_part, shown),
+                                hint=f"{occ['zh']} {occ['code']} is an occupation: name one of its skill grades")
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """Closest level names (the matcher of ``equivalence search``), qualified where a name is shared."""

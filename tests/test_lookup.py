@@ -39,7 +39,8 @@ def test_direct_result_out(tiny):
                                 "other": ["通过考评"]}]
     assert r["sources"] == [{"rule": "bridge-s4-e3", "source": "src-sec", "title": "转载文件",
                              "doc_no": "测发〔2015〕2号", "status": "secondary", "article": "第二条",
-                             "quote": "转载原文"}]
+                             "quote": "转载原文",
+                             "layer": "national", "jurisdiction": "CN"}]
     assert r["links"] == [{"rule": "bridge-s4-e3", "kind": "apply", "from": "sk.s4", "to": "en.e3",
                            "reversed": False}]
 

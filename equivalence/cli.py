@@ -392,22 +392,27 @@ def profile_options(fn):
         click.option("--as-of", "as_of", help="Plan from this date (YYYY-MM-DD; default today)."),
         click.option("--in-post", multiple=True, metavar="LEVEL", help="A held credential that is held in post (在聘)."),
         click.option("--profile", "profile_file", type=click.Path(dir_okay=False),
-                     help="YAML or JSON file with holds, education, work_years, as_of, in_post."),
+                     help="YAML or JSON file with holds, education, work_years, as_of, in_post, honours, scores."),
+        click.option("--honour", "honours", multiple=True, metavar="HONOUR",
+                     help="An honour held, e.g. 全国技术能手 (破格 rules; repeatable)."),
+        click.option("--scores", "scores_file", type=click.Path(dir_okay=False),
+                     help="YAML/JSON counts per points item (积分晋级), e.g. {performance: 2}."),
     ]
     for option in reversed(options):
         fn = option(fn)
     return fn
 
 
-def make_profile(reg, holds, education, work_years, as_of, in_post, profile_file):
-    from .profile import build_profile, load_profile
+def make_profile(reg, holds, education, work_years, as_of, in_post, profile_file, honours=(), scores_file=None):
+    from .profile import build_profile, load_profile, load_scores
 
     as_of = _date(as_of)
+    scores = load_scores(scores_file) if scores_file else None
     if profile_file:
         return load_profile(reg, profile_file, holds=list(holds), education=education, work_years=work_years,
-                            as_of=as_of, in_post=list(in_post))
+                            as_of=as_of, in_post=list(in_post), honours=list(honours), scores=scores)
     return build_profile(reg, list(holds), education=education, work_years=work_years, as_of=as_of,
-                         in_post=list(in_post))
+                         in_post=list(in_post), honours=list(honours), scores=scores)
 
 
 def resolve_targets(reg, target: str | None, to_tier: str | None) -> list[str]:
@@ -456,11 +461,13 @@ STEP_HEADERS = {"zh": ["日期", "年", "取得", "序列", "方式", "条件", 
 @click.option("--alternatives", type=click.IntRange(0, 20), default=0, show_default=True,
               help="Also show the next K routes that differ in at least one step.")
 @click.option("--no-switch", is_flag=True, help="Only steps on the target's ladder.")
+@click.option("--chart", "chart_file", type=click.Path(dir_okay=False),
+              help="Also draw the route on a time axis into this file (.svg or .html).")
 @profile_options
 @output_options
 @click.pass_context
-def path(ctx, levels, to_tier, alternatives, no_switch, holds, education, work_years, as_of, in_post,
-         profile_file, fmt, lang):
+def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, education, work_years, as_of, in_post,
+         profile_file, honours, scores_file, fmt, lang):
     """The fastest route to TARGET: each step with its earliest date and the rule behind it.
 
     FROM is a shortcut for --holds FROM. TARGET may be a level, a range
@@ -481,8 +488,12 @@ def path(ctx, levels, to_tier, alternatives, no_switch, holds, education, work_y
     start, target = (levels[0], levels[1]) if len(levels) == 2 else (None, levels[0] if levels else None)
     holds = list(holds) + ([start] if start else [])
     targets = resolve_targets(reg, target, to_tier)
-    prof = make_profile(reg, holds, education, work_years, as_of, in_post, profile_file)
+    prof = make_profile(reg, holds, education, work_years, as_of, in_post, profile_file, honours, scores_file)
     answer = find_path(reg, prof, targets, alternatives=alternatives, no_switch=no_switch, lang=lang)
+    if chart_file:
+        from .chart import write_route_chart
+
+        write_route_chart(reg, answer, chart_file, lang=lang)
     if fmt == "json":
         emit(fmt, [], [], answer)
         return
@@ -518,7 +529,8 @@ def path(ctx, levels, to_tier, alternatives, no_switch, holds, education, work_y
 @profile_options
 @output_options
 @click.pass_context
-def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, in_post, profile_file, fmt, lang):
+def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, in_post, profile_file, honours,
+          scores_file, fmt, lang):
     """Is the worker eligible for TARGET now? If not, exactly what is missing, and from when.
 
     Exits 0 whatever the verdict (it is in the output).
@@ -531,7 +543,7 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
 
     reg = registry(ctx)
     targets = resolve_targets(reg, target, to_tier)
-    prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file)
+    prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file, honours, scores_file)
     answer = check_eligibility(reg, prof, targets, lang)
     if fmt == "json":
         emit(fmt, [], [], answer)
@@ -671,3 +683,37 @@ def search(ctx, text, kinds, limit, fmt, lang):
     rows = [(h["kind"], h["id"], h["name"], h["context"], h["match"], h["score"]) for h in hits]
     title = None if rows else ("没有匹配" if lang == "zh" else "no match")
     emit(fmt, headers, rows, title=title)
+
+
+@cli.command()
+@click.option("--scheme", help="The points scheme (default: the only one loaded).")
+@profile_options
+@output_options
+@click.pass_context
+def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_file, honours, scores_file, fmt, lang):
+    """Points under an employer's scheme (积分晋级): per item, the next steps, and what is missing.
+
+    \b
+    Example:
+      equivalence --layer mappings/examples/acme points --holds acme_s.s3:2 --holds 技师:3 --scores scores.yaml
+    """
+    from .points_report import points_report
+
+    reg = registry(ctx)
+    prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file, honours, scores_file)
+    answer = points_report(reg, prof, scheme, lang)
+    if fmt == "json":
+        emit(fmt, [], [], answer)
+        return
+    zh = lang == "zh"
+    items = [(i["zh"] if zh else (i["en"] or i["zh"]), i["basis"], f"{i['points']:g}",
+              "" if i["cap"] is None else f"{i['cap']:g}") for i in answer["items"]]
+    title = f"{answer['scheme']['zh']} ({answer['as_of']}): " + (f"合计 {answer['total']:g} 分" if zh else f"total {answer['total']:g}")
+    emit(fmt, ["项目", "计分方式", "得分", "上限"] if zh else ["item", "basis", "points", "cap"], items, title=title)
+    if fmt == "table":
+        click.echo()
+    steps = [(s["rule"], s["to"]["name"], f"{s['needs']:g}", f"{s['missing']:g}", s["earliest"] or "—",
+              "；".join(s["other_missing"])) for s in answer["steps"]]
+    emit(fmt, ["规则", "晋升至", "需积分", "还差", "最早", "其他缺少"] if zh else
+         ["rule", "to", "needs", "missing", "earliest", "also missing"], steps,
+         title=("下一步" if zh else "next steps") if fmt == "table" else None)

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 
 from .dates import date_start
 from .errors import NoPromotionPathError
-from .profile import Profile, years_between
+from .points import earliest_points
+from .profile import Profile, add_years, years_between
+from datetime import date
 from .registry import Registry
 
 PLANNED_KINDS = ("promotion", "apply", "counts_as", "post")
@@ -100,7 +102,7 @@ class _PlanRule:
     """What the sweep needs of one rule, computed once per registry."""
 
     __slots__ = ("id", "rule", "kind", "slots", "to", "purposes", "work", "start", "until", "education",
-                 "to_ladders", "counts_as")
+                 "to_ladders", "counts_as", "honours", "points", "scheme")
 
     def __init__(self, reg: Registry, rule: dict):
         cond = rule["conditions"]
@@ -116,6 +118,9 @@ class _PlanRule:
         self.until = _start_t(rule["effective_until"]) if rule["effective_until"] else None
         self.education = cond["education"]
         self.counts_as = rule["kind"] == "counts_as" and bool(rule["from"])
+        self.honours = frozenset(cond.get("honours", ()))
+        self.points = cond.get("points")
+        self.scheme = reg.index.get("points_schemes", {}).get(self.points["scheme"]) if self.points else None
         targets = []
         for t in rule["to"]:
             lev = reg.levels[t]
@@ -139,6 +144,10 @@ class _PlanTables:
             pr = self.rules[rid] = _PlanRule(reg, rule)
             for i, (ref, _, _) in enumerate(pr.slots):
                 self.users.setdefault(ref, []).append((pr, i))
+            if pr.scheme:  # a level its points count from: look at the rule again when it arrives
+                for item in pr.scheme["items"]:
+                    if item["since"]:
+                        self.users.setdefault(item["since"], []).append((pr, -1))
             if not pr.slots:
                 self.entry.append(rid)
         self.education_lower: dict[str, list] = {}
@@ -241,6 +250,9 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
                 reasons.append(f"education {reg.levels[pr.education]['zh']} or higher (have: {have})")
             if pr.until is not None and pr.until <= as_of:
                 reasons.append(f"no longer in force (until {pr.rule['effective_until']})")
+            if pr.honours and not pr.honours & profile.honours:
+                names = "/".join(reg.index["honours"][h]["zh"] for h in sorted(pr.honours))
+                reasons.append(f"needs the honour {names}")
             if reasons:
                 blocked[pr.id] = reasons
                 ok = False
@@ -251,6 +263,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
     heappush, heappop = heapq.heappush, heapq.heappop
     counter = 0
     filled: dict = {}  # plan rule -> [(node, arrival) or None per slot]
+    first_t: dict = {}  # level ref -> when first held (points count from it)
     waiting: dict = {}  # plan rule -> slots still empty
 
     for h in profile.holdings:
@@ -285,7 +298,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
             for variant in [got[0]] + more_from.get(pr, []):
                 if not covered(pr, variant[0][1]):
                     fire(pr, [variant] + got[1:])
-        elif pr.id not in fired_t:
+        elif pr.id not in fired_t or pr.scheme:  # points rules look again as their levels arrive
             if not every_rule and all((ref, None) in arrivals for ref, _, _, _ in pr.to):
                 return  # nothing left to give: every level of this rule has already arrived
             fire(pr, got)
@@ -303,10 +316,17 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
             t, binding = work_start + pr.work, "work_years"
         if pr.start > t:
             t, binding = pr.start, "in_force"
+        if pr.scheme:
+            when = earliest_points(pr.scheme, pr.points["at_least"], t, first_t, work_start, profile.scores)
+            if when is None:
+                blocked[pr.id] = [f"{pr.points['at_least']:g} points of {pr.scheme['zh']} are never reached"]
+                return
+            if when > t:
+                t, binding = when, "points"
         if pr.until is not None and t >= pr.until:
             blocked[pr.id] = [f"its conditions are met only on {from_t(t)}, after it ends ({pr.rule['effective_until']})"]
             return
-        if pr.id not in fired_t:
+        if t < fired_t.get(pr.id, t + 1):
             fired_t[pr.id] = t
         inputs = tuple([c[0] for c in chosen])
         purposes = None  # a real credential serves any purpose; a counts_as one only the rule's
@@ -335,7 +355,11 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
         if stop_at and node[0] in stop_at:
             break
         ref, purposes = node
+        first_t.setdefault(ref, t)
         for pr, i in users.get(ref, ()):
+            if i < 0:
+                try_fire(pr)
+                continue
             if purposes is not None and pr.purposes is not None and not purposes & pr.purposes:
                 continue
             got = filled.get(pr)
@@ -395,6 +419,10 @@ def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> l
             "confidence": rule["confidence"],
             "layer": rule.get("layer", "national"),
             "sources": [citation(reg, rule)],
+            "term_years": reg.levels[n[0]].get("term_years"),
+            # a post held for a fixed term (聘期制) must be renewed by this date
+            "renew_by": (add_years(arr.date, reg.levels[n[0]]["term_years"]).isoformat()
+                         if reg.levels[n[0]].get("term_years") else None),
         }
 
     visit(node)
@@ -475,6 +503,15 @@ def _profile_notes(reg: Registry, profile: Profile, route: dict) -> list[str]:
     uses_work = any("work_years" in (s["conditions"] or {}) or s["binding"] == "work_years" for s in route["steps"])
     if profile.work_years is None and uses_work:
         notes.append("work years not given: counted from the plan date")
+    held_since = {s["level"]["id"]: s["date"] for s in route["steps"]}
+    held_since.update({h.level: h.obtained.isoformat() for h in profile.holdings})
+    for s in route["steps"]:
+        for source in s["from"]:
+            term = reg.levels[source["id"]].get("term_years")
+            start = held_since.get(source["id"])
+            if term and start and add_years(date.fromisoformat(start), term).isoformat() < s["date"]:
+                notes.append(f"{source['name']} is held for a term of {term:g} years (聘期): it must be renewed "
+                             f"by {add_years(date.fromisoformat(start), term)} to count towards {s['level']['name']}")
     other = [o for s in route["steps"] for o in (s["conditions"] or {}).get("other", [])]
     if other:
         notes.append("also required (not checked by the engine): " + "; ".join(dict.fromkeys(other)))

@@ -35,6 +35,8 @@ class Profile:
     education: str | None = None  # level ref on an education ladder
     work_years: float | None = None  # cumulative years of work on the plan date
     notes: list[str] = field(default_factory=list)
+    honours: frozenset = frozenset()  # honour ids (破格 rules)
+    scores: dict = field(default_factory=dict)  # points item id -> count (积分晋级 per_count items)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -94,6 +96,8 @@ def build_profile(
     work_years: float | None = None,
     as_of: dt.date | str | None = None,
     in_post: list[str] = (),
+    honours: list[str] = (),
+    scores: dict | None = None,
 ) -> Profile:
     """A profile from command-line style values (see module docstring)."""
     if isinstance(as_of, str):
@@ -112,7 +116,45 @@ def build_profile(
         if reg.ladders[lev["ladder"]]["kind"] != "education":
             raise ProfileError(f"'{education}' is not an education level")
         edu = lev["ref"]
-    return Profile(holdings, as_of, edu, work_years)
+    return Profile(holdings, as_of, edu, work_years, honours=frozenset(resolve_honour(reg, h) for h in honours),
+                   scores=check_scores(scores or {}))
+
+
+def resolve_honour(reg: Registry, name: str) -> str:
+    """An honour id from its id, zh or en name (全国技术能手)."""
+    from .names import normalize
+
+    wanted = normalize(name)
+    for hid, h in reg.index.get("honours", {}).items():
+        if wanted in (normalize(hid), normalize(h["zh"]), normalize(h["en"])):
+            return hid
+    known = ", ".join(h["zh"] for h in reg.index.get("honours", {}).values())
+    raise ProfileError(f"unknown honour '{name}'" + (f" (known: {known})" if known else ""))
+
+
+def check_scores(scores: dict) -> dict:
+    out = {}
+    for item, count in scores.items():
+        if isinstance(count, bool) or not isinstance(count, (int, float)) or count < 0:
+            raise ProfileError(f"score of '{item}' must be a number ≥ 0, got {count!r}")
+        out[str(item)] = count
+    return out
+
+
+def load_scores(path: str) -> dict:
+    """Counts per points item from a YAML/JSON file: ``{performance: 2, innovation: 1}``."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except OSError as exc:
+        raise ProfileError(f"cannot read scores {path}: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"scores {path} is not valid YAML/JSON: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise ProfileError(f"scores {path}: expected a mapping of item id to count")
+    return check_scores(data)
 
 
 def load_profile(reg: Registry, path: str, **overrides) -> Profile:
@@ -129,7 +171,7 @@ def load_profile(reg: Registry, path: str, **overrides) -> Profile:
         raise ProfileError(f"profile {path} is not valid YAML/JSON: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict):
         raise ProfileError(f"profile {path}: expected a mapping with holds, education, work_years, as_of")
-    unknown = set(data) - {"holds", "education", "work_years", "as_of", "in_post"}
+    unknown = set(data) - {"holds", "education", "work_years", "as_of", "in_post", "honours", "scores"}
     if unknown:
         raise ProfileError(f"profile {path}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
     holds = data.get("holds") or []
@@ -141,10 +183,15 @@ def load_profile(reg: Registry, path: str, **overrides) -> Profile:
         "work_years": data.get("work_years"),
         "as_of": str(data["as_of"]) if data.get("as_of") else None,
         "in_post": [str(p) for p in data.get("in_post") or []] + list(overrides.pop("in_post", [])),
+        "honours": [str(p) for p in data.get("honours") or []] + list(overrides.pop("honours", [])),
+        "scores": {**(data.get("scores") or {}), **(overrides.pop("scores", None) or {})},
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
     wy = values["work_years"]
     if wy is not None and not isinstance(wy, (int, float)):
         raise ProfileError(f"profile {path}: work_years must be a number, got {wy!r}")
+    if not isinstance(values["scores"], dict):
+        raise ProfileError(f"profile {path}: scores must be a mapping of item id to count")
     return build_profile(reg, values["holds"], education=values["education"], work_years=wy,
-                         as_of=values["as_of"], in_post=values["in_post"])
+                         as_of=values["as_of"], in_post=values["in_post"], honours=values["honours"],
+                         scores=values["scores"])

@@ -1,0 +1,69 @@
+"""The ``points`` answer: a worker's points per item under a scheme, and the steps that need points."""
+
+from __future__ import annotations
+
+from .errors import EquivalenceError
+from .planner import from_t, solve, to_t
+from .points import points_at
+from .profile import Profile, add_years
+from .registry import Registry
+
+
+def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None, lang: str = "zh") -> dict:
+    """Points now, item by item, and for each rule that needs points of the scheme (from a level the
+    worker holds, or reaches): the points needed, missing, the earliest date and anything else missing.
+
+    Raises
+    ------
+    EquivalenceError
+        No points scheme is loaded (add the employer's layer), or ``scheme_id`` is unknown.
+    """
+    from .eligibility import check_eligibility
+    from .lookup import level_ref
+
+    schemes = reg.index.get("points_schemes", {})
+    if not schemes:
+        raise EquivalenceError("no points scheme is loaded: add the employer's layer (--layer PATH)")
+    if scheme_id is None:
+        if len(schemes) > 1:
+            raise EquivalenceError("several points schemes are loaded; choose one with --scheme: " + ", ".join(schemes))
+        scheme_id = next(iter(schemes))
+    if scheme_id not in schemes:
+        raise EquivalenceError(f"unknown points scheme '{scheme_id}' (loaded: {', '.join(schemes)})")
+    scheme = schemes[scheme_id]
+    sol = solve(reg, profile, every_rule=True)
+    first_t: dict = {}
+    for (ref, _), arr in sorted(sol.arrivals.items(), key=lambda kv: kv[1].t):
+        first_t.setdefault(ref, arr.t)
+    now = to_t(profile.as_of)
+    held_now = {ref: t for ref, t in first_t.items() if t <= now}
+    work_start = to_t(add_years(profile.as_of, -(profile.work_years or 0)))
+    items = points_at(scheme, now, held_now, work_start, profile.scores)
+    total = sum(p for _, p in items)
+    steps = []
+    for rule in reg.rules.values():
+        need = rule["conditions"].get("points")
+        if not need or need["scheme"] != scheme_id:
+            continue
+        if rule["from"] and rule["from"] not in first_t:
+            continue  # not on this worker's way
+        for target in rule["to"]:
+            verdict = check_eligibility(reg, profile, [target], lang)
+            mine = next((r for r in verdict["rules"] if r["rule"] == rule["id"]), None)
+            other = [m["text"] for m in (mine or {}).get("missing", [])]
+            fired = sol.fired_t.get(rule["id"])
+            steps.append({
+                "rule": rule["id"], "to": level_ref(reg, target, lang), "needs": need["at_least"], "have": total,
+                "missing": max(0.0, need["at_least"] - total),
+                "earliest": from_t(fired).isoformat() if fired is not None else None,
+                "other_missing": other, "blocked": sol.blocked.get(rule["id"], []),
+            })
+    steps.sort(key=lambda s: (s["earliest"] or "9999", s["rule"]))
+    return {
+        "scheme": {"id": scheme["id"], "zh": scheme["zh"], "en": scheme["en"]},
+        "as_of": profile.as_of.isoformat(),
+        "items": [{"id": i["id"], "zh": i["zh"], "en": i["en"], "basis": i["basis"], "points": p, "cap": i["cap"]}
+                  for i, p in items],
+        "total": total,
+        "steps": steps,
+    }

@@ -717,3 +717,41 @@ def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_fi
     emit(fmt, ["规则", "晋升至", "需积分", "还差", "最早", "其他缺少"] if zh else
          ["rule", "to", "needs", "missing", "earliest", "also missing"], steps,
          title=("下一步" if zh else "next steps") if fmt == "table" else None)
+
+
+@cli.command()
+@click.option("--as-of", "dates", multiple=True, required=True, metavar="DATE",
+              help="Give it twice: the two dates to compare (YYYY-MM-DD).")
+@output_options
+@click.pass_context
+def diff(ctx, dates, fmt, lang):
+    """What changed between two dates: rules and levels that came into force or ended.
+
+    \b
+    Example:
+      equivalence diff --as-of 2020-06-30 --as-of 2023-01-01
+    """
+    from .diff import diff_dates
+
+    if len(dates) != 2:
+        raise click.UsageError("give --as-of exactly twice: the two dates to compare")
+    before, after = (_date(d) for d in dates)
+    reg = registry(ctx)
+    answer = diff_dates(reg, before, after, lang)
+    if fmt == "json":
+        emit(fmt, [], [], answer)
+        return
+    zh = lang == "zh"
+    rows = []
+    for change in ("added", "ended"):
+        word = ({"added": "生效", "ended": "失效"} if zh else {"added": "in force", "ended": "ended"})[change]
+        for lev in answer["levels"][change]:
+            rows.append((word, "等级" if zh else "level", lev["level"], f"{lev['name']} ({lev['ladder']})",
+                         f"{lev['effective_from'] or ''} – {lev['effective_until'] or ''}", ""))
+        for r in answer["rules"][change]:
+            rows.append((word, KIND_WORDS[lang][r["kind"]], r["rule"], f"{r['from'] or '—'} → {'、'.join(r['to'])}",
+                         f"{r['effective_from']} – {r['effective_until'] or ''}",
+                         layer_tag(reg, r["source"], lang) + short_source(reg.sources[r["source"]["source"]])))
+    headers = ["变化", "类别", "编号", "内容", "施行期间", "依据"] if zh else ["change", "what", "id", "links", "in force", "source"]
+    title = f"{before} → {after}: " + (f"{len(rows)} 项变化" if zh else f"{len(rows)} change(s)")
+    emit(fmt, headers, rows, title=title, widths=[None, 10, 36, 36, None, 24])

@@ -1,0 +1,38 @@
+"""What changed between two dates: rules and levels that came into force or ended."""
+
+from __future__ import annotations
+
+from .dates import in_force
+from .registry import Registry
+
+
+def _rule_in_force(reg: Registry, rule: dict, on: str) -> bool:
+    return in_force(rule, on) and in_force(reg.sources[rule["cite"][0]["source"]], on)
+
+
+def diff_dates(reg: Registry, before: str, after: str, lang: str = "zh") -> dict:
+    """Rules and levels in force on ``after`` but not on ``before`` (``added``), and the reverse
+    (``ended``). Dates are ISO strings; ``before`` may be later than ``after`` (the lists swap)."""
+    from .lookup import citation
+
+    def rule_row(rule):
+        return {"rule": rule["id"], "kind": rule["kind"],
+                "from": reg.levels[rule["from"]][lang] if rule["from"] else None,
+                "to": [reg.levels[t][lang] for t in rule["to"]],
+                "effective_from": rule["effective_from"], "effective_until": rule["effective_until"],
+                "layer": rule.get("layer", "national"), "source": citation(reg, rule)}
+
+    def level_row(lev):
+        return {"level": lev["ref"], "name": lev[lang], "ladder": reg.ladders[lev["ladder"]][lang],
+                "effective_from": lev["effective_from"], "effective_until": lev["effective_until"]}
+
+    out = {"before": before, "after": after, "rules": {"added": [], "ended": []}, "levels": {"added": [], "ended": []}}
+    for rule in reg.rules.values():
+        a, b = _rule_in_force(reg, rule, before), _rule_in_force(reg, rule, after)
+        if a != b:
+            out["rules"]["added" if b else "ended"].append(rule_row(rule))
+    for lev in reg.levels.values():
+        a, b = in_force(lev, before), in_force(lev, after)
+        if a != b:
+            out["levels"]["added" if b else "ended"].append(level_row(lev))
+    return out

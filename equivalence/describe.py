@@ -52,6 +52,14 @@ def describe_conditions(reg, cond: dict, lang: str = "zh") -> str:
         parts.append("须在聘/在岗" if zh else "in post")
     if cond.get("same_specialty"):
         parts.append("相应专业" if zh else "matching specialty")
+    if cond.get("honours"):
+        names = "或".join(reg.index["honours"][h]["zh"] for h in cond["honours"]) if zh else \
+            " or ".join(reg.index["honours"][h]["en"] for h in cond["honours"])
+        parts.append(f"须获{names}（破格）" if zh else f"holds {names} (exceptional route)")
+    if cond.get("points"):
+        scheme = reg.index["points_schemes"][cond["points"]["scheme"]]
+        n = years(cond["points"]["at_least"])
+        parts.append(f"{scheme['zh']}积分满{n}分" if zh else f"{n} points of {scheme['en'] or scheme['zh']}")
     parts.extend(cond.get("other", []))
     return "；".join(parts) if zh else "; ".join(parts)
 

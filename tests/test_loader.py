@@ -35,7 +35,7 @@ BROKEN = [
     ("unknown nested key", rule("kind: apply", "from: sk.s1", "to: en.e1", "conditions: {years: 3}"),
      ["m/bad.yaml:6: rules[0].conditions.years: unknown key 'years'"]),
     ("unknown section", "levels:\n  - id: a\n",
-     ["m/bad.yaml:1: levels: unknown section (expected sources, purposes, ladders, rules, catalogues)"]),
+     ["m/bad.yaml:1: levels: unknown section (expected sources, purposes, ladders, rules, catalogues, honours, points_schemes, layer)"]),
     ("section not a list", "rules: {id: r1}\n",
      ["m/bad.yaml:1: rules: expected a list"]),
     ("wrong type", rule("kind: apply", "from: sk.s1", "to: en.e1", "bidirectional: 'yes'"),
@@ -133,7 +133,7 @@ BROKEN = [
     ("counts_as from nothing", rule("kind: counts_as", "to: en.e1"),
      ["m/bad.yaml:2: rules[0]: a 'counts_as' rule needs 'from' (only apply/promotion may start from nothing)"]),
     ("top level not a mapping", "- a\n- b\n",
-     ["m/bad.yaml:1: expected a mapping with any of: sources, purposes, ladders, rules, catalogues"]),
+     ["m/bad.yaml:1: expected a mapping with any of: sources, purposes, ladders, rules, catalogues, honours, points_schemes, layer"]),
 ]
 
 

@@ -71,6 +71,8 @@ def search(reg, text: str, *, kinds: list[str] | None = None, limit: int = 10, f
                     best = max(best, matcher.ratio())
             if best >= 0.6:
                 found.append((int(best * 40), "fuzzy", row))
-    found.sort(key=lambda f: (-f[0], KIND_ORDER[f[2][0]], len(f[2][2]), f[2][1]))
+    # Ties: by kind, then code matches in code order (a group's occupations as the book lists them),
+    # other matches shortest name first.
+    found.sort(key=lambda f: (-f[0], KIND_ORDER[f[2][0]], f[2][1] if f[1] == "code" else "", len(f[2][2]), f[2][1]))
     return [{"kind": row[0], "id": row[1], "name": row[2], "context": row[3], "score": score, "match": how}
             for score, how, row in found[:limit]]

@@ -1,0 +1,282 @@
+"""Rosters: the answers for a whole workforce, a batch of rows in, a batch of rows out.
+
+The core is a pure function of the rows, the registry and the options (``--to`` ladders, the plan
+date, the language): :func:`process_rows`, or :class:`Roster` to keep its memo across batches. Each
+input row is a dict of strings with the columns
+
+* ``holds``: credentials separated by ``;`` (or ``；``), each ``LEVEL[:YEARS|@DATE]`` as in ``path``;
+* ``education``, ``work_years`` (a number of years), and an optional ``target`` (a level, a range
+  ``LADDER:LOW..HIGH`` or ``LEVEL+``, as in ``path``);
+
+any other column (``id``, names, departments) is passed through. Each output row is the input row,
+every column in order, plus (see :data:`ADDED`):
+
+* ``to:LADDER`` for each ``--to`` ladder: what the credentials held relate to on that ladder, grouped
+  by relation kind (``可申报:工程师；可聘岗位:专业技术十级–专业技术八级``);
+* ``next_steps``: the levels one rule away (a promotion, an application, a post; after any number of
+  ``counts_as`` links) with the earliest date of each (``技师@2028-12-01；助理工程师、…@2026-12-01``);
+* ``target_earliest`` and ``target_route``: the date and the steps of ``path`` for ``target``
+  (``技师@2030-12-01[rule] > …``); an unreachable target leaves the date empty and says why in the
+  route, and is not an error;
+* ``error``: empty when the row was processed, else the reason (unknown level, bad date, …).
+
+No row is dropped and none is added. Many people share a profile, so the answer is computed once per
+distinct (holds, education, work_years, target) and kept for the life of the :class:`Roster`.
+
+>>> from equivalence.registry import Registry
+>>> out = process_rows(Registry.load(), [{"id": "1", "holds": "高级工:2", "education": "大专"},
+...                                      {"id": "2", "holds": "不存在的等级"}], as_of="2026-12-01")
+>>> out[0]["error"], out[0]["next_steps"].split("；")[-1]
+('', '技师@2028-12-01')
+>>> out[1]["error"].startswith("unknown level '不存在的等级'")
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .describe import KIND_WORDS
+from .errors import EquivalenceError, NoPromotionPathError
+from .registry import Registry
+
+# The columns a roster adds after the input's, in this order (the ``to:`` columns come first).
+ADDED = ("next_steps", "target_earliest", "target_route", "error")
+INPUT_FIELDS = ("holds", "education", "work_years", "target")
+NEXT_KINDS = ("promotion", "apply", "post")  # a step one takes; counts_as is an equivalence, not a step
+# Separators in a cell: between groups, between names, after a relation word (zh: full width, never
+# inside a level name).
+SEPARATORS = {"zh": ("；", "、", ":"), "en": ("; ", ", ", ": ")}
+_HOLDS_SPLIT = re.compile(r"[;；]")
+KIND_ORDER = ("apply", "treated_as", "counts_as", "post", "derived")
+WORDS = {"zh": {"held": "已持有", "no_route": "无路径"}, "en": {"held": "held", "no_route": "no route"}}
+
+
+class Roster:
+    """The roster core for one registry and one set of options, with a memo of answers per profile.
+
+    Parameters
+    ----------
+    reg : the registry (a plain-dict object: it pickles, so it can be shipped to workers).
+    to : ladders (id or name) for the ``to:`` columns, in the order given.
+    as_of : the plan date (ISO string or date; default: today).
+    lang : ``zh`` or ``en`` (level names, relation words).
+
+    Raises
+    ------
+    UnknownLadderError, ProfileError (a bad ``as_of``), on construction: they concern the whole roster.
+    """
+
+    def __init__(self, reg: Registry, *, to=(), as_of: str | dt.date | None = None, lang: str = "zh"):
+        from .profile import parse_date
+
+        self.reg = reg
+        self.lang = lang
+        self._group_sep, self._name_sep, self._kind_sep = SEPARATORS[lang]
+        if isinstance(as_of, str):
+            as_of = parse_date(as_of, "plan date")
+        self.as_of: dt.date = as_of or dt.date.today()
+        self.ladders = list(dict.fromkeys(reg.ladder(t)["id"] for t in to))
+        self.to_columns = [f"to:{reg.ladders[lid][lang]}" for lid in self.ladders]
+        self.added = self.to_columns + list(ADDED)
+        self._answers: dict[tuple, dict] = {}
+        self._equivalents: dict[tuple, list] = {}
+
+    # -- columns -----------------------------------------------------------------------------
+    def columns(self, header: list[str]) -> list[str]:
+        """The output header: the input's columns in order, then the added ones it does not have
+        (a column already there, as when a roster's output is run again, is recomputed in place)."""
+        return list(header) + [c for c in self.added if c not in header]
+
+    # -- rows ----------------------------------------------------------------------------------
+    def process(self, rows: list[dict]) -> list[dict]:
+        """One output row per input row, in order (see the module docstring)."""
+        out = []
+        for row in rows:
+            key = tuple((row.get(f) or "").strip() for f in INPUT_FIELDS)
+            answer = self._answers.get(key)
+            if answer is None:
+                answer = self._answers[key] = self._answer(*key)
+            out.append({**row, **answer})
+        return out
+
+    def _answer(self, holds: str, education: str, work_years: str, target: str) -> dict:
+        blank = {c: "" for c in self.added}
+        try:
+            return {**blank, **self._compute(holds, education, work_years, target)}
+        except EquivalenceError as exc:
+            return {**blank, "error": " ".join(str(exc).split())}
+
+    def _compute(self, holds: str, education: str, work_years: str, target: str) -> dict:
+        from .planner import solve
+        from .profile import ProfileError, build_profile
+
+        reg, lang = self.reg, self.lang
+        years = None
+        if work_years:
+            try:
+                years = float(work_years)
+            except ValueError:
+                raise ProfileError(f"work_years '{work_years}' is not a number") from None
+        items = [h.strip() for h in _HOLDS_SPLIT.split(holds) if h.strip()]
+        profile = build_profile(reg, items, education=education or None, work_years=years, as_of=self.as_of)
+        out = {}
+        held = list(dict.fromkeys(h.level for h in profile.holdings))
+        for lid, column in zip(self.ladders, self.to_columns):
+            out[column] = self._to_cell(held, lid)
+        sol = solve(reg, profile)
+        out["next_steps"] = self._next_steps(sol)
+        if target:
+            out.update(self._target(profile, target))
+        return out
+
+    # -- to:LADDER -----------------------------------------------------------------------------
+    def _to_cell(self, held: list[str], ladder: str) -> str:
+        by_kind: dict[str, list[str]] = {}
+        for ref in held:
+            for kind, level in self._related(ref, ladder):
+                names = by_kind.setdefault(kind, [])
+                if level not in names:
+                    names.append(level)
+        parts = []
+        for kind in sorted(by_kind, key=KIND_ORDER.index):
+            refs = sorted(by_kind[kind], key=lambda r: self.reg.levels[r]["rank"])
+            parts.append(f"{KIND_WORDS[self.lang][kind]}{self._kind_sep}{self._names(refs)}")
+        return self._group_sep.join(parts)
+
+    def _related(self, ref: str, ladder: str) -> list:
+        key = (ref, ladder)
+        if key not in self._equivalents:
+            from .lookup import find_equivalents
+
+            answer = find_equivalents(self.reg, ref, to=[ladder], as_of=self.as_of.isoformat(),
+                                      direction="out", lang=self.lang)
+            self._equivalents[key] = list(dict.fromkeys((r["kind"], r["level"]["id"]) for r in answer["results"]))
+        return self._equivalents[key]
+
+    def _names(self, refs: list[str]) -> str:
+        """Names in rank order; a run of three or more adjacent levels of one ladder as 'LOW–HIGH'."""
+        reg = self.reg
+        out, run = [], []
+
+        def flush():
+            if len(run) >= 3:
+                out.append(f"{reg.levels[run[0]][self.lang]}–{reg.levels[run[-1]][self.lang]}")
+            else:
+                out.extend(reg.levels[r][self.lang] for r in run)
+
+        for ref in refs:
+            lad = reg.ladders[reg.levels[ref]["ladder"]]["levels"]
+            if run and reg.levels[run[-1]]["ladder"] == reg.levels[ref]["ladder"] and \
+                    lad.index(ref) == lad.index(run[-1]) + 1:
+                run.append(ref)
+                continue
+            flush()
+            run = [ref]
+        flush()
+        return self._name_sep.join(out)
+
+    # -- next_steps ----------------------------------------------------------------------------
+    def _next_steps(self, sol) -> str:
+        """Levels one rule away (a promotion, application or post, after any counts_as links), with
+        their earliest dates; not levels at or below one already held on the same ladder."""
+        reg = self.reg
+        depth: dict = {}
+
+        def depth_of(node) -> int:
+            d = depth.get(node)
+            if d is None:
+                arr = sol.arrivals[node]
+                if arr.rule is None:
+                    d = 0
+                else:
+                    below = max((depth_of(i) for i in arr.inputs), default=0)
+                    d = below if reg.rules[arr.rule]["kind"] == "counts_as" else below + 1
+                depth[node] = d
+            return d
+
+        top: dict[str, int] = {}  # ladder -> highest rank held (or counted as held)
+        for node in sol.arrivals:
+            if depth_of(node) == 0:
+                lev = reg.levels[node[0]]
+                top[lev["ladder"]] = max(top.get(lev["ladder"], lev["rank"]), lev["rank"])
+        best: dict[str, dt.date] = {}  # level -> earliest date
+        for node, arr in sol.arrivals.items():
+            if depth[node] != 1 or reg.rules[arr.rule]["kind"] not in NEXT_KINDS:
+                continue
+            lev = reg.levels[node[0]]
+            if lev["rank"] <= top.get(lev["ladder"], -1):
+                continue
+            when = max(arr.date, self.as_of)
+            if node[0] not in best or when < best[node[0]]:
+                best[node[0]] = when
+        groups: dict[dt.date, list[str]] = {}
+        order = {lid: i for i, lid in enumerate(reg.ladders)}
+        for ref, when in sorted(best.items(), key=lambda x: (x[1], order[reg.levels[x[0]]["ladder"]],
+                                                             reg.levels[x[0]]["rank"])):
+            groups.setdefault(when, []).append(ref)
+        return self._group_sep.join(f"{self._names(refs)}@{when.isoformat()}" for when, refs in groups.items())
+
+    # -- target --------------------------------------------------------------------------------
+    def _target(self, profile, target: str) -> dict:
+        from .cli import resolve_targets  # the same target syntax as `path`
+        from .planner import find_path
+
+        targets = resolve_targets(self.reg, target, None)
+        try:
+            answer = find_path(self.reg, profile, targets, lang=self.lang)
+        except NoPromotionPathError as exc:
+            return {"target_earliest": "", "target_route": f"{WORDS[self.lang]['no_route']}: {exc}"}
+        route = " > ".join(f"{s['level']['name']}@{s['date']}[{s['rule']}]" for s in answer["steps"])
+        return {"target_earliest": answer["date"], "target_route": route or WORDS[self.lang]["held"]}
+
+
+def process_rows(reg: Registry, rows: list[dict], *, to=(), as_of=None, lang: str = "zh") -> list[dict]:
+    """The roster core as one call: ``rows`` (dicts of str) -> output rows (see the module docstring)."""
+    return Roster(reg, to=to, as_of=as_of, lang=lang).process(rows)
+
+
+# -- partitions (Dask, multiprocessing) --------------------------------------------------------
+
+_REGISTRIES: dict = {}
+_ROSTERS: dict = {}
+
+
+def _worker_roster(mappings, to, as_of, lang) -> Roster:
+    """One Roster per process and option set: the registry is loaded (from the compiled cache) on a
+    worker's first partition, and its memo of profiles is shared by the partitions that follow."""
+    key = (str(mappings) if mappings else None, tuple(to), str(as_of) if as_of else None, lang)
+    roster = _ROSTERS.get(key)
+    if roster is None:
+        if key[0] not in _REGISTRIES:
+            _REGISTRIES[key[0]] = Registry.load(mappings)
+        roster = _ROSTERS[key] = Roster(_REGISTRIES[key[0]], to=to, as_of=as_of, lang=lang)
+    return roster
+
+
+def process_frame(frame, *, mappings=None, to=(), as_of=None, lang: str = "zh", registry: Registry | None = None):
+    """The roster core on a pandas DataFrame of strings (one Dask partition): the same rows, in order,
+    with the added columns. Give ``registry`` (it pickles) or let each worker load ``mappings``
+    (default: the shipped ones); give ``as_of``, or workers on different days disagree."""
+    import pandas as pd
+
+    if registry is not None:
+        roster = Roster(registry, to=to, as_of=as_of, lang=lang)
+    else:
+        roster = _worker_roster(mappings, to, as_of, lang)
+    header = [str(c) for c in frame.columns]
+    rows = [{k: ("" if v is None or v != v else str(v)) for k, v in zip(header, values)}
+            for values in frame.itertuples(index=False, name=None)]
+    columns = roster.columns(header)
+    out = roster.process(rows)
+    return pd.DataFrame([[r.get(c, "") for c in columns] for r in out], columns=columns, index=frame.index,
+                        dtype=object)
+
+
+def frame_meta(header: list[str], reg: Registry, *, to=(), lang: str = "zh"):
+    """An empty DataFrame with the output columns (the ``meta`` Dask asks for)."""
+    import pandas as pd
+
+    columns = Roster(reg, to=to, lang=lang).columns(list(header))
+    return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})

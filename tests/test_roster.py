@@ -1,0 +1,388 @@
+"""Rosters: the core (rows in, rows out), file formats and encodings, exit codes, formula escaping,
+and the same answers under Dask ``map_partitions``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pickle
+
+import pytest
+
+from equivalence.cli import cli
+from equivalence.planner import find_path
+from equivalence.profile import build_profile
+from equivalence.roster import ADDED, Roster, process_frame, frame_meta, process_rows
+from equivalence.rosterio import escape_cell, read_table
+
+AS_OF = "2026-12-01"
+HEADER = ["id", "holds", "education", "work_years", "target"]
+ROWS = [
+    ["1", "高级工:2", "大专", "6", "高级工程师"],
+    ["2", "技师@2020-07-01;工程师:1", "本科", "", "专业技术岗位:七级+"],
+    ["3", "技师@2020-13-01", "", "", ""],  # bad date
+    ["4", "高级工", "大专", "", "高级工程师"],
+    ["5", "不存在的等级", "", "", ""],  # unknown level
+    ["6", "高级工:2", "大专", "6", "高级工程师"],  # the same profile as row 1
+    ["7", "工程师", "", "", "工程师"],  # target already held
+    ["8", "", "本科", "", "助理工程师"],  # nothing held yet
+]
+BAD = {"3", "5"}
+
+
+def dict_rows(rows=ROWS, header=HEADER):
+    return [dict(zip(header, r)) for r in rows]
+
+
+def csv_text(rows=ROWS, header=HEADER) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def parse_csv(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def invoke(runner, *args):
+    return runner.invoke(cli, ["roster", *args])
+
+
+# -- the core ----------------------------------------------------------------------------------
+
+def test_rows_in_order_with_added_columns(real):
+    out = process_rows(real, dict_rows(), to=["工程技术", "专业技术岗位"], as_of=AS_OF)
+    assert [r["id"] for r in out] == [r[0] for r in ROWS]
+    roster = Roster(real, to=["工程技术", "专业技术岗位"])
+    assert roster.columns(HEADER) == HEADER + ["to:工程技术", "to:专业技术岗位", *ADDED]
+    for row, src in zip(out, ROWS):
+        assert [row[h] for h in HEADER] == src  # input cells untouched
+        assert bool(row["error"]) == (row["id"] in BAD)
+        assert set(row) == set(roster.columns(HEADER))
+
+
+def test_bad_rows_say_why(real):
+    out = {r["id"]: r for r in process_rows(real, dict_rows(), as_of=AS_OF)}
+    assert "2020-13-01" in out["3"]["error"] and "not a date" in out["3"]["error"]
+    assert out["5"]["error"].startswith("unknown level '不存在的等级'")
+    assert out["3"]["next_steps"] == "" and out["3"]["target_earliest"] == ""
+    bad = process_rows(real, [{"holds": "高级工", "work_years": "多年"}, {"holds": "三级"}], as_of=AS_OF)
+    assert "work_years '多年' is not a number" in bad[0]["error"]
+    assert "ambiguous" in bad[1]["error"] and "\n" not in bad[1]["error"]
+
+
+def test_to_columns_list_related_levels_by_kind(real):
+    out = process_rows(real, [{"holds": "技师"}, {"holds": "工程师"}, {"holds": "技师;工程师"}],
+                       to=["工程技术", "专业技术岗位"], as_of=AS_OF)
+    assert "可申报:工程师" in out[0]["to:工程技术"]
+    assert out[1]["to:专业技术岗位"] == "可聘岗位:专业技术十级–专业技术八级"
+    assert out[2]["to:专业技术岗位"] == out[1]["to:专业技术岗位"]  # merged over what is held
+    en = process_rows(real, [{"holds": "技师"}], to=["工程技术"], as_of=AS_OF, lang="en")
+    assert en[0]["to:Engineering technology"] == "may apply for: Engineer"
+
+
+def test_next_steps_are_one_rule_away_with_dates(real):
+    out = process_rows(real, [{"holds": "高级工:2", "education": "大专"}], as_of=AS_OF)[0]
+    steps = out["next_steps"].split("；")
+    assert steps[-1] == "技师@2028-12-01"
+    assert "高级技师" not in out["next_steps"]  # two rules away
+    assert "中级工" not in out["next_steps"]  # below what is held
+    assert all("@" in s for s in steps)
+
+
+@pytest.mark.parametrize("holds, education, work_years, target", [
+    ("高级工:2", "大专", "6", "高级工程师"),
+    ("高级工", "大专", "", "高级工程师"),
+    ("技师@2020-07-01;工程师:1", "本科", "", "专业技术岗位:七级+"),
+    ("", "本科", "", "助理工程师"),
+    ("助理工程师:1", "硕士", "", "工程师"),
+])
+def test_target_earliest_matches_path(real, runner, holds, education, work_years, target):
+    row = {"holds": holds, "education": education, "work_years": work_years, "target": target}
+    out = process_rows(real, [row], as_of=AS_OF)[0]
+    assert out["error"] == ""
+    args = ["path", target, "--as-of", AS_OF, "--format", "json"]
+    for h in filter(None, holds.split(";")):
+        args += ["--holds", h]
+    if education:
+        args += ["--education", education]
+    if work_years:
+        args += ["--work-years", work_years]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert out["target_earliest"] == answer["date"]
+    assert out["target_route"] == " > ".join(f"{s['level']['name']}@{s['date']}[{s['rule']}]" for s in answer["steps"])
+
+
+def test_target_held_and_unreachable(real):
+    held, unreachable = process_rows(real, [{"holds": "工程师", "target": "工程师"},
+                                            {"holds": "工程师", "target": "一级巡视员"}],
+                                     as_of=AS_OF)
+    assert held["target_earliest"] == AS_OF and held["target_route"] == "已持有"
+    assert unreachable["error"] == "" and unreachable["target_earliest"] == ""
+    assert unreachable["target_route"].startswith("无路径: no route to 一级巡视员")
+
+
+def test_one_answer_per_distinct_profile(real):
+    roster = Roster(real, as_of=AS_OF)
+    rows = dict_rows() * 50
+    out = roster.process(rows[:100]) + roster.process(rows[100:])
+    assert len(out) == len(rows)
+    distinct = {tuple(r[f] for f in ("holds", "education", "work_years", "target")) for r in rows}
+    assert len(roster._answers) == len(distinct) == len(ROWS) - 1
+    assert out[0]["next_steps"] == out[5]["next_steps"] and out[0] is not out[5]
+
+
+def test_extra_and_existing_columns(real):
+    rows = [{"holds": "技师", "部门": "车间", "error": "old", "next_steps": "old"}]
+    roster = Roster(real, as_of=AS_OF)
+    assert roster.columns(["holds", "部门", "error", "next_steps"]) == \
+        ["holds", "部门", "error", "next_steps", "target_earliest", "target_route"]
+    out = roster.process(rows)[0]
+    assert out["部门"] == "车间" and out["error"] == "" and out["next_steps"] != "old"
+
+
+def test_registry_pickles_and_gives_the_same_answers(real):
+    copy = pickle.loads(pickle.dumps(real))
+    assert process_rows(copy, dict_rows(), as_of=AS_OF) == process_rows(real, dict_rows(), as_of=AS_OF)
+
+
+# -- files and encodings ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding, bom", [("utf-8", False), ("utf-8", True), ("gbk", False)])
+def test_csv_in_every_encoding(runner, tmp_path, encoding, bom):
+    src = tmp_path / "in.csv"
+    src.write_bytes((b"\xef\xbb\xbf" if bom else b"") + csv_text().encode(encoding))
+    result = invoke(runner, str(src), "--as-of", AS_OF)
+    assert result.exit_code == 1
+    rows = parse_csv(result.stdout)
+    assert [r["id"] for r in rows] == [r[0] for r in ROWS]
+    assert rows[0]["holds"] == "高级工:2" and rows[0]["target_earliest"] == "2036-12-01"
+    assert list(rows[0])[:5] == HEADER  # the BOM is not part of the first column's name
+
+
+def test_gbk_named_with_encoding(runner, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_bytes(csv_text(ROWS[:1]).encode("gbk"))
+    result = invoke(runner, str(src), "--encoding", "gbk", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert parse_csv(result.stdout)[0]["education"] == "大专"
+    assert read_table(str(src)).encoding == "gbk"  # detected as well
+
+
+def test_wrong_encoding_is_one_error_line(runner, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_bytes(csv_text().encode("gbk"))
+    result = invoke(runner, str(src), "--encoding", "utf-8")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: ") and "is not utf-8" in result.stderr
+
+
+@pytest.mark.parametrize("out_ext", ["csv", "xlsx", "jsonl"])
+@pytest.mark.parametrize("in_ext", ["csv", "xlsx", "jsonl"])
+def test_every_format_in_and_out(runner, tmp_path, in_ext, out_ext):
+    src = tmp_path / f"in.{in_ext}"
+    write_input(src, in_ext)
+    dst = tmp_path / f"out.{out_ext}"
+    result = invoke(runner, str(src), "-o", str(dst), "--to", "工程技术", "--as-of", AS_OF)
+    assert result.exit_code == 1 and result.stdout == ""
+    table = read_table(str(dst))
+    assert table.header == HEADER + ["to:工程技术", *ADDED]
+    assert len(table.rows) == len(ROWS)
+    assert [[r[h] for h in HEADER] for r in table.rows] == ROWS
+    assert [bool(r["error"]) for r in table.rows] == [r[0] in BAD for r in ROWS]
+
+
+def write_input(path, ext, rows=ROWS, header=HEADER):
+    if ext == "csv":
+        path.write_text(csv_text(rows, header), encoding="utf-8")
+    elif ext == "jsonl":
+        path.write_text("".join(json.dumps(dict(zip(header, r)), ensure_ascii=False) + "\n" for r in rows),
+                        encoding="utf-8")
+    else:
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(header)
+        for r in rows:
+            ws.append([c or None for c in r])
+        wb.save(path)
+
+
+def test_xlsx_numbers_and_dates_read_as_text(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "holds", "work_years", "hired"])
+    ws.append([7, "技师", 5.0, dt.datetime(2020, 7, 1)])
+    ws.append([None, None, None, None])
+    ws.append([8, "高级工", 2.5, dt.date(2021, 1, 2)])
+    wb.save(tmp_path / "in.xlsx")
+    table = read_table(str(tmp_path / "in.xlsx"))
+    assert table.rows == [{"id": "7", "holds": "技师", "work_years": "5", "hired": "2020-07-01"},
+                          {"id": "8", "holds": "高级工", "work_years": "2.5", "hired": "2021-01-02"}]
+
+
+def test_jsonl_values_and_bad_lines_keep_their_place(runner, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1, "holds": "技师", "work_years": 5}\n\nnot json\n[1, 2]\n{"id": 4, "holds": "高级工"}\n',
+                   encoding="utf-8")
+    dst = tmp_path / "out.jsonl"
+    result = invoke(runner, str(src), "-o", str(dst), "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "2 of 4 rows" in result.stderr
+    rows = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["1", "", "", "4"]
+    assert rows[0]["work_years"] == "5" and rows[0]["error"] == ""
+    assert rows[1]["error"] == "line 3: not JSON (Expecting value)"
+    assert rows[2]["error"] == "line 4: not a JSON object"
+
+
+def test_csv_cells_beyond_the_header_are_kept(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("id,holds\n1,技师,extra\n2\n", encoding="utf-8")
+    table = read_table(str(src))
+    assert table.header == ["id", "holds", "column 3"]
+    assert table.rows == [{"id": "1", "holds": "技师", "column 3": "extra"}, {"id": "2", "holds": "", "column 3": ""}]
+
+
+# -- exit codes ---------------------------------------------------------------------------------
+
+def test_all_rows_fine_exit_0_quietly(runner, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text(csv_text([r for r in ROWS if r[0] not in BAD]), encoding="utf-8")
+    result = invoke(runner, str(src), "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+    assert len(parse_csv(result.stdout)) == len(ROWS) - len(BAD)
+
+
+def test_failed_rows_exit_1_with_a_count(runner, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text(csv_text(), encoding="utf-8")
+    result = invoke(runner, str(src), "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {len(BAD)} of {len(ROWS)} rows could not be processed (see the error column)"
+    assert len(parse_csv(result.stdout)) == len(ROWS)
+
+
+def test_whole_file_problems_are_one_error_line(runner, tmp_path):
+    (tmp_path / "nohold.csv").write_text("id,credentials\n1,技师\n", encoding="utf-8")
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    (tmp_path / "in.txt").write_text("x", encoding="utf-8")
+    for args in (["nohold.csv"], ["empty.csv"], ["in.txt"], ["nohold.csv", "-o", "out.pdf"],
+                 ["missing.csv"], ["nohold.csv", "--to", "不存在的序列"]):
+        result = invoke(runner, *[str(tmp_path / a) if a.endswith((".csv", ".txt", ".pdf")) else a for a in args])
+        assert result.exit_code == 1, args
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: "), (args, result.stderr)
+    result = invoke(runner, str(tmp_path / "nohold.csv"), "--as-of", "2026-13-01")
+    assert result.exit_code == 2
+
+
+def test_header_only_is_fine(runner, tmp_path):
+    (tmp_path / "in.csv").write_text("id,holds\n", encoding="utf-8")
+    result = invoke(runner, str(tmp_path / "in.csv"))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["id,holds,next_steps,target_earliest,target_route,error"]
+
+
+# -- Excel safety -------------------------------------------------------------------------------
+
+INJECTION = [["1", "=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-3", "@SUM(A1)"],
+             ["2", "技师", "-2+3", "2024-01-01", "\tx"]]
+INJ_HEADER = ["id", "holds", "a", "b", "c"]
+
+
+def test_csv_escapes_formulas_but_not_numbers_or_dates(runner, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text(csv_text(INJECTION, INJ_HEADER), encoding="utf-8")
+    result = invoke(runner, str(src), "--as-of", AS_OF)
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[1][:5] == ["1", "'=HYPERLINK(\"http://x\",\"y\")", "'+1+1", "-3", "'@SUM(A1)"]
+    assert rows[2][:5] == ["2", "技师", "'-2+3", "2024-01-01", "'\tx"]
+    for row in rows:
+        for cell in row:
+            assert not cell or cell[0] not in "=+@\t\r" and (cell[0] != "-" or cell.lstrip("-").replace(".", "").isdigit())
+
+
+def test_escape_cell():
+    assert [escape_cell(v) for v in ["=1", "+1", "-1", "-1.5", "+2e3", "-", "@a", "", "a=1", "１"]] == \
+        ["'=1", "+1", "-1", "-1.5", "+2e3", "'-", "'@a", "", "a=1", "１"]
+
+
+def test_xlsx_keeps_formulas_as_quoted_text(runner, tmp_path):
+    import openpyxl
+
+    src = tmp_path / "in.csv"
+    src.write_text(csv_text(INJECTION, INJ_HEADER), encoding="utf-8")
+    dst = tmp_path / "out.xlsx"
+    invoke(runner, str(src), "-o", str(dst), "--as-of", AS_OF)
+    ws = openpyxl.load_workbook(dst).active
+    cells = {c.value: c for row in ws.iter_rows() for c in row if c.value}
+    for text in ("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "@SUM(A1)", "-2+3"):
+        assert cells[text].data_type == "s" and cells[text].quotePrefix, text
+    assert not cells["-3"].quotePrefix and not cells["技师"].quotePrefix
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+def test_jsonl_is_not_escaped(runner, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text(csv_text(INJECTION, INJ_HEADER), encoding="utf-8")
+    dst = tmp_path / "out.jsonl"
+    invoke(runner, str(src), "-o", str(dst), "--as-of", AS_OF)
+    first = json.loads(dst.read_text(encoding="utf-8").splitlines()[0])
+    assert first["holds"] == "=HYPERLINK(\"http://x\",\"y\")"
+
+
+def test_excel_csv_has_bom_and_crlf(runner, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text(csv_text(ROWS[:1]), encoding="utf-8")
+    out = runner.invoke(cli, ["roster", str(src), "--excel", "--as-of", AS_OF])
+    assert out.stdout.startswith("\ufeffid,holds,")
+    dst = tmp_path / "out.csv"
+    invoke(runner, str(src), "--excel", "-o", str(dst), "--as-of", AS_OF)
+    data = dst.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,holds,") and data.count(b"\r\n") == 2
+    plain = tmp_path / "plain.csv"
+    invoke(runner, str(src), "-o", str(plain), "--as-of", AS_OF)
+    assert not plain.read_bytes().startswith(b"\xef\xbb\xbf") and b"\r\n" not in plain.read_bytes()
+
+
+# -- beyond one machine -------------------------------------------------------------------------
+
+def _frame(n_copies=30):
+    import pandas as pd
+
+    rows = ROWS * n_copies
+    return pd.DataFrame([[f"{i}", *r[1:]] for i, r in enumerate(rows)], columns=HEADER, dtype=object)
+
+
+@pytest.mark.parametrize("scheduler", ["threads", "processes"])
+def test_dask_map_partitions_equals_one_process(real, scheduler):
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+
+    frame = _frame()
+    single = process_rows(real, frame.to_dict("records"), to=["工程技术"], as_of=AS_OF)
+    parts = dd.from_pandas(frame, npartitions=7)
+    assert parts.npartitions > 1
+    if scheduler == "threads":  # each worker loads the registry (from the compiled cache) itself
+        result = parts.map_partitions(process_frame, to=("工程技术",), as_of=AS_OF,
+                                      meta=frame_meta(HEADER, real, to=["工程技术"]))
+    else:  # the registry shipped to the workers, pickled
+        result = parts.map_partitions(process_frame, to=("工程技术",), as_of=AS_OF, registry=real,
+                                      meta=frame_meta(HEADER, real, to=["工程技术"]))
+    with dask.config.set(scheduler=scheduler):
+        got = result.compute()
+    assert list(got.columns) == HEADER + ["to:工程技术", *ADDED]
+    records = [{k: str(v) for k, v in r.items()} for r in got.to_dict("records")]
+    assert records == single

@@ -416,29 +416,14 @@ def make_profile(reg, holds, education, work_years, as_of, in_post, profile_file
 
 
 def resolve_targets(reg, target: str | None, to_tier: str | None) -> list[str]:
-    """TARGET as a level, 'LADDER:LOW..HIGH' (a range), 'LADDER:LEVEL+' (at or above), or --to-tier."""
-    if to_tier:
-        if target:
-            raise click.UsageError("give TARGET or --to-tier, not both")
-        tier = reg.level(to_tier)
-        if reg.ladders[tier["ladder"]]["kind"] != "title_tier":
-            raise EquivalenceError(f"'{to_tier}' is not a title tier (员级, 助理级, 中级, 副高级, 正高级)")
-        return [tier["ref"]]
-    if not target:
+    """The library's target syntax (equivalence.targets), with usage errors for what the user left out."""
+    from .targets import resolve_targets as resolve
+
+    if to_tier and target:
+        raise click.UsageError("give TARGET or --to-tier, not both")
+    if not to_tier and not target:
         raise click.UsageError("missing TARGET")
-    if target.endswith(("+", "＋")):
-        base = reg.level(target[:-1])
-        return [r for r in reg.ladders[base["ladder"]]["levels"] if reg.levels[r]["rank"] >= base["rank"]]
-    if ".." in target:
-        low, _, high = target.partition("..")
-        lo = reg.level(low)
-        hi_name = high if any(sep in high for sep in (":", "：")) else f"{reg.ladders[lo['ladder']]['zh']}:{high}"
-        hi = reg.level(hi_name)
-        if hi["ladder"] != lo["ladder"]:
-            raise EquivalenceError(f"a range stays in one ladder: '{target}'")
-        a, b = sorted((lo["rank"], hi["rank"]))
-        return [r for r in reg.ladders[lo["ladder"]]["levels"] if a <= reg.levels[r]["rank"] <= b]
-    return [reg.level(target)["ref"]]
+    return resolve(reg, target, to_tier)
 
 
 def step_rows(reg, steps, lang, route_no=None):

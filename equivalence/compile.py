@@ -243,6 +243,12 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             continue
         if r.replaces:
             old = rules.get(r.replaces)
+            if old is None and r.replaces in replaced:  # two layers replace the same rule: name both
+                by_id = replaced[r.replaces]["by"]
+                by = rules.get(by_id) or replaced.get(by_id, {}).get("rule") or {"path": "?", "layer": "?"}
+                problems.add(loc, ("replaces",), f"'{r.replaces}' is already replaced by "
+                             f"'{replaced[r.replaces]['by']}' (in {where(by)}); replace that rule instead")
+                continue
             if old is None:
                 problems.add(loc, ("replaces",), f"no rule '{r.replaces}' in a lower layer to replace")
                 continue

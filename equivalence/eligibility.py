@@ -35,7 +35,10 @@ WORDS = {
            "holds_years": "持有{x}{held:g}年（需满{need:g}年）", "in_post": "{x}须在聘/在岗",
            "edu_met": "学历{need}及以上", "edu_missing": "学历须{need}及以上（现为{have}）", "none": "未填",
            "work_met": "工作{have:g}年（需满{need:g}年）", "work_short": "工作{have:g}年，需满{need:g}年（{date} 满足）",
-           "not_yet": "规则自 {date} 起施行", "ended": "规则已于 {date} 失效", "specialty": "相应专业"},
+           "not_yet": "规则自 {date} 起施行", "ended": "规则已于 {date} 失效", "specialty": "相应专业",
+           "honour_met": "持有{x}", "honour_missing": "须获{x}（破格；未持有）",
+           "points_met": "{scheme}积分{have:g}分（需满{need:g}分）",
+           "points_short": "{scheme}积分{have:g}分，需满{need:g}分"},
     "en": {"no_route": "does not hold {x}, and no route leads to it", "later": "does not hold {x} yet (earliest {date})",
            "years_short": "{x} held {held:g} of {need:g} years (met on {date})", "holds": "holds {x}",
            "holds_years": "holds {x} for {held:g} years (≥ {need:g})", "in_post": "{x} must be held in post",
@@ -43,7 +46,10 @@ WORDS = {
            "none": "none given", "work_met": "{have:g} years of work (≥ {need:g})",
            "work_short": "{have:g} of {need:g} years of work (met on {date})",
            "not_yet": "rule in force only from {date}", "ended": "rule no longer in force (until {date})",
-           "specialty": "matching specialty (相应专业)"},
+           "specialty": "matching specialty (相应专业)",
+           "honour_met": "holds {x}", "honour_missing": "needs the honour {x} (破格; not held)",
+           "points_met": "{have:g} points of {scheme} (≥ {need:g})",
+           "points_short": "{have:g} of {need:g} points of {scheme}"},
 }
 
 
@@ -109,6 +115,15 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
                 missing.append({"what": "work_years", "years_needed": cond["work_years"], "years_held": have,
                                 "date": when.isoformat(),
                                 "text": say["work_short"].format(have=have, need=cond["work_years"], date=when)})
+        if cond.get("honours"):
+            names = ("或" if lang == "zh" else " or ").join(reg.index["honours"][h][lang] for h in cond["honours"])
+            if set(cond["honours"]) & profile.honours:
+                met.append(say["honour_met"].format(x=names))
+            else:
+                missing.append({"what": "honour", "honours": list(cond["honours"]),
+                                "text": say["honour_missing"].format(x=names)})
+        if cond.get("points"):
+            missing.extend(_points_missing(reg, sol, profile, cond["points"], met, say, lang))
         if as_of.isoformat() < date_start(rule["effective_from"]):
             missing.append({"what": "in_force", "date": date_start(rule["effective_from"]),
                             "text": say["not_yet"].format(date=rule["effective_from"])})
@@ -135,3 +150,25 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
         "earliest": earliest.isoformat() if earliest else None,
         "rules": per_rule,
     }
+
+
+def _points_missing(reg: Registry, sol: Solution, profile: Profile, need: dict, met: list, say: dict,
+                    lang: str) -> list[dict]:
+    """The points condition of a rule (积分晋级): met (appended to ``met``) or what is missing."""
+    from .planner import _months, to_t
+    from .points import points_at
+
+    scheme = reg.index["points_schemes"][need["scheme"]]
+    now = to_t(profile.as_of)
+    first_t: dict = {}
+    for (ref, _), arr in sol.arrivals.items():
+        if arr.t <= now and (ref not in first_t or arr.t < first_t[ref]):
+            first_t[ref] = arr.t
+    work_start = now - _months(profile.work_years or 0)
+    have = sum(p for _, p in points_at(scheme, now, first_t, work_start, profile.scores))
+    name = scheme[lang] if lang == "zh" else (scheme["en"] or scheme["zh"])
+    if have >= need["at_least"]:
+        met.append(say["points_met"].format(scheme=name, have=have, need=need["at_least"]))
+        return []
+    return [{"what": "points", "scheme": scheme["id"], "points_needed": need["at_least"], "points_held": have,
+             "text": say["points_short"].format(scheme=name, have=have, need=need["at_least"])}]

@@ -318,9 +318,14 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
             t, binding = pr.start, "in_force"
         if pr.scheme:
             when = earliest_points(pr.scheme, pr.points["at_least"], t, first_t, work_start, profile.scores)
+            never = f"{pr.points['at_least']:g} points of {pr.scheme['zh']} are never reached"
             if when is None:
-                blocked[pr.id] = [f"{pr.points['at_least']:g} points of {pr.scheme['zh']} are never reached"]
+                blocked[pr.id] = [never]
                 return
+            if never in blocked.get(pr.id, ()):  # an earlier try fell short; a level that arrived since counts
+                blocked[pr.id] = [b for b in blocked[pr.id] if b != never]
+                if not blocked[pr.id]:
+                    del blocked[pr.id]
             if when > t:
                 t, binding = when, "points"
         if pr.until is not None and t >= pr.until:

@@ -52,7 +52,7 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
                 continue  # already there: not a next step
             verdict = check_eligibility(reg, profile, [target], lang)
             mine = next((r for r in verdict["rules"] if r["rule"] == rule["id"]), None)
-            other = [m["text"] for m in (mine or {}).get("missing", [])] + sol.blocked.get(rule["id"], [])
+            other = [m["text"] for m in (mine or {}).get("missing", []) if m["what"] != "points"] + sol.blocked.get(rule["id"], [])
             fired = sol.fired_t.get(rule["id"])
             steps.append({
                 "rule": rule["id"], "to": level_ref(reg, target, lang), "needs": need["at_least"], "have": total,

@@ -53,6 +53,9 @@ KIND_ORDER = ("apply", "treated_as", "counts_as", "post", "derived")
 WORDS = {"zh": {"held": "已持有", "no_route": "无路径"}, "en": {"held": "held", "no_route": "no route"}}
 
 
+CACHE_LIMIT = 50_000  # distinct profiles remembered; enough for any workforce that shares profiles
+
+
 class Roster:
     """The roster core for one registry and one set of options, with a memo of answers per profile.
 
@@ -97,6 +100,9 @@ class Roster:
             key = tuple((row.get(f) or "").strip() for f in INPUT_FIELDS)
             answer = self._answers.get(key)
             if answer is None:
+                if len(self._answers) >= CACHE_LIMIT:  # a roster of all-distinct people: keep the newer half
+                    for old in list(self._answers)[: CACHE_LIMIT // 2]:
+                        del self._answers[old]
                 answer = self._answers[key] = self._answer(*key)
             out.append({**row, **answer})
         return out
@@ -220,7 +226,7 @@ class Roster:
 
     # -- target --------------------------------------------------------------------------------
     def _target(self, profile, target: str) -> dict:
-        from .cli import resolve_targets  # the same target syntax as `path`
+        from .targets import resolve_targets  # the same target syntax as `path`
         from .planner import find_path
 
         targets = resolve_targets(self.reg, target, None)

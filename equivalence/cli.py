@@ -707,22 +707,33 @@ def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_fi
 @cli.command()
 @click.option("--as-of", "dates", multiple=True, required=True, metavar="DATE",
               help="Give it twice: the two dates to compare (YYYY-MM-DD).")
+@click.option("--roster", "roster_file", type=click.Path(dir_okay=False, exists=True),
+              help="Also list whose answers in this roster (CSV/xlsx/jsonl) changed between the dates.")
+@click.option("--to", "to", multiple=True, help="With --roster: the equivalents columns to compare (repeatable).")
+@click.option("--encoding", help="With --roster: the roster's text encoding (default: UTF-8, GBK detected).")
 @output_options
 @click.pass_context
-def diff(ctx, dates, fmt, lang):
-    """What changed between two dates: rules and levels that came into force or ended.
+def diff(ctx, dates, roster_file, to, encoding, fmt, lang):
+    """What changed between two dates: rules and levels that came into force or ended, and with a
+    roster, whose answers changed.
 
     \b
-    Example:
+    Examples:
       equivalence diff --as-of 2020-06-30 --as-of 2023-01-01
+      equivalence diff --as-of 2021-01-01 --as-of 2025-01-01 --roster staff.csv --format csv
     """
-    from .diff import diff_dates
+    from .diff import diff_dates, diff_roster
 
     if len(dates) != 2:
         raise click.UsageError("give --as-of exactly twice: the two dates to compare")
     before, after = (_date(d) for d in dates)
     reg = registry(ctx)
     answer = diff_dates(reg, before, after, lang)
+    if roster_file:
+        from .rosterio import read_table
+
+        table = read_table(roster_file, encoding)
+        answer["roster"] = diff_roster(reg, table.rows, before, after, to=list(to), lang=lang)
     if fmt == "json":
         emit(fmt, [], [], answer)
         return
@@ -739,4 +750,15 @@ def diff(ctx, dates, fmt, lang):
                          layer_tag(reg, r["source"], lang) + short_source(reg.sources[r["source"]["source"]])))
     headers = ["变化", "类别", "编号", "内容", "施行期间", "依据"] if zh else ["change", "what", "id", "links", "in force", "source"]
     title = f"{before} → {after}: " + (f"{len(rows)} 项变化" if zh else f"{len(rows)} change(s)")
+    if "roster" in answer and fmt == "csv":  # one table per output: the roster's changes
+        emit(fmt, ["row", "id", "column", "before", "after"],
+             [(c["row"], c["id"], c["column"], c["before"], c["after"]) for c in answer["roster"]])
+        return
     emit(fmt, headers, rows, title=title, widths=[None, 10, 36, 36, None, 24])
+    if "roster" in answer:
+        people = len({c["row"] for c in answer["roster"]})
+        click.echo()
+        emit(fmt, ["行", "编号", "列", "之前", "之后"] if zh else ["row", "id", "column", "before", "after"],
+             [(c["row"], c["id"], c["column"], c["before"], c["after"]) for c in answer["roster"]],
+             title=(f"名单中 {people} 人的结果有变化" if zh else f"{people} people's answers changed"),
+             widths=[None, None, 16, 40, 40])

@@ -36,3 +36,19 @@ def diff_dates(reg: Registry, before: str, after: str, lang: str = "zh") -> dict
         if a != b:
             out["levels"]["added" if b else "ended"].append(level_row(lev))
     return out
+
+
+def diff_roster(reg: Registry, rows: list[dict], before: str, after: str, *, to=(), lang: str = "zh") -> list[dict]:
+    """Whose answers changed between two dates: for each roster row (by its ``id`` column, else its
+    row number) and each answer column that differs, the value on each date."""
+    from .roster import Roster
+
+    first = Roster(reg, to=to, as_of=before, lang=lang).process(rows)
+    second = Roster(reg, to=to, as_of=after, lang=lang).process(rows)
+    changes = []
+    for n, (a, b) in enumerate(zip(first, second), 1):
+        for column in [c for c in b if c not in rows[n - 1]] + [c for c in rows[n - 1] if c in ("error",)]:
+            if a.get(column, "") != b.get(column, ""):
+                changes.append({"row": n, "id": rows[n - 1].get("id", ""), "column": column,
+                                "before": a.get(column, ""), "after": b.get(column, "")})
+    return changes

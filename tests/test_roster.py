@@ -386,3 +386,23 @@ def test_dask_map_partitions_equals_one_process(real, scheduler):
     assert list(got.columns) == HEADER + ["to:工程技术", *ADDED]
     records = [{k: str(v) for k, v in r.items()} for r in got.to_dict("records")]
     assert records == single
+
+
+def test_diff_lists_whose_answers_changed(tmp_path, runner):
+    # 特级技师 exists only from 2022-03 (人社部发〔2022〕14号): a 高级技师's target date moves with it.
+    import json
+
+    from equivalence.cli import cli
+
+    roster = tmp_path / "staff.csv"
+    roster.write_text("id,holds,education,work_years,target\nA1,高级技师:2,本科,15,特级技师\nA2,技师:1,大专,5,\n",
+                      encoding="utf-8")
+    result = runner.invoke(cli, ["diff", "--as-of", "2020-06-01", "--as-of", "2023-06-01", "--roster", str(roster),
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    changed = {(c["id"], c["column"]): c for c in data["roster"]}
+    assert changed[("A1", "target_earliest")]["before"] == "2022-03-01"
+    assert changed[("A1", "target_earliest")]["after"] == "2023-06-01"
+    assert {c["id"] for c in data["roster"]} <= {"A1", "A2"}
+    assert any(lev["level"] == "skill.special_technician" for lev in data["levels"]["added"])

@@ -235,6 +235,9 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
 
     rules: dict[str, dict] = {}
     replaced: dict[str, dict] = {}
+    declared: dict[str, Located] = {}  # rule id -> its first record, wherever it is in file order
+    for loc in m.rules:
+        declared.setdefault(loc.item.id, loc)
     for loc in m.rules:
         r = loc.item
         if r.id in rules:
@@ -248,6 +251,10 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
                 by = rules.get(by_id) or replaced.get(by_id, {}).get("rule") or {"path": "?", "layer": "?"}
                 problems.add(loc, ("replaces",), f"'{r.replaces}' is already replaced by "
                              f"'{replaced[r.replaces]['by']}' (in {where(by)}); replace that rule instead")
+                continue
+            same = declared.get(r.replaces)
+            if old is None and same is not None and _layer(same) == _layer(loc):  # later in file order
+                problems.add(loc, ("replaces",), f"'{r.replaces}' is in the same layer ({same.path}); edit it instead")
                 continue
             if old is None:
                 problems.add(loc, ("replaces",), f"no rule '{r.replaces}' in a lower layer to replace")

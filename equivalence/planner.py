@@ -291,7 +291,10 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
         return any(p is None or (out is not None and out <= p) for p in fired_from.get(pr, ()))
 
     def try_fire(pr: _PlanRule) -> None:
-        if waiting.get(pr, len(pr.slots)) or not usable(pr):
+        if waiting.get(pr, len(pr.slots)):
+            return
+        ok = verdict.get(pr)
+        if not (ok if ok is not None else usable(pr)):
             return
         got = filled.get(pr, ())
         if pr.counts_as:
@@ -299,8 +302,12 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
                 if not covered(pr, variant[0][1]):
                     fire(pr, [variant] + got[1:])
         elif pr.id not in fired_t or pr.scheme:  # points rules look again as their levels arrive
-            if not every_rule and all((ref, None) in arrivals for ref, _, _, _ in pr.to):
-                return  # nothing left to give: every level of this rule has already arrived
+            if not every_rule:
+                for ref, _, _, _ in pr.to:
+                    if (ref, None) not in arrivals:
+                        break
+                else:
+                    return  # nothing left to give: every level of this rule has already arrived
             fire(pr, got)
 
     def fire(pr: _PlanRule, chosen: list) -> None:

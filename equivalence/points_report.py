@@ -40,6 +40,7 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
     work_start = to_t(add_years(profile.as_of, -(profile.work_years or 0)))
     items = points_at(scheme, now, held_now, work_start, profile.scores)
     total = sum(p for _, p in items)
+    held = {h.level for h in profile.holdings}
     steps = []
     for rule in reg.rules.values():
         need = rule["conditions"].get("points")
@@ -48,8 +49,8 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
         if rule["from"] and rule["from"] not in first_t:
             continue  # not on this worker's way
         for target in rule["to"]:
-            if held_now.get(target) is not None:
-                continue  # already there: not a next step
+            if target in held:
+                continue  # already there: not a next step (a level the plan reaches today still is one)
             verdict = check_eligibility(reg, profile, [target], lang)
             mine = next((r for r in verdict["rules"] if r["rule"] == rule["id"]), None)
             other = [m["text"] for m in (mine or {}).get("missing", []) if m["what"] != "points"] + sol.blocked.get(rule["id"], [])

@@ -311,7 +311,7 @@ def test_national_validate_ignores_a_broken_layer_below_it(tmp_path, runner):
     # given as a layer, it is read and its problems are listed
     result = runner.invoke(cli, ["--mappings", str(root), "validate", str(root / "regions" / "bad")])
     assert result.exit_code == 1
-    assert f"{root}/regions/bad/layer.yaml:1: layer.region: a province layer names its region" in result.stdout
+    assert f"{root}/regions/bad/rules.yaml:1: rules[0]: " in result.stdout
 
 
 def test_validate_a_layer_folder_stacks_it_on_the_national_one(runner):
@@ -456,17 +456,21 @@ def test_96_bridge_before_and_after_it_was_issued(real):
 
 
 def test_96_bridge_in_paths(real):
-    # a 技师 of 2015 (more than enough years): the 96号 bridge to 工程师 opens on 2021-01-06
-    prof = build_profile(real, ["技师@2015-01-01"], as_of="2020-06-01")
-    route = find_path(real, prof, [real.level("工程技术:工程师")["ref"]])
-    assert route["date"] >= "2021-01-06"
-    prof_after = build_profile(real, ["技师@2015-01-01"], as_of="2021-01-06")
-    route_after = find_path(real, prof_after, [real.level("工程技术:工程师")["ref"]])
-    assert route_after["date"] == "2021-01-06"
+    # a 技师 of 2015 (more than enough years): the 96号 bridge to 农艺师 opens on 2021-01-06
+    # (工程师 had the 2018 engineering pilot before it)
+    target = [real.level("农艺师")["ref"]]
+    for as_of in ("2020-06-01", "2021-01-05", "2021-01-06"):
+        route = find_path(real, build_profile(real, ["技师@2015-01-01"], as_of=as_of), target)
+        assert route["date"] == "2021-01-06"
+        assert [s["rule"] for s in route["steps"]] == ["bridge-96-technician-to-intermediate"]
+        assert route["steps"][0]["binding"] == ("in_force" if as_of < "2021-01-06" else "now")
+    route = find_path(real, build_profile(real, ["技师@2019-01-01"], as_of="2021-01-06"), target)
+    assert route["date"] == "2022-01-01"  # 满3年 after the bridge opened
 
 
 def test_special_technician_level_before_and_after_2022_03(real, runner):
-    assert find_equivalents(real, "特级技师", as_of="2022-02-28")["results"] == []
+    # (the 2021-09 评聘 pilot rule special-technician-treated-as-full-senior starts before the level)
+    assert find_equivalents(real, "特级技师", as_of="2021-08-31")["results"] == []
     assert find_equivalents(real, "特级技师", as_of="2022-03-01")["results"]
     answer = _lookup_json(runner, "lookup", "特级技师", "--as-of", "2021-06-01")
     assert answer["results"] == []

@@ -240,6 +240,10 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
         declared.setdefault(loc.item.id, loc)
     for loc in m.rules:
         r = loc.item
+        if r.id in replaced:
+            problems.add(loc, ("id",), f"'{r.id}' is the id of a rule replaced by '{replaced[r.id]['by']}'; "
+                                       "give the new rule an id of its own")
+            continue
         if r.id in rules:
             hint = "; a layer replaces a lower layer's rule only with 'replaces:'" if rules[r.id]["layer"] != _layer(loc) else ""
             problems.add(loc, ("id",), f"duplicate rule id '{r.id}' (first in {where(rules[r.id])}){hint}")

@@ -108,6 +108,12 @@ def find_equivalents(
     ['工程师']
     """
     start = reg.level(level)["ref"]
+    if not in_force(reg.levels[start], as_of):
+        from .errors import NoEquivalentError
+
+        lev = reg.levels[start]
+        span = f"from {lev['effective_from']}" + (f" until {lev['effective_until']}" if lev["effective_until"] else "")
+        raise NoEquivalentError(f"{lev['zh']} did not exist on {as_of}: it is in force {span}")
     ladders = {reg.ladder(t)["id"] for t in to} if to else None
     if purpose is not None and purpose not in reg.purposes:
         from .errors import EquivalenceError

@@ -116,8 +116,14 @@ def build_profile(
         if reg.ladders[lev["ladder"]]["kind"] != "education":
             raise ProfileError(f"'{education}' is not an education level")
         edu = lev["ref"]
+    scores = check_scores(scores or {})
+    known = {item["id"] for scheme in reg.index.get("points_schemes", {}).values() for item in scheme["items"]}
+    unknown = sorted(set(scores) - known)
+    if unknown:  # a typo would silently score nothing
+        raise ProfileError(f"unknown points item(s) in the scores: {', '.join(unknown)}"
+                           + (f" (known: {', '.join(sorted(known))})" if known else " (no points scheme is loaded)"))
     return Profile(holdings, as_of, edu, work_years, honours=frozenset(resolve_honour(reg, h) for h in honours),
-                   scores=check_scores(scores or {}))
+                   scores=scores)
 
 
 def resolve_honour(reg: Registry, name: str) -> str:

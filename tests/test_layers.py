@@ -10,6 +10,8 @@ import json
 
 import pytest
 
+from equivalence.errors import NoEquivalentError
+
 from conftest import SHIPPED, TINY_FILES, write_folder
 from equivalence.cli import cli
 from equivalence.compile import compile_folder
@@ -469,11 +471,14 @@ def test_96_bridge_in_paths(real):
 
 
 def test_special_technician_level_before_and_after_2022_03(real, runner):
-    # (the 2021-09 评聘 pilot rule special-technician-treated-as-full-senior starts before the level)
-    assert find_equivalents(real, "特级技师", as_of="2021-08-31")["results"] == []
+    # Before 2022-03 there was no 特级技师 (人社部发〔2022〕14号): a lookup then is an answer of its
+    # own, not an empty list (the 2021-09 pilot rule starts before the level does)
+    with pytest.raises(NoEquivalentError, match="did not exist on 2021-12-01: it is in force from 2022-03"):
+        find_equivalents(real, "特级技师", as_of="2021-12-01")
     assert find_equivalents(real, "特级技师", as_of="2022-03-01")["results"]
-    answer = _lookup_json(runner, "lookup", "特级技师", "--as-of", "2021-06-01")
-    assert answer["results"] == []
+    result = runner.invoke(cli, ["lookup", "特级技师", "--as-of", "2021-06-01"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: 特级技师 did not exist on 2021-06-01")
     # planning in 2020: the step waits for the level to exist
     prof = build_profile(real, ["高级技师@2015-01-01"], as_of="2020-01-01")
     route = find_path(real, prof, ["skill.special_technician"])
@@ -550,3 +555,32 @@ def test_diff_table(runner):
     assert result.exit_code == 0
     assert result.stdout.startswith("2021-01-05 → 2021-01-06: ")
     assert "bridge-96-technician-to-intermediate" in result.stdout
+
+
+def test_a_replaced_rule_id_is_not_reused(tmp_path):
+    # Once a layer replaces a rule, its id is gone from the answers: a higher layer may not bring
+    # back a different rule under the same id.
+    def layer(name, body):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "layer.yaml").write_text(f"layer: {{id: {name}, zh: {name}, en: {name}, scope: employer}}\n",
+                                           encoding="utf-8")
+        (folder / "rules.yaml").write_text(body, encoding="utf-8")
+        return folder
+
+    rule = """sources:
+  - {{id: {src}, title: 办法, issuer: 公司, effective_from: 2023-01-01, status: unverified}}
+rules:
+  - id: {rid}
+{replaces}    kind: promotion
+    from: skill.senior_technician
+    to: skill.special_technician
+    cite: [{{source: {src}, article: 第1条, quote: 原文}}]
+"""
+    first = layer("co1", rule.format(src="co1-doc", rid="co1-special",
+                                     replaces="    replaces: skill-14-senior-technician-to-special-technician\n"))
+    second = layer("co2", rule.format(src="co2-doc", rid="skill-14-senior-technician-to-special-technician",
+                                      replaces=""))
+    with pytest.raises(MappingErrors) as caught:
+        compile_folder(SHIPPED, layers=[first, second])
+    assert "is the id of a rule replaced by 'co1-special'" in str(caught.value)

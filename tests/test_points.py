@@ -476,3 +476,12 @@ def test_unknown_honour(runner):
     assert result.exit_code == 1
     with pytest.raises(EquivalenceError, match="unknown honour"):
         build_profile(Registry.load(layers=[ACME]), ["S6"], honours=["火星奖"])
+
+
+def test_a_scores_typo_is_an_error_not_zero_points():
+    from equivalence.profile import ProfileError, build_profile
+    from equivalence.registry import Registry
+
+    reg = Registry.load(layers=[ACME])
+    with pytest.raises(ProfileError, match="unknown points item"):
+        build_profile(reg, ["acme_s.s3"], scores={"performace": 2}, as_of="2025-01-01")

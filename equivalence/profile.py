@@ -147,36 +147,32 @@ def check_scores(scores: dict) -> dict:
     return out
 
 
-def load_scores(path: str) -> dict:
-    """Counts per points item from a YAML/JSON file: ``{performance: 2, innovation: 1}``."""
+def _read_mapping(path: str, what: str, expected: str) -> dict:
+    """A YAML or JSON file (JSON is YAML too) holding one mapping; ProfileError otherwise."""
     import yaml
 
     try:
         with open(path, encoding="utf-8") as fh:
             data = yaml.safe_load(fh) or {}
     except OSError as exc:
-        raise ProfileError(f"cannot read scores {path}: {exc.strerror}") from None
+        raise ProfileError(f"cannot read {what} {path}: {exc.strerror}") from None
     except yaml.YAMLError as exc:
-        raise ProfileError(f"scores {path} is not valid YAML/JSON: {getattr(exc, 'problem', exc)}") from None
+        raise ProfileError(f"{what} {path} is not valid YAML/JSON: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict):
-        raise ProfileError(f"scores {path}: expected a mapping of item id to count")
-    return check_scores(data)
+        raise ProfileError(f"{what} {path}: expected {expected}")
+    return data
+
+
+def load_scores(path: str) -> dict:
+    """Counts per points item from a YAML/JSON file: ``{performance: 2, innovation: 1}``."""
+    return check_scores(_read_mapping(path, "scores", "a mapping of item id to count"))
 
 
 def load_profile(reg: Registry, path: str, **overrides) -> Profile:
     """A profile from a YAML or JSON file with the fields ``holds`` (list), ``education``,
-    ``work_years``, ``as_of``, ``in_post`` (list). Command-line values in ``overrides`` win."""
-    import yaml  # JSON is YAML too
-
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
-    except OSError as exc:
-        raise ProfileError(f"cannot read profile {path}: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise ProfileError(f"profile {path} is not valid YAML/JSON: {getattr(exc, 'problem', exc)}") from None
-    if not isinstance(data, dict):
-        raise ProfileError(f"profile {path}: expected a mapping with holds, education, work_years, as_of")
+    ``work_years``, ``as_of``, ``in_post`` (list), ``honours`` (list) and ``scores`` (mapping).
+    Command-line values in ``overrides`` win."""
+    data = _read_mapping(path, "profile", "a mapping with holds, education, work_years, as_of")
     unknown = set(data) - {"holds", "education", "work_years", "as_of", "in_post", "honours", "scores"}
     if unknown:
         raise ProfileError(f"profile {path}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")

@@ -54,7 +54,7 @@ class EquivalenceGroup(click.Group):
         return super().parse_args(ctx, front + rest)
 
     def list_commands(self, ctx):
-        return sorted(set(super().list_commands(ctx)) | {n for n in LAZY_COMMANDS if self._lazy(n)})
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
 
     def get_command(self, ctx, name):
         return super().get_command(ctx, name) or self._lazy(name)
@@ -66,12 +66,7 @@ class EquivalenceGroup(click.Group):
         import importlib
 
         module, _, attr = target.partition(":")
-        try:
-            return getattr(importlib.import_module(module), attr)
-        except ModuleNotFoundError as exc:
-            if exc.name == module:  # not written yet in this checkout
-                return None
-            raise
+        return getattr(importlib.import_module(module), attr)
 
     def invoke(self, ctx):
         try:

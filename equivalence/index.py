@@ -6,6 +6,7 @@ unpickles plain dicts and never imports pydantic, PyYAML or networkx.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import zlib
@@ -25,9 +26,11 @@ def default_mappings_dir() -> Path:
 
 
 def _yaml_files(root: Path) -> list[str]:
+    """The files that make up the layer at ``root`` (folders with a layer.yaml of their own are
+    other layers, as in loader.mapping_files)."""
     found = []
     for folder, dirs, files in os.walk(root):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not os.path.isfile(os.path.join(folder, d, "layer.yaml")))
         found.extend(os.path.join(folder, f) for f in sorted(files) if f.endswith((".yaml", ".yml")))
     return found
 
@@ -122,7 +125,7 @@ def load_index(root: str | os.PathLike | None = None, *, layers=(), use_cache: b
         entry = cache / f"index-{key}.pickle"
         try:
             with open(entry, "rb") as fh:
-                index = pickle.load(fh)
+                index = _unpickle(fh)
             index["root"] = str(root)
             return index
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
@@ -140,6 +143,18 @@ def load_index(root: str | os.PathLike | None = None, *, layers=(), use_cache: b
     return index
 
 
+def _unpickle(fh):
+    # Unpickling makes tens of thousands of objects and no cycles: the cyclic collector would run
+    # a few times in between for nothing (a fifth of the load).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(fh)
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def load_part(index: dict, part: str, build):
     """A part of the index kept in its own cache file (``catalogue``, ``search``), built if missing.
 
@@ -152,7 +167,7 @@ def load_part(index: dict, part: str, build):
     if entry is not None:
         try:
             with open(entry, "rb") as fh:
-                index[part] = pickle.load(fh)
+                index[part] = _unpickle(fh)
             return index[part]
         except (OSError, pickle.UnpicklingError, EOFError):
             pass

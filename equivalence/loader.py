@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import MappingError, MappingErrors
-from .models import (ID_PATTERN, REF_PATTERN, Catalogue, Honour, Ladder, Layer, MappingFile, PointsScheme, Purpose,
+from .models import (ID_PATTERN, REF_PATTERN, Catalogue, Honour, Ladder, Layer, PointsScheme, Purpose,
                      Rule, Source)
 
 SECTIONS = ("sources", "purposes", "ladders", "rules", "catalogues", "honours", "points_schemes", "layer")

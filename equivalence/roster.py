@@ -118,7 +118,7 @@ class Roster:
         from .planner import solve
         from .profile import ProfileError, build_profile
 
-        reg, lang = self.reg, self.lang
+        reg = self.reg
         years = None
         if work_years:
             try:

@@ -1,0 +1,394 @@
+"""The worker and HR questions: path, check, compare, routes-into, search, points and diff.
+
+Kept apart from :mod:`equivalence.cli` and imported only when one of them runs, so that a lookup
+does not pay for building these commands.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .cli import _date, emit, output_options, registry
+from .describe import (CONFIDENCE_WORDS, HEADERS, KIND_WORDS, describe_conditions, layer_tag, short_source)
+
+
+def profile_options(fn):
+    """--holds / --education / --work-years / --as-of / --in-post / --profile, shared by path and check."""
+    options = [
+        click.option("--holds", multiple=True, metavar="LEVEL[:YEARS|@DATE]",
+                     help="A credential held, with years held or the date obtained (repeatable)."),
+        click.option("--education", help="Highest education (e.g. 本科, 大专, 预备技师班)."),
+        click.option("--work-years", type=click.FloatRange(min=0), help="Years of work so far."),
+        click.option("--as-of", "as_of", help="Plan from this date (YYYY-MM-DD; default today)."),
+        click.option("--in-post", multiple=True, metavar="LEVEL", help="A held credential that is held in post (在聘)."),
+        click.option("--profile", "profile_file", type=click.Path(dir_okay=False),
+                     help="YAML or JSON file with holds, education, work_years, as_of, in_post, honours, scores."),
+        click.option("--honour", "honours", multiple=True, metavar="HONOUR",
+                     help="An honour held, e.g. 全国技术能手 (破格 rules; repeatable)."),
+        click.option("--scores", "scores_file", type=click.Path(dir_okay=False),
+                     help="YAML/JSON counts per points item (积分晋级), e.g. {performance: 2}."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def make_profile(reg, holds, education, work_years, as_of, in_post, profile_file, honours=(), scores_file=None):
+    from .profile import build_profile, load_profile, load_scores
+
+    as_of = _date(as_of)
+    scores = load_scores(scores_file) if scores_file else None
+    if profile_file:
+        return load_profile(reg, profile_file, holds=list(holds), education=education, work_years=work_years,
+                            as_of=as_of, in_post=list(in_post), honours=list(honours), scores=scores)
+    return build_profile(reg, list(holds), education=education, work_years=work_years, as_of=as_of,
+                         in_post=list(in_post), honours=list(honours), scores=scores)
+
+
+def resolve_targets(reg, target: str | None, to_tier: str | None) -> list[str]:
+    """The library's target syntax (equivalence.targets), with usage errors for what the user left out."""
+    from .targets import resolve_targets as resolve
+
+    if to_tier and target:
+        raise click.UsageError("give TARGET or --to-tier, not both")
+    if not to_tier and not target:
+        raise click.UsageError("missing TARGET")
+    return resolve(reg, target, to_tier)
+
+
+def step_rows(reg, steps, lang, route_no=None):
+    for s in steps:
+        lev = reg.levels[s["level"]["id"]]
+        row = (s["date"], f"{s['year']:g}", s["level"]["name"], reg.ladders[lev["ladder"]][lang],
+               KIND_WORDS[lang][s["kind"]], describe_conditions(reg, s["conditions"], lang) if s["conditions"] else "",
+               CONFIDENCE_WORDS[lang][s["confidence"]],
+               layer_tag(reg, s["sources"][0], lang) + short_source(reg.sources[s["sources"][0]["source"]]), s["rule"])
+        yield row if route_no is None else (route_no, *row)
+
+
+STEP_HEADERS = {"zh": ["日期", "年", "取得", "序列", "方式", "条件", "可信度", "依据", "规则"],
+                "en": ["date", "year", "level", "ladder", "by", "conditions", "confidence", "source", "rule"]}
+
+
+@click.command()
+@click.argument("levels", nargs=-1, metavar="[FROM] TARGET")
+@click.option("--to-tier", help="Target: any title at this tier (员级 … 正高级).")
+@click.option("--alternatives", type=click.IntRange(0, 20), default=0, show_default=True,
+              help="Also show the next K routes that differ in at least one step.")
+@click.option("--no-switch", is_flag=True, help="Only steps on the target's ladder.")
+@click.option("--chart", "chart_file", type=click.Path(dir_okay=False),
+              help="Also draw the route on a time axis into this file (.svg or .html).")
+@profile_options
+@output_options
+@click.pass_context
+def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, education, work_years, as_of, in_post,
+         profile_file, honours, scores_file, fmt, lang):
+    """The fastest route to TARGET: each step with its earliest date and the rule behind it.
+
+    FROM is a shortcut for --holds FROM. TARGET may be a level, a range
+    (专业技术岗位:七级..五级), a level and everything above it (专业技术岗位:七级+),
+    or --to-tier 副高级.
+
+    \b
+    Examples:
+      equivalence path 高级工 高级工程师 --education 大专
+      equivalence path --holds 助理工程师:1 工程师 --education 硕士
+      equivalence path --holds 技师@2020-07-01 --to-tier 副高级 --alternatives 2 --format json
+    """
+    from .planner import find_path
+
+    if len(levels) > 2:
+        raise click.UsageError("expected [FROM] TARGET")
+    reg = registry(ctx)
+    start, target = (levels[0], levels[1]) if len(levels) == 2 else (None, levels[0] if levels else None)
+    holds = list(holds) + ([start] if start else [])
+    targets = resolve_targets(reg, target, to_tier)
+    prof = make_profile(reg, holds, education, work_years, as_of, in_post, profile_file, honours, scores_file)
+    answer = find_path(reg, prof, targets, alternatives=alternatives, no_switch=no_switch, lang=lang)
+    if chart_file:
+        from .chart import write_route_chart
+
+        write_route_chart(reg, answer, chart_file, lang=lang)
+    if fmt == "json":
+        emit(fmt, [], [], answer)
+        return
+    if fmt == "csv":
+        rows = list(step_rows(reg, answer["steps"], lang, 0))
+        for i, alt in enumerate(answer["alternatives"], 1):
+            rows.extend(step_rows(reg, alt["steps"], lang, i))
+        emit(fmt, ["route"] + STEP_HEADERS[lang], rows)
+        return
+    zh = lang == "zh"
+    def headline(route, label):
+        years = f"{route['total_years']:g}"
+        when = route["date"]
+        if not route["steps"]:
+            return f"{label}{route['target']['name']}: " + ("已持有" if zh else "already held")
+        return (f"{label}{route['target']['name']}: " + (f"{years} 年，最早 {when}" if zh else f"{years} years, earliest {when}"))
+    emit("table", STEP_HEADERS[lang], step_rows(reg, answer["steps"], lang), title=headline(answer, ""),
+         widths=[None, None, 14, 14, 8, 30, None, 20, 36])
+    for i, alt in enumerate(answer["alternatives"], 1):
+        click.echo()
+        emit("table", STEP_HEADERS[lang], step_rows(reg, alt["steps"], lang),
+             title=headline(alt, f"备选 {i} · " if zh else f"alternative {i} · "),
+             widths=[None, None, 14, 14, 8, 30, None, 20, 36])
+    for note in answer["notes"]:
+        click.echo(("注：" if zh else "Note: ") + note)
+
+
+@click.command()
+@click.argument("target", required=False)
+@click.option("--to-tier", help="Target: any title at this tier (员级 … 正高级).")
+@click.option("--all", "show_all", is_flag=True,
+              help="Also list rules that need a credential no route reaches (JSON always lists them).")
+@profile_options
+@output_options
+@click.pass_context
+def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, in_post, profile_file, honours,
+          scores_file, fmt, lang):
+    """Is the worker eligible for TARGET now? If not, exactly what is missing, and from when.
+
+    Exits 0 whatever the verdict (it is in the output).
+
+    \b
+    Example:
+      equivalence check 工程师 --holds 技师:1 --education 大专
+    """
+    from .eligibility import check_eligibility
+
+    reg = registry(ctx)
+    targets = resolve_targets(reg, target, to_tier)
+    prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file, honours, scores_file)
+    answer = check_eligibility(reg, prof, targets, lang)
+    if fmt == "json":
+        emit(fmt, [], [], answer)
+        return
+    zh = lang == "zh"
+    name = "/".join(t["name"] for t in answer["target"][:3])
+    if answer["held"]:
+        verdict = "已持有" if zh else "already held"
+    elif answer["eligible"]:
+        verdict = "现在符合条件" if zh else "eligible now"
+    elif answer["earliest"]:
+        verdict = (f"暂不符合；最早 {answer['earliest']}" if zh else f"not yet; earliest {answer['earliest']}")
+    else:
+        verdict = "不符合，且按现有规则无法达到" if zh else "not eligible, and no route leads there"
+    headers = ["规则", "关系", "最早", "已满足", "缺少", "未核查"] if zh else \
+        ["rule", "kind", "earliest", "met", "missing", "not checked"]
+    shown = [r for r in answer["rules"] if show_all or r["reachable"] or fmt == "csv"]
+    rows = [(r["rule"], KIND_WORDS[lang][r["kind"]], r["earliest"] or "—", "；".join(r["met"]),
+             "；".join(m["text"] for m in r["missing"]), "；".join(r["unchecked"])) for r in shown]
+    emit(fmt, headers, rows, title=f"{name} ({answer['as_of']}): {verdict}", widths=[30, 8, None, 24, 30, 24])
+    hidden = len(answer["rules"]) - len(shown)
+    if hidden:
+        click.echo((f"另有 {hidden} 条规则需要无法取得的证书（--all 显示）" if zh else
+                    f"{hidden} more rule(s) need a credential no route reaches (--all shows them)"))
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--include-derived", is_flag=True, help="Also use comparisons no document states (derived).")
+@click.option("--as-of", "as_of", help="Only rules in force on this date (YYYY-MM-DD).")
+@output_options
+@click.pass_context
+def compare(ctx, a, b, include_derived, as_of, fmt, lang):
+    """Is A higher, lower or at the same level as B, and on what basis?
+
+    \b
+    Example:
+      equivalence compare 技师 工程师
+    """
+    from .compare import compare_levels
+
+    reg = registry(ctx)
+    answer = compare_levels(reg, a, b, include_derived=include_derived, as_of=_date(as_of), lang=lang)
+    if fmt == "json":
+        emit(fmt, [], [], answer)
+        return
+    words = {"zh": {"higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠", "mixed": "依据不同结论不同",
+                    "not_comparable": "文件未提供比较依据"},
+             "en": {"higher": "higher than", "lower": "lower than", "same": "same level as", "overlapping": "overlapping",
+                    "mixed": "depends on the basis", "not_comparable": "no document allows a comparison"}}[lang]
+    head = f"{answer['a']['name']} {words[answer['verdict']]} {answer['b']['name']}"
+    headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if lang == "zh" else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
+    def basis(kind, chain):
+        return "—" if kind == "self" else f"{KIND_WORDS[lang][kind]}: {' > '.join(chain)}"
+    rows = [(reg.ladders[x["ladder"]][lang], "、".join(l["name"] for l in x["a"]), basis(x["a_kind"], x["a_chain"]),
+             "、".join(l["name"] for l in x["b"]), basis(x["b_kind"], x["b_chain"]), words[x["verdict"]])
+            for x in answer["bases"]]
+    emit(fmt, headers, rows, title=head, widths=[14, 16, 36, 16, 36, None])
+
+
+@click.command("routes-into")
+@click.argument("target")
+@click.option("--include-derived", is_flag=True, help="Also list derived comparisons.")
+@output_options
+@click.pass_context
+def routes_into(ctx, target, include_derived, fmt, lang):
+    """Every level, on any ladder, from which a rule leads to TARGET, with its conditions.
+
+    \b
+    Example:
+      equivalence routes-into 高级工程师
+    """
+    from .lookup import citation, conditions_of, level_ref
+
+    reg = registry(ctx)
+    ref = reg.level(target)["ref"]
+    items = []
+    for rid in reg.index["in"].get(ref, ()):
+        rule = reg.rules[rid]
+        if rule["kind"] == "derived" and not include_derived:
+            continue
+        items.append({"from": level_ref(reg, rule["from"], lang) if rule["from"] else None, "rule": rid,
+                      "kind": rule["kind"], "grants": rule["grants"], "conditions": conditions_of(rule),
+                      "purposes": rule["purposes"], "confidence": rule["confidence"],
+                      "sources": [citation(reg, rule)]})
+    for rid in reg.index["out"].get(ref, ()):
+        rule = reg.rules[rid]
+        if rule["bidirectional"] and (rule["kind"] != "derived" or include_derived):
+            for t in rule["to"]:
+                items.append({"from": level_ref(reg, t, lang), "rule": rid, "kind": rule["kind"],
+                              "grants": rule["grants"], "conditions": conditions_of(rule),
+                              "purposes": rule["purposes"], "confidence": rule["confidence"],
+                              "sources": [citation(reg, rule)]})
+    if fmt == "json":
+        emit(fmt, [], [], {"target": level_ref(reg, ref, lang), "routes": items})
+        return
+    h = HEADERS[lang]
+    entry = "（无前置等级）" if lang == "zh" else "(no prior level)"
+    rows = [((i["from"]["name"] if i["from"] else entry),
+             (reg.ladders[i["from"]["ladder"]][lang] if i["from"] else ""), KIND_WORDS[lang][i["kind"]],
+             describe_conditions(reg, i["conditions"], lang) if i["conditions"] else "",
+             CONFIDENCE_WORDS[lang][i["confidence"]],
+             layer_tag(reg, i["sources"][0], lang) + short_source(reg.sources[i["sources"][0]["source"]]), i["rule"])
+            for i in items]
+    emit(fmt, [h["level"], h["ladder"], h["kind"], h["conditions"], h["confidence"], h["source"], h["chain"]], rows,
+         title=f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})", widths=[16, 14, 10, 36, None, 20, 36])
+
+
+@click.command()
+@click.argument("text")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["level", "title", "qualification", "occupation"]),
+              help="Only this kind of thing (repeatable).")
+@click.option("--limit", type=click.IntRange(1, 500), default=10, show_default=True, help="At most this many results.")
+@output_options
+@click.pass_context
+def search(ctx, text, kinds, limit, fmt, lang):
+    """Find levels, titles, qualifications and occupations by name, alias, code prefix or pinyin.
+
+    Best first: exact name or code, alias, code prefix, name prefix, pinyin (full or initials), a part
+    of a name, then fuzzy likeness.
+
+    \b
+    Examples:
+      equivalence search gjgcs
+      equivalence search 6-31-01 --kind occupation
+      equivalence search 建造师 --format json
+    """
+    from .search import search as run_search
+
+    reg = registry(ctx)
+    hits = run_search(reg, text, kinds=list(kinds) or None, limit=limit)
+    if fmt == "json":
+        emit(fmt, [], [], {"query": text, "results": hits})
+        return
+    headers = ["类别", "编号", "名称", "所属", "匹配", "得分"] if lang == "zh" else ["kind", "id", "name", "in", "match", "score"]
+    rows = [(h["kind"], h["id"], h["name"], h["context"], h["match"], h["score"]) for h in hits]
+    title = None if rows else ("没有匹配" if lang == "zh" else "no match")
+    emit(fmt, headers, rows, title=title)
+
+
+@click.command()
+@click.option("--scheme", help="The points scheme (default: the only one loaded).")
+@profile_options
+@output_options
+@click.pass_context
+def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_file, honours, scores_file, fmt, lang):
+    """Points under an employer's scheme (积分晋级): per item, the next steps, and what is missing.
+
+    \b
+    Example:
+      equivalence --layer mappings/examples/acme points --holds acme_s.s3:2 --holds 技师:3 --scores scores.yaml
+    """
+    from .points_report import points_report
+
+    reg = registry(ctx)
+    prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file, honours, scores_file)
+    answer = points_report(reg, prof, scheme, lang)
+    if fmt == "json":
+        emit(fmt, [], [], answer)
+        return
+    zh = lang == "zh"
+    items = [(i["zh"] if zh else (i["en"] or i["zh"]), i["basis"], f"{i['points']:g}",
+              "" if i["cap"] is None else f"{i['cap']:g}") for i in answer["items"]]
+    title = f"{answer['scheme']['zh']} ({answer['as_of']}): " + (f"合计 {answer['total']:g} 分" if zh else f"total {answer['total']:g}")
+    emit(fmt, ["项目", "计分方式", "得分", "上限"] if zh else ["item", "basis", "points", "cap"], items, title=title)
+    if fmt == "table":
+        click.echo()
+    steps = [(s["rule"], s["to"]["name"], f"{s['needs']:g}", f"{s['missing']:g}", s["earliest"] or "—",
+              "；".join(s["other_missing"])) for s in answer["steps"]]
+    emit(fmt, ["规则", "晋升至", "需积分", "还差", "最早", "其他缺少"] if zh else
+         ["rule", "to", "needs", "missing", "earliest", "also missing"], steps,
+         title=("下一步" if zh else "next steps") if fmt == "table" else None)
+
+
+@click.command()
+@click.option("--as-of", "dates", multiple=True, required=True, metavar="DATE",
+              help="Give it twice: the two dates to compare (YYYY-MM-DD).")
+@click.option("--roster", "roster_file", type=click.Path(dir_okay=False, exists=True),
+              help="Also list whose answers in this roster (CSV/xlsx/jsonl) changed between the dates.")
+@click.option("--to", "to", multiple=True, help="With --roster: the equivalents columns to compare (repeatable).")
+@click.option("--encoding", help="With --roster: the roster's text encoding (default: UTF-8, GBK detected).")
+@output_options
+@click.pass_context
+def diff(ctx, dates, roster_file, to, encoding, fmt, lang):
+    """What changed between two dates: rules and levels that came into force or ended, and with a
+    roster, whose answers changed.
+
+    \b
+    Examples:
+      equivalence diff --as-of 2020-06-30 --as-of 2023-01-01
+      equivalence diff --as-of 2021-01-01 --as-of 2025-01-01 --roster staff.csv --format csv
+    """
+    from .diff import diff_dates, diff_roster
+
+    if len(dates) != 2:
+        raise click.UsageError("give --as-of exactly twice: the two dates to compare")
+    before, after = (_date(d) for d in dates)
+    reg = registry(ctx)
+    answer = diff_dates(reg, before, after, lang)
+    if roster_file:
+        from .rosterio import read_table
+
+        table = read_table(roster_file, encoding)
+        answer["roster"] = diff_roster(reg, table.rows, before, after, to=list(to), lang=lang)
+    if fmt == "json":
+        emit(fmt, [], [], answer)
+        return
+    zh = lang == "zh"
+    rows = []
+    for change in ("added", "ended"):
+        word = ({"added": "生效", "ended": "失效"} if zh else {"added": "in force", "ended": "ended"})[change]
+        for lev in answer["levels"][change]:
+            rows.append((word, "等级" if zh else "level", lev["level"], f"{lev['name']} ({lev['ladder']})",
+                         f"{lev['effective_from'] or ''} – {lev['effective_until'] or ''}", ""))
+        for r in answer["rules"][change]:
+            rows.append((word, KIND_WORDS[lang][r["kind"]], r["rule"], f"{r['from'] or '—'} → {'、'.join(r['to'])}",
+                         f"{r['effective_from']} – {r['effective_until'] or ''}",
+                         layer_tag(reg, r["source"], lang) + short_source(reg.sources[r["source"]["source"]])))
+    headers = ["变化", "类别", "编号", "内容", "施行期间", "依据"] if zh else ["change", "what", "id", "links", "in force", "source"]
+    title = f"{before} → {after}: " + (f"{len(rows)} 项变化" if zh else f"{len(rows)} change(s)")
+    if "roster" in answer and fmt == "csv":  # one table per output: the roster's changes
+        emit(fmt, ["row", "id", "column", "before", "after"],
+             [(c["row"], c["id"], c["column"], c["before"], c["after"]) for c in answer["roster"]])
+        return
+    emit(fmt, headers, rows, title=title, widths=[None, 10, 36, 36, None, 24])
+    if "roster" in answer:
+        people = len({c["row"] for c in answer["roster"]})
+        click.echo()
+        emit(fmt, ["行", "编号", "列", "之前", "之后"] if zh else ["row", "id", "column", "before", "after"],
+             [(c["row"], c["id"], c["column"], c["before"], c["after"]) for c in answer["roster"]],
+             title=(f"名单中 {people} 人的结果有变化" if zh else f"{people} people's answers changed"),
+             widths=[None, None, 16, 40, 40])

@@ -11,8 +11,6 @@ import pickle
 import pytest
 
 from equivalence.cli import cli
-from equivalence.planner import find_path
-from equivalence.profile import build_profile
 from equivalence.roster import ADDED, Roster, process_frame, frame_meta, process_rows
 from equivalence.rosterio import escape_cell, read_table
 

@@ -360,9 +360,6 @@ def _layer(located: Located) -> str:
     return getattr(located, "layer", "national")
 
 
-_OCCUPATION_COUNT_KEYS = {"tier1": 1, "tier2": 2, "tier3": 3, "tier4": 4}
-
-
 def _compile_catalogues(m: Mappings, sources: dict, ladders: dict, problems: _Problems, check_cite) -> dict:
     """Occupations and qualification items: unique, well formed, parents present, counts as published."""
     occupations: dict[str, dict] = {}
@@ -423,7 +420,6 @@ def _compile_catalogues(m: Mappings, sources: dict, ladders: dict, problems: _Pr
     return {"catalogues": catalogues, "occupations": occupations, "qualifications": qualifications}
 
 
-SEARCH_KINDS = ("level", "title", "qualification", "occupation")
 _TITLE_LADDERS = ("title_tier", "title_series")
 
 

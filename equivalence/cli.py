@@ -92,8 +92,9 @@ class EquivalenceGroup(click.Group):
 @click.option("--mappings", "mappings", type=click.Path(file_okay=False), envvar="EQUIVALENCE_MAPPINGS",
               help="Use this mapping folder instead of the shipped one.")
 @click.option("--region", help="Add the shipped rules of this province (广东, CN-GD …) to the national ones.")
-@click.option("--layer", "layers", multiple=True, type=click.Path(file_okay=False, exists=True),
-              help="Add a folder of rules with a layer.yaml (an employer's) on top (repeatable).")
+@click.option("--layer", "layers", multiple=True, callback=lambda ctx, param, value: [_layer_folder(v) for v in value],
+              help="Add a folder of rules with a layer.yaml (an employer's) on top, or a shipped layer by id "
+                   "(e.g. acme); repeatable.")
 @click.pass_context
 def cli(ctx, mappings, region, layers):
     """Equivalence of China's skill grades, professional titles, qualifications and posts.
@@ -106,6 +107,19 @@ def cli(ctx, mappings, region, layers):
       equivalence show bridge-technician-to-intermediate
     """
     ctx.obj = {"mappings": mappings, "region": region, "layers": list(layers)}
+
+
+def _layer_folder(value: str) -> str:
+    """A folder, or the id of a shipped layer (``equivalence layers``)."""
+    if Path(value).is_dir():
+        return value
+    from .index import available_layers
+
+    for layer in available_layers():
+        if layer["id"] == value:
+            return layer["path"]
+    raise click.BadParameter(f"'{value}' is neither a folder nor a shipped layer (see 'equivalence layers')",
+                             param_hint="'--layer'")
 
 
 def registry(ctx):

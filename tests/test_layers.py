@@ -584,3 +584,13 @@ rules:
     with pytest.raises(MappingErrors) as caught:
         compile_folder(SHIPPED, layers=[first, second])
     assert "is the id of a rule replaced by 'co1-special'" in str(caught.value)
+
+
+def test_layer_by_shipped_id(runner):
+    # `--layer acme` is the shipped example, wherever the package is installed
+    result = runner.invoke(cli, ["--layer", "acme", "levels", "acme_s", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count('"ref": "acme_s.') == 8
+    bad = runner.invoke(cli, ["--layer", "no-such-layer", "ladders"])
+    assert bad.exit_code == 2
+    assert "neither a folder nor a shipped layer" in bad.stderr

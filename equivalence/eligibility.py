@@ -4,7 +4,7 @@ worker meets, which not (with the date each will be met), and which the engine c
 from __future__ import annotations
 
 from .dates import date_start
-from .planner import PLANNED_KINDS, Solution, _compatible, _education_held, from_t, solve
+from .planner import PLANNED_KINDS, Solution, _compatible, _education_held, _education_ok, from_t, solve
 from .profile import Profile, add_years, years_between
 from .registry import Registry
 
@@ -53,17 +53,21 @@ WORDS = {
 }
 
 
-def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang: str = "zh") -> dict:
+def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang: str = "zh",
+                      sol: Solution | None = None) -> dict:
     """Whether ``profile`` may obtain one of ``targets`` now; per rule, what is met and missing.
 
     Returns
     -------
     dict with ``target``, ``as_of``, ``eligible`` (bool), ``earliest`` (ISO date or None) and
     ``rules``: one item per rule leading to the target, with ``met``, ``missing``, ``unchecked``.
+    ``sol`` is a sweep of ``profile`` with ``every_rule=True`` already made (it does not depend on
+    the target), to check several targets for one worker without sweeping again.
     """
     from .lookup import citation, level_ref
 
-    sol = solve(reg, profile, every_rule=True)
+    if sol is None:
+        sol = solve(reg, profile, every_rule=True)
     as_of = profile.as_of
     say = WORDS[lang]
     name = lambda ref: reg.levels[ref][lang]  # noqa: E731
@@ -98,8 +102,6 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
                 missing.append({"what": "in_post", "level": ref, "text": say["in_post"].format(x=name(ref))})
         if cond["education"]:
             need = name(cond["education"])
-            from .planner import _education_ok
-
             if _education_ok(reg, edu_held, rule):
                 met.append(say["edu_met"].format(need=need))
             else:

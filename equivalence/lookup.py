@@ -202,7 +202,7 @@ def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) ->
         "level": level_ref(reg, ref, lang),
         "kind": kind,
         "purposes": c["purposes"],
-        "conditions": [conditions_of(r) for r in rules if conditions_of(r)],
+        "conditions": [c for c in map(conditions_of, rules) if c],
         "chain": c["chain"],
         # Each link was walked from a to b; an 'in' walk runs against the reading order.
         "links": [{"rule": rid, "kind": reg.rules[rid]["kind"],

@@ -51,7 +51,7 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
         for target in rule["to"]:
             if target in held:
                 continue  # already there: not a next step (a level the plan reaches today still is one)
-            verdict = check_eligibility(reg, profile, [target], lang)
+            verdict = check_eligibility(reg, profile, [target], lang, sol=sol)
             mine = next((r for r in verdict["rules"] if r["rule"] == rule["id"]), None)
             other = [m["text"] for m in (mine or {}).get("missing", []) if m["what"] != "points"] + sol.blocked.get(rule["id"], [])
             fired = sol.fired_t.get(rule["id"])

@@ -236,6 +236,4 @@ class Registry:
         """
         if rule_id in self.rules:
             return self.rules[rule_id]
-        from .names import closest as _closest
-
-        raise UnknownRuleError(rule_id, _closest(rule_id, {normalize(r): r for r in self.rules}))
+        raise UnknownRuleError(rule_id, closest(rule_id, {normalize(r): r for r in self.rules}))

@@ -81,14 +81,15 @@ class Registry:
         key = name.strip()
         if key in occupations:
             return occupations[key]
-        wanted = normalize(key)
-        found = None
-        for occ in occupations.values():
-            if normalize(occ["zh"]) == wanted or wanted in (normalize(a) for a in occ["aliases"]):
-                if occ["tier"] == 4:
-                    return occ
-                found = found or occ
-        return found
+        names = self.__dict__.get("_occupation_names")
+        if names is None:  # built on first use: a roster asks for many occupations by name
+            names = self._occupation_names = {}
+            for occ in occupations.values():
+                for n in (occ["zh"], *occ["aliases"]):
+                    held = names.get(normalize(n))
+                    if held is None or (occ["tier"] == 4 and held["tier"] != 4):
+                        names[normalize(n)] = occ
+        return names.get(normalize(key))
 
     # -- ladders -------------------------------------------------------------------------------
     def get_ladder(self, name: str) -> dict | None:

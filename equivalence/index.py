@@ -25,12 +25,16 @@ def default_mappings_dir() -> Path:
     return _HERE.parent / "mappings"
 
 
-def _yaml_files(root: Path) -> list[str]:
-    """The files that make up the layer at ``root`` (folders with a layer.yaml of their own are
-    other layers, as in loader.mapping_files)."""
+LAYER_FILE = "layer.yaml"  # a folder holding one is a layer of its own (mappings/README.md, "Layers")
+
+
+def yaml_files(root) -> list[str]:
+    """The mapping files that make up the layer at ``root``: every ``*.yaml`` / ``*.yml`` below it,
+    leaving out the folders that are layers of their own. The loader reads these, the cache key
+    hashes them."""
     found = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not os.path.isfile(os.path.join(folder, d, "layer.yaml")))
+        dirs[:] = sorted(d for d in dirs if not os.path.isfile(os.path.join(folder, d, LAYER_FILE)))
         found.extend(os.path.join(folder, f) for f in sorted(files) if f.endswith((".yaml", ".yml")))
     return found
 
@@ -49,7 +53,7 @@ def content_hash(root: Path, prefix: bytes = b"") -> str:
 
     for name in _COMPILER_FILES:
         feed((_HERE / name).read_bytes())
-    for path in _yaml_files(root):
+    for path in yaml_files(root):
         feed(os.path.relpath(path, root).encode() + b"\0")
         with open(path, "rb") as fh:
             feed(fh.read())

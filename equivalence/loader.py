@@ -14,6 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import MappingError, MappingErrors
+from .index import LAYER_FILE, yaml_files
 from .models import (ID_PATTERN, REF_PATTERN, Catalogue, Honour, Ladder, Layer, PointsScheme, Purpose,
                      Rule, Source)
 
@@ -51,18 +52,9 @@ class Mappings:
     files: list[str] = field(default_factory=list)
 
 
-LAYER_FILE = "layer.yaml"
-
-
 def mapping_files(root: str | os.PathLike) -> list[Path]:
-    """All ``*.yaml`` / ``*.yml`` files below ``root``, in a stable order, leaving out the folders
-    that are layers of their own (they hold a ``layer.yaml``; see mappings/README.md, "Layers")."""
-    root = Path(root)
-    found = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not (Path(folder) / d / LAYER_FILE).is_file())
-        found.extend(Path(folder) / f for f in sorted(files) if f.endswith((".yaml", ".yml")))
-    return sorted(found)
+    """All mapping files of the layer at ``root`` (see index.yaml_files), in path order."""
+    return sorted(Path(p) for p in yaml_files(root))
 
 
 def read_yaml(text: str, path: str) -> tuple[object, dict]:

@@ -232,27 +232,12 @@ def routes_into(ctx, target, include_derived, fmt, lang):
     Example:
       equivalence routes-into 高级工程师
     """
-    from .lookup import citation, conditions_of, level_ref
+    from .lookup import level_ref
+    from .lookup import routes_into as find_routes
 
     reg = registry(ctx)
     ref = reg.level(target)["ref"]
-    items = []
-    for rid in reg.index["in"].get(ref, ()):
-        rule = reg.rules[rid]
-        if rule["kind"] == "derived" and not include_derived:
-            continue
-        items.append({"from": level_ref(reg, rule["from"], lang) if rule["from"] else None, "rule": rid,
-                      "kind": rule["kind"], "grants": rule["grants"], "conditions": conditions_of(rule),
-                      "purposes": rule["purposes"], "confidence": rule["confidence"],
-                      "sources": [citation(reg, rule)]})
-    for rid in reg.index["out"].get(ref, ()):
-        rule = reg.rules[rid]
-        if rule["bidirectional"] and (rule["kind"] != "derived" or include_derived):
-            for t in rule["to"]:
-                items.append({"from": level_ref(reg, t, lang), "rule": rid, "kind": rule["kind"],
-                              "grants": rule["grants"], "conditions": conditions_of(rule),
-                              "purposes": rule["purposes"], "confidence": rule["confidence"],
-                              "sources": [citation(reg, rule)]})
+    items = find_routes(reg, ref, include_derived=include_derived, lang=lang)
     if fmt == "json":
         emit(fmt, [], [], {"target": level_ref(reg, ref, lang), "routes": items})
         return

@@ -229,3 +229,26 @@ def citation(reg: Registry, rule: dict) -> dict:
     return {"rule": rule["id"], "source": src["id"], "title": src["title"], "doc_no": src["doc_no"],
             "status": src["status"], "article": cite["article"], "quote": cite["quote"],
             "layer": rule.get("layer", "national"), "jurisdiction": rule.get("jurisdiction", "CN")}
+
+
+def routes_into(reg: Registry, ref: str, *, include_derived: bool = False, lang: str = "zh") -> list[dict]:
+    """Every rule that leads to level ``ref`` (a bidirectional rule, from either end), with the level it
+    starts from (None for an entry rule), its kind, conditions, purposes, confidence and source.
+
+    What HR staff screen candidates with: ``equivalence routes-into``.
+    """
+    def route(rule: dict, start: str | None) -> dict:
+        return {"from": level_ref(reg, start, lang) if start else None, "rule": rule["id"], "kind": rule["kind"],
+                "grants": rule["grants"], "conditions": conditions_of(rule), "purposes": rule["purposes"],
+                "confidence": rule["confidence"], "sources": [citation(reg, rule)]}
+
+    def wanted(rule: dict) -> bool:
+        return rule["kind"] != "derived" or include_derived
+
+    routes = [route(reg.rules[rid], reg.rules[rid]["from"]) for rid in reg.index["in"].get(ref, ())
+              if wanted(reg.rules[rid])]
+    for rid in reg.index["out"].get(ref, ()):
+        rule = reg.rules[rid]
+        if rule["bidirectional"] and wanted(rule):
+            routes.extend(route(rule, t) for t in rule["to"])
+    return routes

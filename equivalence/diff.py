@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from .dates import in_force
+from .lookup import rule_in_force
 from .registry import Registry
-
-
-def _rule_in_force(reg: Registry, rule: dict, on: str) -> bool:
-    return in_force(rule, on) and in_force(reg.sources[rule["cite"][0]["source"]], on)
 
 
 def diff_dates(reg: Registry, before: str, after: str, lang: str = "zh") -> dict:
@@ -28,7 +25,7 @@ def diff_dates(reg: Registry, before: str, after: str, lang: str = "zh") -> dict
 
     out = {"before": before, "after": after, "rules": {"added": [], "ended": []}, "levels": {"added": [], "ended": []}}
     for rule in reg.rules.values():
-        a, b = _rule_in_force(reg, rule, before), _rule_in_force(reg, rule, after)
+        a, b = rule_in_force(reg, rule, before), rule_in_force(reg, rule, after)
         if a != b:
             out["rules"]["added" if b else "ended"].append(rule_row(rule))
     for lev in reg.levels.values():

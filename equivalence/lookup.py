@@ -23,13 +23,16 @@ COMPOSABLE = ("counts_as", "derived")
 MAX_LINKS = 4
 
 
+def rule_in_force(reg: Registry, rule: dict, on: str | None) -> bool:
+    """The rule, and the document it rests on (its first citation), are in force on ``on``."""
+    return in_force(rule, on) and in_force(reg.sources[rule["cite"][0]["source"]], on)
+
+
 def rule_usable(reg: Registry, rule: dict, *, as_of: str | None, include_derived: bool) -> bool:
     """A rule that lookups may use: not a promotion, derived only when asked, in force on ``as_of``."""
     if rule["kind"] == "promotion" or (rule["kind"] == "derived" and not include_derived):
         return False
-    if not in_force(rule, as_of):
-        return False
-    return all(in_force(reg.sources[c["source"]], as_of) for c in rule["cite"][:1])
+    return rule_in_force(reg, rule, as_of)
 
 
 def _links(reg: Registry, ref: str, direction: str):

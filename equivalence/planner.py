@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import heapq
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .dates import date_start
 from .errors import NoPromotionPathError
@@ -51,6 +53,9 @@ def from_t(t: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
+_NEVER = to_t(dt.date.max)
+
+
 def _months(years: float) -> int:
     return round(years * 12) * 32
 
@@ -62,14 +67,15 @@ def _start_t(partial: str) -> int:
 class Arrival:
     """How a node (a credential, with the purposes it serves) was first obtained."""
 
-    __slots__ = ("t", "rule", "inputs", "in_post", "binding")
+    __slots__ = ("t", "rule", "inputs", "in_post", "binding", "node")
 
-    def __init__(self, t: int, rule: str | None, inputs: tuple, in_post: bool, binding: str):
+    def __init__(self, t: int, rule: str | None, inputs: tuple, in_post: bool, binding: str, node: Node = None):
         self.t = t
         self.rule = rule  # None: held from the start (or implied by an education held)
         self.inputs = inputs  # nodes the rule consumed
         self.in_post = in_post
         self.binding = binding  # what set the date: held / years / also_holds / work_years / in_force / level / now
+        self.node = node  # the node this is the arrival of
 
     @property
     def date(self) -> dt.date:
@@ -81,9 +87,26 @@ class Solution:
     """The result of one sweep: the earliest arrival of every node, and why rules did not fire."""
 
     profile: Profile
-    arrivals: dict = field(default_factory=dict)  # node -> Arrival
+    order: list = field(default_factory=list)  # every Arrival, in order of arrival
     fired_t: dict = field(default_factory=dict)  # rule id -> first firing time (see to_t)
     blocked: dict = field(default_factory=dict)  # rule id -> [reasons]
+    # the sweep's own tables: level ref -> number, number -> Arrival (any purpose), (number, purposes) -> Arrival
+    ids: dict = field(default_factory=dict, repr=False)
+    arrived_any: list = field(default_factory=list, repr=False)
+    arrived_some: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def arrivals(self) -> dict:
+        """node -> Arrival, in order of arrival (built when first asked: a route needs only a few)."""
+        return {a.node: a for a in self.order}
+
+    def arrival(self, node: Node) -> Arrival:
+        """The arrival of ``node`` (KeyError if it never arrived)."""
+        ref, purposes = node
+        got = self.arrived_any[self.ids[ref]] if purposes is None else self.arrived_some.get((self.ids[ref], purposes))
+        if got is None:
+            raise KeyError(node)
+        return got
 
     @property
     def fired(self) -> dict:
@@ -92,26 +115,30 @@ class Solution:
 
     def earliest(self, refs) -> tuple[Node, Arrival] | None:
         best = None
-        for node, arr in self.arrivals.items():
-            if node[0] in refs and (best is None or (arr.t, node[1] is not None) < (best[1].t, best[0][1] is not None)):
-                best = (node, arr)
-        return best
+        for arr in self.order:
+            if arr.node[0] in refs and (best is None or (arr.t, arr.node[1] is not None) < (best.t, best.node[1] is not None)):
+                best = arr
+        return None if best is None else (best.node, best)
 
 
 class _PlanRule:
     """What the sweep needs of one rule, computed once per registry."""
 
-    __slots__ = ("id", "rule", "kind", "slots", "to", "purposes", "work", "start", "until", "education",
-                 "to_ladders", "counts_as", "honours", "points", "scheme")
+    __slots__ = ("k", "id", "rule", "kind", "slots", "months", "has_from", "to", "to_ids", "purposes", "work",
+                 "start", "until", "education", "to_ladders", "counts_as", "honours", "points", "scheme", "plain",
+                 "simple", "lone_counts_as")
 
-    def __init__(self, reg: Registry, rule: dict):
+    def __init__(self, reg: Registry, rule: dict, k: int, ids: dict):
         cond = rule["conditions"]
+        self.k = k  # index in the per-query lists of the sweep
         self.id, self.rule, self.kind = rule["id"], rule, rule["kind"]
         slots = []
         if rule["from"]:
             slots.append((rule["from"], _months(cond["years_in_from"] or 0), cond["in_post"]))
         slots.extend((q["level"], _months(q["years"]), q["in_post"]) for q in cond["also_holds"])
         self.slots = tuple(slots)
+        self.months = tuple(m for _, m, _ in slots)
+        self.has_from = bool(rule["from"])
         self.purposes = frozenset(rule["purposes"]) if rule["purposes"] else None
         self.work = _months(cond["work_years"]) if cond["work_years"] is not None else None
         self.start = _start_t(rule["effective_from"])
@@ -124,37 +151,50 @@ class _PlanRule:
         targets = []
         for t in rule["to"]:
             lev = reg.levels[t]
-            targets.append((t, _start_t(lev["effective_from"]) if lev["effective_from"] else None,
+            targets.append((ids[t], _start_t(lev["effective_from"]) if lev["effective_from"] else None,
                             _start_t(lev["effective_until"]) if lev["effective_until"] else None,
                             rule["kind"] == "post" or _post_ladder(reg, t)))
         self.to = tuple(targets)
+        self.to_ids = tuple(lid for lid, _, _, _ in targets)
         self.to_ladders = frozenset(reg.levels[t]["ladder"] for t in rule["to"])
+        # usable in every query that bans no rule and keeps to no ladder: nothing of the profile's to check
+        self.plain = not self.education and self.until is None and not self.honours
+        # fires once, when its one credential arrives (no purposes to pass on, no points to look at again)
+        self.simple = len(slots) == 1 and not self.counts_as and not self.scheme
+        self.lone_counts_as = len(slots) == 1 and self.counts_as and not self.scheme
 
 
 class _PlanTables:
-    """Per-registry tables for the sweep: rules by id, who uses each level, entry rules."""
+    """Per-registry tables for the sweep. Levels and rules are numbered, so that the per-query state
+    is a few flat lists (copied at C speed) rather than dictionaries keyed by strings."""
 
     def __init__(self, reg: Registry):
+        self.refs: list[str] = list(reg.levels)
+        self.ids: dict[str, int] = {ref: i for i, ref in enumerate(self.refs)}
         self.rules: dict[str, _PlanRule] = {}
-        self.users: dict[str, list] = {}
-        self.entry: list[str] = []
-        for rid, rule in reg.rules.items():
+        # level id -> [(plan rule, its number, slot index, slot held in post, rule's purposes)]
+        self.users: list[list] = [[] for _ in self.refs]
+        self.entry: list[_PlanRule] = []
+        for rule in reg.rules.values():
             if rule["kind"] not in PLANNED_KINDS or not rule["grants"]:
                 continue
-            pr = self.rules[rid] = _PlanRule(reg, rule)
+            pr = self.rules[rule["id"]] = _PlanRule(reg, rule, len(self.rules), self.ids)
             for i, (ref, _, _) in enumerate(pr.slots):
-                self.users.setdefault(ref, []).append((pr, i))
+                self.users[self.ids[ref]].append((pr, pr.k, i, pr.slots[i][2], pr.purposes))
             if pr.scheme:  # a level its points count from: look at the rule again when it arrives
                 for item in pr.scheme["items"]:
                     if item["since"]:
-                        self.users.setdefault(item["since"], []).append((pr, -1))
+                        self.users[self.ids[item["since"]]].append((pr, pr.k, -1, False, None))
             if not pr.slots:
-                self.entry.append(rid)
-        self.education_lower: dict[str, list] = {}
+                self.entry.append(pr)
+        self.need: list[int] = [len(pr.slots) for pr in self.rules.values()]
+        self.plain: list = [True if pr.plain else None for pr in self.rules.values()]
+        self.education_lower: list[tuple] = [() for _ in self.refs]  # a degree implies the lower ones
         for ref, lev in reg.levels.items():
             lad = reg.ladders[lev["ladder"]]
             if lad["kind"] == "education":
-                self.education_lower[ref] = [r for r in lad["levels"] if reg.levels[r]["rank"] < lev["rank"]]
+                self.education_lower[self.ids[ref]] = tuple(self.ids[r] for r in lad["levels"]
+                                                             if reg.levels[r]["rank"] < lev["rank"])
         self.post_ladder = {ref: _post_ladder(reg, ref) for ref in reg.levels}
 
 
@@ -216,36 +256,57 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
     every_rule : record when every rule could fire, even one whose levels were all reached
         earlier by other rules (``check`` reports it per rule; a route does not need it).
     """
-    # The sweep allocates many small tuples and creates no reference cycles: the cyclic garbage
-    # collector would only walk the (large) loaded index again and again, so it waits until we are done.
+    with gc_paused():
+        return _sweep(reg, profile, banned, only_ladder, stop_at, every_rule)
+
+
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection inside: the sweep allocates tens of thousands of small objects
+    and creates no reference cycles, so a collection would only walk them (and the loaded index)
+    again and again. A caller that drops the Solution before the block ends pays for no collection
+    at all: objects freed by reference counting are no longer counted towards one."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _sweep(reg, profile, banned, only_ladder, stop_at, every_rule)
+        yield
     finally:
         if collecting:
             gc.enable()
 
 
 def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
+    # The hot loop runs once per arrival and once per rule that uses it (tens of thousands on a
+    # large set), so it works on level and rule numbers, with flat per-query lists.
     tables = plan_tables(reg)
-    plan_rules, users, post_ladder = tables.rules, tables.users, tables.post_ladder
+    refs, ids, users, post_ladder = tables.refs, tables.ids, tables.users, tables.post_ladder
+    education_lower = tables.education_lower
     as_of = to_t(profile.as_of)
-    sol = Solution(profile)
-    arrivals, fired_t, blocked = sol.arrivals, sol.fired_t, sol.blocked
+    arrived_any: list = [None] * len(refs)  # level id -> Arrival of the credential for any purpose
+    arrived_some: dict = {}  # (level id, purposes) -> Arrival of a credential for some purposes only
+    order: list = []  # every Arrival, in order of arrival
+    sol = Solution(profile, order, ids=ids, arrived_any=arrived_any, arrived_some=arrived_some)
+    fired_t, blocked = sol.fired_t, sol.blocked
     edu_held = _education_held(reg, profile)
+    # education minimums met for any purpose (a degree held outright meets every lower one)
+    edu_met = {lower for ref, purposes in edu_held if purposes is None
+               for lower in (ref, *(refs[i] for i in education_lower[ids[ref]]))}
     work_start = as_of - _months(profile.work_years or 0)
+    stop_ids = {ids[r] for r in stop_at or () if r in ids}
+
+    # level id -> earliest time queued for it (for any purpose): a later one could never be first out
+    queued: list = [_NEVER] * len(refs)
+    need = tables.need[:]  # rule number -> slots still empty
+    filled: list = [None] * len(need)  # rule number -> [Arrival or None per slot]
     # Per query, a rule is judged only when it might fire: most of a large graph is never touched.
-    verdict: dict = {}  # plan rule -> usable in this query
+    verdict: list = tables.plain[:] if not banned and not only_ladder else [None] * len(need)  # usable here
+    first_t: dict = {}  # level ref -> when first held (points count from it)
 
     def usable(pr: _PlanRule) -> bool:
-        ok = verdict.get(pr)
-        if ok is not None:
-            return ok
         ok = pr.id not in banned and (not only_ladder or pr.to_ladders == {only_ladder})
         if ok:
             reasons = []
-            if pr.education and not _education_ok(reg, edu_held, pr.rule):
+            if pr.education and pr.education not in edu_met and not _education_ok(reg, edu_held, pr.rule):
                 have = reg.levels[profile.education]["zh"] if profile.education else "none given"
                 reasons.append(f"education {reg.levels[pr.education]['zh']} or higher (have: {have})")
             if pr.until is not None and pr.until <= as_of:
@@ -256,29 +317,35 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
             if reasons:
                 blocked[pr.id] = reasons
                 ok = False
-        verdict[pr] = ok
+        verdict[pr.k] = ok
         return ok
 
-    heap: list = []
+    # What is due to arrive, by time: many arrivals share a time (the plan date, anniversaries), so a
+    # heap of distinct times with a first-in-first-out list per time is cheaper than a heap of
+    # arrivals, and ties come out in the order they were queued, as a heap with a counter would.
+    due: dict = {}  # time -> [(level id, purposes, rule id, inputs, in_post, binding)]
+    due_times: list = []  # heap of the times in `due`
     heappush, heappop = heapq.heappush, heapq.heappop
-    counter = 0
-    filled: dict = {}  # plan rule -> [(node, arrival) or None per slot]
-    first_t: dict = {}  # level ref -> when first held (points count from it)
-    waiting: dict = {}  # plan rule -> slots still empty
+
+    def queue(when: int, entry: tuple) -> None:
+        bucket = due.get(when)
+        if bucket is None:
+            due[when] = [entry]
+            heappush(due_times, when)
+        else:
+            bucket.append(entry)
 
     for h in profile.holdings:
-        counter += 1
-        heappush(heap, (to_t(h.obtained), counter, (h.level, None), None, (), h.in_post or post_ladder[h.level], "held"))
+        queue(to_t(h.obtained), (ids[h.level], None, None, (), h.in_post or post_ladder[h.level], "held"))
     if profile.education:
         obtained = work_start if profile.work_years is not None else as_of
         for ref, purposes in edu_held:
-            counter += 1
-            heappush(heap, (obtained, counter, (ref, purposes), None, (), False, "held"))
+            queue(obtained, (ids[ref], purposes, None, (), False, "held"))
 
     # A counts_as rule passes on the purposes of its `from` credential, so it fires once per
     # `from` arrival whose purposes it would pass on more widely than the ones it already used
     # (高级工班 counted for 职称评审 first, and a real 大专 later, give two different credentials).
-    more_from: dict = {}  # plan rule -> further (node, arrival) for slot 0, counts_as only
+    more_from: dict = {}  # plan rule -> further arrivals for slot 0, counts_as only
     fired_from: dict = {}  # plan rule -> purposes passed on so far (None = any)
 
     def passes_on(pr: _PlanRule, purposes):
@@ -287,37 +354,44 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
         return purposes
 
     def covered(pr: _PlanRule, purposes) -> bool:
-        out = passes_on(pr, purposes)
-        return any(p is None or (out is not None and out <= p) for p in fired_from.get(pr, ()))
+        done = fired_from.get(pr)
+        if done:
+            out = passes_on(pr, purposes)
+            for p in done:
+                if p is None or (out is not None and out <= p):
+                    return True
+        return False
 
     def try_fire(pr: _PlanRule) -> None:
-        if waiting.get(pr, len(pr.slots)):
+        k = pr.k
+        if need[k]:
             return
-        ok = verdict.get(pr)
+        ok = verdict[k]
         if not (ok if ok is not None else usable(pr)):
             return
-        got = filled.get(pr, ())
+        got = filled[k] or ()
         if pr.counts_as:
-            for variant in [got[0]] + more_from.get(pr, []):
-                if not covered(pr, variant[0][1]):
-                    fire(pr, [variant] + got[1:])
+            chosen = list(got)
+            for variant in (got[0], *more_from.get(pr, ())):
+                if not covered(pr, variant.node[1]):
+                    chosen[0] = variant
+                    fire(pr, chosen)
         elif pr.id not in fired_t or pr.scheme:  # points rules look again as their levels arrive
             if not every_rule:
-                for ref, _, _, _ in pr.to:
-                    if (ref, None) not in arrivals:
+                for lid in pr.to_ids:
+                    if arrived_any[lid] is None:
                         break
                 else:
                     return  # nothing left to give: every level of this rule has already arrived
             fire(pr, got)
 
-    def fire(pr: _PlanRule, chosen: list) -> None:
-        nonlocal counter
+    def fire(pr: _PlanRule, chosen) -> None:
         t, binding = as_of, "now"
         i = 0
-        for _, months, _ in pr.slots:
-            cand = chosen[i][1].t + months
+        for months in pr.months:
+            cand = chosen[i].t + months
             if cand > t:
-                t, binding = cand, ("years" if i == 0 and pr.rule["from"] else "also_holds")
+                t, binding = cand, ("years" if i == 0 and pr.has_from else "also_holds")
             i += 1
         if pr.work is not None and work_start + pr.work > t:
             t, binding = work_start + pr.work, "work_years"
@@ -340,61 +414,129 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
             return
         if t < fired_t.get(pr.id, t + 1):
             fired_t[pr.id] = t
-        inputs = tuple([c[0] for c in chosen])
+        inputs = tuple([a.node for a in chosen])
         purposes = None  # a real credential serves any purpose; a counts_as one only the rule's
         if pr.counts_as:
             purposes = passes_on(pr, inputs[0][1])
             fired_from.setdefault(pr, []).append(purposes)
-        for ref, level_start, level_until, in_post in pr.to:
+        for lid, level_start, level_until, in_post in pr.to:
             when, why = t, binding
             if level_start is not None and when < level_start:
                 when, why = level_start, "level"
             if level_until is not None and when >= level_until:
                 continue
-            node = (ref, purposes)
-            if node not in arrivals:
-                counter += 1
-                heappush(heap, (when, counter, node, pr.id, inputs, in_post, why))
-
-    for rid in tables.entry:
-        try_fire(plan_rules[rid])
-
-    while heap:
-        t, _, node, rule_id, inputs, in_post, binding = heappop(heap)
-        if node in arrivals:
-            continue
-        arrival = arrivals[node] = Arrival(t, rule_id, inputs, in_post, binding)
-        if stop_at and node[0] in stop_at:
-            break
-        ref, purposes = node
-        first_t.setdefault(ref, t)
-        for pr, i in users.get(ref, ()):
-            if i < 0:
-                try_fire(pr)
+            full = arrived_any[lid]
+            if purposes is None:
+                if full is not None or when >= queued[lid]:
+                    continue
+                queued[lid] = when
+            elif (full is not None and (full.in_post or not in_post)) or (lid, purposes) in arrived_some:
                 continue
-            if purposes is not None and pr.purposes is not None and not purposes & pr.purposes:
-                continue
-            got = filled.get(pr)
-            if got is None:
-                got = filled[pr] = [None] * len(pr.slots)
-                waiting[pr] = len(pr.slots)
-            if got[i] is not None:
-                if i == 0 and pr.counts_as and not covered(pr, purposes) and (not pr.slots[0][2] or in_post):
-                    more_from.setdefault(pr, []).append((node, arrival))
+            bucket = due.get(when)
+            if bucket is None:
+                due[when] = [(lid, purposes, pr.id, inputs, in_post, why)]
+                heappush(due_times, when)
+            else:
+                bucket.append((lid, purposes, pr.id, inputs, in_post, why))
+
+    for pr in tables.entry:
+        try_fire(pr)
+
+    stopped = False
+    while due_times and not stopped:
+        t = heappop(due_times)
+        for lid, purposes, rule_id, inputs, in_post, binding in due.pop(t):
+            if purposes is None:
+                if arrived_any[lid] is not None:
+                    continue
+                arrival = arrived_any[lid] = Arrival(t, rule_id, inputs, in_post, binding, (refs[lid], None))
+            else:
+                full = arrived_any[lid]
+                if (lid, purposes) in arrived_some or full is not None and (full.in_post or not in_post):
+                    continue  # the credential for any purpose came first: this one can add nothing
+                arrival = arrived_some[lid, purposes] = Arrival(t, rule_id, inputs, in_post, binding,
+                                                                (refs[lid], purposes))
+            order.append(arrival)
+            if lid in stop_ids:
+                stopped = True
+                break
+            if refs[lid] not in first_t:
+                first_t[refs[lid]] = t
+            for pr, k, i, post_needed, rule_purposes in users[lid]:
+                if i < 0:
                     try_fire(pr)
-                continue
-            if pr.slots[i][2] and not in_post:
-                blocked.setdefault(pr.id, []).append(f"{reg.levels[ref]['zh']} must be held in post")
-                continue
-            got[i] = (node, arrival)
-            waiting[pr] -= 1
-            if not waiting[pr]:
-                try_fire(pr)
-        # A degree meets rules that start from a lower one (16号: 本科 … or higher).
-        for lower in tables.education_lower.get(ref, ()):
-            if (lower, purposes) not in arrivals:
-                counter += 1
-                heappush(heap, (t, counter, (lower, purposes), None, (node,), in_post, "held"))
+                    continue
+                if purposes is not None and rule_purposes is not None and not purposes & rule_purposes:
+                    continue
+                got = filled[k]
+                if got is None:
+                    if post_needed and not in_post:
+                        blocked.setdefault(pr.id, []).append(f"{reg.levels[refs[lid]]['zh']} must be held in post")
+                        continue
+                    if pr.simple:  # most rules: fire now, without the bookkeeping of several slots
+                        filled[k] = got = (arrival,)
+                        need[k] = 0
+                        ok = verdict[k]
+                        if not (ok if ok is not None else usable(pr)):
+                            continue
+                        if not every_rule:
+                            for to in pr.to_ids:
+                                if arrived_any[to] is None:
+                                    break
+                            else:
+                                continue  # nothing left to give: every level of this rule has already arrived
+                        # fire(pr, got), written out: it runs for most rules, and a call costs
+                        t_fire, binding = arrival.t + pr.months[0], ("years" if pr.has_from else "also_holds")
+                        if t_fire <= as_of:
+                            t_fire, binding = as_of, "now"
+                        if pr.work is not None and work_start + pr.work > t_fire:
+                            t_fire, binding = work_start + pr.work, "work_years"
+                        if pr.start > t_fire:
+                            t_fire, binding = pr.start, "in_force"
+                        if pr.until is not None and t_fire >= pr.until:
+                            fire(pr, got)  # records why it cannot
+                            continue
+                        fired_t[pr.id] = t_fire
+                        inputs = (arrival.node,)
+                        for to, level_start, level_until, to_post in pr.to:
+                            when, why = t_fire, binding
+                            if level_start is not None and when < level_start:
+                                when, why = level_start, "level"
+                            if (level_until is not None and when >= level_until) or arrived_any[to] is not None \
+                                    or when >= queued[to]:
+                                continue
+                            queued[to] = when
+                            bucket = due.get(when)
+                            if bucket is None:
+                                due[when] = [(to, None, pr.id, inputs, to_post, why)]
+                                heappush(due_times, when)
+                            else:
+                                bucket.append((to, None, pr.id, inputs, to_post, why))
+                        continue
+                    if pr.lone_counts_as:  # its first credential: nothing passed on yet, so fire now
+                        filled[k] = got = [arrival]
+                        need[k] = 0
+                        ok = verdict[k]
+                        if ok if ok is not None else usable(pr):
+                            fire(pr, got)
+                        continue
+                    got = filled[k] = [None] * len(pr.months)
+                elif got[i] is not None:
+                    if i == 0 and pr.counts_as and not covered(pr, purposes) and (not post_needed or in_post):
+                        more_from.setdefault(pr, []).append(arrival)
+                        try_fire(pr)
+                    continue
+                elif post_needed and not in_post:
+                    blocked.setdefault(pr.id, []).append(f"{reg.levels[refs[lid]]['zh']} must be held in post")
+                    continue
+                got[i] = arrival
+                need[k] -= 1
+                if not need[k]:
+                    try_fire(pr)
+            # A degree meets rules that start from a lower one (16号: 本科 … or higher).
+            for lower in education_lower[lid]:
+                if not (arrived_any[lower] if purposes is None else (lower, purposes) in arrived_some):
+                    queue(t, (lower, purposes, None, (arrival.node,), in_post, "held"))
     return sol
 
 
@@ -406,17 +548,23 @@ def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> l
     """The steps (rules fired) that reach ``node``, in time order, each with its date and clause."""
     from .lookup import citation, conditions_of, level_ref
 
-    seen: dict[Node, dict] = {}
-
-    def visit(n: Node) -> None:
+    # Each node after the nodes it was obtained from (depth first, inputs in order). A loop, not a
+    # recursive closure: that would be a reference cycle keeping the whole Solution alive until the
+    # next garbage collection.
+    seen: dict[Node, dict | None] = {}
+    stack: list = [(node, False)]
+    while stack:
+        n, inputs_done = stack.pop()
         if n in seen:
-            return
-        arr = sol.arrivals[n]
-        for i in arr.inputs:
-            visit(i)
+            continue
+        arr = sol.arrival(n)
+        if not inputs_done:
+            stack.append((n, True))
+            stack.extend((i, False) for i in reversed(arr.inputs) if i not in seen)
+            continue
         if arr.rule is None:
             seen[n] = None
-            return
+            continue
         rule = reg.rules[arr.rule]
         seen[n] = {
             "level": level_ref(reg, n[0], lang),
@@ -437,7 +585,6 @@ def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> l
                          if reg.levels[n[0]].get("term_years") else None),
         }
 
-    visit(node)
     steps = [s for s in seen.values() if s]
     return sorted(steps, key=lambda s: s["date"])  # stable: dependencies were visited first
 
@@ -454,6 +601,11 @@ def find_path(reg: Registry, profile: Profile, targets: list[str], *, alternativ
     NoPromotionPathError
         No route exists; the message says which conditions block the rules that lead to the target.
     """
+    with gc_paused():  # the sweeps' Solutions are freed before collection resumes (see gc_paused)
+        return _find_path(reg, profile, targets, alternatives, no_switch, lang)
+
+
+def _find_path(reg, profile, targets, alternatives, no_switch, lang) -> dict:
     from .lookup import level_ref
 
     targets = list(dict.fromkeys(targets))

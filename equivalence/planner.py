@@ -94,6 +94,7 @@ class Solution:
     ids: dict = field(default_factory=dict, repr=False)
     arrived_any: list = field(default_factory=list, repr=False)
     arrived_some: dict = field(default_factory=dict, repr=False)
+    stopped_at: Arrival | None = None  # the arrival of a ``stop_at`` level, which ended the sweep
 
     @cached_property
     def arrivals(self) -> dict:
@@ -114,6 +115,8 @@ class Solution:
         return {rid: from_t(t) for rid, t in self.fired_t.items()}
 
     def earliest(self, refs) -> tuple[Node, Arrival] | None:
+        if self.stopped_at is not None and self.stopped_at.node[0] in refs:
+            return self.stopped_at.node, self.stopped_at  # the first of the levels the sweep stopped at
         best = None
         for arr in self.order:
             if arr.node[0] in refs and (best is None or (arr.t, arr.node[1] is not None) < (best.t, best.node[1] is not None)):
@@ -126,7 +129,7 @@ class _PlanRule:
 
     __slots__ = ("k", "id", "rule", "kind", "slots", "months", "has_from", "to", "to_ids", "purposes", "work",
                  "start", "until", "education", "to_ladders", "counts_as", "honours", "points", "scheme", "plain",
-                 "simple", "lone_counts_as")
+                 "one_slot", "slot_binding", "undated", "n_slots")
 
     def __init__(self, reg: Registry, rule: dict, k: int, ids: dict):
         cond = rule["conditions"]
@@ -138,6 +141,7 @@ class _PlanRule:
         slots.extend((q["level"], _months(q["years"]), q["in_post"]) for q in cond["also_holds"])
         self.slots = tuple(slots)
         self.months = tuple(m for _, m, _ in slots)
+        self.n_slots = len(slots)
         self.has_from = bool(rule["from"])
         self.purposes = frozenset(rule["purposes"]) if rule["purposes"] else None
         self.work = _months(cond["work_years"]) if cond["work_years"] is not None else None
@@ -159,9 +163,10 @@ class _PlanRule:
         self.to_ladders = frozenset(reg.levels[t]["ladder"] for t in rule["to"])
         # usable in every query that bans no rule and keeps to no ladder: nothing of the profile's to check
         self.plain = not self.education and self.until is None and not self.honours
-        # fires once, when its one credential arrives (no purposes to pass on, no points to look at again)
-        self.simple = len(slots) == 1 and not self.counts_as and not self.scheme
-        self.lone_counts_as = len(slots) == 1 and self.counts_as and not self.scheme
+        # fires when its one credential arrives (no points to look at again as other levels arrive)
+        self.one_slot = len(slots) == 1 and not self.scheme
+        self.slot_binding = "years" if self.has_from else "also_holds"  # what sets the date when slot 0 does
+        self.undated = self.work is None and self.until is None  # no minimum of work years, no end date
 
 
 class _PlanTables:
@@ -171,9 +176,11 @@ class _PlanTables:
     def __init__(self, reg: Registry):
         self.refs: list[str] = list(reg.levels)
         self.ids: dict[str, int] = {ref: i for i, ref in enumerate(self.refs)}
+        self.any_node: list[Node] = [(ref, None) for ref in self.refs]  # level id -> its node for any purpose
         self.rules: dict[str, _PlanRule] = {}
         # level id -> [(plan rule, its number, slot index, slot held in post, rule's purposes)]
         self.users: list[list] = [[] for _ in self.refs]
+        self.points_users: dict[int, list] = {}  # level id -> rules with points counted from it
         self.entry: list[_PlanRule] = []
         for rule in reg.rules.values():
             if rule["kind"] not in PLANNED_KINDS or not rule["grants"]:
@@ -184,10 +191,11 @@ class _PlanTables:
             if pr.scheme:  # a level its points count from: look at the rule again when it arrives
                 for item in pr.scheme["items"]:
                     if item["since"]:
-                        self.users[self.ids[item["since"]]].append((pr, pr.k, -1, False, None))
+                        self.points_users.setdefault(self.ids[item["since"]], []).append(pr)
             if not pr.slots:
                 self.entry.append(pr)
         self.need: list[int] = [len(pr.slots) for pr in self.rules.values()]
+        self.counts_points = any(pr.scheme for pr in self.rules.values())  # some rule needs points
         self.plain: list = [True if pr.plain else None for pr in self.rules.values()]
         self.education_lower: list[tuple] = [() for _ in self.refs]  # a degree implies the lower ones
         for ref, lev in reg.levels.items():
@@ -280,7 +288,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
     # large set), so it works on level and rule numbers, with flat per-query lists.
     tables = plan_tables(reg)
     refs, ids, users, post_ladder = tables.refs, tables.ids, tables.users, tables.post_ladder
-    education_lower = tables.education_lower
+    education_lower, any_node = tables.education_lower, tables.any_node
     as_of = to_t(profile.as_of)
     arrived_any: list = [None] * len(refs)  # level id -> Arrival of the credential for any purpose
     arrived_some: dict = {}  # (level id, purposes) -> Arrival of a credential for some purposes only
@@ -291,24 +299,32 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
     # education minimums met for any purpose (a degree held outright meets every lower one)
     edu_met = {lower for ref, purposes in edu_held if purposes is None
                for lower in (ref, *(refs[i] for i in education_lower[ids[ref]]))}
+    edu_missing: dict = {}  # (education needed, rule's purposes) -> why it is not met, or None
     work_start = as_of - _months(profile.work_years or 0)
     stop_ids = {ids[r] for r in stop_at or () if r in ids}
 
     # level id -> earliest time queued for it (for any purpose): a later one could never be first out
     queued: list = [_NEVER] * len(refs)
     need = tables.need[:]  # rule number -> slots still empty
-    filled: list = [None] * len(need)  # rule number -> [Arrival or None per slot]
+    filled: list = [None] * len(need)  # rule number -> [Arrival or None per slot] (one-slot rules: the Arrival)
     # Per query, a rule is judged only when it might fire: most of a large graph is never touched.
     verdict: list = tables.plain[:] if not banned and not only_ladder else [None] * len(need)  # usable here
     first_t: dict = {}  # level ref -> when first held (points count from it)
+    counts_points = tables.counts_points
 
     def usable(pr: _PlanRule) -> bool:
         ok = pr.id not in banned and (not only_ladder or pr.to_ladders == {only_ladder})
         if ok:
             reasons = []
-            if pr.education and pr.education not in edu_met and not _education_ok(reg, edu_held, pr.rule):
-                have = reg.levels[profile.education]["zh"] if profile.education else "none given"
-                reasons.append(f"education {reg.levels[pr.education]['zh']} or higher (have: {have})")
+            if pr.education and pr.education not in edu_met:
+                missing = edu_missing.get((pr.education, pr.purposes), "")
+                if missing == "":  # not asked yet: the answer depends only on the level and the purposes
+                    missing = edu_missing[pr.education, pr.purposes] = (
+                        None if _education_ok(reg, edu_held, pr.rule) else
+                        f"education {reg.levels[pr.education]['zh']} or higher (have: "
+                        f"{reg.levels[profile.education]['zh'] if profile.education else 'none given'})")
+                if missing:
+                    reasons.append(missing)
             if pr.until is not None and pr.until <= as_of:
                 reasons.append(f"no longer in force (until {pr.rule['effective_until']})")
             if pr.honours and not pr.honours & profile.honours:
@@ -364,12 +380,13 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
 
     def try_fire(pr: _PlanRule) -> None:
         k = pr.k
-        if need[k]:
+        if need[k] and not pr.one_slot:  # (called for a one-slot rule only once it is filled)
             return
         ok = verdict[k]
         if not (ok if ok is not None else usable(pr)):
             return
-        got = filled[k] or ()
+        got = filled[k]
+        got = () if got is None else (got,) if pr.one_slot else got
         if pr.counts_as:
             chosen = list(got)
             for variant in (got[0], *more_from.get(pr, ())):
@@ -414,7 +431,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
             return
         if t < fired_t.get(pr.id, t + 1):
             fired_t[pr.id] = t
-        inputs = tuple([a.node for a in chosen])
+        inputs = (chosen[0].node,) if len(chosen) == 1 else tuple([a.node for a in chosen])
         purposes = None  # a real credential serves any purpose; a counts_as one only the rule's
         if pr.counts_as:
             purposes = passes_on(pr, inputs[0][1])
@@ -430,8 +447,9 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
                 if full is not None or when >= queued[lid]:
                     continue
                 queued[lid] = when
-            elif (full is not None and (full.in_post or not in_post)) or (lid, purposes) in arrived_some:
-                continue
+            elif full is not None and (full.in_post or not in_post) or (lid, purposes) in arrived_some \
+                    or not in_post and when >= queued[lid]:
+                continue  # will come after the credential for any purpose, and add nothing
             bucket = due.get(when)
             if bucket is None:
                 due[when] = [(lid, purposes, pr.id, inputs, in_post, why)]
@@ -449,7 +467,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
             if purposes is None:
                 if arrived_any[lid] is not None:
                     continue
-                arrival = arrived_any[lid] = Arrival(t, rule_id, inputs, in_post, binding, (refs[lid], None))
+                arrival = arrived_any[lid] = Arrival(t, rule_id, inputs, in_post, binding, any_node[lid])
             else:
                 full = arrived_any[lid]
                 if (lid, purposes) in arrived_some or full is not None and (full.in_post or not in_post):
@@ -459,13 +477,11 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
             order.append(arrival)
             if lid in stop_ids:
                 stopped = True
+                sol.stopped_at = arrival
                 break
-            if refs[lid] not in first_t:
+            if counts_points and refs[lid] not in first_t:
                 first_t[refs[lid]] = t
             for pr, k, i, post_needed, rule_purposes in users[lid]:
-                if i < 0:
-                    try_fire(pr)
-                    continue
                 if purposes is not None and rule_purposes is not None and not purposes & rule_purposes:
                     continue
                 got = filled[k]
@@ -473,55 +489,60 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
                     if post_needed and not in_post:
                         blocked.setdefault(pr.id, []).append(f"{reg.levels[refs[lid]]['zh']} must be held in post")
                         continue
-                    if pr.simple:  # most rules: fire now, without the bookkeeping of several slots
-                        filled[k] = got = (arrival,)
-                        need[k] = 0
+                    if pr.one_slot:  # most rules: fire now, without the bookkeeping of several slots
+                        filled[k] = arrival  # the Arrival itself, not a list of one (and `need` is not kept)
                         ok = verdict[k]
                         if not (ok if ok is not None else usable(pr)):
                             continue
-                        if not every_rule:
-                            for to in pr.to_ids:
-                                if arrived_any[to] is None:
-                                    break
-                            else:
-                                continue  # nothing left to give: every level of this rule has already arrived
+                        if pr.counts_as:  # its first credential: nothing passed on yet
+                            out = passes_on(pr, purposes)
+                        else:
+                            out = None
+                            if not every_rule:
+                                for to in pr.to_ids:
+                                    if arrived_any[to] is None:
+                                        break
+                                else:
+                                    continue  # nothing left to give: every level of this rule has already arrived
                         # fire(pr, got), written out: it runs for most rules, and a call costs
-                        t_fire, binding = arrival.t + pr.months[0], ("years" if pr.has_from else "also_holds")
-                        if t_fire <= as_of:
-                            t_fire, binding = as_of, "now"
-                        if pr.work is not None and work_start + pr.work > t_fire:
-                            t_fire, binding = work_start + pr.work, "work_years"
-                        if pr.start > t_fire:
-                            t_fire, binding = pr.start, "in_force"
-                        if pr.until is not None and t_fire >= pr.until:
-                            fire(pr, got)  # records why it cannot
-                            continue
+                        t_fire, binding = arrival.t + pr.months[0], pr.slot_binding
+                        if t_fire <= as_of or t_fire < pr.start or not pr.undated:  # else the years held decide
+                            if t_fire <= as_of:
+                                t_fire, binding = as_of, "now"
+                            if pr.work is not None and work_start + pr.work > t_fire:
+                                t_fire, binding = work_start + pr.work, "work_years"
+                            if pr.start > t_fire:
+                                t_fire, binding = pr.start, "in_force"
+                            if pr.until is not None and t_fire >= pr.until:
+                                fire(pr, (arrival,))  # records why it cannot
+                                continue
                         fired_t[pr.id] = t_fire
+                        if pr.counts_as:
+                            fired_from[pr] = [out]
                         inputs = (arrival.node,)
                         for to, level_start, level_until, to_post in pr.to:
                             when, why = t_fire, binding
                             if level_start is not None and when < level_start:
                                 when, why = level_start, "level"
-                            if (level_until is not None and when >= level_until) or arrived_any[to] is not None \
-                                    or when >= queued[to]:
+                            if level_until is not None and when >= level_until:
                                 continue
-                            queued[to] = when
+                            full = arrived_any[to]
+                            if out is None:
+                                if full is not None or when >= queued[to]:
+                                    continue
+                                queued[to] = when
+                            elif full is not None and (full.in_post or not to_post) or (to, out) in arrived_some \
+                                    or not to_post and when >= queued[to]:
+                                continue  # will come after the credential for any purpose, and add nothing
                             bucket = due.get(when)
                             if bucket is None:
-                                due[when] = [(to, None, pr.id, inputs, to_post, why)]
+                                due[when] = [(to, out, pr.id, inputs, to_post, why)]
                                 heappush(due_times, when)
                             else:
-                                bucket.append((to, None, pr.id, inputs, to_post, why))
+                                bucket.append((to, out, pr.id, inputs, to_post, why))
                         continue
-                    if pr.lone_counts_as:  # its first credential: nothing passed on yet, so fire now
-                        filled[k] = got = [arrival]
-                        need[k] = 0
-                        ok = verdict[k]
-                        if ok if ok is not None else usable(pr):
-                            fire(pr, got)
-                        continue
-                    got = filled[k] = [None] * len(pr.months)
-                elif got[i] is not None:
+                    got = filled[k] = [None] * pr.n_slots
+                elif pr.one_slot or got[i] is not None:
                     if i == 0 and pr.counts_as and not covered(pr, purposes) and (not post_needed or in_post):
                         more_from.setdefault(pr, []).append(arrival)
                         try_fire(pr)
@@ -532,6 +553,9 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
                 got[i] = arrival
                 need[k] -= 1
                 if not need[k]:
+                    try_fire(pr)
+            if counts_points:  # points counted from this level may now be enough
+                for pr in tables.points_users.get(lid, ()):
                     try_fire(pr)
             # A degree meets rules that start from a lower one (16号: 本科 … or higher).
             for lower in education_lower[lid]:

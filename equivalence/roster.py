@@ -188,23 +188,20 @@ class Roster:
         """Levels one rule away (a promotion, application or post, after any counts_as links), with
         their earliest dates; not levels at or below one already held on the same ladder."""
         reg = self.reg
+        # Rules used to get each node, not counting counts_as links. Every input arrived before the
+        # node it gave, so one pass in order of arrival sees the inputs first (and, unlike a recursive
+        # closure, leaves no reference cycle holding the Solution).
         depth: dict = {}
-
-        def depth_of(node) -> int:
-            d = depth.get(node)
-            if d is None:
-                arr = sol.arrivals[node]
-                if arr.rule is None:
-                    d = 0
-                else:
-                    below = max((depth_of(i) for i in arr.inputs), default=0)
-                    d = below if reg.rules[arr.rule]["kind"] == "counts_as" else below + 1
-                depth[node] = d
-            return d
+        for node, arr in sol.arrivals.items():
+            if arr.rule is None:
+                depth[node] = 0
+            else:
+                below = max((depth[i] for i in arr.inputs), default=0)
+                depth[node] = below if reg.rules[arr.rule]["kind"] == "counts_as" else below + 1
 
         top: dict[str, int] = {}  # ladder -> highest rank held (or counted as held)
         for node in sol.arrivals:
-            if depth_of(node) == 0:
+            if depth[node] == 0:
                 lev = reg.levels[node[0]]
                 top[lev["ladder"]] = max(top.get(lev["ladder"], lev["rank"]), lev["rank"])
         best: dict[str, dt.date] = {}  # level -> earliest date

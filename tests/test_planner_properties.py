@@ -297,6 +297,25 @@ def test_solve_equals_brute_force(problem):
 
 
 @SETTINGS
+@given(problems())
+def test_every_credential_for_some_purposes_is_reached_as_early_as_brute_force(problem):
+    """Per purposes, not only per level: whatever the brute force holds for purposes P on a date, the
+    planner holds on that date or earlier, for P or for more (any purpose included). A credential for
+    some purposes that would arrive after the one for any purpose is dropped, and nothing else."""
+    records, prof = problem
+    sol = solve(registry(records), prof)
+    arrivals = {node: arr.date for node, arr in sol.arrivals.items()}
+    for (ref, purposes), day in brute_force(records, prof).items():
+        assert any(r == ref and (held is None or (purposes is not None and purposes <= held)) and d <= day
+                   for (r, held), d in arrivals.items()), (ref, purposes, day)
+    position = {node: i for i, node in enumerate(sol.arrivals)}
+    for (ref, purposes), arr in sol.arrivals.items():
+        full = sol.arrivals.get((ref, None))
+        if purposes is not None and full is not None:  # it came first, or is held in post and that is not
+            assert position[ref, purposes] < position[ref, None] or (arr.in_post and not full.in_post)
+
+
+@SETTINGS
 @given(problems(), st.data())
 def test_routes_are_valid_and_fastest(problem, data):
     records, prof = problem

@@ -393,14 +393,17 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
                 if not covered(pr, variant.node[1]):
                     chosen[0] = variant
                     fire(pr, chosen)
-        elif pr.id not in fired_t or pr.scheme:  # points rules look again as their levels arrive
-            if not every_rule:
-                for lid in pr.to_ids:
-                    if arrived_any[lid] is None:
-                        break
-                else:
-                    return  # nothing left to give: every level of this rule has already arrived
+        elif (pr.id not in fired_t or pr.scheme) and not gives_nothing(pr):  # points: look again as levels arrive
             fire(pr, got)
+
+    def gives_nothing(pr: _PlanRule) -> bool:
+        """Every level of the rule has already arrived (a route needs no more; ``check`` does)."""
+        if every_rule:
+            return False
+        for lid in pr.to_ids:
+            if arrived_any[lid] is None:
+                return False
+        return True
 
     def fire(pr: _PlanRule, chosen) -> None:
         t, binding = as_of, "now"
@@ -436,6 +439,10 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
         if pr.counts_as:
             purposes = passes_on(pr, inputs[0][1])
             fired_from.setdefault(pr, []).append(purposes)
+        give(pr, t, binding, inputs, purposes)
+
+    def give(pr: _PlanRule, t: int, binding: str, inputs: tuple, purposes) -> None:
+        """Queue the levels of a rule that fired at ``t``, unless they can no longer be first."""
         for lid, level_start, level_until, in_post in pr.to:
             when, why = t, binding
             if level_start is not None and when < level_start:
@@ -496,15 +503,11 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
                             continue
                         if pr.counts_as:  # its first credential: nothing passed on yet
                             out = passes_on(pr, purposes)
+                        elif gives_nothing(pr):
+                            continue
                         else:
                             out = None
-                            if not every_rule:
-                                for to in pr.to_ids:
-                                    if arrived_any[to] is None:
-                                        break
-                                else:
-                                    continue  # nothing left to give: every level of this rule has already arrived
-                        # fire(pr, got), written out: it runs for most rules, and a call costs
+                        # fire(pr, (arrival,)), written out: it runs for most rules, and a call costs
                         t_fire, binding = arrival.t + pr.months[0], pr.slot_binding
                         if t_fire <= as_of or t_fire < pr.start or not pr.undated:  # else the years held decide
                             if t_fire <= as_of:
@@ -519,27 +522,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
                         fired_t[pr.id] = t_fire
                         if pr.counts_as:
                             fired_from[pr] = [out]
-                        inputs = (arrival.node,)
-                        for to, level_start, level_until, to_post in pr.to:
-                            when, why = t_fire, binding
-                            if level_start is not None and when < level_start:
-                                when, why = level_start, "level"
-                            if level_until is not None and when >= level_until:
-                                continue
-                            full = arrived_any[to]
-                            if out is None:
-                                if full is not None or when >= queued[to]:
-                                    continue
-                                queued[to] = when
-                            elif full is not None and (full.in_post or not to_post) or (to, out) in arrived_some \
-                                    or not to_post and when >= queued[to]:
-                                continue  # will come after the credential for any purpose, and add nothing
-                            bucket = due.get(when)
-                            if bucket is None:
-                                due[when] = [(to, out, pr.id, inputs, to_post, why)]
-                                heappush(due_times, when)
-                            else:
-                                bucket.append((to, out, pr.id, inputs, to_post, why))
+                        give(pr, t_fire, binding, (arrival.node,), out)
                         continue
                     got = filled[k] = [None] * pr.n_slots
                 elif pr.one_slot or got[i] is not None:

@@ -108,11 +108,17 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
         # "first in FILE", naming the layer when the two records are in different layers
         return f"{record['path']}" + (f", layer {record['layer']}" if len(layers) > 1 else "")
 
+    def duplicate(located: Located, kind: str, table: dict) -> bool:
+        """Report a record whose id ``table`` already holds (then the caller skips it)."""
+        first = table.get(located.item.id)
+        if first is not None:
+            problems.add(located, ("id",), f"duplicate {kind} id '{located.item.id}' (first in {where(first)})")
+        return first is not None
+
     sources: dict[str, dict] = {}
     for loc in m.sources:
         s = loc.item
-        if s.id in sources:
-            problems.add(loc, ("id",), f"duplicate source id '{s.id}' (first in {where(sources[s.id])})")
+        if duplicate(loc, "source", sources):
             continue
         if s.effective_until and date_start(s.effective_until) <= date_start(s.effective_from):
             problems.add(loc, ("effective_until",), "ends before it starts")
@@ -139,8 +145,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     levels: dict[str, dict] = {}
     for loc in m.ladders:
         lad = loc.item
-        if lad.id in ladders:
-            problems.add(loc, ("id",), f"duplicate ladder id '{lad.id}' (first in {where(ladders[lad.id])})")
+        if duplicate(loc, "ladder", ladders):
             continue
         check_cite(loc, ("cite",), lad.cite)
         refs = []
@@ -204,8 +209,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     honours: dict[str, dict] = {}
     for loc in m.honours:
         h = loc.item
-        if h.id in honours:
-            problems.add(loc, ("id",), f"duplicate honour id '{h.id}' (first in {where(honours[h.id])})")
+        if duplicate(loc, "honour", honours):
             continue
         check_cite(loc, ("cite",), h.cite)
         honours[h.id] = {"id": h.id, "zh": h.zh, "en": h.en, "level": h.level, "note": h.note,
@@ -214,8 +218,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     schemes: dict[str, dict] = {}
     for loc in m.points_schemes:
         sc = loc.item
-        if sc.id in schemes:
-            problems.add(loc, ("id",), f"duplicate points scheme id '{sc.id}' (first in {where(schemes[sc.id])})")
+        if duplicate(loc, "points scheme", schemes):
             continue
         check_cite(loc, ("cite",), sc.cite)
         items = []

@@ -157,17 +157,12 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
 def _points_missing(reg: Registry, sol: Solution, profile: Profile, need: dict, met: list, say: dict,
                     lang: str) -> list[dict]:
     """The points condition of a rule (积分晋级): met (appended to ``met``) or what is missing."""
-    from .planner import _months, to_t
+    from .planner import to_t, work_start_t
     from .points import points_at
 
     scheme = reg.index["points_schemes"][need["scheme"]]
     now = to_t(profile.as_of)
-    first_t: dict = {}
-    for (ref, _), arr in sol.arrivals.items():
-        if arr.t <= now and (ref not in first_t or arr.t < first_t[ref]):
-            first_t[ref] = arr.t
-    work_start = now - _months(profile.work_years or 0)
-    have = sum(p for _, p in points_at(scheme, now, first_t, work_start, profile.scores))
+    have = sum(p for _, p in points_at(scheme, now, sol.first_held(until=now), work_start_t(profile), profile.scores))
     name = scheme[lang] if lang == "zh" else (scheme["en"] or scheme["zh"])
     if have >= need["at_least"]:
         met.append(say["points_met"].format(scheme=name, have=have, need=need["at_least"]))

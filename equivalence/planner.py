@@ -60,6 +60,11 @@ def _months(years: float) -> int:
     return round(years * 12) * 32
 
 
+def work_start_t(profile: Profile) -> int:
+    """When the profile's years of work began (see to_t): the plan date less ``work_years``."""
+    return to_t(profile.as_of) - _months(profile.work_years or 0)
+
+
 def _start_t(partial: str) -> int:
     return to_t(dt.date.fromisoformat(date_start(partial)))
 
@@ -108,6 +113,16 @@ class Solution:
         if got is None:
             raise KeyError(node)
         return got
+
+    def first_held(self, until: int | None = None) -> dict:
+        """level ref -> when it was first held, for any purpose or some (points count from it);
+        with ``until``, only levels held by then."""
+        first: dict = {}
+        for arr in self.order:
+            ref = arr.node[0]
+            if (until is None or arr.t <= until) and (ref not in first or arr.t < first[ref]):
+                first[ref] = arr.t
+        return first
 
     @property
     def fired(self) -> dict:
@@ -300,7 +315,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
     edu_met = {lower for ref, purposes in edu_held if purposes is None
                for lower in (ref, *(refs[i] for i in education_lower[ids[ref]]))}
     edu_missing: dict = {}  # (education needed, rule's purposes) -> why it is not met, or None
-    work_start = as_of - _months(profile.work_years or 0)
+    work_start = work_start_t(profile)
     stop_ids = {ids[r] for r in stop_at or () if r in ids}
 
     # level id -> earliest time queued for it (for any purpose): a later one could never be first out

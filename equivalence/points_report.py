@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .errors import EquivalenceError
-from .planner import from_t, solve, to_t
+from .planner import from_t, solve, to_t, work_start_t
 from .points import points_at
-from .profile import Profile, add_years
+from .profile import Profile
 from .registry import Registry
 
 
@@ -32,13 +32,9 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
         raise EquivalenceError(f"unknown points scheme '{scheme_id}' (loaded: {', '.join(schemes)})")
     scheme = schemes[scheme_id]
     sol = solve(reg, profile, every_rule=True)
-    first_t: dict = {}
-    for (ref, _), arr in sorted(sol.arrivals.items(), key=lambda kv: kv[1].t):
-        first_t.setdefault(ref, arr.t)
+    first_t = sol.first_held()
     now = to_t(profile.as_of)
-    held_now = {ref: t for ref, t in first_t.items() if t <= now}
-    work_start = to_t(add_years(profile.as_of, -(profile.work_years or 0)))
-    items = points_at(scheme, now, held_now, work_start, profile.scores)
+    items = points_at(scheme, now, sol.first_held(until=now), work_start_t(profile), profile.scores)
     total = sum(p for _, p in items)
     held = {h.level for h in profile.holdings}
     steps = []

@@ -4,7 +4,8 @@ worker meets, which not (with the date each will be met), and which the engine c
 from __future__ import annotations
 
 from .dates import date_start
-from .planner import PLANNED_KINDS, Solution, _compatible, _education_held, _education_ok, from_t, solve
+from .planner import (PLANNED_KINDS, Solution, _compatible, _education_held, _education_ok, credentials_needed,
+                      from_t, solve)
 from .profile import Profile, add_years, years_between
 from .registry import Registry
 
@@ -77,9 +78,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     for rule in rules_into(reg, targets):
         cond = rule["conditions"]
         met, missing = [], []
-        reqs = ([(rule["from"], cond["years_in_from"] or 0, cond["in_post"])] if rule["from"] else []) + \
-               [(q["level"], q["years"], q["in_post"]) for q in cond["also_holds"]]
-        for ref, years, in_post in reqs:
+        for ref, years, in_post in credentials_needed(rule):
             arr = _first_arrival(sol, ref, rule)
             if arr is None:
                 missing.append({"what": "credential", "level": ref, "reachable": False,

@@ -60,6 +60,14 @@ def _months(years: float) -> int:
     return round(years * 12) * 32
 
 
+def credentials_needed(rule: dict) -> list[tuple[str, float, bool]]:
+    """(level ref, years held, held in post) for each credential a rule needs: its ``from`` first,
+    then its ``also_holds``."""
+    cond = rule["conditions"]
+    need = [(rule["from"], cond["years_in_from"] or 0, cond["in_post"])] if rule["from"] else []
+    return need + [(q["level"], q["years"], q["in_post"]) for q in cond["also_holds"]]
+
+
 def work_start_t(profile: Profile) -> int:
     """When the profile's years of work began (see to_t): the plan date less ``work_years``."""
     return to_t(profile.as_of) - _months(profile.work_years or 0)
@@ -150,10 +158,7 @@ class _PlanRule:
         cond = rule["conditions"]
         self.k = k  # index in the per-query lists of the sweep
         self.id, self.rule, self.kind = rule["id"], rule, rule["kind"]
-        slots = []
-        if rule["from"]:
-            slots.append((rule["from"], _months(cond["years_in_from"] or 0), cond["in_post"]))
-        slots.extend((q["level"], _months(q["years"]), q["in_post"]) for q in cond["also_holds"])
+        slots = [(ref, _months(years), in_post) for ref, years, in_post in credentials_needed(rule)]
         self.slots = tuple(slots)
         self.months = tuple(m for _, m, _ in slots)
         self.n_slots = len(slots)
@@ -716,9 +721,7 @@ def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: 
             if rid in sol.blocked:
                 parts.append(f"{rid}: {'; '.join(dict.fromkeys(sol.blocked[rid]))}")
             elif rid not in sol.fired_t:
-                missing = [r for r in ([rule["from"]] if rule["from"] else []) +
-                           [q["level"] for q in rule["conditions"]["also_holds"]]
-                           if not any(n[0] == r for n in sol.arrivals)]
+                missing = [r for r, _, _ in credentials_needed(rule) if not any(n[0] == r for n in sol.arrivals)]
                 if missing:
                     parts.append(f"{rid}: needs {', '.join(reg.levels[m][lang] for m in missing)} (not reachable)")
     if not parts:

@@ -14,7 +14,7 @@ import click
 from . import __version__
 from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, describe_conditions,
                        describe_source, layer_tag, short_source)
-from .errors import EquivalenceError, MappingErrors
+from .errors import EquivalenceError, MappingErrors, one_line
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 KINDS = ("apply", "treated_as", "counts_as", "post", "derived")
@@ -75,6 +75,13 @@ class EquivalenceGroup(click.Group):
         module, _, attr = target.partition(":")
         return getattr(importlib.import_module(module), attr)
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.ClickException as exc:  # a usage error echoes the value given: keep it on one line
+            exc.message = one_line(exc.message)
+            raise
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -84,7 +91,10 @@ class EquivalenceGroup(click.Group):
             tail = f" (and {more} more; run 'equivalence validate')" if more else ""
             raise click.ClickException(f"the mappings do not validate: {first}{tail}") from None
         except EquivalenceError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(one_line(str(exc))) from None
+        except click.ClickException as exc:
+            exc.message = one_line(exc.message)
+            raise
 
 
 @click.group(cls=EquivalenceGroup, context_settings=CONTEXT_SETTINGS)

@@ -6,13 +6,16 @@ pydantic nor PyYAML (see :mod:`equivalence.index`).
 
 from __future__ import annotations
 
+import os
+import re
+
 from .errors import MappingError, MappingErrors
+from .index import INDEX_FORMAT
 from .loader import LAYER_FILE, Located, Mappings, format_loc, load_folder
 from .dates import date_start
 from .models import CONFIDENCE_OF_STATUS, CONFIDENCE_ORDER
 from .names import normalize, strip_qualifier
 
-INDEX_FORMAT = 1
 
 
 NATIONAL = {"id": "national", "zh": "全国", "en": "National", "scope": "national", "region": "CN", "path": None}
@@ -34,16 +37,14 @@ def compile_folder(root, *, display_root: str | None = None, layers=()) -> dict:
     merged = None
     layer_infos: list[dict] = []
     for n, folder in enumerate([root, *layers]):
-        try:
-            m = load_folder(folder, display_root=display_root if n == 0 else None)
-        except MappingErrors as exc:
-            problems.extend(exc.errors)
+        if n and not os.path.isfile(os.path.join(folder, LAYER_FILE)):  # before walking what may be '/'
+            problems.append(MappingError(str(folder), None, "", f"not a layer: it has no {LAYER_FILE}"))
             continue
+        m = load_folder(folder, display_root=display_root if n == 0 else None, problems=problems)
         if m.layer is None:
             info = dict(NATIONAL, path=str(folder))
             if n:
-                problems.append(MappingError(str(folder), None, "", f"not a layer: it has no {LAYER_FILE}"))
-                continue
+                continue  # its layer.yaml did not validate: reported
         else:
             lay = m.layer.item
             info = {"id": lay.id, "zh": lay.zh, "en": lay.en, "scope": lay.scope,
@@ -65,9 +66,29 @@ def compile_folder(root, *, display_root: str | None = None, layers=()) -> dict:
             for section in SECTION_NAMES:
                 getattr(merged, section).extend(getattr(m, section))
             merged.files.extend(m.files)
+            for section, ids in m.failed.items():
+                merged.failed.setdefault(section, set()).update(ids)
+    if merged is None:
+        raise MappingErrors(problems)
+    # The cross-file checks run on every record that validated, alongside the problems above; a
+    # reference to a record that itself failed is not reported again as unknown.
+    try:
+        index = compile_mappings(merged, layers=layer_infos)
+    except MappingErrors as exc:
+        problems.extend(e for e in exc.errors if not _refers_to_failed(e.message, merged.failed))
     if problems:
         raise MappingErrors(problems)
-    return compile_mappings(merged, layers=layer_infos)
+    return index
+
+
+_UNKNOWN_REF = re.compile(r"unknown (source|ladder|level|purpose|honour|points scheme) '([^'.]+)")
+_SECTION_OF = {"source": "sources", "ladder": "ladders", "level": "ladders", "purpose": "purposes",
+               "honour": "honours", "points scheme": "points_schemes"}
+
+
+def _refers_to_failed(message: str, failed: dict) -> bool:
+    match = _UNKNOWN_REF.match(message)
+    return bool(match) and match[2] in failed.get(_SECTION_OF[match[1]], ())
 
 
 SECTION_NAMES = ("sources", "purposes", "ladders", "rules", "catalogues", "honours", "points_schemes")

@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
+# C0 and C1 controls, DEL, and the characters that end a line in Unicode (U+2028, U+2029): a name or
+# file name holding one would break a one-line message or drive the terminal.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\n``, ``\\x1b``, ``\\u2028``)."""
+    def escape(match: re.Match) -> str:
+        ch = match.group()
+        return _NAMED.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+    return _CONTROL.sub(escape, str(text))
+
 
 class EquivalenceError(Exception):
     """Base class of all errors raised by ``equivalence``."""
@@ -16,7 +32,8 @@ class MappingError(EquivalenceError):
 
     def __str__(self) -> str:
         place = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+        text = f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+        return one_line(text)
 
 
 class MappingErrors(EquivalenceError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import stat
 import zlib
 from pathlib import Path
 
@@ -28,15 +29,53 @@ def default_mappings_dir() -> Path:
 LAYER_FILE = "layer.yaml"  # a folder holding one is a layer of its own (mappings/README.md, "Layers")
 
 
-def yaml_files(root) -> list[str]:
+# A mapping folder holds tens of files in a few folders; a walk that meets far more is not one
+# (`--mappings /`), and stops before it reads the disk.
+MAX_FOLDERS = 1_000
+MAX_FILES = 10_000
+
+
+def yaml_files(root, skipped: list | None = None) -> list[str]:
     """The mapping files that make up the layer at ``root``: every ``*.yaml`` / ``*.yml`` below it,
     leaving out the folders that are layers of their own. The loader reads these, the cache key
-    hashes them."""
+    hashes them.
+
+    Only regular files inside the folder count: a pipe would hang the read and a link out of the
+    folder would read what the layer does not hold. Those names go to ``skipped`` when given.
+
+    Raises MappingErrors when the walk meets more than MAX_FOLDERS folders or MAX_FILES files.
+    """
     found = []
-    for folder, dirs, files in os.walk(root):
+    inside = os.path.join(os.path.realpath(root), "")
+    folders = 0
+    for folder, dirs, files in os.walk(root):  # does not follow links to folders
+        folders += 1
+        if folders > MAX_FOLDERS or len(found) > MAX_FILES:
+            from .errors import MappingError, MappingErrors
+
+            raise MappingErrors([MappingError(str(root), None, "", f"more than {MAX_FOLDERS:,} folders or "
+                                              f"{MAX_FILES:,} files: not a folder of mapping files")])
         dirs[:] = sorted(d for d in dirs if not os.path.isfile(os.path.join(folder, d, LAYER_FILE)))
-        found.extend(os.path.join(folder, f) for f in sorted(files) if f.endswith((".yaml", ".yml")))
+        for name in sorted(files):
+            if name.endswith((".yaml", ".yml")):
+                path = os.path.join(folder, name)
+                if _regular_inside(path, inside):
+                    found.append(path)
+                elif skipped is not None:
+                    skipped.append(path)
     return found
+
+
+def _regular_inside(path: str, inside: str) -> bool:
+    try:
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            if not os.path.realpath(path).startswith(inside):
+                return False
+            mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode)
 
 
 def content_hash(root: Path, prefix: bytes = b"") -> str:
@@ -121,19 +160,16 @@ def load_index(root: str | os.PathLike | None = None, *, layers=(), use_cache: b
     shown = None if root != default_mappings_dir() else "mappings"
     cache = cache_dir() if use_cache else None
     key = None
-    if root.is_dir() and all(p.is_dir() for p in layers):
+    # A folder that is not a layer is refused by the compiler before it walks it (`--layer /`).
+    if root.is_dir() and all((p / LAYER_FILE).is_file() for p in layers):
         key = content_hash(root)
         for layer in layers:  # each layer, and the order they are stacked in, changes the answer
             key = content_hash(layer, prefix=key.encode())
     if cache is not None and key is not None:
-        entry = cache / f"index-{key}.pickle"
-        try:
-            with open(entry, "rb") as fh:
-                index = _unpickle(fh)
+        index = _read_entry(cache / f"index-{key}.pickle")
+        if isinstance(index, dict) and index.get("format") == INDEX_FORMAT and _CORE_KEYS <= index.keys():
             index["root"] = str(root)
             return index
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
     from .compile import compile_folder  # heavy: pydantic + PyYAML, only on a cache miss
 
     index = compile_folder(root, display_root=shown, layers=layers)
@@ -143,20 +179,72 @@ def load_index(root: str | os.PathLike | None = None, *, layers=(), use_cache: b
         core = {k: v for k, v in index.items() if k != "catalogue"}
         _write_atomically(cache, f"index-{key}.pickle", core)
         _write_atomically(cache, f"index-{key}-catalogue.pickle", index["catalogue"])
+        _prune(cache, keep=key)
     index["root"] = str(root)
     return index
 
 
-def _unpickle(fh):
+# Each cache entry is MAGIC, the CRC-32 of the pickle, then the pickle: a damaged entry (a flipped
+# bit, a truncated write, another version's file) is noticed before it is unpickled, and rebuilt.
+MAGIC = b"EQIX"
+INDEX_FORMAT = 2  # the shape of the compiled index; compile.py builds it, a change discards old entries
+_CORE_KEYS = frozenset({"sources", "purposes", "ladders", "levels", "rules", "out", "in", "names",
+                        "ladder_level_names", "ladder_names", "layers"})
+MAX_ENTRIES = 12  # compiled indexes kept (one per mappings content and stack of layers)
+
+
+def _read_entry(entry: Path):
+    """The object in a cache entry; None (and the entry removed) when it is missing or damaged."""
+    try:
+        with open(entry, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    if data[:4] == MAGIC and len(data) > 8 and zlib.crc32(data[8:]) == int.from_bytes(data[4:8], "big"):
+        try:
+            return _unpickle(data[8:])
+        except Exception:  # noqa: BLE001 - a checksummed pickle that still fails: any error means damaged
+            pass
+    try:
+        entry.unlink()
+    except OSError:
+        pass
+    return None
+
+
+def _unpickle(data: bytes):
     # Unpickling makes tens of thousands of objects and no cycles: the cyclic collector would run
     # a few times in between for nothing (a fifth of the load).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return pickle.load(fh)
+        return pickle.loads(data)
     finally:
         if collecting:
             gc.enable()
+
+
+def _prune(folder: Path, keep: str) -> None:
+    """Keep the MAX_ENTRIES most recently written indexes (with their parts); drop older ones and
+    temporary files a killed run left behind."""
+    import time
+
+    try:
+        names = os.listdir(folder)
+        groups: dict[str, float] = {}
+        for name in names:
+            if name.startswith("index-") and name.endswith(".pickle"):
+                key = name[len("index-"):].split("-")[0].split(".")[0]
+                mtime = os.stat(folder / name).st_mtime
+                groups[key] = max(groups.get(key, 0.0), mtime)
+            elif name.startswith(".tmp-") and os.stat(folder / name).st_mtime < time.time() - 3600:
+                os.unlink(folder / name)
+        old = sorted((k for k in groups if k != keep), key=groups.__getitem__, reverse=True)[MAX_ENTRIES - 1:]
+        for name in names:
+            if name.startswith("index-") and name[len("index-"):].split("-")[0].split(".")[0] in old:
+                os.unlink(folder / name)
+    except OSError:  # another process pruned first, or the folder is read-only: not an error
+        pass
 
 
 def load_part(index: dict, part: str, build):
@@ -169,12 +257,10 @@ def load_part(index: dict, part: str, build):
     cache, key = cache_dir(), index.get("hash")
     entry = cache / f"index-{key}-{part}.pickle" if cache is not None and key else None
     if entry is not None:
-        try:
-            with open(entry, "rb") as fh:
-                index[part] = _unpickle(fh)
-            return index[part]
-        except (OSError, pickle.UnpicklingError, EOFError):
-            pass
+        found = _read_entry(entry)
+        if found is not None:
+            index[part] = found
+            return found
     index[part] = build()
     if entry is not None:
         _write_atomically(cache, entry.name, index[part])
@@ -188,8 +274,9 @@ def _write_atomically(folder: Path, name: str, index: dict) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        data = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(MAGIC + zlib.crc32(data).to_bytes(4, "big") + data)
         os.replace(tmp, folder / name)
     except OSError:
         pass

@@ -50,75 +50,160 @@ class Mappings:
     points_schemes: list[Located] = field(default_factory=list)
     layer: Located | None = None  # from the folder's layer.yaml; None: the national layer
     files: list[str] = field(default_factory=list)
+    failed: dict = field(default_factory=dict)  # section -> ids of its records that did not validate
 
 
-def mapping_files(root: str | os.PathLike) -> list[Path]:
-    """All mapping files of the layer at ``root`` (see index.yaml_files), in path order."""
-    return sorted(Path(p) for p in yaml_files(root))
+def mapping_files(root: str | os.PathLike, skipped: list | None = None) -> list[Path]:
+    """All mapping files of the layer at ``root`` (see index.yaml_files), in path order; ``skipped``
+    receives the ``*.yaml`` names that are not regular files inside the folder."""
+    return sorted(Path(p) for p in yaml_files(root, skipped))
 
 
-def read_yaml(text: str, path: str) -> tuple[object, dict]:
-    """Parse one YAML document; return the data and a map of key paths to 1-based line numbers.
+# Limits on what one mapping file may hold: far above any real file (the largest shipped file is
+# 200 KB, the deepest record 6 levels, the largest number a catalogue count of 1,636), far below what
+# would exhaust the machine.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 32
+ALIAS_BUDGET = 10_000  # values that aliases may add to a file (the shipped files share a few citations)
+MAX_NUMBER = 10 ** 6
+MAX_YEARS = 80  # a count of years (years_in_from, work_years, years, term_years) above a working life
+_YEAR_KEYS = frozenset({"years_in_from", "work_years", "years", "term_years"})
+_TAG = "tag:yaml.org,2002:"
+_DEFAULT_TAG = {yaml.ScalarNode: _TAG + "str", yaml.SequenceNode: _TAG + "seq", yaml.MappingNode: _TAG + "map"}
+_SAFE_TAGS = frozenset(t for t in yaml.SafeLoader.yaml_constructors if t)
 
-    Raises MappingErrors for syntax errors and duplicate keys (which plain PyYAML drops silently).
+
+@dataclass
+class Parsed:
+    """One YAML document: its data, the line of each key path, and the values refused in place.
+
+    A refused value (an unknown tag, a date that does not exist, a number out of range) is reported
+    once in ``problems`` and read as text, so the rest of its record and file is still checked;
+    ``refused`` holds its key paths, whose schema errors would only repeat the report.
+    """
+
+    data: object
+    lines: dict
+    problems: list
+    refused: set
+
+
+def read_yaml(text: str, path: str) -> Parsed:
+    """Parse one YAML document; see :class:`Parsed`.
+
+    Raises MappingErrors for what leaves nothing to read: syntax errors, aliases (``*name``) that
+    expand the file too far (see _walk), keys that are not text, nesting deeper than MAX_DEPTH.
+    Duplicate keys (which plain PyYAML drops silently) are reported and the file read on.
     """
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise MappingErrors([MappingError(path, line, "", f"YAML syntax: {problem}")]) from None
+        raise MappingErrors([_yaml_error(path, exc, "YAML syntax")]) from None
+    except RecursionError:  # the pure-Python parser on deep nesting (libyaml stops at 1,000 levels)
+        raise MappingErrors([MappingError(path, None, "", f"nested more than {MAX_DEPTH} levels deep")]) from None
     if node is None:
-        return None, {}
+        return Parsed(None, {}, [], set())
     lines: dict = {(): node.start_mark.line + 1}
-    duplicates: list[MappingError] = []
-    _walk(node, (), lines, duplicates, path)
-    if duplicates:
-        raise MappingErrors(duplicates)
+    problems: list[MappingError] = []
+    refused: set = set()
+    _walk(node, lines, problems, refused, path)
     # Build the data from the nodes already composed (parsing the text twice costs a third of a load).
     loader = _Loader("")
     try:
         data = loader.construct_document(node)
-    except ValueError:  # a well-formed scalar that is no real value, e.g. the date 2021-02-30
-        raise MappingErrors(_bad_scalars(node, (), path) or
-                            [MappingError(path, None, "", "a value YAML cannot read")]) from None
+    except (yaml.YAMLError, ValueError, TypeError) as exc:  # what _walk does not foresee
+        raise MappingErrors(problems + [_yaml_error(path, exc, "YAML value")]) from None
     finally:
         loader.dispose()
-    return data, lines
+    return Parsed(data, lines, problems, refused)
 
 
-def _bad_scalars(node, at: tuple, path: str) -> list:
-    """Every scalar below ``node`` that YAML recognises by its form but cannot build (bad dates)."""
-    if isinstance(node, yaml.MappingNode):
-        return [e for k, v in node.value for e in _bad_scalars(v, at + (k.value,), path)]
-    if isinstance(node, yaml.SequenceNode):
-        return [e for i, v in enumerate(node.value) for e in _bad_scalars(v, at + (i,), path)]
-    loader = _Loader("")
+def _yaml_error(path: str, exc: Exception, what: str) -> MappingError:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return MappingError(path, mark.line + 1 if mark else None, "", f"{what}: {problem}")
+
+
+_checker = yaml.constructor.SafeConstructor()  # builds single scalars, to test them before the document
+
+
+def _refuse_scalar(node, key) -> str | None:
+    """Why a scalar cannot stand in a mapping file (None: it can)."""
+    tag = node.tag
+    if tag not in _SAFE_TAGS:
+        return f"unknown YAML tag '{tag}'"
     try:
-        loader.construct_object(node)
-    except ValueError:
-        return [MappingError(path, node.start_mark.line + 1, format_loc(at), f"not a real date: '{node.value}'")]
-    finally:
-        loader.dispose()
-    return []
+        if tag == _TAG + "timestamp":
+            _checker.construct_yaml_timestamp(node)
+        elif tag in (_TAG + "int", _TAG + "float"):
+            value = (_checker.construct_yaml_int if tag == _TAG + "int" else _checker.construct_yaml_float)(node)
+            if value != value or value in (float("inf"), float("-inf")):
+                return f"'{node.value}' is not a finite number"
+            if abs(value) > MAX_NUMBER:
+                return f"{node.value} is out of range (at most {MAX_NUMBER:,})"
+            if key in _YEAR_KEYS and value > MAX_YEARS:
+                return f"{node.value} years is more than {MAX_YEARS}"
+    except ValueError:  # 2021-02-30, or an integer of thousands of digits
+        return (f"not a real date: '{node.value}'" if tag == _TAG + "timestamp"
+                else f"{node.value[:20]}… is out of range (at most {MAX_NUMBER:,})")
+    return None
 
 
-def _walk(node, at: tuple, lines: dict, problems: list, path: str) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                problems.append(MappingError(path, key_node.start_mark.line + 1, format_loc(at + (key,)),
-                                             "duplicate key"))
-            seen.add(key)
-            lines[at + (key,)] = key_node.start_mark.line + 1
-            _walk(value_node, at + (key,), lines, problems, path)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            lines[at + (i,)] = item.start_mark.line + 1
-            _walk(item, at + (i,), lines, problems, path)
+def _walk(root, lines: dict, problems: list, refused: set, path: str) -> None:
+    """Record each key path's line; report duplicate keys and refused values.
+
+    An alias (``*name``) shares its anchor's node, and walking it again walks that subtree again: a
+    few hundred bytes of aliases of aliases expand to billions of nodes. The walk counts what aliases
+    add and stops past ALIAS_BUDGET more nodes than the document holds itself.
+    """
+    distinct: set[int] = set()
+    visits = 0
+    stack = [(root, (), None, 0)]
+    while stack:
+        node, at, key, depth = stack.pop()
+        visits += 1
+        first = id(node) not in distinct
+        if first:
+            distinct.add(id(node))
+        elif visits - len(distinct) > len(distinct) + ALIAS_BUDGET:
+            raise MappingErrors(problems + [MappingError(path, lines.get(at), format_loc(at),
+                                                         "YAML aliases (*name) expand this file beyond "
+                                                         f"{ALIAS_BUDGET:,} more values than it holds")])
+        if depth > MAX_DEPTH:
+            raise MappingErrors(problems + [MappingError(path, node.start_mark.line + 1, format_loc(at),
+                                                         f"nested more than {MAX_DEPTH} levels deep")])
+        why = None
+        if not first:
+            pass  # checked (and re-tagged) where the anchor stands
+        elif isinstance(node, yaml.ScalarNode):
+            why = _refuse_scalar(node, key)
+            if why:
+                node.tag = _TAG + "str"
+        elif node.tag not in (_TAG + "seq", _TAG + "map"):
+            why = f"unknown YAML tag '{node.tag}'"
+            node.tag = _DEFAULT_TAG[type(node)]
+        if why:
+            problems.append(MappingError(path, node.start_mark.line + 1, format_loc(at), why))
+            refused.add(at)
+        children = []
+        if isinstance(node, yaml.MappingNode):
+            seen_keys = set()
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise MappingErrors(problems + [MappingError(path, key_node.start_mark.line + 1, format_loc(at),
+                                                                 "a key must be plain text")])
+                k = key_node.value
+                if k in seen_keys:
+                    problems.append(MappingError(path, key_node.start_mark.line + 1, format_loc(at + (k,)),
+                                                 "duplicate key"))
+                seen_keys.add(k)
+                lines[at + (k,)] = key_node.start_mark.line + 1
+                children.append((value_node, at + (k,), k, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                lines[at + (i,)] = item.start_mark.line + 1
+                children.append((item, at + (i,), None, depth + 1))
+        stack.extend(reversed(children))
 
 
 def line_of(lines: dict, loc: tuple) -> int | None:
@@ -171,79 +256,118 @@ def _loc_of(error: dict) -> tuple:
     return tuple(p for p in loc if p not in ("function-after[_shape()]",))
 
 
-def load_folder(root: str | os.PathLike, *, display_root: str | None = None) -> Mappings:
+def load_folder(root: str | os.PathLike, *, display_root: str | None = None,
+                problems: list | None = None) -> Mappings:
     """Read and validate every mapping file below ``root``.
 
     Parameters
     ----------
     root : folder to read.
     display_root : how the folder is named in messages (default: ``root`` as given).
+    problems : when given, every problem is appended to it and the records that did validate are
+        returned, so that the cross-file checks can run on them too.
 
     Raises
     ------
     MappingErrors
-        With every problem of every file (syntax, unknown keys, wrong types …).
+        With every problem of every file (syntax, unknown keys, wrong types …), when ``problems``
+        is not given.
     """
     root = Path(root)
-    if not root.is_dir():
-        raise MappingErrors([MappingError(str(root), None, "", "not a folder of mapping files")])
+    collect = problems is not None
+    problems = problems if collect else []
     shown = display_root if display_root is not None else str(root)
     result = Mappings(root=str(root))
-    problems: list[MappingError] = []
-    for file in mapping_files(root):
-        rel = os.path.join(shown, os.path.relpath(file, root))
-        result.files.append(str(file))
+    if not root.is_dir():
+        problems.append(MappingError(str(root), None, "", "not a folder of mapping files"))
+    else:
+        skipped: list[str] = []
         try:
-            data, lines = read_yaml(file.read_text(encoding="utf-8"), rel)
+            files = mapping_files(root, skipped)
         except MappingErrors as exc:
+            files = []
             problems.extend(exc.errors)
-            continue
-        except UnicodeDecodeError:
-            problems.append(MappingError(rel, None, "", "not UTF-8 text"))
-            continue
-        if data is None:
-            continue
-        if not isinstance(data, dict):
-            problems.append(MappingError(rel, 1, "", "expected a mapping with any of: " + ", ".join(SECTIONS)))
-            continue
-        for key in data:
-            if key not in SECTIONS:
-                problems.append(MappingError(rel, lines.get((key,)), str(key),
-                                             "unknown section (expected " + ", ".join(SECTIONS) + ")"))
-        if "layer" in data:
-            if file.name != LAYER_FILE or file.parent != root:
-                problems.append(MappingError(rel, lines.get(("layer",)), "layer",
-                                             f"a layer is declared only in the {LAYER_FILE} at the root of its folder"))
-            else:
-                try:
-                    result.layer = Located(Layer.model_validate(data["layer"]), rel, lines.get(("layer",), 1),
-                                           {k[1:]: v for k, v in lines.items() if k[:1] == ("layer",)})
-                except ValidationError as exc:
-                    for err in exc.errors():
-                        loc = ("layer",) + _loc_of(err)
-                        problems.append(MappingError(rel, line_of(lines, loc), format_loc(loc), explain(err)))
-        for section, model in (("sources", Source), ("purposes", Purpose), ("ladders", Ladder), ("rules", Rule),
-                                 ("catalogues", Catalogue), ("honours", Honour), ("points_schemes", PointsScheme)):
-            items = data.get(section)
-            if items is None:
-                continue
-            if not isinstance(items, list):
-                problems.append(MappingError(rel, lines.get((section,)), section, "expected a list"))
-                continue
-            by_record: dict[int, dict] = {}  # each record's own key paths -> lines, in one pass
-            for key, line in lines.items():
-                if len(key) > 2 and key[0] == section and isinstance(key[1], int):
-                    by_record.setdefault(key[1], {})[key[2:]] = line
-            for i, raw in enumerate(items):
-                at = (section, i)
-                try:
-                    item = model.model_validate(raw)
-                except ValidationError as exc:
-                    for err in exc.errors():
-                        loc = at + _loc_of(err)
-                        problems.append(MappingError(rel, line_of(lines, loc), format_loc(loc), explain(err)))
-                    continue
-                getattr(result, section).append(Located(item, rel, lines.get(at, 1), by_record.get(i, {})))
-    if problems:
+        for path in skipped:
+            problems.append(MappingError(os.path.join(shown, os.path.relpath(path, root)), None, "",
+                                         "not a regular file inside the folder (a link out of it, a pipe …); not read"))
+        for file in files:
+            rel = os.path.join(shown, os.path.relpath(file, root))
+            result.files.append(str(file))
+            _load_file(file, rel, root, result, problems)
+    if problems and not collect:
         raise MappingErrors(problems)
     return result
+
+
+def _read_text(file: Path, rel: str) -> str:
+    with open(file, "rb") as fh:
+        raw = fh.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise MappingErrors([MappingError(rel, None, "", f"larger than {MAX_FILE_BYTES // 2 ** 20} MB")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise MappingErrors([MappingError(rel, None, "", "not UTF-8 text")]) from None
+
+
+def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: list) -> None:
+    """Validate the records of one file into ``result``; append its problems to ``problems``."""
+    try:
+        parsed = read_yaml(_read_text(file, rel), rel)
+    except MappingErrors as exc:
+        problems.extend(exc.errors)
+        return
+    except OSError as exc:
+        problems.append(MappingError(rel, None, "", f"cannot read: {exc.strerror}"))
+        return
+    problems.extend(parsed.problems)
+    data, lines, refused = parsed.data, parsed.lines, parsed.refused
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        problems.append(MappingError(rel, 1, "", "expected a mapping with any of: " + ", ".join(SECTIONS)))
+        return
+
+    def schema_errors(exc: ValidationError, at: tuple) -> None:
+        for err in exc.errors():
+            loc = at + _loc_of(err)
+            if any(loc[:n] in refused for n in range(len(at), len(loc) + 1)):
+                continue  # that value was already reported as refused
+            problems.append(MappingError(rel, line_of(lines, loc), format_loc(loc), explain(err)))
+
+    for key in data:
+        if key not in SECTIONS:
+            problems.append(MappingError(rel, lines.get((key,)), str(key),
+                                         "unknown section (expected " + ", ".join(SECTIONS) + ")"))
+    if "layer" in data:
+        if file.name != LAYER_FILE or file.parent != root:
+            problems.append(MappingError(rel, lines.get(("layer",)), "layer",
+                                         f"a layer is declared only in the {LAYER_FILE} at the root of its folder"))
+        else:
+            try:
+                result.layer = Located(Layer.model_validate(data["layer"]), rel, lines.get(("layer",), 1),
+                                       {k[1:]: v for k, v in lines.items() if k[:1] == ("layer",)})
+            except ValidationError as exc:
+                schema_errors(exc, ("layer",))
+    for section, model in (("sources", Source), ("purposes", Purpose), ("ladders", Ladder), ("rules", Rule),
+                           ("catalogues", Catalogue), ("honours", Honour), ("points_schemes", PointsScheme)):
+        items = data.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            problems.append(MappingError(rel, lines.get((section,)), section, "expected a list"))
+            continue
+        by_record: dict[int, dict] = {}  # each record's own key paths -> lines, in one pass
+        for key, line in lines.items():
+            if len(key) > 2 and key[0] == section and isinstance(key[1], int):
+                by_record.setdefault(key[1], {})[key[2:]] = line
+        for i, raw in enumerate(items):
+            at = (section, i)
+            try:
+                item = model.model_validate(raw)
+            except ValidationError as exc:
+                schema_errors(exc, at)
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    result.failed.setdefault(section, set()).add(raw["id"])
+                continue
+            getattr(result, section).append(Located(item, rel, lines.get(at, 1), by_record.get(i, {})))

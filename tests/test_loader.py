@@ -28,7 +28,7 @@ def ladder(*levels: str) -> str:
 BROKEN = [
     ("syntax error", "rules:\n  - id: x\n    kind: [apply\n",
      ["m/bad.yaml:4: YAML syntax: did not find expected ',' or ']'"]),
-    ("duplicate key", "rules:\n  - id: r1\n    kind: apply\n    kind: post\n",
+    ("duplicate key", rule("kind: apply", "kind: post", "from: sk.s1", "to: en.e1"),
      ["m/bad.yaml:4: rules[0].kind: duplicate key"]),
     ("unknown key", rule("kind: apply", "from: sk.s1", "to: en.e1", "colour: red"),
      ["m/bad.yaml:6: rules[0].colour: unknown key 'colour'"]),
@@ -169,7 +169,10 @@ def test_all_errors_of_all_files_are_reported(tmp_path):
     assert _errors(root) == [
         "m/a.yaml:6: rules[0].colour: unknown key 'colour'",
         "m/a.yaml:8: rules[1].bidirectional: input should be a valid boolean",
+        # a duplicate key does not stop the file: the record is still checked (with the last value)
         "m/z/b.yaml:4: rules[0].kind: duplicate key",
+        "m/z/b.yaml:2: rules[0].to: required, missing",
+        "m/z/b.yaml:2: rules[0].cite: required, missing",
     ]
 
 

@@ -140,13 +140,17 @@ def _refuse_scalar(node, key) -> str | None:
             if value != value or value in (float("inf"), float("-inf")):
                 return f"'{node.value}' is not a finite number"
             if abs(value) > MAX_NUMBER:
-                return f"{node.value} is out of range (at most {MAX_NUMBER:,})"
+                return f"{_short(node.value)} is out of range (at most {MAX_NUMBER:,})"
             if key in _YEAR_KEYS and value > MAX_YEARS:
-                return f"{node.value} years is more than {MAX_YEARS}"
+                return f"{_short(node.value)} years is more than {MAX_YEARS}"
     except ValueError:  # 2021-02-30, or an integer of thousands of digits
-        return (f"not a real date: '{node.value}'" if tag == _TAG + "timestamp"
-                else f"{node.value[:20]}… is out of range (at most {MAX_NUMBER:,})")
+        return (f"not a real date: '{_short(node.value)}'" if tag == _TAG + "timestamp"
+                else f"{_short(node.value)} is out of range (at most {MAX_NUMBER:,})")
     return None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 24 else text[:20] + "…"
 
 
 def _walk(root, lines: dict, problems: list, refused: set, path: str) -> None:

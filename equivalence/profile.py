@@ -139,61 +139,50 @@ def resolve_honour(reg: Registry, name: str) -> str:
 
 
 def check_scores(scores: dict) -> dict:
+    """Counts per points item, each a finite number ≥ 0 (``true`` is no count, ``.nan`` no number)."""
+    import math
+
     out = {}
     for item, count in scores.items():
-        if isinstance(count, bool) or not isinstance(count, (int, float)) or count < 0:
+        if (isinstance(count, bool) or not isinstance(count, (int, float)) or count < 0
+                or not math.isfinite(count)):
             raise ProfileError(f"score of '{item}' must be a number ≥ 0, got {count!r}")
         out[str(item)] = count
     return out
 
 
-def _read_mapping(path: str, what: str, expected: str) -> dict:
-    """A YAML or JSON file (JSON is YAML too) holding one mapping; ProfileError otherwise."""
-    import yaml
+def _read_mapping(path: str, what: str, model):
+    """A YAML or JSON file (JSON is YAML too) checked by ``model`` (see profile_file); ProfileError otherwise."""
+    from .profile_file import read_document, validate
 
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
-    except OSError as exc:
-        raise ProfileError(f"cannot read {what} {path}: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise ProfileError(f"{what} {path} is not valid YAML/JSON: {getattr(exc, 'problem', exc)}") from None
-    if not isinstance(data, dict):
-        raise ProfileError(f"{what} {path}: expected {expected}")
-    return data
+    data, lines = read_document(path, what)
+    return validate(model, {} if data is None else data, lines, path, what)
 
 
 def load_scores(path: str) -> dict:
     """Counts per points item from a YAML/JSON file: ``{performance: 2, innovation: 1}``."""
-    return check_scores(_read_mapping(path, "scores", "a mapping of item id to count"))
+    from .profile_file import ScoresFile
+
+    return check_scores(_read_mapping(path, "scores", ScoresFile).root)
 
 
 def load_profile(reg: Registry, path: str, **overrides) -> Profile:
     """A profile from a YAML or JSON file with the fields ``holds`` (list), ``education``,
     ``work_years``, ``as_of``, ``in_post`` (list), ``honours`` (list) and ``scores`` (mapping).
     Command-line values in ``overrides`` win."""
-    data = _read_mapping(path, "profile", "a mapping with holds, education, work_years, as_of")
-    unknown = set(data) - {"holds", "education", "work_years", "as_of", "in_post", "honours", "scores"}
-    if unknown:
-        raise ProfileError(f"profile {path}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
-    holds = data.get("holds") or []
-    if isinstance(holds, str):
-        holds = [holds]
+    from .profile_file import ProfileFile
+
+    data = _read_mapping(path, "profile", ProfileFile)
     values = {
-        "holds": [str(h) for h in holds] + list(overrides.pop("holds", [])),
-        "education": data.get("education"),
-        "work_years": data.get("work_years"),
-        "as_of": str(data["as_of"]) if data.get("as_of") else None,
-        "in_post": [str(p) for p in data.get("in_post") or []] + list(overrides.pop("in_post", [])),
-        "honours": [str(p) for p in data.get("honours") or []] + list(overrides.pop("honours", [])),
-        "scores": {**(data.get("scores") or {}), **(overrides.pop("scores", None) or {})},
+        "holds": list(data.holds) + list(overrides.pop("holds", [])),
+        "education": data.education,
+        "work_years": data.work_years,
+        "as_of": str(data.as_of) if data.as_of else None,
+        "in_post": list(data.in_post) + list(overrides.pop("in_post", [])),
+        "honours": list(data.honours) + list(overrides.pop("honours", [])),
+        "scores": {**data.scores, **(overrides.pop("scores", None) or {})},
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
-    wy = values["work_years"]
-    if wy is not None and not isinstance(wy, (int, float)):
-        raise ProfileError(f"profile {path}: work_years must be a number, got {wy!r}")
-    if not isinstance(values["scores"], dict):
-        raise ProfileError(f"profile {path}: scores must be a mapping of item id to count")
-    return build_profile(reg, values["holds"], education=values["education"], work_years=wy,
+    return build_profile(reg, values["holds"], education=values["education"], work_years=values["work_years"],
                          as_of=values["as_of"], in_post=values["in_post"], honours=values["honours"],
                          scores=values["scores"])

@@ -35,22 +35,41 @@ def rule_usable(reg: Registry, rule: dict, *, as_of: str | None, include_derived
     return rule_in_force(reg, rule, as_of)
 
 
-def _links(reg: Registry, ref: str, direction: str):
-    """(rule, next level, reversed) for every link leaving ``ref`` in ``direction``."""
+def _links(reg: Registry, ref: str, direction: str, skip=frozenset()):
+    """(rule, next level, reversed) for every link leaving ``ref`` in ``direction``, but those that
+    lead to a level in ``skip``.
+
+    The links of a level are grouped by the level they lead to, once per registry: thousands of rules
+    between the same two levels are then passed over in one step, not thousands at every visit (which
+    made a lookup quadratic in them).
+    """
+    cache = reg.__dict__.setdefault("_links_by_level", {})
+    groups = cache.get((ref, direction))
+    if groups is None:
+        groups = cache[(ref, direction)] = _group_links(reg, ref, direction)
+    for nxt, links in groups.items():
+        if nxt not in skip:
+            for rule, rev in links:
+                yield rule, nxt, rev
+
+
+def _group_links(reg: Registry, ref: str, direction: str) -> dict:
+    groups: dict[str, list] = {}
     forward, backward = ("out", "in") if direction == "out" else ("in", "out")
     for rid in reg.index[forward].get(ref, ()):
         rule = reg.rules[rid]
         ends = rule["to"] if direction == "out" else [rule["from"]]
         for nxt in ends:
             if nxt:
-                yield rule, nxt, False
+                groups.setdefault(nxt, []).append((rule, False))
     for rid in reg.index[backward].get(ref, ()):
         rule = reg.rules[rid]
         if rule["bidirectional"]:
             ends = [rule["from"]] if direction == "out" else rule["to"]
             for nxt in ends:
                 if nxt:
-                    yield rule, nxt, True
+                    groups.setdefault(nxt, []).append((rule, True))
+    return groups
 
 
 def _extend(state: tuple, rule: dict):
@@ -122,7 +141,7 @@ def find_equivalents(
         from .errors import EquivalenceError
 
         raise EquivalenceError(f"unknown purpose '{purpose}' (known: {', '.join(reg.purposes)})")
-    found: dict[tuple, list[dict]] = {}
+    found: dict[tuple, dict] = {}
     directions = ("out", "in") if direction == "both" else (direction,)
     start_ladder = reg.levels[start]["ladder"]
     for way in directions:
@@ -130,7 +149,7 @@ def find_equivalents(
         stack = [(start, [], (None, None, False), {start})]
         while stack:
             ref, chain, state, seen = stack.pop()
-            for rule, nxt, rev in _links(reg, ref, way):
+            for rule, nxt, rev in _links(reg, ref, way, skip=seen):
                 if nxt in seen or reg.levels[nxt]["ladder"] == start_ladder:
                     continue
                 if not in_force(reg.levels[nxt], as_of):
@@ -149,7 +168,7 @@ def find_equivalents(
         # One chain per principal rule: 技师 → 中级 through the 96号 bridge is one answer, whichever
         # of the nine bridged series the walk passed through (the first, in a stable order).
         by_principal: dict[str, dict] = {}
-        for c in sorted(chains, key=lambda c: (len(c["chain"]), c["chain"])):
+        for c in sorted(chains.values(), key=lambda c: (len(c["chain"]), c["chain"])):
             by_principal.setdefault(_principal(reg, c["chain"]), c)
         results.extend(_result(reg, way, ref, kind, c, lang) for c in by_principal.values())
     results = [
@@ -181,9 +200,9 @@ def _record(found: dict, way: str, ref: str, chain: list, state: tuple) -> None:
     # Reading order: an 'in' chain was walked backwards from the level; show it from X to LEVEL.
     links = chain if way == "out" else list(reversed(chain))
     ids = [link[0] for link in links]
-    bucket = found.setdefault(key, [])
-    if all(c["chain"] != ids for c in bucket):
-        bucket.append({"chain": ids, "links": links, "purposes": sorted(purposes) if purposes else []})
+    bucket = found.setdefault(key, {})  # chain ids -> chain: a set, not a list to scan (quadratic)
+    if tuple(ids) not in bucket:
+        bucket[tuple(ids)] = {"chain": ids, "links": links, "purposes": sorted(purposes) if purposes else []}
 
 
 def level_ref(reg: Registry, ref: str, lang: str = "zh") -> dict:

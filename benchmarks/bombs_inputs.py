@@ -1,0 +1,103 @@
+"""Input bombs: each must be refused (or answered) in < 2 s and < 200 MB. Not a test: prints figures.
+
+Runs each case as a new `equivalence` process (cache off unless said), and prints its wall time,
+peak memory (max RSS of the child), exit code and the first line it wrote to stderr:
+
+* a 300-byte YAML alias bomb as a layer (`validate`), and as a profile (`path --profile`);
+* a 39 MB YAML profile;
+* `--layer /` and `--mappings /`;
+* a layer of N rules between the same two levels: `validate`, then `lookup 技师` (cache on).
+
+    python benchmarks/bombs_inputs.py [--rules 63790]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+LAYER = "layer:\n  id: bomb\n  zh: 测试层\n  en: Test layer\n  scope: employer\n"
+SOURCE = ("sources:\n  - {id: bomb-src, title: 测试文件, doc_no: '', issuer: 测试公司, published: 2025-01-01, "
+          "effective_from: 2025-01-01, status: unverified}\n")
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """A few hundred bytes whose aliases expand to 9**levels values (the billion laughs)."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, levels + 1):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def parallel_rules_layer(folder: Path, n: int) -> Path:
+    """An employer layer of ``n`` post rules, all from 技师 to 工勤技能岗位 二级 (the national pairing)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "layer.yaml").write_text(LAYER + SOURCE, encoding="utf-8")
+    rule = ("  - {{id: bomb-{i}, kind: post, from: skill.technician, to: post_skill.w2, purposes: [post_appointment], "
+            "cite: [{{source: bomb-src, article: 第{i}条, quote: 测试}}]}}\n")
+    with open(folder / "rules.yaml", "w", encoding="utf-8") as fh:
+        fh.write("rules:\n")
+        for i in range(n):
+            fh.write(rule.format(i=i))
+    return folder
+
+
+# The child reports its own peak memory (ru_maxrss, KB on Linux) as it exits, whatever the exit code.
+CHILD = ("import atexit, resource, sys\n"
+         "atexit.register(lambda: sys.stderr.write(f'\\nMAXRSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n'))\n"
+         "from equivalence.cli import cli\n"
+         "cli(sys.argv[1:], prog_name='equivalence')\n")
+
+
+def run(label: str, args: list[str], env: dict) -> None:
+    """One child process: wall time, peak memory, exit code, first line of its message."""
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, env=env, timeout=900)
+    elapsed = time.perf_counter() - t0
+    lines = proc.stderr.strip().splitlines()
+    peak = int(lines.pop().split()[1]) / 1024 if lines and lines[-1].startswith("MAXRSS") else float("nan")
+    first = ([x for x in lines if x.strip()] or proc.stdout.strip().splitlines() or [""])[0]
+    print(f"{label:36} {elapsed:7.2f} s {peak:6.0f} MB  exit {proc.returncode}  {first[:100]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rules", type=int, default=63_790, help="rules in the big layer")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        env = {**os.environ, "EQUIVALENCE_CACHE_DIR": "off"}
+        bomb = tmp / "bomb"
+        bomb.mkdir()
+        (bomb / "layer.yaml").write_text(LAYER, encoding="utf-8")
+        (bomb / "rules.yaml").write_text(alias_bomb(), encoding="utf-8")
+        print(f"alias bomb: {len((bomb / 'rules.yaml').read_bytes())} bytes, 9**9 values expanded")
+        run("validate (alias bomb layer)", ["validate", str(bomb)], env)
+        profile = tmp / "bomb-profile.yaml"
+        profile.write_text(alias_bomb(), encoding="utf-8")
+        run("path --profile (alias bomb)", ["path", "技师", "--profile", str(profile)], env)
+        big = tmp / "big-profile.yaml"
+        with open(big, "w", encoding="utf-8") as fh:
+            fh.write("holds:\n")
+            for _ in range(1_600):  # in pieces: a child's ru_maxrss starts at its parent's (fork)
+                fh.write("  - 高级工@2020-01-01\n" * 1_000)
+        print(f"big profile: {big.stat().st_size / 2 ** 20:.0f} MB")
+        run("path --profile (39 MB profile)", ["path", "技师", "--profile", str(big)], env)
+        run("--layer / lookup 技师", ["--layer", "/", "lookup", "技师"], env)
+        run("--mappings / lookup 技师", ["--mappings", "/", "lookup", "技师"], env)
+        layer = parallel_rules_layer(tmp / "many", args.rules)
+        print(f"big layer: {args.rules:,} rules between the same two levels, "
+              f"{(layer / 'rules.yaml').stat().st_size / 2 ** 20:.0f} MB")
+        cached = {**os.environ, "EQUIVALENCE_CACHE_DIR": str(tmp / "cache")}
+        run("validate (big layer)", ["validate", str(layer)], env)
+        run("lookup 技师 (big layer, compiles)", ["--layer", str(layer), "lookup", "技师", "--format", "csv"], cached)
+        run("lookup 技师 (big layer, cached)", ["--layer", str(layer), "lookup", "技师", "--format", "csv"], cached)
+
+
+if __name__ == "__main__":
+    main()

@@ -371,6 +371,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
         }
 
     _check_promotion_cycles(m, rules, problems)
+    _check_layer_conflicts(m, rules, levels, layers, problems)
     catalogue = _compile_catalogues(m, sources, ladders, problems, check_cite)
     if problems:
         raise MappingErrors(list(problems))
@@ -480,6 +481,17 @@ def search_entries(index: dict, catalogue: dict) -> list[tuple]:
         rows.append(("occupation", occ["code"], occ["zh"], f"职业分类大典 {occ['code']}",
                      tuple(normalize(n) for n in names), *spell(names)))
     return rows
+
+
+def _check_layer_conflicts(m: Mappings, rules: dict, levels: dict, layers: list[dict], problems: _Problems) -> None:
+    """A layer's rule that contradicts a lower layer's without replacing it (see layer_conflicts)."""
+    if len(layers) < 2:
+        return
+    from .layer_conflicts import layer_conflicts
+
+    located = {loc.item.id: loc for loc in m.rules}
+    for rule_id, message in layer_conflicts(rules, levels, [x["id"] for x in layers]):
+        problems.add(located[rule_id], ("to",), "contradicts a lower layer: " + message)
 
 
 def _check_promotion_cycles(m: Mappings, rules: dict, problems: _Problems) -> None:

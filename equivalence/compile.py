@@ -114,6 +114,8 @@ def _number_records(mappings: Mappings) -> None:
     for section in SECTION_NAMES:
         counters: dict[str, int] = {}
         for located in getattr(mappings, section):
+            if hasattr(located, "index"):  # numbered by the loader
+                continue
             located.index = counters.get(located.path, 0)
             counters[located.path] = located.index + 1
 

@@ -162,6 +162,7 @@ def _walk(root, lines: dict, problems: list, refused: set, path: str) -> None:
     """
     distinct: set[int] = set()
     visits = 0
+    first_alias = None
     stack = [(root, (), None, 0)]
     while stack:
         node, at, key, depth = stack.pop()
@@ -169,8 +170,15 @@ def _walk(root, lines: dict, problems: list, refused: set, path: str) -> None:
         first = id(node) not in distinct
         if first:
             distinct.add(id(node))
-        elif visits - len(distinct) > len(distinct) + ALIAS_BUDGET:
-            raise MappingErrors(problems + [MappingError(path, lines.get(at), format_loc(at),
+        elif first_alias is None:
+            first_alias = at
+        if visits - len(distinct) > len(distinct) + ALIAS_BUDGET:
+            # Named where the first alias stands: the line of the key it is under (an alias's own
+            # position is lost, the composer puts the anchored node in its place).
+            key_at = first_alias
+            while key_at and not isinstance(key_at[-1], str):
+                key_at = key_at[:-1]
+            raise MappingErrors(problems + [MappingError(path, lines.get(key_at), format_loc(first_alias),
                                                          "YAML aliases (*name) expand this file beyond "
                                                          f"{ALIAS_BUDGET:,} more values than it holds")])
         if depth > MAX_DEPTH:
@@ -374,4 +382,6 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
                 if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                     result.failed.setdefault(section, set()).add(raw["id"])
                 continue
-            getattr(result, section).append(Located(item, rel, lines.get(at, 1), by_record.get(i, {})))
+            located = Located(item, rel, lines.get(at, 1), by_record.get(i, {}))
+            located.index = i  # its place in the file, counting the records that did not validate
+            getattr(result, section).append(located)

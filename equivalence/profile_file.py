@@ -101,6 +101,8 @@ def validate(model, data, lines: dict, path: str, what: str):
     from .errors import MappingError
     from .profile import ProfileError
 
+    if not isinstance(data, dict):
+        raise ProfileError(f"{what} {path}: expected a mapping")
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -62,7 +62,8 @@ def mapping_files(root: str | os.PathLike, skipped: list | None = None) -> list[
 # Limits on what one mapping file may hold: far above any real file (the largest shipped file is
 # 200 KB, the deepest record 6 levels, the largest number a catalogue count of 1,636), far below what
 # would exhaust the machine.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 16 * 1024 * 1024  # reading takes ~90 times the file's size in memory
+MAX_FOLDER_BYTES = 32 * 1024 * 1024  # all the files of one layer together
 MAX_DEPTH = 32
 ALIAS_BUDGET = 10_000  # values that aliases may add to a file (the shipped files share a few citations)
 MAX_NUMBER = 10 ** 6
@@ -302,20 +303,33 @@ def load_folder(root: str | os.PathLike, *, display_root: str | None = None,
         for path in skipped:
             problems.append(MappingError(os.path.join(shown, os.path.relpath(path, root)), None, "",
                                          "not a regular file inside the folder (a link out of it, a pipe …); not read"))
+        total = 0
         for file in files:
             rel = os.path.join(shown, os.path.relpath(file, root))
             result.files.append(str(file))
+            try:
+                total += os.path.getsize(file)
+            except OSError:
+                pass  # reported when it is read
+            if total > MAX_FOLDER_BYTES:
+                problems.append(MappingError(rel, None, "", f"the folder's files are larger than "
+                                             f"{_size(MAX_FOLDER_BYTES)} together; this one and the next not read"))
+                break
             _load_file(file, rel, root, result, problems)
     if problems and not collect:
         raise MappingErrors(problems)
     return result
 
 
+def _size(n: int) -> str:
+    return f"{n // 2 ** 20} MB" if n >= 2 ** 20 else f"{n:,} bytes"
+
+
 def _read_text(file: Path, rel: str) -> str:
     with open(file, "rb") as fh:
         raw = fh.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
-        raise MappingErrors([MappingError(rel, None, "", f"larger than {MAX_FILE_BYTES // 2 ** 20} MB")])
+        raise MappingErrors([MappingError(rel, None, "", f"larger than {_size(MAX_FILE_BYTES)}")])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

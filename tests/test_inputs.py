@@ -350,3 +350,15 @@ def test_check_scores_refuses_what_is_no_count():
     for bad in (float("nan"), float("inf"), True, -1, "2"):
         with pytest.raises(ProfileError):
             check_scores({"a": bad})
+
+
+def test_files_too_large_are_not_read(tmp_path, monkeypatch):
+    from equivalence import loader
+
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 20_000)
+    monkeypatch.setattr(loader, "MAX_FOLDER_BYTES", 100_000)
+    files = {**TINY_FILES, "big.yaml": "# " + "x" * 30_000 + "\n", "z/more.yaml": "#\n" * 45_000}
+    assert _errors(write_folder(tmp_path / "m", files)) == [
+        "m/big.yaml: larger than 20,000 bytes",
+        "m/z/more.yaml: the folder's files are larger than 100,000 bytes together; this one and the next not read",
+    ]

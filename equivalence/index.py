@@ -15,7 +15,7 @@ from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
 # Files whose code shapes the index: a change to them must not reuse an old cache entry.
-_COMPILER_FILES = ("models.py", "loader.py", "compile.py", "names.py")
+_COMPILER_FILES = ("models.py", "loader.py", "compile.py", "names.py", "layer_conflicts.py")
 
 
 def default_mappings_dir() -> Path:
@@ -33,6 +33,8 @@ LAYER_FILE = "layer.yaml"  # a folder holding one is a layer of its own (mapping
 # (`--mappings /`), and stops before it reads the disk.
 MAX_FOLDERS = 1_000
 MAX_FILES = 10_000
+MAX_FILE_BYTES = 16 * 1024 * 1024  # one mapping file; reading takes ~90 times its size in memory
+MAX_FOLDER_BYTES = 32 * 1024 * 1024  # all the files of one layer together
 
 
 def yaml_files(root, skipped: list | None = None) -> list[str]:
@@ -95,7 +97,7 @@ def content_hash(root: Path, prefix: bytes = b"") -> str:
     for path in yaml_files(root):
         feed(os.path.relpath(path, root).encode() + b"\0")
         with open(path, "rb") as fh:
-            feed(fh.read())
+            feed(fh.read(MAX_FILE_BYTES + 1))  # the loader refuses a larger file: its head keys it
         feed(b"\0")
     return f"{crc:08x}{adler:08x}"
 

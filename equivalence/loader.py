@@ -14,6 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import MappingError, MappingErrors
+from . import index as _index
 from .index import LAYER_FILE, yaml_files
 from .models import (ID_PATTERN, REF_PATTERN, Catalogue, Honour, Ladder, Layer, PointsScheme, Purpose,
                      Rule, Source)
@@ -59,11 +60,9 @@ def mapping_files(root: str | os.PathLike, skipped: list | None = None) -> list[
     return sorted(Path(p) for p in yaml_files(root, skipped))
 
 
-# Limits on what one mapping file may hold: far above any real file (the largest shipped file is
-# 200 KB, the deepest record 6 levels, the largest number a catalogue count of 1,636), far below what
+# Limits on what one mapping file may hold (sizes: index.MAX_FILE_BYTES): far above any shipped file
+# (the largest is 200 KB, nested 6 levels deep, its largest number a year, 2022), far below what
 # would exhaust the machine.
-MAX_FILE_BYTES = 16 * 1024 * 1024  # reading takes ~90 times the file's size in memory
-MAX_FOLDER_BYTES = 32 * 1024 * 1024  # all the files of one layer together
 MAX_DEPTH = 32
 ALIAS_BUDGET = 10_000  # values that aliases may add to a file (the shipped files share a few citations)
 MAX_NUMBER = 10 ** 6
@@ -311,9 +310,9 @@ def load_folder(root: str | os.PathLike, *, display_root: str | None = None,
                 total += os.path.getsize(file)
             except OSError:
                 pass  # reported when it is read
-            if total > MAX_FOLDER_BYTES:
+            if total > _index.MAX_FOLDER_BYTES:
                 problems.append(MappingError(rel, None, "", f"the folder's files are larger than "
-                                             f"{_size(MAX_FOLDER_BYTES)} together; this one and the next not read"))
+                                             f"{_size(_index.MAX_FOLDER_BYTES)} together; this one and the next not read"))
                 break
             _load_file(file, rel, root, result, problems)
     if problems and not collect:
@@ -327,9 +326,9 @@ def _size(n: int) -> str:
 
 def _read_text(file: Path, rel: str) -> str:
     with open(file, "rb") as fh:
-        raw = fh.read(MAX_FILE_BYTES + 1)
-    if len(raw) > MAX_FILE_BYTES:
-        raise MappingErrors([MappingError(rel, None, "", f"larger than {_size(MAX_FILE_BYTES)}")])
+        raw = fh.read(_index.MAX_FILE_BYTES + 1)
+    if len(raw) > _index.MAX_FILE_BYTES:
+        raise MappingErrors([MappingError(rel, None, "", f"larger than {_size(_index.MAX_FILE_BYTES)}")])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

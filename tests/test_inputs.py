@@ -353,10 +353,8 @@ def test_check_scores_refuses_what_is_no_count():
 
 
 def test_files_too_large_are_not_read(tmp_path, monkeypatch):
-    from equivalence import loader
-
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 20_000)
-    monkeypatch.setattr(loader, "MAX_FOLDER_BYTES", 100_000)
+    monkeypatch.setattr(index_module, "MAX_FILE_BYTES", 20_000)
+    monkeypatch.setattr(index_module, "MAX_FOLDER_BYTES", 100_000)
     files = {**TINY_FILES, "big.yaml": "# " + "x" * 30_000 + "\n", "z/more.yaml": "#\n" * 45_000}
     assert _errors(write_folder(tmp_path / "m", files)) == [
         "m/big.yaml: larger than 20,000 bytes",

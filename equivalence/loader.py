@@ -157,8 +157,8 @@ def _walk(root, lines: dict, problems: list, refused: set, path: str) -> None:
     """Record each key path's line; report duplicate keys and refused values.
 
     An alias (``*name``) shares its anchor's node, and walking it again walks that subtree again: a
-    few hundred bytes of aliases of aliases expand to billions of nodes. The walk counts what aliases
-    add and stops past ALIAS_BUDGET more nodes than the document holds itself.
+    few hundred bytes of aliases of aliases expand to billions of nodes. The walk counts the nodes
+    aliases add and stops when they outnumber the document's own nodes by ALIAS_BUDGET.
     """
     distinct: set[int] = set()
     visits = 0
@@ -179,8 +179,8 @@ def _walk(root, lines: dict, problems: list, refused: set, path: str) -> None:
             while key_at and not isinstance(key_at[-1], str):
                 key_at = key_at[:-1]
             raise MappingErrors(problems + [MappingError(path, lines.get(key_at), format_loc(first_alias),
-                                                         "YAML aliases (*name) expand this file beyond "
-                                                         f"{ALIAS_BUDGET:,} more values than it holds")])
+                                                         "YAML aliases (*name) add more values to this file than "
+                                                         f"it holds itself, plus {ALIAS_BUDGET:,}")])
         if depth > MAX_DEPTH:
             raise MappingErrors(problems + [MappingError(path, node.start_mark.line + 1, format_loc(at),
                                                          f"nested more than {MAX_DEPTH} levels deep")])

@@ -17,7 +17,6 @@ from .models import CONFIDENCE_OF_STATUS, CONFIDENCE_ORDER
 from .names import normalize, strip_qualifier
 
 
-
 NATIONAL = {"id": "national", "zh": "全国", "en": "National", "scope": "national", "region": "CN", "path": None}
 
 

@@ -139,3 +139,13 @@ def test_fuzz_layer_files(runner, rules, command):
         _check(result)
         if command == "validate":  # one problem per line, each on one line
             assert not _RAW_CONTROL.search(result.stdout)
+
+
+@SETTINGS
+@given(first=dates, second=dates, command=st.sampled_from(["diff", "ladders", "sources", "layers"]),
+       region=st.one_of(st.none(), names))
+def test_fuzz_dates_and_regions(runner, first, second, command, region):
+    args = (["--region", region] if region is not None else []) + [command]
+    if command == "diff":
+        args += ["--as-of", first, "--as-of", second]
+    _check(runner.invoke(cli, args))

@@ -165,14 +165,15 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
 
 
 def _date(value: str | None) -> str | None:
+    """An ``--as-of`` value as an ISO date (any shape of :func:`equivalence.dates.parse_date`)."""
     if value is None:
         return None
-    import datetime
+    from .dates import DateError, parse_date
 
     try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)", param_hint="'--as-of'") from None
+        return parse_date(value).isoformat()
+    except DateError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--as-of'") from None
 
 
 @cli.command()

@@ -183,9 +183,25 @@ def test_usage_errors_exit_2(runner, tiny_dir, args):
     assert result.stderr.splitlines()[-1].startswith("Error: ")
 
 
-def test_bad_as_of_message(runner, tiny_dir):
-    result = run(runner, tiny_dir, "lookup", "技师", "--as-of", "2020-13-01")
-    assert "'2020-13-01' is not a date (YYYY-MM-DD)" in result.stderr
+@pytest.mark.parametrize("value, message", [
+    ("2020-13-01", "'2020-13-01' is not a date: no such day"),
+    ("01/07/2019", "'01/07/2019' is not a date (YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYYMMDD, YYYY年M月D日, "
+                   "or a month: YYYY-MM)"),
+    ("9999-12-31", "date: 9999-12-31 is outside the dates this tool answers for (1949-10-01 to 2100-12-31)"),
+    ("1900-01-01", "date: 1900-01-01 is outside the dates this tool answers for (1949-10-01 to 2100-12-31)"),
+])
+def test_bad_as_of_message(runner, tiny_dir, value, message):
+    result = run(runner, tiny_dir, "lookup", "技师", "--as-of", value)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--as-of': {message}"
+
+
+@pytest.mark.parametrize("value", ["2019-07-01", "2019-7-1", "2019/07/01", "20190701", "2019年7月1日", "2019.07"])
+def test_as_of_as_people_write_it(runner, tiny_dir, value):
+    plain = run(runner, tiny_dir, "diff", "--as-of", "2019-07-01", "--as-of", "2024-01-01", "--format", "json")
+    result = run(runner, tiny_dir, "diff", "--as-of", value, "--as-of", "2024-01-01", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == plain.stdout
 
 
 def test_validate_broken_folder_lists_every_problem(runner, tmp_path):

@@ -36,6 +36,54 @@ LAZY_COMMANDS = {
 }
 
 
+class NamedChoice(click.Choice):
+    """A choice of codes that also takes each code's zh and en names (``--kind 可申报``)."""
+
+    def __init__(self, names: dict[str, tuple[str, ...]]):
+        super().__init__(list(names))
+        self.names = names
+
+    def convert(self, value, param, ctx):
+        from .names import resolve_code
+
+        code = resolve_code(str(value), self.names)
+        if code is None:
+            known = ", ".join(f"{c} ({' / '.join(w)})" for c, w in self.names.items())
+            self.fail(f"'{value}' is not one of: {known}", param, ctx)
+        return code
+
+
+def _words(*tables) -> dict[str, tuple[str, ...]]:
+    """code -> its words in each table (zh, en), for NamedChoice."""
+    return {code: tuple(t[code] for t in tables) for code in tables[0]}
+
+
+RELATION_KINDS = NamedChoice({k: w for k, w in _words(KIND_WORDS["zh"], KIND_WORDS["en"]).items() if k in KINDS})
+DIRECTIONS = NamedChoice({"both": ("双向", "both ways"), "out": ("正向", "outgoing"), "in": ("反向", "incoming")})
+
+
+def resolve_purpose(reg, value: str | None) -> str | None:
+    """A purpose id from its id, zh or en name (``--purpose 职称评审``); an unknown one is a domain
+    error (exit 1) like an unknown level: the purposes come from the mappings."""
+    if value is None:
+        return None
+    from .names import resolve_code
+
+    code = resolve_code(value, {pid: (p["zh"], p["en"]) for pid, p in reg.purposes.items()})
+    if code is None:
+        known = ", ".join(f"{pid} ({p['zh']})" for pid, p in reg.purposes.items())
+        raise EquivalenceError(f"unknown purpose '{value}' (known: {known})")
+    return code
+
+
+def _one_region(ctx, param, values):
+    """--region once: the shipped rules of two provinces are never in force for one worker at once."""
+    if len(values) > 1:
+        raise click.BadParameter(f"give it once (got {', '.join(values)}): the rules of one province apply "
+                                 "to a worker; ask each province in its own query", ctx, param)
+    return values[0] if values else None
+
+
 class EquivalenceGroup(click.Group):
     """Turns library errors into one ``Error:`` line (exit 1) instead of a traceback, and loads the
     commands of LAZY_COMMANDS on demand."""
@@ -91,7 +139,8 @@ class EquivalenceGroup(click.Group):
 @click.version_option(__version__, prog_name="equivalence")
 @click.option("--mappings", "mappings", type=click.Path(file_okay=False), envvar="EQUIVALENCE_MAPPINGS",
               help="Use this mapping folder instead of the shipped one.")
-@click.option("--region", help="Add the shipped rules of this province (广东, CN-GD …) to the national ones.")
+@click.option("--region", multiple=True, callback=_one_region,
+              help="Add the shipped rules of this province (广东, CN-GD …) to the national ones (once).")
 @click.option("--layer", "layers", multiple=True, callback=lambda ctx, param, value: [_layer_folder(v) for v in value],
               help="Add a folder of rules with a layer.yaml (an employer's) on top, or a shipped layer by id "
                    "(e.g. acme); repeatable.")
@@ -216,11 +265,12 @@ def levels(ctx, ladder, fmt, lang):
 @cli.command()
 @click.argument("level")
 @click.option("--to", "to", multiple=True, help="Only results on this ladder (repeatable).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only this relation kind (repeatable).")
-@click.option("--purpose", help="Only results that serve this purpose (e.g. title_review).")
+@click.option("--kind", "kinds", multiple=True, type=RELATION_KINDS,
+              help="Only this relation kind, by code or name (apply, 可申报; repeatable).")
+@click.option("--purpose", help="Only results that serve this purpose, by id or name (title_review, 职称评审).")
 @click.option("--as-of", "as_of", help="Only rules in force on this date (YYYY-MM-DD).")
 @click.option("--include-derived", is_flag=True, help="Also use comparisons no document states (derived).")
-@click.option("--direction", type=click.Choice(["both", "out", "in"]), default="both", show_default=True,
+@click.option("--direction", type=DIRECTIONS, default="both", show_default=True,
               help="out: LEVEL relates to X; in: X relates to LEVEL.")
 @output_options
 @click.pass_context
@@ -237,7 +287,8 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
 
     reg = registry(ctx)
     _, occupation = reg.credential(level)
-    answer = find_equivalents(reg, level, to=list(to) or None, kinds=list(kinds) or None, purpose=purpose,
+    answer = find_equivalents(reg, level, to=list(to) or None, kinds=list(kinds) or None,
+                              purpose=resolve_purpose(reg, purpose),
                               as_of=_date(as_of), include_derived=include_derived, direction=direction,
                               lang=lang)
     h = HEADERS[lang]

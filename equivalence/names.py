@@ -90,3 +90,22 @@ def closest(name: str, candidates: dict[str, str], n: int = 5) -> list[str]:
         if len(out) == n:
             break
     return out
+
+
+def resolve_code(value: str, names: dict[str, tuple[str, ...]]) -> str | None:
+    """The code that ``value`` names: the code itself or one of its names (zh, en …), folded like
+    every name; a bracketed qualifier may be left out ('推导' for '推导（非文件所述）'), and each part
+    of a name written 'A/B' names it too. None when nothing matches.
+
+    >>> resolve_code("职称评审", {"title_review": ("职称评审", "Professional title review")})
+    'title_review'
+    """
+    key = normalize(value)
+    for code, words in names.items():
+        keys = {normalize(code)}
+        for word in words:
+            folded = normalize(word)
+            keys |= {folded, strip_qualifier(folded), *folded.split("/")}
+        if key in keys:
+            return code
+    return None

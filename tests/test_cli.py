@@ -250,3 +250,55 @@ def test_python_m_equivalence(tiny_dir):
                           cwd=REPO, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == ["Error: unknown level 'nothing'"]
+
+
+@pytest.mark.parametrize("value", ["review", "职称评审", "Title review", "title  REVIEW"])
+def test_purpose_by_id_or_name(runner, tiny_dir, value):
+    by_id = run(runner, tiny_dir, "lookup", "工程师", "--purpose", "review", "--format", "json")
+    result = run(runner, tiny_dir, "lookup", "工程师", "--purpose", value, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == by_id.stdout
+    assert json.loads(result.stdout)["results"]
+
+
+@pytest.mark.parametrize("option, values", [
+    ("--kind", ["treated_as", "比照待遇", "treated as", "Treated As"]),
+    ("--kind", ["derived", "推导", "推导（非文件所述）", "derived (no document)"]),
+    ("--kind", ["counts_as", "视同", "对应", "视同/对应"]),
+    ("--direction", ["out", "正向", "outgoing"]),
+    ("--direction", ["in", "反向", "incoming"]),
+])
+def test_codes_by_name(runner, tiny_dir, option, values):
+    outputs = {run(runner, tiny_dir, "lookup", "技师", option, v, "--format", "json").stdout for v in values}
+    assert len(outputs) == 1 and outputs != {""}
+
+
+def test_unknown_kind_lists_codes_and_names(runner, tiny_dir):
+    result = run(runner, tiny_dir, "lookup", "技师", "--kind", "等于")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--kind': '等于' is not one of: apply (可申报 / may apply for), treated_as "
+        "(比照待遇 / treated as), counts_as (视同/对应 / counts as), post (可聘岗位 / may be appointed to), "
+        "derived (推导（非文件所述） / derived (no document))")
+
+
+def test_region_given_twice_is_refused(runner):
+    for args in (["--region", "山东", "--region", "广东", "lookup", "技师"],
+                 ["lookup", "技师", "--region", "山东", "--region", "广东"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[-1] == (
+            "Error: Invalid value for '--region': give it once (got 山东, 广东): the rules of one province "
+            "apply to a worker; ask each province in its own query")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["check", "技师", "--holds", "高级工", "--work-years", "nan"],
+     "Error: work years must be a finite number of years, got nan"),
+    (["check", "技师", "--holds", "高级工:abc"],
+     "Error: years held in '高级工:abc' must be a number of years from 0 to 80, got 'abc'"),
+    (["check", "技师", "--holds", "技师:-1"], "Error: years held in '技师:-1' must be from 0 to 80 years, got -1"),
+])
+def test_bad_years_are_one_line(runner, args, message):
+    result = runner.invoke(cli, args)
+    assert assert_one_error_line(result) == message

@@ -130,9 +130,77 @@ class EquivalenceGroup(click.Group):
             first = exc.errors[0]
             more = len(exc.errors) - 1
             tail = f" (and {more} more; run 'equivalence validate')" if more else ""
-            raise click.ClickException(f"the mappings do not validate: {first}{tail}") from None
+            raise DomainError(exc, f"the mappings do not validate: {first}{tail}") from None
         except EquivalenceError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise DomainError(exc, str(exc)) from None
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Click's main, but errors are JSON on stderr under ``--format json`` (same exit codes), and
+        output into a closed pipe (``| head``) ends quietly (exit 1, as click itself does)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        args = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.ClickException as exc:
+            if _broken_pipe(exc):
+                _quiet_pipe()
+            if _json_requested(args):
+                import json
+
+                from .contract import error_payload
+
+                cause = exc.cause if isinstance(exc, DomainError) else exc
+                click.echo(json.dumps(error_payload(cause, exc.format_message()), ensure_ascii=False), err=True)
+            else:
+                exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except OSError as exc:
+            if not _broken_pipe(exc):
+                raise
+            _quiet_pipe()
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+class DomainError(click.ClickException):
+    """A library error on its way to the user: one ``Error:`` line, exit 1; keeps the error itself
+    (for the JSON error's type and candidates)."""
+
+    def __init__(self, cause: Exception, message: str):
+        super().__init__(message)
+        self.cause = cause
+
+
+def _json_requested(args: list[str]) -> bool:
+    return any(a == "--format=json" or (a == "--format" and nxt == "json") for a, nxt in zip(args, args[1:] + [""]))
+
+
+def _broken_pipe(exc: BaseException | None) -> bool:
+    """Whether ``exc`` is, or was raised while handling, a write into a closed pipe."""
+    import errno
+
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _quiet_pipe() -> None:
+    """End without a word: the reader (``head``) has all it wanted. stdout is pointed at /dev/null so
+    that the interpreter's last flush does not fail again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(1)
 
 
 @click.group(cls=EquivalenceGroup, context_settings=CONTEXT_SETTINGS)
@@ -189,14 +257,18 @@ def output_options(fn):
     return fn
 
 
-def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None, widths=None) -> None:
-    """Render rows as a table or CSV, or ``data`` (default: the rows as objects) as JSON."""
+def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None, widths=None,
+         key: str = "results") -> None:
+    """Render rows as a table or CSV, or ``data`` (default: the rows as objects, under ``key``) as
+    JSON with its ``schema_version``."""
     rows = list(rows)
     if fmt == "json":
         import json
 
+        from .contract import stamped
+
         payload = data if data is not None else [dict(zip(headers, r)) for r in rows]
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(stamped(payload, key), ensure_ascii=False, indent=2))
     elif fmt == "csv":
         import csv
 
@@ -236,7 +308,8 @@ def ladders(ctx, fmt, lang):
     data = [{"id": lid, "zh": lad["zh"], "en": lad["en"], "kind": lad["kind"],
              "levels": [reg.levels[r]["id"] for r in lad["levels"]], "confidence": lad["confidence"]}
             for lid, lad in reg.ladders.items()]
-    emit(fmt, [h["id"], h["zh"], h["en"], h["kind_ladder"], h["levels"]], rows, data if fmt == "json" else None)
+    emit(fmt, [h["id"], h["zh"], h["en"], h["kind_ladder"], h["levels"]], rows, data if fmt == "json" else None,
+         key="ladders")
 
 
 @cli.command()
@@ -346,7 +419,7 @@ def layers_command(ctx, fmt, lang):
     rows = [("national", "全国", "National", "national", "CN", "mappings/")]
     found = available_layers()
     rows += [(x["id"], x["zh"], x["en"], x["scope"], x["region"] or "", x["path"]) for x in found]
-    emit(fmt, ["id", "zh", "en", "scope", "region", "path"], rows)
+    emit(fmt, ["id", "zh", "en", "scope", "region", "path"], rows, key="layers")
 
 
 @cli.command()
@@ -365,7 +438,7 @@ def sources(ctx, fmt, lang):
     data = [{**{k: v for k, v in s.items() if k not in ("path", "line")}, "rules": counts.get(s["id"], 0)}
             for s in reg.sources.values()]
     emit(fmt, [h["id"], h["doc_no"], h["title"], h["published"], h["status"], h["rules"]], rows,
-         data if fmt == "json" else None)
+         data if fmt == "json" else None, key="sources")
 
 
 @cli.command()

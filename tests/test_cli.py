@@ -67,7 +67,7 @@ def test_validate_ok(runner, tiny_dir):
 def test_lookup_json(runner, tiny_dir):
     result = run(runner, tiny_dir, "lookup", "技师", "--format", "json")
     data = json.loads(result.stdout)
-    assert set(data) == {"level", "results"}
+    assert set(data) == {"schema_version", "level", "results"}
     assert data["level"] == {"id": "sk.s4", "ladder": "sk", "name": "技师"}
     assert data["results"]
     for r in data["results"]:
@@ -124,13 +124,13 @@ def test_lookup_without_results(runner, tiny_dir):
 
 
 def test_other_json_outputs(runner, tiny_dir):
-    ladders = json.loads(run(runner, tiny_dir, "ladders", "--format", "json").stdout)
+    ladders = json.loads(run(runner, tiny_dir, "ladders", "--format", "json").stdout)["ladders"]
     assert [lad["id"] for lad in ladders] == ["sk", "tt", "en", "hl", "pt", "ws"]
     assert ladders[0]["levels"] == ["s1", "s2", "s3", "s4"]
     levels = json.loads(run(runner, tiny_dir, "levels", "sk", "--format", "json").stdout)
     assert levels["ladder"]["id"] == "sk"
     assert [lev["ref"] for lev in levels["levels"]] == ["sk.s1", "sk.s2", "sk.s3", "sk.s4"]
-    sources = json.loads(run(runner, tiny_dir, "sources", "--format", "json").stdout)
+    sources = json.loads(run(runner, tiny_dir, "sources", "--format", "json").stdout)["sources"]
     assert {s["id"]: s["status"] for s in sources} == {"src-off": "official", "src-sec": "secondary",
                                                      "src-unv": "unverified"}
     assert all({"title", "doc_no", "issuer", "rules"} <= set(s) for s in sources)

@@ -259,8 +259,8 @@ def output_options(fn):
 
 def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None, widths=None,
          key: str = "results") -> None:
-    """Render rows as a table or CSV, or ``data`` (default: the rows as objects, under ``key``) as
-    JSON with its ``schema_version``."""
+    """Render rows as a table, or ``data`` (default: the rows as objects, under ``key``) as JSON with
+    its ``schema_version`` or as CSV with the command's data columns (:mod:`equivalence.csvdata`)."""
     rows = list(rows)
     if fmt == "json":
         import json
@@ -272,6 +272,12 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
     elif fmt == "csv":
         import csv
 
+        if data is not None:  # CSV as data: the answer's own table (equivalence.csvdata)
+            from .contract import stamped
+            from .csvdata import csv_table
+
+            ctx = click.get_current_context()
+            headers, rows = csv_table(ctx.info_name, registry(ctx), stamped(data, key), ctx.params.get("lang", "zh"))
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(headers)
         writer.writerows(rows)
@@ -283,6 +289,18 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
         if rows:
             click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
                                 maxcolwidths=widths))
+
+
+def path_contract(reg, answer: dict, targets: list[str], lang: str) -> dict:
+    """path's machine answer: ``target`` is the list of levels asked for, the same shape as check's
+    and routes-into's; ``reached`` is the one level a route reaches (each alternative has its own)."""
+    from .lookup import level_ref
+
+    def route(r: dict) -> dict:
+        return {"reached": r["target"], **{k: v for k, v in r.items() if k not in ("target", "alternatives")}}
+
+    return {"target": [level_ref(reg, t, lang) for t in targets], **route(answer),
+            "alternatives": [route(a) for a in answer["alternatives"]]}
 
 
 def _date(value: str | None) -> str | None:
@@ -308,7 +326,7 @@ def ladders(ctx, fmt, lang):
     data = [{"id": lid, "zh": lad["zh"], "en": lad["en"], "kind": lad["kind"],
              "levels": [reg.levels[r]["id"] for r in lad["levels"]], "confidence": lad["confidence"]}
             for lid, lad in reg.ladders.items()]
-    emit(fmt, [h["id"], h["zh"], h["en"], h["kind_ladder"], h["levels"]], rows, data if fmt == "json" else None,
+    emit(fmt, [h["id"], h["zh"], h["en"], h["kind_ladder"], h["levels"]], rows, data if fmt != "table" else None,
          key="ladders")
 
 
@@ -332,7 +350,7 @@ def levels(ctx, ladder, fmt, lang):
             "levels": [{k: lev[k] for k in ("ref", "id", "zh", "en", "aliases", "rank", "effective_from",
                                             "effective_until")} for lev in levs]}
     title = f"{lad['zh']} ({lad['id']}, {lad['en']})"
-    emit(fmt, [h["rank"], h["id"], h["zh"], h["en"], h["aliases"]], rows, data if fmt == "json" else None, title)
+    emit(fmt, [h["rank"], h["id"], h["zh"], h["en"], h["aliases"]], rows, data if fmt != "table" else None, title)
 
 
 @cli.command()
@@ -372,7 +390,7 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
         title += f" · {occupation['zh']} {occupation['code']}"
     if not answer["results"]:
         title += ": " + ("没有相关等级" if lang == "zh" else "no related levels")
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], {"level": head, "results": answer["results"]})
         return
     headers = [h["direction"], h["ladder"], h["level"], h["kind"], h["conditions"], h["purposes"],
@@ -419,7 +437,8 @@ def layers_command(ctx, fmt, lang):
     rows = [("national", "全国", "National", "national", "CN", "mappings/")]
     found = available_layers()
     rows += [(x["id"], x["zh"], x["en"], x["scope"], x["region"] or "", x["path"]) for x in found]
-    emit(fmt, ["id", "zh", "en", "scope", "region", "path"], rows, key="layers")
+    headers = ["id", "zh", "en", "scope", "region", "path"]
+    emit(fmt, headers, rows, [dict(zip(headers, r)) for r in rows] if fmt != "table" else None, key="layers")
 
 
 @cli.command()
@@ -438,7 +457,7 @@ def sources(ctx, fmt, lang):
     data = [{**{k: v for k, v in s.items() if k not in ("path", "line")}, "rules": counts.get(s["id"], 0)}
             for s in reg.sources.values()]
     emit(fmt, [h["id"], h["doc_no"], h["title"], h["published"], h["status"], h["rules"]], rows,
-         data if fmt == "json" else None, key="sources")
+         data if fmt != "table" else None, key="sources")
 
 
 @cli.command()
@@ -458,7 +477,7 @@ def show(ctx, rule_id, fmt, lang):
     rule = reg.rule(rule_id)
     cites = [{**c, "title": reg.sources[c["source"]]["title"], "doc_no": reg.sources[c["source"]]["doc_no"],
               "status": reg.sources[c["source"]]["status"]} for c in rule["cite"]]
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], {**{k: v for k, v in rule.items() if k not in ("cite",)}, "cite": cites})
         return
     h = HEADERS[lang]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .cli import _date, emit, output_options, registry
+from .cli import _date, emit, output_options, path_contract, registry
 from .describe import (CONFIDENCE_WORDS, HEADERS, KIND_WORDS, describe_conditions, layer_tag, short_source)
 
 
@@ -109,14 +109,8 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
         from .chart import write_route_chart
 
         write_route_chart(reg, answer, chart_file, lang=lang)
-    if fmt == "json":
-        emit(fmt, [], [], answer)
-        return
-    if fmt == "csv":
-        rows = list(step_rows(reg, answer["steps"], lang, 0))
-        for i, alt in enumerate(answer["alternatives"], 1):
-            rows.extend(step_rows(reg, alt["steps"], lang, i))
-        emit(fmt, ["route"] + STEP_HEADERS[lang], rows)
+    if fmt != "table":
+        emit(fmt, [], [], path_contract(reg, answer, targets, lang))
         return
     zh = lang == "zh"
     def headline(route, label):
@@ -160,7 +154,7 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
     targets = resolve_targets(reg, target, to_tier)
     prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file, honours, scores_file)
     answer = check_eligibility(reg, prof, targets, lang)
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], answer)
         return
     zh = lang == "zh"
@@ -203,7 +197,7 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
 
     reg = registry(ctx)
     answer = compare_levels(reg, a, b, include_derived=include_derived, as_of=_date(as_of), lang=lang)
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], answer)
         return
     words = {"zh": {"higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠", "mixed": "依据不同结论不同",
@@ -238,8 +232,8 @@ def routes_into(ctx, target, include_derived, fmt, lang):
     reg = registry(ctx)
     ref = reg.level(target)["ref"]
     items = find_routes(reg, ref, include_derived=include_derived, lang=lang)
-    if fmt == "json":
-        emit(fmt, [], [], {"target": level_ref(reg, ref, lang), "routes": items})
+    if fmt != "table":
+        emit(fmt, [], [], {"target": [level_ref(reg, ref, lang)], "routes": items})
         return
     h = HEADERS[lang]
     entry = "（无前置等级）" if lang == "zh" else "(no prior level)"
@@ -276,7 +270,7 @@ def search(ctx, text, kinds, limit, fmt, lang):
 
     reg = registry(ctx)
     hits = run_search(reg, text, kinds=list(kinds) or None, limit=limit)
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], {"query": text, "results": hits})
         return
     headers = ["类别", "编号", "名称", "所属", "匹配", "得分"] if lang == "zh" else ["kind", "id", "name", "in", "match", "score"]
@@ -302,7 +296,7 @@ def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_fi
     reg = registry(ctx)
     prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file, honours, scores_file)
     answer = points_report(reg, prof, scheme, lang)
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], answer)
         return
     zh = lang == "zh"
@@ -349,7 +343,7 @@ def diff(ctx, dates, roster_file, to, encoding, fmt, lang):
 
         table = read_table(roster_file, encoding)
         answer["roster"] = diff_roster(reg, table.rows, before, after, to=list(to), lang=lang)
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], answer)
         return
     zh = lang == "zh"
@@ -365,10 +359,6 @@ def diff(ctx, dates, roster_file, to, encoding, fmt, lang):
                          layer_tag(reg, r["source"], lang) + short_source(reg.sources[r["source"]["source"]])))
     headers = ["变化", "类别", "编号", "内容", "施行期间", "依据"] if zh else ["change", "what", "id", "links", "in force", "source"]
     title = f"{before} → {after}: " + (f"{len(rows)} 项变化" if zh else f"{len(rows)} change(s)")
-    if "roster" in answer and fmt == "csv":  # one table per output: the roster's changes
-        emit(fmt, ["row", "id", "column", "before", "after"],
-             [(c["row"], c["id"], c["column"], c["before"], c["after"]) for c in answer["roster"]])
-        return
     emit(fmt, headers, rows, title=title, widths=[None, 10, 36, 36, None, 24])
     if "roster" in answer:
         people = len({c["row"] for c in answer["roster"]})

@@ -111,8 +111,9 @@ def test_lookup_table_and_csv(runner, tiny_dir):
     assert table.splitlines()[0] == "技师 (职业技能等级, sk.s4)"
     assert "工程师" in table and "bridge-s4-e3" in table and "测发〔2015〕2号" in table
     rows = list(csv.DictReader(io.StringIO(run(runner, tiny_dir, "lookup", "技师", "--format", "csv").stdout)))
-    assert {"规则", "等级", "关系"} <= set(rows[0])
-    assert any(r["规则"] == "bridge-s4-e3" and r["等级"] == "工程师" for r in rows)
+    assert {"rules", "result_level_id", "result_level_name", "kind"} <= set(rows[0])
+    assert any(r["rules"] == "bridge-s4-e3" and r["result_level_name"] == "工程师" and r["result_level_id"] == "en.e3"
+               for r in rows)
     en = run(runner, tiny_dir, "lookup", "技师", "--lang", "en").stdout
     assert en.splitlines()[0] == "Technician (Vocational skill grades, sk.s4)" and "Engineer" in en
 

@@ -96,3 +96,55 @@ def test_a_library_error_caused_by_a_closed_pipe_is_quiet_too():
     except EquivalenceError as exc:  # as rosterio reports a failed write
         assert _broken_pipe(exc)
     assert not _broken_pipe(EquivalenceError("unknown level"))
+
+
+def csv_rows(runner, args):
+    import csv
+    import io
+
+    result = runner.invoke(cli, [*args, "--format", "csv"])
+    assert result.exit_code == 0, result.output + result.stderr
+    return list(csv.reader(io.StringIO(result.stdout)))
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_csv_is_data(runner, name):
+    zh = csv_rows(runner, QUERIES[name])
+    en = csv_rows(runner, [*QUERIES[name], "--lang", "en"])
+    assert zh[0] == en[0]  # the same columns whatever --lang
+    assert all(h.isascii() and h == h.lower() and " " not in h for h in zh[0])  # snake_case
+    assert len(zh) > 1 and len({len(r) for r in zh}) == 1
+    # nothing cut short (a quote may hold the document's own ellipsis)
+    cut = [i for i, h in enumerate(zh[0]) if h not in ("quotes", "note")]
+    assert not any("…" in row[i] for row in zh + en for i in cut)
+
+
+def test_csv_puts_ids_beside_names(runner):
+    rows = csv_rows(runner, QUERIES["lookup"])
+    head = rows[0]
+    row = dict(zip(head, rows[1]))
+    assert head[:2] == ["level_id", "level_name"] and row["level_id"] == "skill.technician"
+    assert row["result_level_id"] in {"post_skill.w2", "eng.intermediate"}
+    rows = csv_rows(runner, QUERIES["path"])
+    path = [dict(zip(rows[0], r)) for r in rows[1:]]
+    assert [(r["route"], r["step"], r["level_id"], r["level_name"]) for r in path if r["route"] == "0"] == [
+        ("0", "1", "eng.assistant", "助理工程师"), ("0", "2", "eng.intermediate", "工程师")]
+
+
+def test_compare_csv_keeps_its_verdict(runner):
+    rows = csv_rows(runner, ["compare", "技师", "工程师"])
+    assert [dict(zip(rows[0], r))["verdict"] for r in rows[1:]] == ["same"]
+    none = csv_rows(runner, ["compare", "高级工", "一级巡视员"])
+    assert none == [rows[0], ["skill.senior", "高级工", "cs_grade.inspector1", "一级巡视员", "not_comparable"] + [""] * 9]
+
+
+def test_same_concept_same_shape(runner):
+    """A target is a list of levels wherever it appears; path says which one its route reaches."""
+    level = {"id", "ladder", "name"}
+    for name in ("path", "check", "routes-into"):
+        target = answer(runner, name)["target"]
+        assert isinstance(target, list) and target and all(set(t) == level for t in target), name
+    path = answer(runner, "path")
+    assert path["target"] == [{"id": "eng.intermediate", "ladder": "eng", "name": "工程师"}]
+    assert path["reached"] == path["target"][0]
+    assert all(set(alt["reached"]) == level and "target" not in alt for alt in path["alternatives"])

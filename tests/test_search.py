@@ -151,13 +151,13 @@ def test_search_csv(runner):
     result = run(runner, "search", "6-31-01", "--kind", "occupation", "--limit", "3", "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["类别", "编号", "名称", "所属", "匹配", "得分"]
+    assert rows[0] == ["kind", "id", "name", "context", "match", "score"]  # data: the same whatever --lang
     assert [r[1] for r in rows[1:]] == ["6-31-01", "6-31-01-01", "6-31-01-02"]
 
 
 def test_search_english_headers(runner):
     result = run(runner, "search", "gjgcs", "--lang", "en", "--format", "csv")
-    assert result.stdout.splitlines()[0] == "kind,id,name,in,match,score"
+    assert result.stdout.splitlines()[0] == "kind,id,name,context,match,score"
 
 
 def test_search_options(runner):

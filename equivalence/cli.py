@@ -501,6 +501,28 @@ def show(ctx, rule_id, fmt, lang):
 
 
 @cli.command()
+@click.argument("name", required=False)
+def schema(name):
+    """Print the JSON Schema of a command's --format json answer (lookup, path, check …), of the
+    JSON error (error) or of a mapping file (mapping-file); without NAME, list them.
+
+    \b
+    Examples:
+      equivalence schema
+      equivalence schema lookup > lookup.schema.json
+    """
+    from .schemas import names, schema_text
+
+    if name is None:
+        click.echo("\n".join(names()))
+        return
+    text = schema_text(name)
+    if text is None:
+        raise click.BadParameter(f"no schema '{name}' (known: {', '.join(names())})", param_hint="'NAME'")
+    click.echo(text, nl=False)
+
+
+@cli.command()
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
 @click.pass_context
 def validate(ctx, folder):

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, describe_conditions,
+from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, STATUS_WORDS, describe_conditions,
                        describe_source, layer_tag, short_source)
 from .errors import EquivalenceError, MappingErrors
 
@@ -257,6 +257,42 @@ def output_options(fn):
     return fn
 
 
+# What a wrapped table cell is made of: a date (never broken), a run of Latin letters and digits up to
+# and with its hyphen (rule ids break after a hyphen), spaces, or any one other character (CJK text
+# breaks between characters).
+_CELL_TOKENS = r"\d{4}-\d{1,2}(?:-\d{1,2})?(?![\w])|[A-Za-z0-9_.:/@+]+-?|-|[ \t]+|."
+
+
+def wrap_cell(text: str, width: int) -> str:
+    r"""``text`` folded into lines of at most ``width`` display columns (CJK counts 2).
+
+    >>> wrap_cell("技师已持有1年，需满3年（2028-12-01 满足）", 28)
+    '技师已持有1年，需满3年（\n2028-12-01 满足）'
+    """
+    import re
+
+    from wcwidth import wcswidth
+
+    lines = []
+    for para in text.split("\n"):
+        line, used = "", 0
+        for token in re.findall(_CELL_TOKENS, para):
+            size = max(wcswidth(token), 0)
+            if used + size > width and line.strip():
+                lines.append(line.rstrip())
+                line, used = "", 0
+                if token.isspace():
+                    continue
+            while size > width:  # a word longer than the whole cell: cut it (never a date: 10 < width)
+                cut = max(1, len(token) * width // size)
+                lines.append(token[:cut])
+                token = token[cut:]
+                size = max(wcswidth(token), 0)
+            line, used = line + token, used + size
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
 def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None, widths=None,
          key: str = "results") -> None:
     """Render rows as a table, or ``data`` (default: the rows as objects, under ``key``) as JSON with
@@ -287,8 +323,9 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
         if title:
             click.echo(title)
         if rows:
-            click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
-                                maxcolwidths=widths))
+            if widths:
+                rows = [[wrap_cell(c, w) if w and isinstance(c, str) else c for c, w in zip(r, widths)] for r in rows]
+            click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
 
 
 def path_contract(reg, answer: dict, targets: list[str], lang: str) -> dict:
@@ -437,8 +474,15 @@ def layers_command(ctx, fmt, lang):
     rows = [("national", "全国", "National", "national", "CN", "mappings/")]
     found = available_layers()
     rows += [(x["id"], x["zh"], x["en"], x["scope"], x["region"] or "", x["path"]) for x in found]
-    headers = ["id", "zh", "en", "scope", "region", "path"]
-    emit(fmt, headers, rows, [dict(zip(headers, r)) for r in rows] if fmt != "table" else None, key="layers")
+    keys = ["id", "zh", "en", "scope", "region", "path"]
+    if fmt != "table":
+        emit(fmt, keys, rows, [dict(zip(keys, r)) for r in rows], key="layers")
+        return
+    scope = {"zh": {"national": "全国", "province": "省级", "employer": "企业"},
+             "en": {"national": "national", "province": "province", "employer": "employer"}}[lang]
+    h = HEADERS[lang]
+    emit(fmt, [h["id"], h["zh"], h["en"], "范围" if lang == "zh" else "scope", "地区" if lang == "zh" else "region",
+               "路径" if lang == "zh" else "path"], [(*r[:3], scope[r[3]], *r[4:]) for r in rows])
 
 
 @cli.command()
@@ -452,7 +496,8 @@ def sources(ctx, fmt, lang):
     for r in reg.rules.values():
         for c in r["cite"]:
             counts[c["source"]] = counts.get(c["source"], 0) + 1
-    rows = [(s["id"], s["doc_no"], s["title"], s["published"] or "", s["status"], counts.get(s["id"], 0))
+    rows = [(s["id"], s["doc_no"], s["title"], s["published"] or "", STATUS_WORDS[lang][s["status"]],
+             counts.get(s["id"], 0))
             for s in reg.sources.values()]
     data = [{**{k: v for k, v in s.items() if k not in ("path", "line")}, "rules": counts.get(s["id"], 0)}
             for s in reg.sources.values()]
@@ -482,21 +527,25 @@ def show(ctx, rule_id, fmt, lang):
         return
     h = HEADERS[lang]
     name = lambda ref: f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})"  # noqa: E731
+    zh = lang == "zh"
+    label = SHOW_LABELS[lang]
+    both = (" (双向)" if zh else " (both ways)") if rule["bidirectional"] else ""
     rows = [
-        ("id", rule["id"]),
-        (h["kind"], KIND_WORDS[lang][rule["kind"]] + (" (双向)" if rule["bidirectional"] else "")),
-        ("from", name(rule["from"]) if rule["from"] else "—"),
-        ("to", "、".join(name(t) for t in rule["to"])),
+        (h["id"], rule["id"]),
+        (h["kind"], KIND_WORDS[lang][rule["kind"]] + both),
+        (label["from"], name(rule["from"]) if rule["from"] else "—"),
+        (label["to"], "、".join(name(t) for t in rule["to"]) if zh else ", ".join(name(t) for t in rule["to"])),
         (h["conditions"], describe_conditions(reg, conditions_of(rule), lang) or "—"),
-        (h["purposes"], "、".join(reg.purposes[p][lang] for p in rule["purposes"]) or "—"),
-        ("in force", f"{rule['effective_from']} – {rule['effective_until'] or ''}"),
+        (h["purposes"], ("、" if zh else ", ").join(reg.purposes[p][lang] for p in rule["purposes"]) or "—"),
+        (label["in_force"], f"{rule['effective_from']} – {rule['effective_until'] or ''}"),
         (h["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]),
     ]
     for c in cites:
-        rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c)} [{c['status']}]\n《{c['title']}》\n“{c['quote']}”"))
+        rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c)} [{STATUS_WORDS[lang][c['status']]}]"
+                                  f"\n《{c['title']}》\n“{c['quote']}”"))
     if rule["note"]:
-        rows.append(("note", rule["note"]))
-    rows.append(("file", f"{rule['path']}:{rule['line']}"))
+        rows.append((label["note"], rule["note"]))  # the mappings' own note, as written (English)
+    rows.append((label["file"], f"{rule['path']}:{rule['line']}"))
     emit(fmt, [h["field"], h["value"]], rows, widths=[None, 100])
 
 
@@ -520,6 +569,12 @@ def schema(name):
     if text is None:
         raise click.BadParameter(f"no schema '{name}' (known: {', '.join(names())})", param_hint="'NAME'")
     click.echo(text, nl=False)
+
+
+SHOW_LABELS = {
+    "zh": {"from": "自", "to": "至", "in_force": "施行期间", "note": "备注", "file": "文件"},
+    "en": {"from": "from", "to": "to", "in_force": "in force", "note": "note", "file": "file"},
+}
 
 
 @cli.command()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .cli import _date, emit, output_options, path_contract, registry
+from .cli import NamedChoice, _date, emit, output_options, path_contract, registry
 from .describe import (CONFIDENCE_WORDS, HEADERS, KIND_WORDS, describe_conditions, layer_tag, short_source)
 
 
@@ -247,10 +247,22 @@ def routes_into(ctx, target, include_derived, fmt, lang):
          title=f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})", widths=[16, 14, 10, 36, None, 20, 36])
 
 
+SEARCH_WORDS = {
+    "zh": {"level": "等级", "title": "职称", "qualification": "职业资格", "occupation": "职业", "name": "名称",
+           "code": "编码", "alias": "别名", "prefix": "名称开头", "pinyin": "拼音", "initials": "拼音首字母",
+           "contains": "名称包含", "fuzzy": "相近"},
+    "en": {k: k for k in ("level", "title", "qualification", "occupation", "name", "code", "alias", "prefix",
+                          "pinyin", "initials", "contains", "fuzzy")},
+}
+SEARCH_KINDS = NamedChoice({k: (SEARCH_WORDS["zh"][k],) for k in ("level", "title", "qualification", "occupation")})
+BASIS_WORDS = {"zh": {"per_year": "按年", "per_count": "按次", "fixed": "一次性"},
+               "en": {"per_year": "per year", "per_count": "per count", "fixed": "fixed"}}
+
+
 @click.command()
 @click.argument("text")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["level", "title", "qualification", "occupation"]),
-              help="Only this kind of thing (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=SEARCH_KINDS,
+              help="Only this kind of thing, by code or name (occupation, 职业; repeatable).")
 @click.option("--limit", type=click.IntRange(1, 500), default=10, show_default=True, help="At most this many results.")
 @output_options
 @click.pass_context
@@ -274,7 +286,8 @@ def search(ctx, text, kinds, limit, fmt, lang):
         emit(fmt, [], [], {"query": text, "results": hits})
         return
     headers = ["类别", "编号", "名称", "所属", "匹配", "得分"] if lang == "zh" else ["kind", "id", "name", "in", "match", "score"]
-    rows = [(h["kind"], h["id"], h["name"], h["context"], h["match"], h["score"]) for h in hits]
+    words = SEARCH_WORDS[lang]
+    rows = [(words[h["kind"]], h["id"], h["name"], h["context"], words[h["match"]], h["score"]) for h in hits]
     title = None if rows else ("没有匹配" if lang == "zh" else "no match")
     emit(fmt, headers, rows, title=title)
 
@@ -300,7 +313,7 @@ def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_fi
         emit(fmt, [], [], answer)
         return
     zh = lang == "zh"
-    items = [(i["zh"] if zh else (i["en"] or i["zh"]), i["basis"], f"{i['points']:g}",
+    items = [(i["zh"] if zh else (i["en"] or i["zh"]), BASIS_WORDS[lang][i["basis"]], f"{i['points']:g}",
               "" if i["cap"] is None else f"{i['cap']:g}") for i in answer["items"]]
     title = f"{answer['scheme']['zh']} ({answer['as_of']}): " + (f"合计 {answer['total']:g} 分" if zh else f"total {answer['total']:g}")
     emit(fmt, ["项目", "计分方式", "得分", "上限"] if zh else ["item", "basis", "points", "cap"], items, title=title)

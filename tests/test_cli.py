@@ -303,3 +303,35 @@ def test_region_given_twice_is_refused(runner):
 def test_bad_years_are_one_line(runner, args, message):
     result = runner.invoke(cli, args)
     assert assert_one_error_line(result) == message
+
+
+def test_table_cells_never_break_a_date():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from equivalence.cli import wrap_cell
+
+    # dates stand apart from letters and digits, as in every answer ('（2028-12-01 满足）', '2022-03 –')
+    piece = st.sampled_from(["技师已持有1年，需满3年（", "（2028-12-01 ", " 满足）", "bridge-96-technician-to-intermediate",
+                             "；", " ", " 2022-03 ", " – ", "取得后满4年", "met on ", "(", ")"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(piece, min_size=1, max_size=12), st.integers(min_value=10, max_value=40))
+    def check(pieces, width):
+        text = "".join(pieces)
+        wrapped = wrap_cell(text, width)
+        from wcwidth import wcswidth
+
+        assert all(wcswidth(line) <= width for line in wrapped.split("\n"))
+        for date in ("2028-12-01", "2022-03"):
+            assert wrapped.count(date) == text.count(date)  # each date whole, on one line
+        assert wrapped.replace("\n", "").replace(" ", "") == text.replace(" ", "")  # nothing lost
+
+    check()
+
+
+def test_readme_check_example_keeps_its_dates_whole(runner):
+    result = runner.invoke(cli, ["check", "工程师", "--holds", "技师:1", "--education", "大专", "--as-of", "2026-12-01"])
+    assert result.exit_code == 0
+    assert "2028-12-01 满足）" in result.stdout
+    assert "2028-1\n" not in result.stdout and "2028-1 " not in result.stdout

@@ -329,15 +329,10 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
 
 
 def path_contract(reg, answer: dict, targets: list[str], lang: str) -> dict:
-    """path's machine answer: ``target`` is the list of levels asked for, the same shape as check's
-    and routes-into's; ``reached`` is the one level a route reaches (each alternative has its own)."""
-    from .lookup import level_ref
+    """path's machine answer (see :func:`equivalence.contract.path_answer`)."""
+    from .contract import path_answer
 
-    def route(r: dict) -> dict:
-        return {"reached": r["target"], **{k: v for k, v in r.items() if k not in ("target", "alternatives")}}
-
-    return {"target": [level_ref(reg, t, lang) for t in targets], **route(answer),
-            "alternatives": [route(a) for a in answer["alternatives"]]}
+    return path_answer(reg, answer, targets, lang)
 
 
 def _date(value: str | None) -> str | None:

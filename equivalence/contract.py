@@ -32,3 +32,16 @@ def error_payload(exc: BaseException, message: str) -> dict:
     candidates = getattr(exc, "suggestions", None) or getattr(exc, "candidates", None) or []
     return {"schema_version": SCHEMA_VERSION,
             "error": {"type": error_type(exc), "message": message, "candidates": list(candidates)}}
+
+
+def path_answer(reg, answer: dict, targets: list[str], lang: str) -> dict:
+    """path's answer as the contract shapes it: ``target`` is the list of levels asked for, the same
+    shape as check's and routes-into's; ``reached`` is the one level a route reaches (each alternative
+    has its own)."""
+    from .lookup import level_ref
+
+    def route(r: dict) -> dict:
+        return {"reached": r["target"], **{k: v for k, v in r.items() if k not in ("target", "alternatives")}}
+
+    return {"target": [level_ref(reg, t, lang) for t in targets], **route(answer),
+            "alternatives": [route(a) for a in answer["alternatives"]]}

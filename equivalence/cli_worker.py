@@ -293,7 +293,7 @@ def search(ctx, text, kinds, limit, fmt, lang):
 
 
 @click.command()
-@click.option("--scheme", help="The points scheme (default: the only one loaded).")
+@click.option("--scheme", help="The points scheme, by id or name (default: the only one loaded).")
 @profile_options
 @output_options
 @click.pass_context
@@ -308,6 +308,11 @@ def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_fi
 
     reg = registry(ctx)
     prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file, honours, scores_file)
+    if scheme:  # by id, zh or en name
+        from .names import resolve_code
+
+        schemes = reg.index.get("points_schemes", {})
+        scheme = resolve_code(scheme, {sid: (s["zh"], s["en"] or "") for sid, s in schemes.items()}) or scheme
     answer = points_report(reg, prof, scheme, lang)
     if fmt != "table":
         emit(fmt, [], [], answer)

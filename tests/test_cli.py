@@ -335,3 +335,27 @@ def test_readme_check_example_keeps_its_dates_whole(runner):
     assert result.exit_code == 0
     assert "2028-12-01 满足）" in result.stdout
     assert "2028-1\n" not in result.stdout and "2028-1 " not in result.stdout
+
+
+def test_points_scheme_by_id_or_name(runner):
+    args = ["--layer", "acme", "points", "--holds", "acme_s.s3:2", "--as-of", "2025-01-01", "--format", "json"]
+    outputs = {runner.invoke(cli, [*args, "--scheme", s]).stdout for s in ("acme-skill-points", "示例公司技能人才积分晋级")}
+    assert len(outputs) == 1 and json.loads(outputs.pop())["scheme"]["id"] == "acme-skill-points"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["lookup", "焊工"], "Error: unknown level '焊工' (焊工 6-18-02-04 is an occupation of the 职业分类大典: it holds skill "
+                         "grades; name one as OCCUPATION:GRADE); did you mean: 焊工:高级工, 焊工:技师?"),
+    (["lookup", "维修电工:技师"], "Error: unknown ladder or occupation '维修电工' (no ladder, and no occupation of the "
+                                 "职业分类大典 (2022 edition)); did you mean: 电工:技师, 汽车维修工:技师, 钟表维修工:技师?"),
+    (["check", "技师", "--holds", "高级工程帅:2"], "Error: unknown level '高级工程帅'; did you mean: 高级工程师, 高级工, "
+                                                  "正高级工程师, 高级工班, 工程师?"),
+])
+def test_names_people_type_get_a_way_forward(runner, args, message):
+    assert assert_one_error_line(runner.invoke(cli, args)) == message
+
+
+@pytest.mark.parametrize("name", ["高級技師", "技師", "工程師", "注会", "研究生", "副高"])
+def test_traditional_and_short_names_on_the_command_line(runner, name):
+    result = runner.invoke(cli, ["lookup", name, "--format", "json"])
+    assert result.exit_code == 0, result.stderr

@@ -313,7 +313,8 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
             from .csvdata import csv_table
 
             ctx = click.get_current_context()
-            headers, rows = csv_table(ctx.info_name, registry(ctx), stamped(data, key), ctx.params.get("lang", "zh"))
+            reg = None if ctx.info_name == "layers" else registry(ctx)  # layers are listed without loading rules
+            headers, rows = csv_table(ctx.info_name, reg, stamped(data, key), ctx.params.get("lang", "zh"))
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(headers)
         writer.writerows(rows)
@@ -324,7 +325,8 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
             click.echo(title)
         if rows:
             if widths:
-                rows = [[wrap_cell(c, w) if w and isinstance(c, str) else c for c, w in zip(r, widths)] for r in rows]
+                rows = [[wrap_cell(c, w) if w and isinstance(c, str) else c
+                         for c, w in zip(r, [*widths, *[None] * (len(r) - len(widths))])] for r in rows]
             click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
 
 
@@ -391,7 +393,7 @@ def levels(ctx, ladder, fmt, lang):
 @click.option("--kind", "kinds", multiple=True, type=RELATION_KINDS,
               help="Only this relation kind, by code or name (apply, 可申报; repeatable).")
 @click.option("--purpose", help="Only results that serve this purpose, by id or name (title_review, 职称评审).")
-@click.option("--as-of", "as_of", help="Only rules in force on this date (YYYY-MM-DD).")
+@click.option("--as-of", "as_of", help="Only rules in force on this date (2021-06-30, 2021/6/30, 2021年6月30日 …).")
 @click.option("--include-derived", is_flag=True, help="Also use comparisons no document states (derived).")
 @click.option("--direction", type=DIRECTIONS, default="both", show_default=True,
               help="out: LEVEL relates to X; in: X relates to LEVEL.")

@@ -25,11 +25,21 @@ from __future__ import annotations
 def lookup(reg, level: str, **options) -> dict:
     """What the rules relate to ``level`` on every other ladder (``equivalence lookup``).
 
-    ``options``: ``to`` (ladders), ``kinds``, ``purpose``, ``as_of``, ``include_derived``,
-    ``direction``, ``lang``; see :func:`equivalence.lookup.find_equivalents`.
+    ``options``: ``to`` (ladders), ``kinds``, ``purpose`` (id or name: ``职称评审``), ``as_of``,
+    ``include_derived``, ``direction``, ``lang``; see :func:`equivalence.lookup.find_equivalents`.
+
+    >>> from equivalence import Registry
+    >>> from equivalence.api import lookup
+    >>> reg = Registry.load()
+    >>> lookup(reg, "技师", purpose="职称评审") == lookup(reg, "技师", purpose="title_review")
+    True
     """
     from .lookup import find_equivalents
+    from .names import resolve_code
 
+    if options.get("purpose"):  # an unknown purpose is left for find_equivalents to refuse
+        purposes = {pid: (p["zh"], p["en"]) for pid, p in reg.purposes.items()}
+        options["purpose"] = resolve_code(options["purpose"], purposes) or options["purpose"]
     return find_equivalents(reg, level, **options)
 
 

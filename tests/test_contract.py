@@ -148,3 +148,16 @@ def test_same_concept_same_shape(runner):
     assert path["target"] == [{"id": "eng.intermediate", "ladder": "eng", "name": "工程师"}]
     assert path["reached"] == path["target"][0]
     assert all(set(alt["reached"]) == level and "target" not in alt for alt in path["alternatives"])
+
+
+def test_a_roster_into_a_closed_pipe_ends_quietly(tmp_path):
+    staff = tmp_path / "staff.csv"
+    staff.write_text("id,holds,education\n" + "".join(f"{i},技师:2,大专\n" for i in range(2000)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "equivalence", "roster", str(staff), "--to", "工程技术"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(100)
+    proc.stdout.close()  # `| head -c 100`
+    err = proc.stderr.read()
+    proc.wait()
+    assert err == b""  # was: Error: cannot write None: Broken pipe
+    assert proc.returncode == 1

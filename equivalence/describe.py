@@ -68,11 +68,20 @@ def describe_conditions(reg, cond: dict, lang: str = "zh") -> str:
 
 def other_text(text: str, lang: str) -> str:
     """A condition in the document's words, as the mappings write it: '各类企业 (the clause addresses
-    enterprises)'. In zh the English gloss in brackets is left out; en keeps both."""
+    enterprises)', or the other way round, 'aged 16 or over (年满16周岁)'. zh shows the Chinese side;
+    en keeps both.
+
+    >>> other_text("各类企业 (the clause addresses enterprises)", "zh"), other_text("aged 16 or over (年满16周岁)", "zh")
+    ('各类企业', '年满16周岁')
+    """
     if lang == "zh" and text.endswith(")") and " (" in text:
         head, _, gloss = text.rpartition(" (")
-        if head and any("a" <= c.lower() <= "z" for c in gloss):
+        gloss = gloss[:-1]
+        latin = lambda s: any("a" <= c.lower() <= "z" for c in s)  # noqa: E731
+        if head and latin(gloss) and not latin(head):
             return head
+        if gloss and latin(head) and not latin(gloss):
+            return gloss
     return text
 
 

@@ -40,6 +40,8 @@ SAMPLES = {
     "compare-none": ["compare", "高级工", "一级巡视员"],
     "levels-posts": ["levels", "工勤技能岗位"],
     "check-held": ["check", "技师", "--holds", "技师", "--as-of", "2026-12-01"],
+    "routes-into-entry": ["routes-into", "初级工"],  # 'aged 16 or over (年满16周岁)' in the mappings
+    "lookup-in": ["lookup", "中级", "--direction", "in", "--to", "职业技能等级"],
 }
 # check's and path's explanations are being rewritten in a presentation layer of their own (issue 10);
 # their English in zh answers is known and marked here until then.

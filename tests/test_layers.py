@@ -337,7 +337,7 @@ def test_validate_region_and_layer(runner):
 def shipped_layers(runner):
     result = runner.invoke(cli, ["layers", "--format", "json"])
     assert result.exit_code == 0, result.output + result.stderr
-    return json.loads(result.stdout)
+    return json.loads(result.stdout)["layers"]
 
 
 def test_layers_lists_national_regions_and_the_example(runner):

@@ -40,7 +40,12 @@ def lookup(reg, level: str, **options) -> dict:
     if options.get("purpose"):  # an unknown purpose is left for find_equivalents to refuse
         purposes = {pid: (p["zh"], p["en"]) for pid, p in reg.purposes.items()}
         options["purpose"] = resolve_code(options["purpose"], purposes) or options["purpose"]
-    return find_equivalents(reg, level, **options)
+    answer = find_equivalents(reg, level, **options)
+    head = answer["level"]
+    _, occupation = reg.credential(level)
+    if occupation:  # 电工:技师 names the occupation too: the answer says which
+        head = {**head, "occupation": {"code": occupation["code"], "name": occupation["zh"]}}
+    return {"level": head, "results": answer["results"]}
 
 
 def _profile(reg, holds, education, work_years, as_of, in_post, honours):
@@ -139,3 +144,95 @@ def routes_into(reg, target: str, *, include_derived: bool = False, lang: str = 
     ref = reg.level(target)["ref"]
     return {"target": [level_ref(reg, ref, lang)], "routes": find_routes(reg, ref, include_derived=include_derived,
                                                                         lang=lang)}
+
+
+# The listing questions. Their answers were built inside the command line; they live here so that
+# the CLI's ``--format json`` and the HTTP API (``equivalence serve``) give one and the same answer.
+
+def ladders(reg) -> list[dict]:
+    """Every ladder with the ids of its levels, low to high (``equivalence ladders``)."""
+    return [{"id": lid, "zh": lad["zh"], "en": lad["en"], "kind": lad["kind"],
+             "levels": [reg.levels[r]["id"] for r in lad["levels"]], "confidence": lad["confidence"]}
+            for lid, lad in reg.ladders.items()]
+
+
+def levels(reg, ladder: str) -> dict:
+    """The levels of ``ladder`` (id or name), low to high (``equivalence levels``).
+
+    >>> from equivalence import Registry
+    >>> from equivalence.api import levels
+    >>> [lev["zh"] for lev in levels(Registry.load(), "职称层级")["levels"]]
+    ['员级', '助理级', '中级', '副高级', '正高级']
+    """
+    lad = reg.ladder(ladder)
+    return {"ladder": {"id": lad["id"], "zh": lad["zh"], "en": lad["en"], "kind": lad["kind"]},
+            "levels": [{k: reg.levels[r][k] for k in ("ref", "id", "zh", "en", "aliases", "rank", "effective_from",
+                                                      "effective_until")} for r in lad["levels"]]}
+
+
+def layers() -> list[dict]:
+    """The national rules and every shipped layer (``equivalence layers``); loads no rules."""
+    from .index import available_layers
+
+    keys = ("id", "zh", "en", "scope", "region", "path")
+    return [dict(zip(keys, ("national", "全国", "National", "national", "CN", "mappings/")))] + \
+        [{k: (x[k] or "") if k == "region" else x[k] for k in keys} for x in available_layers()]
+
+
+def sources(reg) -> list[dict]:
+    """Every policy source with the number of rules citing it (``equivalence sources``)."""
+    counts: dict[str, int] = {}
+    for r in reg.rules.values():
+        for c in r["cite"]:
+            counts[c["source"]] = counts.get(c["source"], 0) + 1
+    return [{**{k: v for k, v in s.items() if k not in ("path", "line")}, "rules": counts.get(s["id"], 0)}
+            for s in reg.sources.values()]
+
+
+def show(reg, rule_id: str) -> dict:
+    """One rule with its citations, each with the source's title, 文号 and status (``equivalence show``)."""
+    rule = reg.rule(rule_id)
+    cites = [{**c, "title": reg.sources[c["source"]]["title"], "doc_no": reg.sources[c["source"]]["doc_no"],
+              "status": reg.sources[c["source"]]["status"]} for c in rule["cite"]]
+    return {**{k: v for k, v in rule.items() if k != "cite"}, "cite": cites}
+
+
+def search(reg, text: str, *, kinds=None, limit: int = 10) -> dict:
+    """Levels, titles, qualifications and occupations by name, alias, code or pinyin, best first
+    (``equivalence search``).
+
+    >>> from equivalence import Registry
+    >>> from equivalence.api import search
+    >>> search(Registry.load(), "gjgcs", limit=1)["results"][0]["name"]
+    '高级工程师'
+    """
+    from .search import search as run_search
+
+    return {"query": text, "results": run_search(reg, text, kinds=list(kinds or []) or None, limit=limit)}
+
+
+def points(reg, scheme: str | None = None, *, holds=(), education: str | None = None,
+           work_years: float | None = None, as_of: str | None = None, in_post=(), honours=(), scores=None,
+           profile=None, lang: str = "zh") -> dict:
+    """Points under an employer's scheme (id or name), per item, and the next steps (``equivalence points``).
+    ``profile``: a worker's :class:`~equivalence.profile.Profile` already built (instead of the rest)."""
+    from .points_report import points_report
+
+    if scheme:
+        from .names import resolve_code
+
+        schemes = reg.index.get("points_schemes", {})
+        scheme = resolve_code(scheme, {sid: (s["zh"], s["en"] or "") for sid, s in schemes.items()}) or scheme
+    if profile is None:
+        from .profile import build_profile
+
+        profile = build_profile(reg, list(holds), education=education, work_years=work_years, as_of=as_of,
+                                in_post=list(in_post), honours=list(honours), scores=scores)
+    return points_report(reg, profile, scheme, lang)
+
+
+def diff(reg, before: str, after: str, *, lang: str = "zh") -> dict:
+    """Rules and levels that came into force or ended between two dates (``equivalence diff``)."""
+    from .diff import diff_dates
+
+    return diff_dates(reg, before, after, lang)

@@ -364,12 +364,12 @@ def _date(value: str | None) -> str | None:
 @click.pass_context
 def ladders(ctx, fmt, lang):
     """List the ladders (skill grades, title tiers and series, posts, grades, education)."""
+    from . import api
+
     reg = registry(ctx)
     h = HEADERS[lang]
     rows = [(lid, lad["zh"], lad["en"], lad["kind"], len(lad["levels"])) for lid, lad in reg.ladders.items()]
-    data = [{"id": lid, "zh": lad["zh"], "en": lad["en"], "kind": lad["kind"],
-             "levels": [reg.levels[r]["id"] for r in lad["levels"]], "confidence": lad["confidence"]}
-            for lid, lad in reg.ladders.items()]
+    data = api.ladders(reg)
     emit(fmt, [h["id"], h["zh"], h["en"], h["kind_ladder"], h["levels"]], rows, data if fmt != "table" else None,
          key="ladders")
 
@@ -385,14 +385,13 @@ def levels(ctx, ladder, fmt, lang):
     Example:
       equivalence levels 工勤技能岗位
     """
+    from . import api
+
     reg = registry(ctx)
     lad = reg.ladder(ladder)
     h = HEADERS[lang]
-    levs = [reg.levels[r] for r in lad["levels"]]
-    rows = [(lev["rank"], lev["ref"], lev["zh"], lev["en"], "、".join(lev["aliases"])) for lev in levs]
-    data = {"ladder": {"id": lad["id"], "zh": lad["zh"], "en": lad["en"], "kind": lad["kind"]},
-            "levels": [{k: lev[k] for k in ("ref", "id", "zh", "en", "aliases", "rank", "effective_from",
-                                            "effective_until")} for lev in levs]}
+    data = api.levels(reg, ladder)
+    rows = [(lev["rank"], lev["ref"], lev["zh"], lev["en"], "、".join(lev["aliases"])) for lev in data["levels"]]
     title = f"{lad['zh']} ({lad['id']}, {lad['en']})"
     emit(fmt, [h["rank"], h["id"], h["zh"], h["en"], h["aliases"]], rows, data if fmt != "table" else None, title)
 
@@ -418,24 +417,21 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
       equivalence lookup 三级 --kind apply --format json
       equivalence lookup 专业技术岗位:九级 --lang en
     """
-    from .lookup import find_equivalents
+    from . import api
 
     reg = registry(ctx)
-    _, occupation = reg.credential(level)
-    answer = find_equivalents(reg, level, to=list(to) or None, kinds=list(kinds) or None,
-                              purpose=resolve_purpose(reg, purpose),
-                              as_of=_date(as_of), include_derived=include_derived, direction=direction,
-                              lang=lang)
+    answer = api.lookup(reg, level, to=list(to) or None, kinds=list(kinds) or None,
+                        purpose=resolve_purpose(reg, purpose),
+                        as_of=_date(as_of), include_derived=include_derived, direction=direction, lang=lang)
     h = HEADERS[lang]
     head = answer["level"]
     title = f"{head['name']} ({reg.ladders[head['ladder']][lang]}, {head['id']})"
-    if occupation:
-        head = {**head, "occupation": {"code": occupation["code"], "name": occupation["zh"]}}
-        title += f" · {occupation['zh']} {occupation['code']}"
+    if "occupation" in head:
+        title += f" · {head['occupation']['name']} {head['occupation']['code']}"
     if not answer["results"]:
         title += ": " + ("没有相关等级" if lang == "zh" else "no related levels")
     if fmt != "table":
-        emit(fmt, [], [], {"level": head, "results": answer["results"]})
+        emit(fmt, [], [], answer)
         return
     headers = [h["direction"], h["ladder"], h["level"], h["kind"], h["conditions"], h["purposes"],
                h["confidence"], h["source"], h["chain"]]
@@ -476,14 +472,13 @@ def layers_command(ctx, fmt, lang):
       equivalence --region 广东 path 高级技师 特级技师
       equivalence --layer mappings/examples/acme levels acme_s
     """
-    from .index import available_layers
+    from . import api
 
-    rows = [("national", "全国", "National", "national", "CN", "mappings/")]
-    found = available_layers()
-    rows += [(x["id"], x["zh"], x["en"], x["scope"], x["region"] or "", x["path"]) for x in found]
     keys = ["id", "zh", "en", "scope", "region", "path"]
+    data = api.layers()
+    rows = [tuple(x[k] for k in keys) for x in data]
     if fmt != "table":
-        emit(fmt, keys, rows, [dict(zip(keys, r)) for r in rows], key="layers")
+        emit(fmt, keys, rows, data, key="layers")
         return
     scope = {"zh": {"national": "全国", "province": "省级", "employer": "企业"},
              "en": {"national": "national", "province": "province", "employer": "employer"}}[lang]
@@ -497,17 +492,13 @@ def layers_command(ctx, fmt, lang):
 @click.pass_context
 def sources(ctx, fmt, lang):
     """List the policy sources the rules cite, with 文号, date and how well each was verified."""
+    from . import api
+
     reg = registry(ctx)
     h = HEADERS[lang]
-    counts: dict[str, int] = {}
-    for r in reg.rules.values():
-        for c in r["cite"]:
-            counts[c["source"]] = counts.get(c["source"], 0) + 1
-    rows = [(s["id"], s["doc_no"], s["title"], s["published"] or "", STATUS_WORDS[lang][s["status"]],
-             counts.get(s["id"], 0))
-            for s in reg.sources.values()]
-    data = [{**{k: v for k, v in s.items() if k not in ("path", "line")}, "rules": counts.get(s["id"], 0)}
-            for s in reg.sources.values()]
+    data = api.sources(reg)
+    rows = [(s["id"], s["doc_no"], s["title"], s["published"] or "", STATUS_WORDS[lang][s["status"]], s["rules"])
+            for s in data]
     emit(fmt, [h["id"], h["doc_no"], h["title"], h["published"], h["status"], h["rules"]], rows,
          data if fmt != "table" else None, key="sources")
 
@@ -523,15 +514,15 @@ def show(ctx, rule_id, fmt, lang):
     Example:
       equivalence show bridge-technician-to-intermediate
     """
+    from . import api
     from .lookup import conditions_of
 
     reg = registry(ctx)
-    rule = reg.rule(rule_id)
-    cites = [{**c, "title": reg.sources[c["source"]]["title"], "doc_no": reg.sources[c["source"]]["doc_no"],
-              "status": reg.sources[c["source"]]["status"]} for c in rule["cite"]]
+    answer = api.show(reg, rule_id)
     if fmt != "table":
-        emit(fmt, [], [], {**{k: v for k, v in rule.items() if k not in ("cite",)}, "cite": cites})
+        emit(fmt, [], [], answer)
         return
+    rule, cites = reg.rule(rule_id), answer["cite"]
     h = HEADERS[lang]
     name = lambda ref: f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})"  # noqa: E731
     zh = lang == "zh"

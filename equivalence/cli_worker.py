@@ -226,15 +226,14 @@ def routes_into(ctx, target, include_derived, fmt, lang):
     Example:
       equivalence routes-into 高级工程师
     """
-    from .lookup import level_ref
-    from .lookup import routes_into as find_routes
+    from . import api
 
     reg = registry(ctx)
-    ref = reg.level(target)["ref"]
-    items = find_routes(reg, ref, include_derived=include_derived, lang=lang)
+    answer = api.routes_into(reg, target, include_derived=include_derived, lang=lang)
     if fmt != "table":
-        emit(fmt, [], [], {"target": [level_ref(reg, ref, lang)], "routes": items})
+        emit(fmt, [], [], answer)
         return
+    ref, items = reg.level(target)["ref"], answer["routes"]
     h = HEADERS[lang]
     entry = "（无前置等级）" if lang == "zh" else "(no prior level)"
     rows = [((i["from"]["name"] if i["from"] else entry),
@@ -278,13 +277,14 @@ def search(ctx, text, kinds, limit, fmt, lang):
       equivalence search 6-31-01 --kind occupation
       equivalence search 建造师 --format json
     """
-    from .search import search as run_search
+    from . import api
 
     reg = registry(ctx)
-    hits = run_search(reg, text, kinds=list(kinds) or None, limit=limit)
+    answer = api.search(reg, text, kinds=kinds, limit=limit)
     if fmt != "table":
-        emit(fmt, [], [], {"query": text, "results": hits})
+        emit(fmt, [], [], answer)
         return
+    hits = answer["results"]
     headers = ["类别", "编号", "名称", "所属", "匹配", "得分"] if lang == "zh" else ["kind", "id", "name", "in", "match", "score"]
     words = SEARCH_WORDS[lang]
     rows = [(words[h["kind"]], h["id"], h["name"], h["context"], words[h["match"]], h["score"]) for h in hits]
@@ -304,16 +304,11 @@ def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_fi
     Example:
       equivalence --layer mappings/examples/acme points --holds acme_s.s3:2 --holds 技师:3 --scores scores.yaml
     """
-    from .points_report import points_report
+    from . import api
 
     reg = registry(ctx)
     prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file, honours, scores_file)
-    if scheme:  # by id, zh or en name
-        from .names import resolve_code
-
-        schemes = reg.index.get("points_schemes", {})
-        scheme = resolve_code(scheme, {sid: (s["zh"], s["en"] or "") for sid, s in schemes.items()}) or scheme
-    answer = points_report(reg, prof, scheme, lang)
+    answer = api.points(reg, scheme, profile=prof, lang=lang)  # scheme by id, zh or en name
     if fmt != "table":
         emit(fmt, [], [], answer)
         return

@@ -33,6 +33,7 @@ LAZY_COMMANDS = {
     "roster": "equivalence.cli_roster:roster",
     "export": "equivalence.cli_export:export",
     "chart": "equivalence.cli_chart:chart",
+    "serve": "equivalence.cli_serve:serve",
 }
 
 

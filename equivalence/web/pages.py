@@ -1,0 +1,618 @@
+"""The pages: each renders the answer of :mod:`equivalence.web.answers` (the CLI's JSON answer), with
+the words the CLI's tables use (:mod:`equivalence.describe`). Zh by default, ``lang=en`` for English;
+the state is the query string, so every page can be shared as its URL, and each names its JSON twin
+(the same query string under ``/api``). Every value goes through :mod:`equivalence.web.html`.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..errors import EquivalenceError
+from ..describe import CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, STATUS_WORDS, describe_conditions
+from . import answers
+from .html import Html, esc, join, link, render, table, url
+
+W = {
+    "zh": {"site": "等级对应查询", "search": "搜索", "search_ph": "输入等级、职称、证书、拼音或编码，如 技师、gjgcs、6-31-01",
+           "ladders": "序列", "levels": "等级数", "chart": "对应关系图", "worker": "职工", "compare": "比较", "roster": "名单",
+           "sources": "依据文件", "api": "API", "json": "JSON", "lang": "English", "level": "等级", "ladder": "序列",
+           "kind": "关系", "direction": "方向", "conditions": "条件", "purposes": "用途", "confidence": "可信度",
+           "source": "依据", "rule": "规则", "none": "没有相关等级", "routes_into": "可由哪些等级到达",
+           "go": "查询", "to": "只看序列", "as_of": "日期", "derived": "含推导比较（无文件明说）",
+           "any": "不限", "rank": "级", "id": "编号", "name": "名称", "aliases": "别名", "from": "从", "to_": "到",
+           "in_force": "施行期间", "note": "备注", "quote": "原文", "article": "条款", "title": "标题",
+           "doc_no": "文号", "published": "发布日期", "status": "核实情况", "rules": "规则数", "issuer": "发布机关",
+           "address": "网址", "target": "目标", "holds": "持有（等级与取得日期）", "education": "学历",
+           "work_years": "工作年限", "region": "地区（省份）", "national": "全国", "check": "判断",
+           "eligible": "现在符合条件", "held": "已持有", "route": "最快路径", "alternatives": "备选路径",
+           "missing": "缺少", "met": "已满足", "unchecked": "未核查", "earliest": "最早", "date": "日期",
+           "year": "年", "by": "方式", "add_hold": "再加一项", "verdict_no_route": "不符合，且按现有规则无法达到",
+           "not_yet": "暂不符合；最早 {date}", "years_total": "{years} 年，最早 {date}", "a": "A", "b": "B",
+           "basis": "依据", "no_prior": "（无前置等级）", "upload": "上传名单（CSV / XLSX / JSONL）",
+           "excel": "CSV 加 BOM（Excel 打开不乱码）", "answer": "生成结果", "download": "下载结果",
+           "rows": "行", "failed_rows": "行未能处理（见 error 列）", "progress": "处理中", "error": "出错",
+           "hidden_rules": "另有 {n} 条规则需要无法取得的证书", "notes": "注", "cited_by": "引用此文件的规则",
+           "all_sources": "全部依据文件", "levels_of": "{ladder}的等级", "roster_help":
+           "列：holds（证书，分号分隔，每项 等级[:年数|@日期]）、education、work_years、target；其余列原样保留。"
+           "结果文件与上传的格式相同，每一行都在，易被表格软件当作公式的单元格已转义。",
+           "first_step": "第一步", "higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠",
+           "mixed": "依据不同结论不同", "not_comparable": "文件未提供比较依据", "result": "结果",
+           "matches": "匹配", "context": "所属", "search_results": "搜索结果", "no_match": "没有匹配",
+           "home_intro": "输入一个等级，查看它与其他序列的对应关系、条件和依据条款。", "tools": "工具",
+           "worker_intro": "填写职工已持有的等级（含取得日期）、学历和工作年限，选择目标。"},
+    "en": {"site": "Equivalence", "search": "Search", "search_ph": "A grade, title, certificate, pinyin or code: 技师, gjgcs, 6-31-01",
+           "ladders": "Ladders", "levels": "levels", "chart": "Chart", "worker": "Worker", "compare": "Compare", "roster": "Roster",
+           "sources": "Sources", "api": "API", "json": "JSON", "lang": "中文", "level": "level", "ladder": "ladder",
+           "kind": "relation", "direction": "direction", "conditions": "conditions", "purposes": "purposes",
+           "confidence": "confidence", "source": "source", "rule": "rule", "none": "no related levels",
+           "routes_into": "Routes into it", "go": "Go", "to": "only ladders", "as_of": "date",
+           "derived": "include derived comparisons (no document states them)", "any": "any", "rank": "rank",
+           "id": "id", "name": "name", "aliases": "aliases", "from": "from", "to_": "to", "in_force": "in force",
+           "note": "note", "quote": "quote", "article": "article", "title": "title", "doc_no": "document no.",
+           "published": "published", "status": "verified", "rules": "rules", "issuer": "issuer", "address": "address",
+           "target": "target", "holds": "holds (level and date obtained)", "education": "education",
+           "work_years": "years of work", "region": "region (province)", "national": "national", "check": "Check",
+           "eligible": "eligible now", "held": "already held", "route": "Fastest route", "alternatives": "Alternatives",
+           "missing": "missing", "met": "met", "unchecked": "not checked", "earliest": "earliest", "date": "date",
+           "year": "year", "by": "by", "add_hold": "add one more", "verdict_no_route": "not eligible, and no route leads there",
+           "not_yet": "not yet; earliest {date}", "years_total": "{years} years, earliest {date}", "a": "A", "b": "B",
+           "basis": "basis", "no_prior": "(no prior level)", "upload": "Upload a roster (CSV / XLSX / JSONL)",
+           "excel": "CSV with a BOM (for Excel)", "answer": "Answer it", "download": "Download the answers",
+           "rows": "rows", "failed_rows": "rows could not be processed (see the error column)",
+           "progress": "working", "error": "Error", "hidden_rules": "{n} more rule(s) need a credential no route reaches",
+           "notes": "Note", "cited_by": "Rules citing it", "all_sources": "All sources", "levels_of": "Levels of {ladder}",
+           "roster_help": "Columns: holds (credentials separated by ';', each LEVEL[:YEARS|@DATE]), education, "
+           "work_years, target; other columns are passed through. The answered file has the upload's format, "
+           "every row, and cells a spreadsheet would run as formulas escaped.",
+           "first_step": "first step", "higher": "higher than", "lower": "lower than", "same": "same level as",
+           "overlapping": "overlapping", "mixed": "depends on the basis", "not_comparable": "no document allows a comparison",
+           "result": "result", "matches": "match", "context": "in", "search_results": "Search results",
+           "no_match": "no match", "home_intro": "Type a level to see what it relates to on other ladders, under "
+           "which conditions and which clause.", "tools": "Tools",
+           "worker_intro": "Fill in what the worker holds (with the dates obtained), education and years of work, and a target."},
+}
+
+CSS = """
+body{font:15px/1.5 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#111827;background:#f9fafb}
+header{background:#1e3a8a;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
+header a{color:#fff;text-decoration:none}header a.site{font-weight:700;font-size:1.1rem}
+header nav{display:flex;gap:.9rem;flex-wrap:wrap}header .right{margin-left:auto;display:flex;gap:.9rem}
+main{max-width:1100px;margin:0 auto;padding:1rem}
+h1{font-size:1.4rem;margin:.4rem 0 .8rem}h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
+table{border-collapse:collapse;width:100%;background:#fff;margin:.4rem 0}
+th,td{border:1px solid #e5e7eb;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f4f6;font-weight:600}td small{color:#6b7280}
+form.inline{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.5rem 0}
+label{display:flex;flex-direction:column;font-size:.85rem;color:#374151}
+input,select,button{font:inherit;padding:.3rem .45rem;border:1px solid #9ca3af;border-radius:4px}
+button{background:#1e3a8a;color:#fff;border:none;padding:.4rem .9rem;cursor:pointer}
+.search{position:relative;max-width:640px}.search input{width:100%;box-sizing:border-box;font-size:1.05rem}
+ul.suggest{position:absolute;z-index:5;left:0;right:0;margin:0;padding:0;list-style:none;background:#fff;
+border:1px solid #9ca3af;border-top:none;box-shadow:0 4px 10px rgba(0,0,0,.08)}
+ul.suggest li a{display:block;padding:.3rem .5rem;color:#111827;text-decoration:none}
+ul.suggest li a:hover,ul.suggest li a:focus{background:#e0e7ff}ul.suggest small{color:#6b7280;margin-left:.5rem}
+.verdict{font-size:1.15rem;font-weight:700;padding:.5rem .8rem;border-radius:6px;display:inline-block}
+.yes{background:#dcfce7;color:#166534}.no{background:#fef3c7;color:#92400e}.never{background:#fee2e2;color:#991b1b}
+.error{background:#fee2e2;color:#991b1b;padding:.6rem .8rem;border-radius:6px}
+.muted{color:#6b7280}.twin{font-size:.85rem}.chart{overflow-x:auto;background:#fff;border:1px solid #e5e7eb}
+.holds-row{display:flex;gap:.4rem;margin:.2rem 0}fieldset{border:1px solid #d1d5db;background:#fff;margin:.5rem 0}
+blockquote{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid #93c5fd;background:#eff6ff}
+progress{width:320px}
+"""
+
+# Suggestions as one types: /api/search, rendered with DOM calls (textContent), never as markup.
+JS = """
+document.querySelectorAll('input[data-suggest]').forEach(function (box) {
+  var list = document.getElementById(box.dataset.suggest), timer = null, lang = box.dataset.lang || 'zh';
+  box.setAttribute('autocomplete', 'off');
+  box.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var text = box.value.trim();
+      if (!text) { list.replaceChildren(); return; }
+      fetch('/api/search?limit=8&text=' + encodeURIComponent(text)).then(function (r) { return r.json(); })
+        .then(function (answer) {
+          if (box.value.trim() !== text) return;
+          list.replaceChildren.apply(list, (answer.results || []).map(function (hit) {
+            var li = document.createElement('li'), a = document.createElement('a'), small = document.createElement('small');
+            var page = hit.kind === 'occupation' ? '/search?text=' : '/lookup?level=';
+            a.href = page + encodeURIComponent(hit.kind === 'occupation' ? hit.name : hit.id) + '&lang=' + lang;
+            a.textContent = hit.name; small.textContent = hit.context;
+            a.appendChild(small); li.appendChild(a); return li;
+          }));
+        }).catch(function () {});
+    }, 120);
+  });
+});
+document.querySelectorAll('button[data-add-hold]').forEach(function (button) {
+  button.addEventListener('click', function () {
+    var rows = document.getElementById(button.dataset.addHold), last = rows.lastElementChild;
+    var copy = last.cloneNode(true);
+    copy.querySelectorAll('input').forEach(function (i) { i.value = ''; });
+    rows.appendChild(copy);
+  });
+});
+"""
+
+
+def words(lang: str) -> dict:
+    return W[lang]
+
+
+def _state(request, **changes) -> str:
+    """This page's URL with ``changes`` to its query string (a value None removes the key)."""
+    pairs = [(k, v) for k, v in request.query_params.multi_items() if k not in changes]
+    query = {}
+    for k, v in pairs:
+        query.setdefault(k, []).append(v)
+    query.update({k: v for k, v in changes.items() if v is not None})
+    return url(request.url.path, **query)
+
+
+def layout(request, lang: str, title: str, body: Html, twin: str | None = None) -> str:
+    w = words(lang)
+    keep = {"lang": lang if lang != "zh" else None, "region": request.query_params.get("region") or None}
+    nav = join(link(url(path, **keep), w[key]) for path, key in (
+        ("/ladders", "ladders"), ("/chart", "chart"), ("/worker", "worker"), ("/compare", "compare"),
+        ("/roster", "roster"), ("/sources", "sources")))
+    right = [link(_state(request, lang="en" if lang == "zh" else "zh"), w["lang"]), link("/api/docs", w["api"])]
+    if twin:
+        right.insert(0, render('<a class="twin" href="{href}" rel="alternate" type="application/json">{t}</a>',
+                               href=twin, t=w["json"]))
+    return "<!doctype html>\n" + render(
+        '<html lang="{htmllang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
+        "<title>{title} · {site}</title><style>{css}</style></head><body>"
+        '<header><a class="site" href="{home}">{site}</a><nav>{nav}</nav><span class="right">{right}</span></header>'
+        "<main>{body}</main><script>{js}</script></body></html>",
+        htmllang="zh-CN" if lang == "zh" else "en", title=title, site=w["site"], css=Html(CSS),
+        home=url("/", **keep), nav=nav, right=join(right), body=body, js=Html(JS))
+
+
+def search_box(lang: str, value: str = "", name: str = "level", action: str = "/lookup", box_id: str = "q") -> Html:
+    w = words(lang)
+    return render(
+        '<form class="inline" action="{action}" method="get"><div class="search">'
+        '<input id="{id}" name="{name}" value="{value}" placeholder="{ph}" data-suggest="{id}-list" data-lang="{lang}">'
+        '<ul class="suggest" id="{id}-list"></ul></div>{hidden}<button type="submit">{go}</button></form>',
+        action=action, id=box_id, name=name, value=value, ph=w["search_ph"], lang=lang, go=w["search"],
+        hidden=Html('<input type="hidden" name="lang" value="en">') if lang == "en" else Html(""))
+
+
+def level_link(level: dict, lang: str) -> Html:
+    return link(url("/lookup", level=level["id"], lang=_lang(lang)), level["name"])
+
+
+def rule_link(rule_id: str, lang: str) -> Html:
+    return link(url("/show", rule=rule_id, lang=_lang(lang)), rule_id)
+
+
+def source_link(reg, cite: dict, lang: str) -> Html:
+    src = reg.sources.get(cite["source"], {})
+    text = src.get("doc_no") or src.get("title") or cite["source"]
+    article = f" {cite['article']}" if cite.get("article") else ""
+    return join([link(url("/source", id=cite["source"], lang=_lang(lang)), text), article])
+
+
+def _lang(lang: str) -> str | None:
+    return None if lang == "zh" else lang
+
+
+def ladder_name(reg, ladder_id: str, lang: str) -> str:
+    return reg.ladders[ladder_id][lang] if ladder_id in reg.ladders else ladder_id
+
+
+def twin(request) -> str:
+    return "/api" + _state(request)
+
+
+# -- pages ----------------------------------------------------------------------------------------
+
+def home(request, reg, p: answers.Params) -> str:
+    w = words(p.lang)
+    ladders = join(render("<li>{a} <small>{n}</small></li>", a=link(url("/levels", ladder=lid, lang=_lang(p.lang)),
+                                                                        lad[p.lang]), n=lid)
+                   for lid, lad in reg.ladders.items())
+    body = render("<h1>{site}</h1><p>{intro}</p>{box}<h2>{ladders}</h2><ul>{list}</ul>", site=w["site"],
+                  intro=w["home_intro"], box=search_box(p.lang), ladders=w["ladders"], list=ladders)
+    return layout(request, p.lang, w["site"], body)
+
+
+def lookup(request, reg, p: answers.LookupParams) -> str:
+    w, lang = words(p.lang), p.lang
+    if not p.level:
+        return layout(request, lang, w["search"], search_box(lang))
+    answer = answers.lookup(reg, p)
+    head = answer["level"]
+    title = f"{head['name']} ({ladder_name(reg, head['ladder'], lang)}, {head['id']})"
+    if "occupation" in head:
+        title += f" · {head['occupation']['name']} {head['occupation']['code']}"
+    filters = render(
+        '<form class="inline" method="get"><input type="hidden" name="level" value="{level}">{hidden}'
+        '<label>{to_w}<input name="to" value="{to}"></label><label>{asof_w}<input name="as_of" value="{as_of}" '
+        'placeholder="2024-01-01"></label><label><span><input type="checkbox" name="include_derived" value="1"{checked}> '
+        "{derived}</span></label><button>{go}</button></form>",
+        level=p.level, hidden=_hidden(lang, p.region), to_w=w["to"], to=",".join(p.to), asof_w=w["as_of"],
+        as_of=p.as_of or "", checked=Html(" checked") if p.include_derived else Html(""), derived=w["derived"],
+        go=w["go"])
+    actions = join([link(url("/routes-into", target=head["id"], lang=_lang(lang)), w["routes_into"]), " · ",
+                    link(url("/compare", a=head["id"], lang=_lang(lang)), w["compare"]), " · ",
+                    link(url("/worker", target=head["id"], lang=_lang(lang)), w["worker"]), " · ",
+                    link(url("/levels", ladder=head["ladder"], lang=_lang(lang)), ladder_name(reg, head["ladder"], lang))])
+    groups = []
+    order = list(KIND_WORDS[lang])
+    for kind in sorted({r["kind"] for r in answer["results"]}, key=lambda k: order.index(k) if k in order else 99):
+        rows = []
+        for r in (x for x in answer["results"] if x["kind"] == kind):
+            conds = " | ".join(filter(None, (describe_conditions(reg, c, lang) for c in r["conditions"])))
+            purposes = "、".join(reg.purposes[x][lang] for x in r["purposes"] if x in reg.purposes) or w["any"]
+            sources = join((source_link(reg, s, lang) for s in r["sources"]), Html("<br>"))
+            chain = join((rule_link(x, lang) for x in r["chain"]), " > ")
+            rows.append([DIRECTION_WORDS[lang][r["direction"]], ladder_name(reg, r["level"]["ladder"], lang),
+                         level_link(r["level"], lang), conds, purposes, CONFIDENCE_WORDS[lang][r["confidence"]],
+                         sources, chain])
+        groups.append(render("<h2>{kind}</h2>{table}", kind=KIND_WORDS[lang].get(kind, kind), table=table(
+            [w["direction"], w["ladder"], w["level"], w["conditions"], w["purposes"], w["confidence"], w["source"],
+             w["rule"]], rows)))
+    body = render("{box}<h1>{title}</h1><p>{actions}</p>{filters}{groups}", box=search_box(lang, p.level),
+                  title=title, actions=actions, filters=filters,
+                  groups=join(groups) or render('<p class="muted">{none}</p>', none=w["none"]))
+    return layout(request, lang, head["name"], body, twin(request))
+
+
+def _hidden(lang: str, region: str | None) -> Html:
+    parts = []
+    if lang == "en":
+        parts.append(Html('<input type="hidden" name="lang" value="en">'))
+    if region:
+        parts.append(render('<input type="hidden" name="region" value="{r}">', r=region))
+    return join(parts)
+
+
+def ladders(request, reg, p: answers.Params) -> str:
+    w, lang = words(p.lang), p.lang
+    data = answers.ladders(reg, p)["ladders"]
+    rows = [[link(url("/levels", ladder=x["id"], lang=_lang(lang)), x[lang]), x["id"], x["kind"], len(x["levels"])]
+            for x in data]
+    body = render("<h1>{t}</h1>{table}", t=w["ladders"], table=table([w["ladder"], w["id"], w["kind"], w["levels"]], rows))
+    return layout(request, lang, w["ladders"], body, twin(request))
+
+
+def levels(request, reg, p: answers.LevelsParams) -> str:
+    w, lang = words(p.lang), p.lang
+    if not p.ladder:
+        return ladders(request, reg, p)
+    data = answers.levels(reg, p)
+    lad = data["ladder"]
+    rows = [[lev["rank"], level_link({"id": lev["ref"], "name": lev[lang]}, lang), lev["ref"], "、".join(lev["aliases"])]
+            for lev in data["levels"]]
+    chart = link(url("/chart", ladder=[lad["id"]], lang=_lang(lang)), w["chart"])
+    body = render("<h1>{t}</h1><p>{chart}</p>{table}", t=w["levels_of"].format(ladder=lad[lang]), chart=chart,
+                  table=table([w["rank"], w["name"], w["id"], w["aliases"]], rows))
+    return layout(request, lang, lad[lang], body, twin(request))
+
+
+def show(request, reg, p: answers.ShowParams) -> str:
+    w, lang = words(p.lang), p.lang
+    if not p.rule:
+        return sources(request, reg, p)
+    from ..lookup import conditions_of
+
+    rule = answers.show(reg, p)
+
+    def lev(ref):
+        level = reg.levels[ref]
+        return join([level_link({"id": ref, "name": level[lang]}, lang), f" ({ladder_name(reg, level['ladder'], lang)})"])
+
+    both = (" (双向)" if lang == "zh" else " (both ways)") if rule["bidirectional"] else ""
+    rows = [[w["id"], rule["id"]], [w["kind"], KIND_WORDS[lang].get(rule["kind"], rule["kind"]) + both],
+            [w["from"], lev(rule["from"]) if rule["from"] else "—"],
+            [w["to_"], join((lev(t) for t in rule["to"]), "、")],
+            [w["conditions"], describe_conditions(reg, conditions_of(rule), lang) or "—"],
+            [w["purposes"], "、".join(reg.purposes[x][lang] for x in rule["purposes"] if x in reg.purposes) or "—"],
+            [w["in_force"], f"{rule['effective_from']} – {rule['effective_until'] or ''}"],
+            [w["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]]]
+    for c in rule["cite"]:
+        rows.append([w["source"], render("{src} [{status}]<br>《{title}》<blockquote>{quote}</blockquote>",
+                                         src=source_link(reg, c, lang), status=STATUS_WORDS[lang].get(c["status"], c["status"]),
+                                         title=c["title"], quote=c.get("quote") or "—")])
+    if rule.get("note"):
+        rows.append([w["note"], rule["note"]])
+    body = render("<h1>{rule} {id}</h1>{table}", rule=w["rule"], id=rule["id"], table=table([w["name"], ""], rows))
+    return layout(request, lang, rule["id"], body, twin(request))
+
+
+def sources(request, reg, p: answers.Params) -> str:
+    w, lang = words(p.lang), p.lang
+    data = answers.sources(reg, p)["sources"]
+    rows = [[link(url("/source", id=s["id"], lang=_lang(lang)), s["title"]), s["doc_no"], s["published"] or "",
+             STATUS_WORDS[lang].get(s["status"], s["status"]), s["rules"]] for s in data]
+    body = render("<h1>{t}</h1>{table}", t=w["sources"], table=table(
+        [w["title"], w["doc_no"], w["published"], w["status"], w["rules"]], rows))
+    return layout(request, lang, w["sources"], body, "/api/sources" + (f"?lang={lang}" if lang != "zh" else ""))
+
+
+class UnknownSourceError(EquivalenceError, LookupError):
+    """No source of that id."""
+
+
+class SourceParams(answers.Params):
+    id: str | None = None
+
+
+def source(request, reg, p: SourceParams) -> str:
+    """One source (from the ``sources`` answer, its JSON twin) and the rules citing it."""
+    w, lang = words(p.lang), p.lang
+    data = {s["id"]: s for s in answers.sources(reg, p)["sources"]}
+    if p.id not in data:
+        raise UnknownSourceError(f"unknown source '{p.id}'")
+    s = data[p.id]
+    address = s.get("address") or ""
+    shown = link(address, address) if address.startswith(("https://", "http://")) else address
+    rows = [[w["id"], s["id"]], [w["title"], s["title"]], [w["doc_no"], s["doc_no"] or "—"],
+            [w["issuer"], s.get("issuer") or "—"], [w["published"], s["published"] or "—"],
+            [w["in_force"], f"{s.get('effective_from') or ''} – {s.get('effective_until') or ''}"],
+            [w["status"], STATUS_WORDS[lang].get(s["status"], s["status"])], [w["address"], shown]]
+    if s.get("note"):
+        rows.append([w["note"], s["note"]])
+    citing = sorted(r["id"] for r in reg.rules.values() if any(c["source"] == p.id for c in r["cite"]))
+    body = render("<h1>{title}</h1>{table}<h2>{cited} ({n})</h2><p>{rules}</p>", title=s["title"],
+                  table=table([w["name"], ""], rows), cited=w["cited_by"], n=len(citing),
+                  rules=join((rule_link(r, lang) for r in citing), Html("<br>")))
+    return layout(request, lang, s["title"], body, "/api/sources" + (f"?lang={lang}" if lang != "zh" else ""))
+
+
+def search(request, reg, p: answers.SearchParams) -> str:
+    w, lang = words(p.lang), p.lang
+    if not p.text:
+        return layout(request, lang, w["search"], search_box(lang, name="text", action="/search"))
+    hits = answers.search(reg, p)["results"]
+    rows = [[level_link({"id": h["id"], "name": h["name"]}, lang) if h["kind"] != "occupation" else h["name"],
+             h["id"], h["context"], h["match"]] for h in hits]
+    body = render("{box}<h1>{t}: {q}</h1>{table}", box=search_box(lang, p.text, name="text", action="/search"),
+                  t=w["search_results"], q=p.text, table=table([w["name"], w["id"], w["context"], w["matches"]], rows)
+                  if rows else render('<p class="muted">{n}</p>', n=w["no_match"]))
+    return layout(request, lang, w["search_results"], body, twin(request))
+
+
+def routes_into(request, reg, p: answers.RoutesParams) -> str:
+    w, lang = words(p.lang), p.lang
+    if not p.target:
+        return layout(request, lang, w["routes_into"], search_box(lang, name="target", action="/routes-into"))
+    answer = answers.routes_into(reg, p)
+    target = answer["target"][0]
+    rows = [[level_link(r["from"], lang) if r["from"] else w["no_prior"],
+             ladder_name(reg, r["from"]["ladder"], lang) if r["from"] else "",
+             KIND_WORDS[lang].get(r["kind"], r["kind"]),
+             describe_conditions(reg, r["conditions"], lang) if r["conditions"] else "",
+             CONFIDENCE_WORDS[lang][r["confidence"]], join((source_link(reg, s, lang) for s in r["sources"][:1])),
+             rule_link(r["rule"], lang)] for r in answer["routes"]]
+    body = render("{box}<h1>{t}: {name}</h1>{table}", box=search_box(lang, p.target, name="target", action="/routes-into"),
+                  t=w["routes_into"], name=level_link(target, lang), table=table(
+                      [w["level"], w["ladder"], w["kind"], w["conditions"], w["confidence"], w["source"], w["rule"]], rows))
+    return layout(request, lang, target["name"], body, twin(request))
+
+
+def compare(request, reg, p: answers.CompareParams) -> str:
+    w, lang = words(p.lang), p.lang
+    form = render('<form class="inline" method="get">{hidden}<label>A<input name="a" value="{a}" data-suggest="ca-list" '
+                  'data-lang="{lang}"><ul class="suggest" id="ca-list"></ul></label><label>B<input name="b" value="{b}" '
+                  'data-suggest="cb-list" data-lang="{lang}"><ul class="suggest" id="cb-list"></ul></label>'
+                  "<button>{go}</button></form>", hidden=_hidden(lang, p.region), a=p.a or "", b=p.b or "",
+                  lang=lang, go=w["compare"])
+    if not (p.a and p.b):
+        return layout(request, lang, w["compare"], render("<h1>{t}</h1>{form}", t=w["compare"], form=form))
+    answer = answers.compare(reg, p)
+
+    def basis(kind, chain):
+        return "—" if kind == "self" else join([KIND_WORDS[lang].get(kind, kind), ": ",
+                                                 join((rule_link(x, lang) for x in chain), " > ")])
+
+    rows = [[ladder_name(reg, x["ladder"], lang), join((level_link(l, lang) for l in x["a"]), "、"),
+             basis(x["a_kind"], x["a_chain"]), join((level_link(l, lang) for l in x["b"]), "、"),
+             basis(x["b_kind"], x["b_chain"]), w.get(x["verdict"], x["verdict"])] for x in answer["bases"]]
+    head = render("{a} {verdict} {b}", a=level_link(answer["a"], lang), verdict=w.get(answer["verdict"], answer["verdict"]),
+                  b=level_link(answer["b"], lang))
+    body = render("<h1>{t}</h1>{form}<p class=\"verdict yes\">{head}</p>{table}", t=w["compare"], form=form, head=head,
+                  table=table([w["ladder"], "A", "A " + w["basis"], "B", "B " + w["basis"], w["result"]], rows))
+    return layout(request, lang, w["compare"], body, twin(request))
+
+
+class WorkerPage(answers.PathParams):
+    since: list[str] = Field([], description="The date each credential in holds was obtained (page form only).")
+
+
+def worker_holds(p: WorkerPage) -> list[str]:
+    """The form's holdings: each level with its date when one was given (LEVEL@DATE)."""
+    out = []
+    for i, level in enumerate(p.holds):
+        day = p.since[i] if i < len(p.since) else ""
+        if level.strip():
+            out.append(f"{level.strip()}@{day}" if day.strip() and "@" not in level and ":" not in level else level.strip())
+    return out
+
+
+def worker(request, reg, p: WorkerPage) -> str:
+    w, lang = words(p.lang), p.lang
+    holds = worker_holds(p)
+    asked = answers.PathParams(**{**p.model_dump(exclude={"since"}), "holds": holds,
+                                  "alternatives": p.alternatives or 2})
+    form = _worker_form(p, lang)
+    if not (p.target or p.to_tier):
+        return layout(request, lang, w["worker"], render("<h1>{t}</h1><p>{intro}</p>{form}", t=w["worker"],
+                                                         intro=w["worker_intro"], form=form))
+    check = answers.check(reg, answers.WorkerParams(**asked.model_dump(exclude={"alternatives", "no_switch"})))
+    route = answers.path(reg, asked)
+    query = {"target": p.target, "to_tier": p.to_tier, "holds": holds, "education": p.education,
+             "work_years": p.work_years, "as_of": p.as_of, "region": p.region, "lang": _lang(lang)}
+    twins = join([link(url("/api/check", **query), "check JSON"), " · ",
+                  link(url("/api/path", **query, alternatives=asked.alternatives), "path JSON")])
+    body = render("<h1>{t}</h1>{form}<p class=\"twin\">{twins}</p>{check}{route}", t=w["worker"], form=form,
+                  twins=twins, check=_check_section(reg, check, lang), route=_route_section(reg, route, lang))
+    return layout(request, lang, w["worker"], body, url("/api/check", **query))
+
+
+def _worker_form(p: WorkerPage, lang: str) -> Html:
+    w = words(lang)
+    pairs = list(zip(p.holds, p.since + [""] * len(p.holds))) or [("", "")]
+    rows = join(render('<div class="holds-row"><input name="holds" value="{level}" placeholder="技师 / 电工:技师" '
+                       'aria-label="{label}"><input name="since" type="date" value="{since}" aria-label="{date}"></div>',
+                       level=level, since=since, label=w["level"], date=w["date"]) for level, since in pairs)
+    return render(
+        '<form method="get" id="worker-form"><fieldset><legend>{holds_w}</legend><div id="holds-rows">{rows}</div>'
+        '<button type="button" data-add-hold="holds-rows">{add}</button></fieldset>'
+        '<div class="inline" style="display:flex;gap:.6rem;flex-wrap:wrap;align-items:end">'
+        '<label>{edu_w}<input name="education" value="{edu}" placeholder="本科 / 大专"></label>'
+        '<label>{wy_w}<input name="work_years" value="{wy}" inputmode="decimal" size="6"></label>'
+        '<label>{region_w}<input name="region" value="{region}" placeholder="{national}" size="8"></label>'
+        '<label>{asof_w}<input name="as_of" type="date" value="{as_of}"></label>'
+        '<label>{target_w}<input name="target" id="target" value="{target}" placeholder="高级工程师" required></label>'
+        "{hidden}<button type=\"submit\">{go}</button></div></form>",
+        holds_w=w["holds"], rows=rows, add=w["add_hold"], edu_w=w["education"], edu=p.education or "",
+        wy_w=w["work_years"], wy="" if p.work_years is None else f"{p.work_years:g}", region_w=w["region"],
+        region=p.region or "", national=w["national"], asof_w=w["as_of"], as_of=p.as_of or "",
+        target_w=w["target"], target=p.target or "", hidden=_hidden(lang, None), go=w["check"])
+
+
+def _verdict(answer: dict, lang: str) -> Html:
+    w = words(lang)
+    if answer["held"]:
+        return render('<span class="verdict yes">{v}</span>', v=w["held"])
+    if answer["eligible"]:
+        return render('<span class="verdict yes">{v}</span>', v=w["eligible"])
+    if answer["earliest"]:
+        return render('<span class="verdict no">{v}</span>', v=w["not_yet"].format(date=answer["earliest"]))
+    return render('<span class="verdict never">{v}</span>', v=w["verdict_no_route"])
+
+
+def _check_section(reg, answer: dict, lang: str) -> Html:
+    w = words(lang)
+    names = "/".join(t["name"] for t in answer["target"][:3])
+    shown = [r for r in answer["rules"] if r.get("reachable", True)]
+    rows = [[rule_link(r["rule"], lang), KIND_WORDS[lang].get(r["kind"], r["kind"]), r["earliest"] or "—",
+             "；".join(r["met"]), "；".join(m["text"] for m in r["missing"]), "；".join(r["unchecked"])] for r in shown]
+    hidden = len(answer["rules"]) - len(shown)
+    more = render('<p class="muted">{m}</p>', m=w["hidden_rules"].format(n=hidden)) if hidden else Html("")
+    return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{table}{more}', t=w["check"], names=names,
+                  as_of=answer["as_of"], verdict=_verdict(answer, lang), table=table(
+                      [w["rule"], w["kind"], w["earliest"], w["met"], w["missing"], w["unchecked"]], rows), more=more)
+
+
+def _steps_table(reg, steps: list[dict], lang: str) -> Html:
+    w = words(lang)
+    rows = [[s["date"], f"{s['year']:g}", level_link(s["level"], lang), ladder_name(reg, s["level"]["ladder"], lang),
+             KIND_WORDS[lang].get(s["kind"], s["kind"]),
+             describe_conditions(reg, s["conditions"], lang) if s["conditions"] else "",
+             CONFIDENCE_WORDS[lang][s["confidence"]], join((source_link(reg, x, lang) for x in s["sources"][:1])),
+             rule_link(s["rule"], lang)] for s in steps]
+    return table([w["date"], w["year"], w["level"], w["ladder"], w["by"], w["conditions"], w["confidence"],
+                  w["source"], w["rule"]], rows)
+
+
+def _route_headline(route: dict, lang: str, label: str = "") -> str:
+    w = words(lang)
+    if not route["steps"]:
+        return f"{label}{route['reached']['name']}: {w['held']}"
+    return f"{label}{route['reached']['name']}: " + w["years_total"].format(years=f"{route['total_years']:g}",
+                                                                           date=route["date"])
+
+
+def _route_section(reg, answer: dict, lang: str) -> Html:
+    w = words(lang)
+    svg = Html(answers.route_chart(reg, answer, lang))  # chart.py escapes every text and attribute it writes
+    alts = join(render("<h3>{head}</h3>{table}", head=_route_headline(a, lang, f"{w['alternatives']} {i} · "),
+                       table=_steps_table(reg, a["steps"], lang)) for i, a in enumerate(answer["alternatives"], 1))
+    notes = join(render("<p class=\"muted\">{n}：{t}</p>", n=w["notes"], t=n) for n in answer.get("notes", []))
+    return render('<h2>{t}</h2><p id="route-headline">{head}</p><div class="chart" id="route-chart">{svg}</div>{steps}'
+                  "{notes}{alts}", t=w["route"], head=_route_headline(answer, lang), svg=svg,
+                  steps=_steps_table(reg, answer["steps"], lang), notes=notes, alts=alts)
+
+
+def chart_page(request, reg, p: answers.ChartParams) -> str:
+    w, lang = words(p.lang), p.lang
+    svg = Html(answers.chart(reg, p))  # chart.py escapes every text and attribute it writes
+    boxes = join(render('<label style="flex-direction:row;gap:.3rem"><input type="checkbox" name="ladder" value="{id}"'
+                        "{checked}>{name}</label>", id=lid, name=lad[lang],
+                        checked=Html(" checked") if lid in p.ladder else Html(""))
+                 for lid, lad in reg.ladders.items() if lad["kind"] != "education")
+    form = render('<details><summary>{t}</summary><form method="get" class="inline">{boxes}{hidden}<button>{go}</button>'
+                  "</form></details>", t=w["ladders"], boxes=boxes, hidden=_hidden(lang, p.region), go=w["chart"])
+    body = render('<h1>{t}</h1>{form}<div class="chart">{svg}</div>', t=w["chart"], form=form, svg=svg)
+    return layout(request, lang, w["chart"], body, "/api" + _state(request))
+
+
+def roster_page(request, p: answers.Params) -> str:
+    w, lang = words(p.lang), p.lang
+    body = render(
+        "<h1>{t}</h1><p>{help}</p>"
+        '<form id="roster-form" method="post" action="/api/roster" enctype="multipart/form-data">'
+        '<p><label>{upload}<input type="file" name="file" id="roster-file" accept=".csv,.xlsx,.jsonl" required></label></p>'
+        '<p class="inline" style="display:flex;gap:.6rem;flex-wrap:wrap;align-items:end"><label>{to_w}'
+        '<input name="to" placeholder="工程技术"></label><label>{asof_w}<input name="as_of" type="date"></label>'
+        '<input type="hidden" name="lang" value="{lang}"><input type="hidden" name="region" value="{region}">'
+        '<button type="submit">{answer}</button></p></form>'
+        '<p id="roster-status" aria-live="polite"></p><p><progress id="roster-progress" max="1" value="0" hidden></progress></p>'
+        '<p><a id="roster-download" hidden download>{download}</a></p>'
+        "<script>{js}</script>",
+        t=w["roster"], help=w["roster_help"], upload=w["upload"], to_w=w["to"], asof_w=w["as_of"], lang=lang,
+        region=p.region or "", answer=w["answer"], download=w["download"], js=Html(_roster_js(lang)))
+    return layout(request, lang, w["roster"], body)
+
+
+def _roster_js(lang: str) -> str:
+    import json
+
+    w = words(lang)
+    texts = json.dumps({"progress": w["progress"], "rows": w["rows"], "failed": w["failed_rows"], "error": w["error"]},
+                       ensure_ascii=False).replace("<", "\\u003c")
+    return """
+(function () {
+  var T = %s, form = document.getElementById('roster-form'), status = document.getElementById('roster-status');
+  var bar = document.getElementById('roster-progress'), down = document.getElementById('roster-download');
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    down.hidden = true; bar.hidden = false; bar.removeAttribute('value'); status.textContent = T.progress + '…';
+    fetch('/api/roster/jobs', {method: 'POST', body: new FormData(form)}).then(function (r) { return r.json(); })
+      .then(function poll(job) {
+        if (job.error && !job.job) { throw job.error; }
+        if (job.total) { bar.max = job.total; bar.value = job.done; }
+        status.textContent = T.progress + ' ' + job.done + ' / ' + (job.total || '?') + ' ' + T.rows;
+        if (job.state === 'done') {
+          bar.max = 1; bar.value = 1; down.href = job.file; down.hidden = false;
+          status.textContent = job.total + ' ' + T.rows + (job.failed_rows ? ' · ' + job.failed_rows + ' ' + T.failed : '');
+          return;
+        }
+        if (job.state === 'failed') { throw job.error; }
+        return new Promise(function (ok) { setTimeout(ok, 250); })
+          .then(function () { return fetch('/api/roster/jobs/' + job.job); }).then(function (r) { return r.json(); }).then(poll);
+      }).catch(function (error) {
+        bar.hidden = true; status.textContent = T.error + ': ' + ((error && error.message) || error);
+      });
+  });
+})();
+""" % texts
+
+
+def error_page(request, error: dict, lang: str) -> str:
+    w = words(lang)
+    candidates = join((render("<li>{a}</li>", a=link(url("/lookup", level=c, lang=_lang(lang)), c))
+                       for c in error.get("candidates") or []))
+    body = render('<h1>{t}</h1><p class="error" id="error">{m}</p><ul>{c}</ul>{box}', t=w["error"], m=error["message"],
+                  c=candidates, box=search_box(lang))
+    return layout(request, lang, w["error"], body)
+
+
+# page name -> (parameter model, renderer); the name is also the path ("home" is "/")
+PAGES = {
+    "home": (answers.Params, home),
+    "lookup": (answers.LookupParams, lookup),
+    "ladders": (answers.Params, ladders),
+    "levels": (answers.LevelsParams, levels),
+    "show": (answers.ShowParams, show),
+    "sources": (answers.Params, sources),
+    "source": (SourceParams, source),
+    "search": (answers.SearchParams, search),
+    "routes-into": (answers.RoutesParams, routes_into),
+    "compare": (answers.CompareParams, compare),
+    "worker": (WorkerPage, worker),
+}

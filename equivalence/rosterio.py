@@ -35,6 +35,8 @@ from .errors import EquivalenceError
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+CELL_LIMIT = 131_072  # characters in one CSV cell (the csv module's default limit)
 
 
 class RosterIOError(EquivalenceError):
@@ -47,6 +49,7 @@ class Table:
     rows: list[dict]
     problems: dict[int, str] = field(default_factory=dict)  # row index -> why it could not be read
     encoding: str | None = None  # CSV: the encoding used
+    notes: list[str] = field(default_factory=list)  # said to the user, not errors (sheets not read)
 
 
 def format_of(path: str) -> str:
@@ -60,11 +63,26 @@ def format_of(path: str) -> str:
 
 
 def escape_cell(value: str) -> str:
-    """The cell as CSV may hold it: a leading ' where a spreadsheet would see a formula.
+    """The cell as CSV may hold it: a leading ' where a spreadsheet would see a formula, at the
+    start of the cell and after every line break in it (a reader that splits lines at a bare CR
+    would otherwise start a row with the formula).
 
     >>> escape_cell("=HYPERLINK(\\"http://x\\")"), escape_cell("-3"), escape_cell("@SUM(A1)"), escape_cell("技师")
     ('\\'=HYPERLINK("http://x")', '-3', "'@SUM(A1)", '技师')
+    >>> escape_cell("x\\r=1+1"), escape_cell("a\\r\\n-2")
+    ("x\\r'=1+1", 'a\\r\\n-2')
     """
+    if "\n" in value or "\r" in value:
+        parts = _LINE_BREAK.split(value)
+        breaks = _LINE_BREAK.findall(value)
+        out = [_escape_line(parts[0])]
+        for brk, part in zip(breaks, parts[1:]):
+            out.append(brk + _escape_line(part))
+        return "".join(out)
+    return _escape_line(value)
+
+
+def _escape_line(value: str) -> str:
     if value and value[0] in _RISKY and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
@@ -146,10 +164,65 @@ def _rows_of(path: str, records: list[list[str]]) -> Table:
 
 
 def _read_csv(path: str, text: str, encoding: str) -> Table:
-    records = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
+    saved = csv.field_size_limit(CELL_LIMIT)  # (process-wide: restored below)
+    try:
+        records, problems = _csv_records(text)
+    finally:
+        csv.field_size_limit(saved)
     table = _rows_of(path, records)
+    table.problems = {i - 1: why for i, why in problems.items() if i > 0}
+    if 0 in problems:
+        raise RosterIOError(f"{path}: the header row cannot be read ({problems[0]})")
     table.encoding = encoding
     return table
+
+
+def _csv_records(text: str) -> tuple[list[list[str]], dict[int, str]]:
+    """The records of a CSV text (blank lines skipped) and, by record index, why one could not be
+    read: a cell over CELL_LIMIT characters, or a quote never closed (the quoted cell would swallow
+    every following line: that line alone is the bad row, and reading resumes on the next one)."""
+    lines = io.StringIO(text, newline="").readlines()  # the physical lines csv.reader counts
+    records: list[list[str]] = []
+    problems: dict[int, str] = {}
+    first = 0  # index in ``lines`` where the text still to read begins
+    while first < len(lines):
+        reader = csv.reader(lines[first:])
+        start = 0  # lines of this pass consumed before the current record
+        starts: list[int] = []
+        while True:
+            try:
+                rec = next(reader)
+            except StopIteration:
+                break
+            except csv.Error:  # over the cell limit: the rest of that line is dropped by the reader
+                problems[len(records)] = f"line {first + start + 1}: a cell over {CELL_LIMIT:,} characters"
+                records.append([])
+                starts.append(start)
+                start = reader.line_num
+                continue
+            if rec:
+                records.append(rec)
+                starts.append(start)
+            start = reader.line_num
+        first_after = len(lines)
+        if starts and len(records) - 1 not in problems and reader.line_num - starts[-1] > 1 \
+                and _unterminated("".join(lines[first + starts[-1]:])):
+            at = first + starts[-1]
+            problems[len(records) - 1] = f"line {at + 1}: a quoted cell is never closed"
+            records[-1] = next(csv.reader([lines[at].rstrip("\r\n")]), [])
+            first_after = at + 1
+        first = first_after
+    return records, problems
+
+
+def _unterminated(text: str) -> bool:
+    """Whether ``text`` (one record and the rest of the file) ends inside a quoted cell."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 def _cell_text(value) -> str:
@@ -167,24 +240,27 @@ def _cell_text(value) -> str:
 
 
 def _read_xlsx(path: str) -> Table:
-    import openpyxl
+    from .xlsxread import XlsxError, read_first_sheet
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zipfile / XML errors of a file that is not a workbook
+        sheet = read_first_sheet(path)
+    except XlsxError as exc:
         raise RosterIOError(f"cannot read {path} as .xlsx: {exc}") from None
-    try:
-        ws = wb.worksheets[0]
-        records = []
-        for values in ws.iter_rows(values_only=True):
-            cells = [_cell_text(v) for v in values]
-            while cells and cells[-1] == "":
-                cells.pop()
-            if cells:
-                records.append(cells)
-    finally:
-        wb.close()
-    return _rows_of(path, records)
+    records = []
+    for values in sheet.rows:
+        cells = [_cell_text(v) for v in values]
+        while cells and cells[-1] == "":
+            cells.pop()
+        records.append(cells)
+    if 0 in sheet.problems:
+        raise RosterIOError(f"{path}: the header row cannot be read: {sheet.problems[0]}")
+    table = _rows_of(path, records)
+    table.problems = {i - 1: why for i, why in sheet.problems.items()}
+    if sheet.other_sheets:
+        n = len(sheet.other_sheets)
+        table.notes.append(f"read the first sheet '{sheet.name}' of {path}; {n} other sheet{'s' if n > 1 else ''} "
+                           f"ignored ({', '.join(repr(x) for x in sheet.other_sheets)})")
+    return table
 
 
 def _read_jsonl(path: str, text: str) -> Table:
@@ -192,7 +268,9 @@ def _read_jsonl(path: str, text: str) -> Table:
     seen: set = set()
     rows: list[dict] = []
     problems: dict[int, str] = {}
-    for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+    # Records end at \n only (JSON escapes every other line break inside a string; str.splitlines
+    # would also split at U+2028, U+0085, \x0b, \x0c, \x1c-\x1e, which JSON leaves raw).
+    for lineno, line in enumerate(text.lstrip("\ufeff").split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -220,37 +298,57 @@ def _read_jsonl(path: str, text: str) -> Table:
 # -- writing -------------------------------------------------------------------------------------
 
 def write_table(path: str | None, header: list[str], rows: list[dict], *, excel: bool = False) -> None:
-    """Write ``rows`` (dicts of str) with ``header`` to ``path`` (None or '-': CSV on stdout)."""
+    """Write ``rows`` (dicts of str) with ``header`` to ``path`` (None or '-': CSV on stdout).
+
+    A file is written whole or not at all (:mod:`equivalence.atomic`): a failed or interrupted write
+    leaves the previous file as it was. A closed stdout (``| head``) raises BrokenPipeError, which
+    the command line ends quietly.
+
+    Raises
+    ------
+    RosterIOError, OutputError
+    """
+    from .atomic import atomic_binary, atomic_text
+
     fmt = "csv" if path in (None, "-") else format_of(path)
-    try:
-        if fmt == "xlsx":
-            _write_xlsx(path, header, rows)
-        elif fmt == "jsonl":
-            with open(path, "w", encoding="utf-8", newline="\n") as fh:
-                for r in rows:
-                    fh.write(json.dumps({h: r.get(h, "") for h in header}, ensure_ascii=False) + "\n")
-        elif path in (None, "-"):
-            out = sys.stdout
-            if excel:
-                out.write("\ufeff")
-            _write_csv(out, header, rows, excel)
-            out.flush()
-        else:
-            with open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
-                _write_csv(fh, header, rows, excel)
-    except OSError as exc:
-        raise RosterIOError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if path in (None, "-"):
+        out = sys.stdout
+        if excel:
+            out.write("\ufeff")
+        _write_csv(out, header, rows, excel)
+        out.flush()
+    elif fmt == "xlsx":
+        with atomic_binary(path) as fh:
+            _write_xlsx(fh, header, rows)
+    elif fmt == "jsonl":
+        with atomic_text(path) as fh:
+            fh.writelines(json.dumps({h: r.get(h, "") for h in header}, ensure_ascii=False) + "\n" for r in rows)
+    else:
+        with atomic_text(path, encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
+            _write_csv(fh, header, rows, excel)
+
+
+class _LF:
+    """A text file for csv.writer: rows are written with CRLF ends (so that csv quotes every cell
+    holding a CR or an LF; with ``lineterminator="\\n"`` a bare CR goes unquoted) and end in LF."""
+
+    def __init__(self, fh):
+        self._write = fh.write
+
+    def write(self, line: str):
+        return self._write(line[:-2] + "\n")
 
 
 def _write_csv(fh, header: list[str], rows: list[dict], excel: bool) -> None:
-    writer = csv.writer(fh, lineterminator="\r\n" if excel else "\n")
+    writer = csv.writer(fh if excel else _LF(fh), lineterminator="\r\n")
     writer.writerow([escape_cell(h) for h in header])
     first, blanks = frozenset(_RISKY), [""] * len(header)  # (a roster has millions of cells: no call per cell)
-    writer.writerows([v if not v or v[0] not in first else escape_cell(v) for v in map(r.get, header, blanks)]
+    writer.writerows([v if not v or (v[0] not in first and "\n" not in v and "\r" not in v) else escape_cell(v)
+                      for v in map(r.get, header, blanks)]
                      for r in rows)
 
 
-def _write_xlsx(path: str, header: list[str], rows: list[dict]) -> None:
+def _write_xlsx(fh, header: list[str], rows: list[dict]) -> None:
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -272,4 +370,4 @@ def _write_xlsx(path: str, header: list[str], rows: list[dict]) -> None:
     ws.append([cell(h) for h in header])
     for r in rows:
         ws.append([cell(r.get(h, "")) for h in header])
-    wb.save(path)
+    wb.save(fh)

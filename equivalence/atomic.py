@@ -1,0 +1,175 @@
+"""Output files written whole or not at all.
+
+A file is written into a private temporary folder beside its target (same file system, so the
+final ``os.replace`` is atomic) and renamed into place only when every byte is written: a reader
+sees the previous file or the new one, never half of one. If the write fails (a full disk, a
+closed folder) or the process is interrupted (Ctrl-C, SIGTERM), the temporary folder is removed,
+the previous file is left as it was, and the error is raised. openpyxl's own scratch files are
+made inside the same folder, so they go with it. Only SIGKILL (which no program can catch) can
+leave a ``.NAME.partial-…`` folder behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import tempfile
+import threading
+
+from .errors import EquivalenceError
+
+
+class OutputError(EquivalenceError):
+    """An output file that could not be written (the previous file, if any, is untouched)."""
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """While writing, SIGTERM unwinds like Ctrl-C (KeyboardInterrupt), so the cleanup runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):  # not allowed here (an embedding application): write unprotected
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Sink:
+    """A binary file that, once abandoned, swallows writes: a library that still holds it (an
+    unclosed ZipFile, closed later by the garbage collector) then cannot print 'Exception ignored'."""
+
+    def __init__(self, fh):
+        self._fh, self._dead, self._pos = fh, False, 0
+
+    def abandon(self):
+        self._dead = True
+
+    def write(self, data):
+        if self._dead:
+            return len(data)
+        n = self._fh.write(data)
+        return n
+
+    def __getattr__(self, name):
+        if self.__dict__.get("_dead"):
+            return _noop
+        return getattr(self._fh, name)
+
+    def seekable(self):
+        return not self._dead and self._fh.seekable()
+
+    def tell(self):
+        return 0 if self._dead else self._fh.tell()
+
+    def seek(self, *args):
+        return 0 if self._dead else self._fh.seek(*args)
+
+
+def _noop(*args, **kwargs):
+    return None
+
+
+@contextlib.contextmanager
+def atomic_path(path: str):
+    """A temporary path to write the whole of ``path`` to; on success it replaces ``path``.
+
+    Use it for a library that insists on a file name (openpyxl): its scratch files (``tempfile``)
+    are put beside it, and everything is removed if the block fails.
+
+    Raises
+    ------
+    OutputError
+        The folder cannot be written, the disk is full, …; ``path`` is untouched.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    name = os.path.basename(path)
+    try:
+        scratch = tempfile.mkdtemp(prefix=f".{name}.partial-", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+    saved_tempdir = tempfile.tempdir
+    try:
+        with _sigterm_as_interrupt():
+            tempfile.tempdir = scratch  # openpyxl's write-only scratch files go here too
+            try:
+                target = os.path.join(scratch, name)
+                yield target
+            finally:
+                tempfile.tempdir = saved_tempdir
+            try:
+                if os.path.exists(path):
+                    shutil.copymode(path, target)
+                else:
+                    os.chmod(target, 0o666 & ~_umask())
+                os.replace(target, path)
+            except OSError as exc:
+                raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def atomic_binary(path: str):
+    """A binary file object for the whole of ``path`` (see :func:`atomic_path`)."""
+    with atomic_path(path) as target:
+        fh = open(target, "wb")
+        sink = _Sink(fh)
+        try:
+            yield sink
+            fh.flush()
+            os.fsync(fh.fileno())
+        except BaseException:
+            sink.abandon()
+            raise
+        finally:
+            with contextlib.suppress(OSError):
+                fh.close()
+
+
+@contextlib.contextmanager
+def atomic_text(path: str, *, encoding: str = "utf-8", newline: str | None = "\n"):
+    """A text file object for the whole of ``path`` (see :func:`atomic_path`)."""
+    with atomic_path(path) as target:
+        fh = open(target, "w", encoding=encoding, newline=newline)
+        try:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        finally:
+            with contextlib.suppress(OSError):
+                fh.close()
+
+
+def write_text(path: str, text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` whole or not at all.
+
+    Raises
+    ------
+    OutputError
+    """
+    with atomic_text(path, encoding=encoding) as fh:
+        fh.write(text)

@@ -97,33 +97,30 @@ def atomic_path(path: str):
     OutputError
         The folder cannot be written, the disk is full, …; ``path`` is untouched.
     """
-    folder = os.path.dirname(os.path.abspath(path))
-    name = os.path.basename(path)
-    try:
-        scratch = tempfile.mkdtemp(prefix=f".{name}.partial-", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
-    saved_tempdir = tempfile.tempdir
-    try:
-        with _sigterm_as_interrupt():
+    with _sigterm_as_interrupt():  # from before the scratch folder exists until it is gone
+        folder = os.path.dirname(os.path.abspath(path))
+        name = os.path.basename(path)
+        try:
+            scratch = tempfile.mkdtemp(prefix=f".{name}.partial-", dir=folder)
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+        saved_tempdir = tempfile.tempdir
+        try:
             tempfile.tempdir = scratch  # openpyxl's write-only scratch files go here too
             try:
                 target = os.path.join(scratch, name)
                 yield target
             finally:
                 tempfile.tempdir = saved_tempdir
-            try:
-                if os.path.exists(path):
-                    shutil.copymode(path, target)
-                else:
-                    os.chmod(target, 0o666 & ~_umask())
-                os.replace(target, path)
-            except OSError as exc:
-                raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+            if os.path.exists(path):
+                shutil.copymode(path, target)
+            else:
+                os.chmod(target, 0o666 & ~_umask())
+            os.replace(target, path)
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _umask() -> int:
@@ -173,3 +170,20 @@ def write_text(path: str, text: str, *, encoding: str = "utf-8") -> None:
     """
     with atomic_text(path, encoding=encoding) as fh:
         fh.write(text)
+
+
+def os_error_line(exc: OSError) -> str:
+    """The message for an OSError a command did not expect; a closed pipe (``| head``) is re-raised
+    for the command line to end quietly. A failed write to stdout has no file name: stdout is then
+    pointed at /dev/null, so that the interpreter's last flush cannot fail again with a traceback."""
+    import errno
+    import sys
+
+    if exc.errno == errno.EPIPE:
+        raise exc
+    if exc.filename is None:
+        with contextlib.suppress(Exception):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return f"cannot write the output: {_reason(exc)}"
+    return f"{_reason(exc)}: {exc.filename}"

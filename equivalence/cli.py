@@ -85,6 +85,10 @@ class EquivalenceGroup(click.Group):
             raise click.ClickException(f"the mappings do not validate: {first}{tail}") from None
         except EquivalenceError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # stdout on a full disk (> /dev/full): one line; a closed pipe is click's
+            from .atomic import os_error_line
+
+            raise click.ClickException(os_error_line(exc)) from None
 
 
 @click.group(cls=EquivalenceGroup, context_settings=CONTEXT_SETTINGS)

@@ -21,6 +21,7 @@ will not evaluate it even when the cell is edited. JSON Lines is for programs an
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -179,8 +180,9 @@ def _read_csv(path: str, text: str, encoding: str) -> Table:
 
 def _csv_records(text: str) -> tuple[list[list[str]], dict[int, str]]:
     """The records of a CSV text (blank lines skipped) and, by record index, why one could not be
-    read: a cell over CELL_LIMIT characters, or a quote never closed (the quoted cell would swallow
-    every following line: that line alone is the bad row, and reading resumes on the next one)."""
+    read: a cell over CELL_LIMIT characters, or a quote never closed. A quoted cell that runs over
+    several lines and does not end as CSV says (``"`` then a comma or the end of the line) swallowed
+    the lines after it: that first line alone is the bad row, and reading resumes on the next one."""
     lines = io.StringIO(text, newline="").readlines()  # the physical lines csv.reader counts
     records: list[list[str]] = []
     problems: dict[int, str] = {}
@@ -188,7 +190,7 @@ def _csv_records(text: str) -> tuple[list[list[str]], dict[int, str]]:
     while first < len(lines):
         reader = csv.reader(lines[first:])
         start = 0  # lines of this pass consumed before the current record
-        starts: list[int] = []
+        resume = len(lines)
         while True:
             try:
                 rec = next(reader)
@@ -197,31 +199,31 @@ def _csv_records(text: str) -> tuple[list[list[str]], dict[int, str]]:
             except csv.Error:  # over the cell limit: the rest of that line is dropped by the reader
                 problems[len(records)] = f"line {first + start + 1}: a cell over {CELL_LIMIT:,} characters"
                 records.append([])
-                starts.append(start)
                 start = reader.line_num
                 continue
+            end = reader.line_num
+            if (end - start > 1 or first + end == len(lines)) and _runaway(lines[first + start:first + end],
+                                                                            single=end - start == 1):
+                at = first + start
+                problems[len(records)] = f"line {at + 1}: a quoted cell is never closed"
+                records.append(next(csv.reader([lines[at].rstrip("\r\n")]), []))
+                resume = at + 1
+                break
             if rec:
                 records.append(rec)
-                starts.append(start)
-            start = reader.line_num
-        first_after = len(lines)
-        if starts and len(records) - 1 not in problems and reader.line_num - starts[-1] > 1 \
-                and _unterminated("".join(lines[first + starts[-1]:])):
-            at = first + starts[-1]
-            problems[len(records) - 1] = f"line {at + 1}: a quoted cell is never closed"
-            records[-1] = next(csv.reader([lines[at].rstrip("\r\n")]), [])
-            first_after = at + 1
-        first = first_after
+            start = end
+        first = resume
     return records, problems
 
 
-def _unterminated(text: str) -> bool:
-    """Whether ``text`` (one record and the rest of the file) ends inside a quoted cell."""
+def _runaway(record_lines: list[str], single: bool) -> bool:
+    """Whether a record over several lines (or the last line, ``single``) is a quote left open rather
+    than a cell with line breaks (a stray quote on one line, ``1,"ab"c``, is read as it stands)."""
     try:
-        for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
+        for _ in csv.reader(record_lines, strict=True):
             pass
     except csv.Error as exc:
-        return "unexpected end of data" in str(exc)
+        return not single or "unexpected end of data" in str(exc)
     return False
 
 
@@ -367,7 +369,16 @@ def _write_xlsx(fh, header: list[str], rows: list[dict]) -> None:
         c.quotePrefix = True
         return c
 
-    ws.append([cell(h) for h in header])
-    for r in rows:
-        ws.append([cell(r.get(h, "")) for h in header])
-    wb.save(fh)
+    try:
+        ws.append([cell(h) for h in header])
+        for r in rows:
+            ws.append([cell(r.get(h, "")) for h in header])
+        wb.save(fh)
+    except BaseException:
+        # openpyxl streams the sheet through a generator into a scratch file; close it now, while
+        # an error here can be dropped, not in the garbage collector ("Exception ignored …").
+        writer = getattr(ws, "_writer", None)
+        with contextlib.suppress(Exception):
+            if writer is not None and writer.xf:
+                writer.xf.close()
+        raise

@@ -485,3 +485,17 @@ def test_answers_resting_on_appointment_are_marked(real):
                                   "[skill-14-senior-technician-to-special-technician]")
     plain = Roster(real, as_of=AS_OF).process([{"holds": "高级工:2", "target": "技师"}])[0]
     assert "评聘" not in plain["target_route"] + plain["next_steps"]
+
+
+def test_the_readme_roster_example_is_a_real_run_of_its_shipped_file(runner):
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = "$ equivalence roster examples/staff.csv --to 工程技术 --as-of 2026-12-01\n"
+    shown = readme[readme.index(command) + len(command):]
+    shown = shown[:shown.index("```")]
+    result = runner.invoke(cli, ["roster", str(REPO / "examples" / "staff.csv"), "--to", "工程技术",
+                                 "--as-of", "2026-12-01"])
+    assert result.exit_code == 1
+    assert shown == result.stdout + result.stderr
+    assert len(csv_rows(result.stdout)) == 5 == len(read_table(str(REPO / "examples" / "staff.csv")).rows)

@@ -82,7 +82,8 @@ def _read(zf: zipfile.ZipFile) -> Sheet:
     sheets = []  # (name, part) of worksheets, in tab order
     for e in workbook.iter():
         if e.tag.endswith("}sheet") or e.tag == "sheet":
-            kind, target = rels.get(e.get(_REL), ("", ""))
+            rid = e.get(_REL) or next((v for k, v in e.attrib.items() if k.endswith("}id")), None)  # strict OOXML
+            kind, target = rels.get(rid, ("", ""))
             if kind.endswith("/worksheet"):
                 sheets.append((e.get("name") or "", target))
     if not sheets:

@@ -31,23 +31,22 @@ def _reason(exc: OSError) -> str:
 
 @contextlib.contextmanager
 def _sigterm_as_interrupt():
-    """While writing, SIGTERM unwinds like Ctrl-C (KeyboardInterrupt), so the cleanup runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+    """While writing, SIGTERM unwinds like Ctrl-C (KeyboardInterrupt), so the cleanup runs. Only the
+    main thread may set a handler; elsewhere (an application's worker thread) nothing changes."""
 
     def interrupt(signum, frame):
         raise KeyboardInterrupt
 
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except (ValueError, OSError):  # not allowed here (an embedding application): write unprotected
-        yield
-        return
+    installed, previous = False, None
+    if threading.current_thread() is threading.main_thread():
+        with contextlib.suppress(ValueError, OSError):
+            previous = signal.signal(signal.SIGTERM, interrupt)
+            installed = True
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if installed:  # (None: a handler not set from Python, which only the default can stand for)
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 class _Sink:
@@ -55,7 +54,7 @@ class _Sink:
     unclosed ZipFile, closed later by the garbage collector) then cannot print 'Exception ignored'."""
 
     def __init__(self, fh):
-        self._fh, self._dead, self._pos = fh, False, 0
+        self._fh, self._dead = fh, False
 
     def abandon(self):
         self._dead = True
@@ -63,8 +62,7 @@ class _Sink:
     def write(self, data):
         if self._dead:
             return len(data)
-        n = self._fh.write(data)
-        return n
+        return self._fh.write(data)
 
     def __getattr__(self, name):
         if self.__dict__.get("_dead"):

@@ -32,10 +32,11 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     INPUT is .csv, .xlsx or .jsonl ('-': CSV on stdin) with the columns holds (credentials separated
     by ';', each LEVEL[:YEARS|@DATE]), education, work_years and, optionally, target (also found
     under common headers such as 证书 / 持有, 学历, 工作年限, 目标, or named with --columns); other
-    columns (id, name, …) are passed through. Which column was read as what is said on stderr. The output has every input row and column, in order, plus
-    to:LADDER (per --to), next_steps, target_earliest, target_route and error. A row that cannot be
-    processed keeps its place with the reason in error; the exit code is then 1, with a count on
-    stderr. Cells that a spreadsheet would run as formulas are escaped.
+    columns (id, name, …) are passed through. Which column was read as what is said on stderr.
+    The output has every input row and column, in order, plus to:LADDER (per --to), next_steps,
+    target_earliest, target_route and error. A row that cannot be processed keeps its place with
+    the reason in error; the exit code is then 1, with a count on stderr. Cells that a spreadsheet
+    would run as formulas are escaped. A file is written whole or not at all.
 
     \b
     Examples:

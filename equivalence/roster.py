@@ -18,7 +18,11 @@ every column in order, plus (see :data:`ADDED`):
 * ``target_earliest`` and ``target_route``: the date and the steps of ``path`` for ``target``
   (``技师@2030-12-01[rule] > …``); an unreachable target leaves the date empty and says why in the
   route, and is not an error;
-* ``error``: empty when the row was processed, else the reason (unknown level, bad date, …).
+* ``error``: empty when the row was processed, else the reason (unknown level, bad date, …; any
+  failure of one row is that row's error, in one line, and the other rows are answered).
+
+A level filled by 评聘 (a rule whose conditions say so: 特级技师, 首席技师 are posts one is appointed
+to) is marked ``（评聘）`` (``(by appointment)``) in ``next_steps`` and ``target_route``.
 
 No row is dropped and none is added. Many people share a profile, so the answer is computed once per
 distinct (holds, education, work_years, target) and kept for the life of the :class:`Roster`.
@@ -71,6 +75,10 @@ class Roster:
     to : ladders (id or name) for the ``to:`` columns, in the order given.
     as_of : the plan date (ISO string or date; default: today).
     lang : ``zh`` or ``en`` (level names, relation words).
+    columns : the column read for a field, when not the field's own name (``{"holds": "证书"}``; see
+        :func:`equivalence.rostercolumns.map_columns`).
+    facts_as_of : the date relative years (``技师:3``, ``work_years``) count back from, when not
+        ``as_of`` (``diff --roster`` plans one person from two dates).
 
     Raises
     ------
@@ -257,7 +265,10 @@ class Roster:
             when = max(arr.date, self.as_of)
             if node[0] not in best or when < best[node[0]]:
                 best[node[0]] = when
-                (appointed.add if self._appointed(arr.rule) else appointed.discard)(node[0])
+                if self._appointed(arr.rule):
+                    appointed.add(node[0])
+                else:
+                    appointed.discard(node[0])
         parts["next_steps"] = dict(best)
         groups: dict[dt.date, list[str]] = {}
         order = {lid: i for i, lid in enumerate(reg.ladders)}

@@ -2,18 +2,23 @@
 
 Every cell is read as a string (a roster is data to pass through, not to reinterpret): numbers in a
 worksheet as written (``5``, ``2.5``), dates as ``YYYY-MM-DD``, empty cells as ``""``. Blank lines
-(CSV, JSON Lines) and empty worksheet rows are not rows. A row that cannot be read (a JSON line that
-is not an object) keeps its place, with the reason in :attr:`Table.problems`.
+(CSV, JSON Lines) and empty worksheet rows are not rows. A row that cannot be read keeps its place,
+with the reason in :attr:`Table.problems`: a JSON line that is not an object, a CSV cell over
+131,072 characters, a CSV quote never closed (that line is the bad row; the lines after it are read
+as rows, not swallowed into the cell), an xlsx formula saved without its value. JSON Lines records
+end at ``\n`` only. Worksheets are read by :mod:`equivalence.xlsxread` (bounded; the first sheet,
+the others named in :attr:`Table.notes`).
 
 CSV input is UTF-8, with or without a byte-order mark; otherwise GBK (read as GB18030, its
 superset) is detected when the bytes are not UTF-8, or named with ``encoding``. CSV output is UTF-8;
-``excel=True`` adds the byte-order mark and CRLF line ends Excel expects.
+``excel=True`` adds the byte-order mark and CRLF line ends Excel expects; a cell holding a CR or an
+LF is always quoted. Output files are written whole or not at all (:mod:`equivalence.atomic`).
 
 Formula injection (OWASP, "CSV Injection"): a cell written to CSV or xlsx that starts with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return would be run as a formula by a spreadsheet. In CSV
-such a cell is written with a leading single quote (``'=1+1``), unless the whole cell is a plain
-number (``-3``, ``+1.5``, ``-2e3``): a number is not a formula, and a leading quote would turn a
-negative number into text. Dates (``2024-01-01``) start with a digit and are never touched. In
+such a cell (or a line of it, after a line break) is written with a leading single quote
+(``'=1+1``), unless the whole cell is a plain number (``-3``, ``+1.5``, ``-2e3``): a number is
+not a formula, and a leading quote would turn a negative number into text. Dates (``2024-01-01``) start with a digit and are never touched. In
 xlsx, where every cell is written as a string, a risky cell is a string cell with Excel's own
 quote-prefix flag (what typing ``'=1+1`` into Excel produces): the text stays exact, and Excel
 will not evaluate it even when the cell is edited. JSON Lines is for programs and is not escaped.
@@ -170,10 +175,10 @@ def _read_csv(path: str, text: str, encoding: str) -> Table:
         records, problems = _csv_records(text)
     finally:
         csv.field_size_limit(saved)
-    table = _rows_of(path, records)
-    table.problems = {i - 1: why for i, why in problems.items() if i > 0}
     if 0 in problems:
         raise RosterIOError(f"{path}: the header row cannot be read ({problems[0]})")
+    table = _rows_of(path, records)
+    table.problems = {i - 1: why for i, why in problems.items()}
     table.encoding = encoding
     return table
 

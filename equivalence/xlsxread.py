@@ -22,6 +22,7 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
@@ -67,8 +68,8 @@ def read_first_sheet(path) -> Sheet:
     with zf:
         try:
             return _read(zf)
-        except (zipfile.BadZipFile, KeyError, ValueError, IndexError, EOFError, RuntimeError,
-                NotImplementedError, expat.ExpatError) as exc:
+        except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, IndexError, EOFError, RuntimeError,
+                NotImplementedError, OverflowError, expat.ExpatError) as exc:
             if isinstance(exc, XlsxError):
                 raise
             raise XlsxError(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None

@@ -499,3 +499,22 @@ def test_the_readme_roster_example_is_a_real_run_of_its_shipped_file(runner):
     assert result.exit_code == 1
     assert shown == result.stdout + result.stderr
     assert len(csv_rows(result.stdout)) == 5 == len(read_table(str(REPO / "examples" / "staff.csv")).rows)
+
+
+def test_xlsx_with_damaged_compressed_data_is_one_line(runner, tmp_path):
+    import zipfile
+
+    path = tmp_path / "c.xlsx"
+    write_workbook(path, [sheet_xml(_rows(300))])
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 20
+    for i in range(start, start + 40):
+        data[i] ^= 0x55
+    path.write_bytes(bytes(data))
+    result = runner.invoke(cli, ["roster", str(path)])
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot read {path} as .xlsx: not a readable .xlsx workbook (")
+    assert result.stderr.count("\n") == 1

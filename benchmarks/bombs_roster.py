@@ -9,7 +9,7 @@ Bombs, each run as ``equivalence roster BOMB`` in a fresh process; each must be 
 * wide bomb: a small workbook with cells in column XFD of 200,000 rows (a 16,384-column grid).
 
 Killed writes: a 100,000-row roster written to .csv, .xlsx and .jsonl over a previous file, sent
-SIGTERM or SIGINT once its scratch folder appears; after each, the previous file must be intact (or
+SIGTERM or SIGINT 0, 0.1 and 0.3 s after its scratch folder appears; after each, the previous file must be intact (or
 the new one complete, when the signal came after the rename), no ``.partial-`` folder left and no
 traceback printed.
 
@@ -86,7 +86,7 @@ def make_roster(path: str, rows: int) -> None:
         fh.writelines(f"{i},员工{i},高级工:{i % 7},大专,{i % 20}\n" for i in range(rows))
 
 
-def kill_once(folder: str, src: str, ext: str, sig: int) -> tuple[bool, str]:
+def kill_once(folder: str, src: str, ext: str, sig: int, delay: float) -> tuple[bool, str]:
     target = os.path.join(folder, f"out.{ext}")
     with open(target, "wb") as fh:
         fh.write(b"previous")
@@ -96,33 +96,38 @@ def kill_once(folder: str, src: str, ext: str, sig: int) -> tuple[bool, str]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     while proc.poll() is None and not any(".partial-" in n for n in set(os.listdir(folder)) - before):
         time.sleep(0.002)
+    time.sleep(delay)
     proc.send_signal(sig)
-    _, err = proc.communicate()
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
     left = [n for n in os.listdir(folder) if ".partial-" in n]
     with open(target, "rb") as fh:
         kept = fh.read() == b"previous"
     state = "previous file kept" if kept else "new file complete"
     if not kept:
-        sys.path.insert(0, ROOT)
         from equivalence.rosterio import read_table
 
-        kept = len(read_table(target).rows) == int(open(src, encoding="utf-8").read().count("\n")) - 1
+        with open(src, encoding="utf-8") as fh:
+            kept = len(read_table(target).rows) == fh.read().count("\n") - 1
     good = kept and not left and "Traceback" not in err and "Exception ignored" not in err
-    return good, (f"  {ext:5s} {signal.Signals(sig).name:7s} after {seconds:5.2f} s: exit {proc.returncode}, {state}, "
-                  f"{len(left)} temp left, stderr {err.strip()!r}  {'ok' if good else 'FAILED'}")
+    return good, (f"  {ext:5s} {signal.Signals(sig).name:7s} +{delay:.2f} s: killed after {seconds:5.2f} s, "
+                  f"peak {usage.ru_maxrss / 1024:5.0f} MB, exit {proc.returncode}, {state}, {len(left)} temp left, "
+                  f"stderr {err.strip()!r}  {'ok' if good else 'FAILED'}")
 
 
 def run_kills(folder: str, rows: int) -> bool:
     src = os.path.join(folder, "staff.csv")
     make_roster(src, rows)
-    print(f"killed writes ({rows:,}-row roster, signal sent when the scratch folder appears):")
+    print(f"killed writes ({rows:,}-row roster, signal sent + N s after the scratch folder appears):")
     ok = True
     for ext in ("csv", "xlsx", "jsonl"):
         for sig in (signal.SIGTERM, signal.SIGINT):
-            good, line = kill_once(folder, src, ext, sig)
-            ok &= good
-            print(line)
+            for delay in (0.0, 0.1, 0.3):  # as the write begins, and into it
+                good, line = kill_once(folder, src, ext, sig, delay)
+                ok &= good
+                print(line)
     code, seconds, mb, err = measured(CLI + ["roster", src, "-o", os.path.join(folder, "whole.xlsx"),
                                              "--as-of", "2026-12-01"])
     print(f"  uninterrupted .xlsx write of the same roster: exit {code}, {seconds:.2f} s, {mb:.0f} MB")

@@ -15,6 +15,7 @@ import contextlib
 import os
 import shutil
 import signal
+import stat
 import tempfile
 import threading
 
@@ -47,6 +48,20 @@ def _sigterm_as_interrupt():
     finally:
         if installed:  # (None: a handler not set from Python, which only the default can stand for)
             signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """SIGINT and SIGTERM wait (pending) until the block ends, where they are raised as usual."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    can = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if can:
+        signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        if can:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
 
 
 class _Sink:
@@ -95,30 +110,43 @@ def atomic_path(path: str):
     OutputError
         The folder cannot be written, the disk is full, …; ``path`` is untouched.
     """
-    with _sigterm_as_interrupt():  # from before the scratch folder exists until it is gone
-        folder = os.path.dirname(os.path.abspath(path))
-        name = os.path.basename(path)
+    real = os.path.realpath(path)  # a symlink stays a link: the file it points to is replaced
+    if os.path.exists(real) and not os.path.isfile(real):  # /dev/stdout, a FIFO: written in place
         try:
-            scratch = tempfile.mkdtemp(prefix=f".{name}.partial-", dir=folder)
+            yield path
         except OSError as exc:
             raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+        return
+    with _sigterm_as_interrupt():  # from before the scratch folder exists until it is gone
+        name = os.path.basename(real)
+        scratch = None
         saved_tempdir = tempfile.tempdir
         try:
+            with _signals_held():  # an interrupt cannot come between making the folder and owning it
+                scratch = tempfile.mkdtemp(prefix=f".{name}.partial-", dir=os.path.dirname(real))
             tempfile.tempdir = scratch  # openpyxl's write-only scratch files go here too
             try:
                 target = os.path.join(scratch, name)
                 yield target
             finally:
                 tempfile.tempdir = saved_tempdir
-            if os.path.exists(path):
-                shutil.copymode(path, target)
+            if os.path.exists(real):
+                shutil.copymode(real, target)
             else:
                 os.chmod(target, 0o666 & ~_umask())
-            os.replace(target, path)
+            os.replace(target, real)
         except OSError as exc:
             raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
         finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+            if scratch is not None:
+                with _signals_held():  # an interrupt now would stop the cleanup half-way
+                    shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _sync(fh) -> None:
+    """On disk before the rename (a crash then leaves the old file or the new one); not a FIFO."""
+    if stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+        os.fsync(fh.fileno())
 
 
 def _umask() -> int:
@@ -136,7 +164,7 @@ def atomic_binary(path: str):
         try:
             yield sink
             fh.flush()
-            os.fsync(fh.fileno())
+            _sync(fh)
         except BaseException:
             sink.abandon()
             raise
@@ -153,7 +181,7 @@ def atomic_text(path: str, *, encoding: str = "utf-8", newline: str | None = "\n
         try:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            _sync(fh)
         finally:
             with contextlib.suppress(OSError):
                 fh.close()

@@ -518,3 +518,27 @@ def test_xlsx_with_damaged_compressed_data_is_one_line(runner, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot read {path} as .xlsx: not a readable .xlsx workbook (")
     assert result.stderr.count("\n") == 1
+
+
+def test_an_output_behind_a_symlink_keeps_the_link(tmp_path):
+    real = tmp_path / "real.csv"
+    real.write_text("previous", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real.name)
+    write_table(str(link), ["id"], [{"id": "1"}])
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "id\n1\n"
+    assert sorted(os.listdir(tmp_path)) == ["link.csv", "real.csv"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_an_output_that_is_a_fifo_is_written_in_place(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    write_table(str(fifo), ["id"], [{"id": "1"}])
+    reader.join(10)
+    assert got == ["id\n1\n"] and sorted(os.listdir(tmp_path)) == ["pipe.csv"]

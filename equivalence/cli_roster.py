@@ -57,8 +57,12 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     table = read_table(input_path, encoding)
     colmap = map_columns(table.header, overrides)
     engine = Roster(reg, to=to, as_of=_date(as_of), lang=lang, columns=colmap.fields)
-    for note in table.notes:
-        click.echo(f"Note: {note}", err=True)
+    if table.other_sheets:
+        others = ", ".join(f"'{x}'" for x in table.other_sheets)
+        n = len(table.other_sheets)
+        click.echo(f"注意：只读取了 {input_path} 的第一个工作表 '{table.sheet}'，另外 {n} 个工作表未读取（{others}）"
+                   if lang == "zh" else f"Note: read the first sheet '{table.sheet}' of {input_path}; {n} other "
+                   f"sheet{'s' if n > 1 else ''} ignored ({others})", err=True)
     if table.rows and "holds" not in colmap.fields and not table.problems:
         raise click.ClickException(f"{input_path} has no 'holds' column (columns: {', '.join(table.header)}); "
                                    f"name it with --columns holds=COLUMN")

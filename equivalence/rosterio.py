@@ -7,7 +7,7 @@ with the reason in :attr:`Table.problems`: a JSON line that is not an object, a 
 131,072 characters, a CSV quote never closed (that line is the bad row; the lines after it are read
 as rows, not swallowed into the cell), an xlsx formula saved without its value. JSON Lines records
 end at ``\n`` only. Worksheets are read by :mod:`equivalence.xlsxread` (bounded; the first sheet,
-the others named in :attr:`Table.notes`).
+the others named in :attr:`Table.other_sheets`).
 
 CSV input is UTF-8, with or without a byte-order mark; otherwise GBK (read as GB18030, its
 superset) is detected when the bytes are not UTF-8, or named with ``encoding``. CSV output is UTF-8;
@@ -55,7 +55,8 @@ class Table:
     rows: list[dict]
     problems: dict[int, str] = field(default_factory=dict)  # row index -> why it could not be read
     encoding: str | None = None  # CSV: the encoding used
-    notes: list[str] = field(default_factory=list)  # said to the user, not errors (sheets not read)
+    sheet: str | None = None  # xlsx: the name of the sheet read (the first)
+    other_sheets: list[str] = field(default_factory=list)  # xlsx: the sheets not read, to say so
 
 
 def format_of(path: str) -> str:
@@ -271,10 +272,7 @@ def _read_xlsx(path: str) -> Table:
         raise RosterIOError(f"{path}: the header row cannot be read: {sheet.problems[0]}")
     table = _rows_of(path, records)
     table.problems = {i - 1: why for i, why in sheet.problems.items()}
-    if sheet.other_sheets:
-        n = len(sheet.other_sheets)
-        table.notes.append(f"read the first sheet '{sheet.name}' of {path}; {n} other sheet{'s' if n > 1 else ''} "
-                           f"ignored ({', '.join(repr(x) for x in sheet.other_sheets)})")
+    table.sheet, table.other_sheets = sheet.name, sheet.other_sheets
     return table
 
 

@@ -125,6 +125,8 @@ def test_xlsx_other_sheets_are_named(runner, tmp_path):
     write_workbook(path, [sheet_xml(_rows(1)), sheet_xml(_rows(3)), sheet_xml([])])
     result = runner.invoke(cli, ["roster", str(path), "--as-of", AS_OF])
     assert result.exit_code == 0
+    assert result.stderr == f"注意：只读取了 {path} 的第一个工作表 'Sheet1'，另外 2 个工作表未读取（'Sheet2', 'Sheet3'）\n"
+    result = runner.invoke(cli, ["roster", str(path), "--as-of", AS_OF, "--lang", "en"])
     assert result.stderr == (f"Note: read the first sheet 'Sheet1' of {path}; 2 other sheets ignored "
                              f"('Sheet2', 'Sheet3')\n")
 

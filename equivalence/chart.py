@@ -794,11 +794,12 @@ def write_route_chart(reg: Registry, answer: dict, path: str, *, lang: str = "zh
     Raises
     ------
     EquivalenceError
-        ``path`` is neither .svg nor .html.
+        ``path`` is neither .svg nor .html, or cannot be written (it is written whole or not at all).
     """
+    from .atomic import write_text
+
     fmt = output_format(path)
     svg = route_chart(reg, answer, lang=lang)
     title = (f"{WORDS[lang]['route']}: {answer['target']['name']}")
     kinds = {s["kind"] for r in [answer, *answer.get("alternatives", ())] for s in r["steps"]}
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(file_text(svg, fmt, title=title, lang=lang, kinds=kinds))
+    write_text(path, file_text(svg, fmt, title=title, lang=lang, kinds=kinds))

@@ -3,8 +3,6 @@ between them (loaded only when run; see LAZY_COMMANDS in :mod:`equivalence.cli`)
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from .cli import registry
@@ -28,6 +26,7 @@ def chart(ctx, ladders, output, lang, include_derived):
       equivalence chart -o chart.html
       equivalence chart 职业技能等级 职称层级 工程技术 -o chart.svg --lang en
     """
+    from .atomic import write_text
     from .chart import file_text, ladder_chart, output_format
 
     fmt = output_format(output)
@@ -35,5 +34,5 @@ def chart(ctx, ladders, output, lang, include_derived):
     svg = ladder_chart(reg, list(ladders) or None, lang=lang, include_derived=include_derived)
     names = [reg.ladder(n)[lang] for n in ladders] if ladders else None
     title = ("等级对应关系图" if lang == "zh" else "Equivalence chart") + (": " + " · ".join(names) if names else "")
-    Path(output).write_text(file_text(svg, fmt, title=title, lang=lang), encoding="utf-8")
+    write_text(output, file_text(svg, fmt, title=title, lang=lang))
     click.echo(f"wrote {output}", err=True)

@@ -27,14 +27,11 @@ def export(ctx, fmt, output, lang):
       equivalence export --format dot | dot -Tsvg > graph.svg
       equivalence export --format mermaid --lang en
     """
+    from .atomic import write_text
     from .export import export_text
 
     text = export_text(registry(ctx), fmt, lang)
     if output and output != "-":
-        try:
-            with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
+        write_text(output, text)  # whole or not at all; an error is one line
     else:
         click.echo(text, nl=False)

@@ -20,18 +20,23 @@ CHUNK = 2000  # rows per batch: the progress bar moves once per batch
 @click.option("--as-of", "as_of", help="Plan from this date (YYYY-MM-DD; default today).")
 @click.option("--encoding", help="Encoding of a CSV or JSON Lines INPUT (default: UTF-8, or GBK when detected).")
 @click.option("--excel", is_flag=True, help="CSV for Excel: a byte-order mark and CRLF line ends.")
+@click.option("--columns", "columns", metavar="FIELD=COLUMN,…",
+              help="Read these fields from these columns (holds, education, work_years, target, id, name), "
+                   "e.g. holds=证书,education=学历; common Chinese and English headers are recognised without it.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of level names and relation words.")
 @click.pass_context
-def roster(ctx, input_path, output, to, as_of, encoding, excel, lang):
+def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     """Answer for every person of a roster: equivalents, next steps, the earliest date for a target.
 
     INPUT is .csv, .xlsx or .jsonl ('-': CSV on stdin) with the columns holds (credentials separated
-    by ';', each LEVEL[:YEARS|@DATE]), education, work_years and, optionally, target; other columns
-    (id, name, …) are passed through. The output has every input row and column, in order, plus
-    to:LADDER (per --to), next_steps, target_earliest, target_route and error. A row that cannot be
-    processed keeps its place with the reason in error; the exit code is then 1, with a count on
-    stderr. Cells that a spreadsheet would run as formulas are escaped.
+    by ';', each LEVEL[:YEARS|@DATE]), education, work_years and, optionally, target (also found
+    under common headers such as 证书 / 持有, 学历, 工作年限, 目标, or named with --columns); other
+    columns (id, name, …) are passed through. Which column was read as what is said on stderr.
+    The output has every input row and column, in order, plus to:LADDER (per --to), next_steps,
+    target_earliest, target_route and error. A row that cannot be processed keeps its place with
+    the reason in error; the exit code is then 1, with a count on stderr. Cells that a spreadsheet
+    would run as formulas are escaped. A file is written whole or not at all.
 
     \b
     Examples:
@@ -39,15 +44,30 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, lang):
       equivalence roster staff.xlsx --to 职称层级 --excel -o answers.csv
     """
     from .roster import Roster
-    from .rosterio import read_table, write_table, format_of
+    from .rostercolumns import map_columns, parse_overrides
+    from .rosterio import format_of, read_table, write_table
 
+    try:
+        overrides = parse_overrides(columns)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--columns'") from None
     if output:
         format_of(output)  # an unknown extension is an error before any work
     reg = registry(ctx)
-    engine = Roster(reg, to=to, as_of=_date(as_of), lang=lang)
     table = read_table(input_path, encoding)
-    if table.rows and "holds" not in table.header and not table.problems:
-        raise click.ClickException(f"{input_path} has no 'holds' column (columns: {', '.join(table.header)})")
+    colmap = map_columns(table.header, overrides)
+    engine = Roster(reg, to=to, as_of=_date(as_of), lang=lang, columns=colmap.fields)
+    if table.other_sheets:
+        others = ", ".join(f"'{x}'" for x in table.other_sheets)
+        n = len(table.other_sheets)
+        click.echo(f"注意：只读取了 {input_path} 的第一个工作表 '{table.sheet}'，另外 {n} 个工作表未读取（{others}）"
+                   if lang == "zh" else f"Note: read the first sheet '{table.sheet}' of {input_path}; {n} other "
+                   f"sheet{'s' if n > 1 else ''} ignored ({others})", err=True)
+    if table.rows and "holds" not in colmap.fields and not table.problems:
+        raise click.ClickException(f"{input_path} has no 'holds' column (columns: {', '.join(table.header)}); "
+                                   f"name it with --columns holds=COLUMN")
+    if colmap.renamed():
+        click.echo(colmap.described(lang), err=True)
     rows = table.rows
     out: list[dict] = []
     batches = range(0, len(rows), CHUNK)

@@ -333,9 +333,11 @@ def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_fi
               help="Also list whose answers in this roster (CSV/xlsx/jsonl) changed between the dates.")
 @click.option("--to", "to", multiple=True, help="With --roster: the equivalents columns to compare (repeatable).")
 @click.option("--encoding", help="With --roster: the roster's text encoding (default: UTF-8, GBK detected).")
+@click.option("--columns", "columns", metavar="FIELD=COLUMN,…",
+              help="With --roster: read these fields from these columns (as in 'roster --columns').")
 @output_options
 @click.pass_context
-def diff(ctx, dates, roster_file, to, encoding, fmt, lang):
+def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
     """What changed between two dates: rules and levels that came into force or ended, and with a
     roster, whose answers changed.
 
@@ -352,10 +354,16 @@ def diff(ctx, dates, roster_file, to, encoding, fmt, lang):
     reg = registry(ctx)
     answer = diff_dates(reg, before, after, lang)
     if roster_file:
+        from .rostercolumns import map_columns, parse_overrides
         from .rosterio import read_table
 
+        try:
+            overrides = parse_overrides(columns)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--columns'") from None
         table = read_table(roster_file, encoding)
-        answer["roster"] = diff_roster(reg, table.rows, before, after, to=list(to), lang=lang)
+        colmap = map_columns(table.header, overrides)
+        answer["roster"] = diff_roster(reg, table.rows, before, after, to=list(to), lang=lang, columns=colmap.fields)
     if fmt != "table":
         emit(fmt, [], [], answer)
         return

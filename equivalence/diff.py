@@ -35,17 +35,60 @@ def diff_dates(reg: Registry, before: str, after: str, lang: str = "zh") -> dict
     return out
 
 
-def diff_roster(reg: Registry, rows: list[dict], before: str, after: str, *, to=(), lang: str = "zh") -> list[dict]:
+def diff_roster(reg: Registry, rows: list[dict], before: str, after: str, *, to=(), lang: str = "zh",
+                columns: dict[str, str] | None = None) -> list[dict]:
     """Whose answers changed between two dates: for each roster row (by its ``id`` column, else its
-    row number) and each answer column that differs, the value on each date."""
+    row number) and each answer column whose *answer* differs, the value on each date.
+
+    A person is the same person on both dates: relative years (``技师:3``, ``work_years``) count back
+    from the earlier date, and a date before the later one (a step open "now" on the earlier date)
+    counts as the later date. So a row is listed when a rule that came into force or ended moves a
+    date or changes a level, not because its years moved with the calendar. ``columns`` maps fields
+    to the roster's columns (:func:`equivalence.rostercolumns.map_columns`).
+    """
+    import datetime as dt
+
     from .roster import Roster
 
-    first = Roster(reg, to=to, as_of=before, lang=lang).process(rows)
-    second = Roster(reg, to=to, as_of=after, lang=lang).process(rows)
+    first_date, last_date = sorted((before, after))
+    later = dt.date.fromisoformat(last_date)
+    engines = [Roster(reg, to=to, as_of=d, lang=lang, columns=columns, facts_as_of=first_date) for d in (before, after)]
+    outputs = []
+    for engine in engines:
+        engine.structured = {}
+        outputs.append(engine.process(rows))
+    id_column = (columns or {}).get("id", "id")
+    added = engines[0].added
     changes = []
-    for n, (a, b) in enumerate(zip(first, second), 1):
-        for column in [c for c in b if c not in rows[n - 1]] + [c for c in rows[n - 1] if c in ("error",)]:
-            if a.get(column, "") != b.get(column, ""):
-                changes.append({"row": n, "id": rows[n - 1].get("id", ""), "column": column,
-                                "before": a.get(column, ""), "after": b.get(column, "")})
+    for n, row in enumerate(rows, 1):
+        a, b = (engine.structured[engine.key(row)] for engine in engines)
+        for column in added:
+            if _compared(a, column, added, later) != _compared(b, column, added, later):
+                changes.append({"row": n, "id": row.get(id_column, ""), "column": column,
+                                "before": outputs[0][n - 1].get(column, ""), "after": outputs[1][n - 1].get(column, "")})
     return changes
+
+
+def _compared(parts: dict, column: str, added: list[str], later):
+    """What is compared of one answer column: its levels and rules, dates before ``later`` as ``later``."""
+    import datetime as dt
+
+    def day(value):
+        if isinstance(value, str):
+            value = dt.date.fromisoformat(value) if value else None
+        return max(value, later) if value else value
+
+    if column == "error":
+        return bool(parts["error"])  # the message may quote a date; that it failed is the answer
+    if parts["error"]:
+        return None
+    if column.startswith("to:"):
+        return parts["to"][added.index(column)]
+    if column == "next_steps":
+        return frozenset((level, day(when)) for level, when in parts["next_steps"].items())
+    target = parts.get("target")
+    if target is None or target[0] == "no_route":
+        return target
+    if column == "target_earliest":
+        return day(target[0])
+    return tuple((level, rule, day(when)) for level, rule, when in target[1])

@@ -18,7 +18,11 @@ every column in order, plus (see :data:`ADDED`):
 * ``target_earliest`` and ``target_route``: the date and the steps of ``path`` for ``target``
   (``技师@2030-12-01[rule] > …``); an unreachable target leaves the date empty and says why in the
   route, and is not an error;
-* ``error``: empty when the row was processed, else the reason (unknown level, bad date, …).
+* ``error``: empty when the row was processed, else the reason (unknown level, bad date, …; any
+  failure of one row is that row's error, in one line, and the other rows are answered).
+
+A level filled by 评聘 (a rule whose conditions say so: 特级技师, 首席技师 are posts one is appointed
+to) is marked ``（评聘）`` (``(by appointment)``) in ``next_steps`` and ``target_route``.
 
 No row is dropped and none is added. Many people share a profile, so the answer is computed once per
 distinct (holds, education, work_years, target) and kept for the life of the :class:`Roster`.
@@ -34,7 +38,9 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
 import re
 
 from .describe import KIND_WORDS
@@ -50,7 +56,11 @@ NEXT_KINDS = ("promotion", "apply", "post")  # a step one takes; counts_as is an
 SEPARATORS = {"zh": ("；", "、", ":"), "en": ("; ", ", ", ": ")}
 _HOLDS_SPLIT = re.compile(r"[;；]")
 KIND_ORDER = ("apply", "treated_as", "counts_as", "post", "derived")
-WORDS = {"zh": {"held": "已持有", "no_route": "无路径"}, "en": {"held": "held", "no_route": "no route"}}
+WORDS = {"zh": {"held": "已持有", "no_route": "无路径", "appointed": "（评聘）", "failed": "无法处理此行"},
+         "en": {"held": "held", "no_route": "no route", "appointed": " (by appointment)",
+                "failed": "cannot process this row"}}
+ERROR_CHARS = 500  # an error cell quotes the bad value; a 100,000-character value is cut
+APPOINTED = "评聘"  # a rule whose conditions say the level is filled by 评聘 (a post, not earned by time)
 
 
 CACHE_LIMIT = 50_000  # distinct profiles remembered; enough for any workforce that shares profiles
@@ -65,13 +75,18 @@ class Roster:
     to : ladders (id or name) for the ``to:`` columns, in the order given.
     as_of : the plan date (ISO string or date; default: today).
     lang : ``zh`` or ``en`` (level names, relation words).
+    columns : the column read for a field, when not the field's own name (``{"holds": "证书"}``; see
+        :func:`equivalence.rostercolumns.map_columns`).
+    facts_as_of : the date relative years (``技师:3``, ``work_years``) count back from, when not
+        ``as_of`` (``diff --roster`` plans one person from two dates).
 
     Raises
     ------
     UnknownLadderError, ProfileError (a bad ``as_of``), on construction: they concern the whole roster.
     """
 
-    def __init__(self, reg: Registry, *, to=(), as_of: str | dt.date | None = None, lang: str = "zh"):
+    def __init__(self, reg: Registry, *, to=(), as_of: str | dt.date | None = None, lang: str = "zh",
+                 columns: dict[str, str] | None = None, facts_as_of: str | dt.date | None = None):
         from .profile import parse_date
 
         self.reg = reg
@@ -80,11 +95,17 @@ class Roster:
         if isinstance(as_of, str):
             as_of = parse_date(as_of, "plan date")
         self.as_of: dt.date = as_of or dt.date.today()
+        if isinstance(facts_as_of, str):
+            facts_as_of = parse_date(facts_as_of, "date")
+        # Relative years (``技师:3``, work_years) count back from this date (diff: one date for both).
+        self.facts_as_of: dt.date = facts_as_of or self.as_of
+        self.sources = [(columns or {}).get(f, f) for f in INPUT_FIELDS]  # the column read for each field
         self.ladders = list(dict.fromkeys(reg.ladder(t)["id"] for t in to))
         self.to_columns = [f"to:{reg.ladders[lid][lang]}" for lid in self.ladders]
         self.added = self.to_columns + list(ADDED)
         self._answers: dict[tuple, dict] = {}
         self._equivalents: dict[tuple, list] = {}
+        self.structured: dict[tuple, dict] | None = None  # set to {} to keep each answer's parts (diff)
 
     # -- columns -----------------------------------------------------------------------------
     def columns(self, header: list[str]) -> list[str]:
@@ -97,7 +118,7 @@ class Roster:
         """One output row per input row, in order (see the module docstring)."""
         out = []
         for row in rows:
-            key = tuple((row.get(f) or "").strip() for f in INPUT_FIELDS)
+            key = self.key(row)
             answer = self._answers.get(key)
             if answer is None:
                 if len(self._answers) >= CACHE_LIMIT:  # a roster of all-distinct people: keep the newer half
@@ -107,16 +128,26 @@ class Roster:
             out.append({**row, **answer})
         return out
 
+    def key(self, row: dict) -> tuple:
+        """What the answer of ``row`` depends on: its holds, education, work_years and target."""
+        return tuple(str(row.get(c) or "").strip() for c in self.sources)
+
     def _answer(self, holds: str, education: str, work_years: str, target: str) -> dict:
         blank = {c: "" for c in self.added}
+        parts: dict = {}
         try:
-            return {**blank, **self._compute(holds, education, work_years, target)}
+            answer = {**blank, **self._compute(holds, education, work_years, target, parts)}
         except EquivalenceError as exc:
-            return {**blank, "error": " ".join(str(exc).split())}
+            answer = {**blank, "error": _one_line(str(exc))}
+        except Exception as exc:  # noqa: BLE001 - one bad value never costs the other rows their answers
+            answer = {**blank, "error": _one_line(f"{WORDS[self.lang]['failed']} ({type(exc).__name__}: {exc})")}
+        if self.structured is not None:
+            self.structured[(holds, education, work_years, target)] = {**parts, "error": answer["error"]}
+        return answer
 
-    def _compute(self, holds: str, education: str, work_years: str, target: str) -> dict:
+    def _compute(self, holds: str, education: str, work_years: str, target: str, parts: dict) -> dict:
         from .planner import solve
-        from .profile import ProfileError, build_profile
+        from .profile import ProfileError, build_profile, years_between
 
         reg = self.reg
         years = None
@@ -125,16 +156,22 @@ class Roster:
                 years = float(work_years)
             except ValueError:
                 raise ProfileError(f"work_years '{work_years}' is not a number") from None
+            if not math.isfinite(years) or years < 0:
+                raise ProfileError(f"work_years '{work_years}' is not a number of years (finite, 0 or more)")
         items = [h.strip() for h in _HOLDS_SPLIT.split(holds) if h.strip()]
-        profile = build_profile(reg, items, education=education or None, work_years=years, as_of=self.as_of)
+        profile = build_profile(reg, items, education=education or None, work_years=years, as_of=self.facts_as_of)
+        if self.facts_as_of != self.as_of:  # the same person, planned from another date
+            later = None if years is None else years + years_between(self.facts_as_of, self.as_of)
+            profile = dataclasses.replace(profile, as_of=self.as_of, work_years=later)
         out = {}
         held = list(dict.fromkeys(h.level for h in profile.holdings))
         for lid, column in zip(self.ladders, self.to_columns):
             out[column] = self._to_cell(held, lid)
+        parts["to"] = [out[c] for c in self.to_columns]
         sol = solve(reg, profile)
-        out["next_steps"] = self._next_steps(sol)
+        out["next_steps"] = self._next_steps(sol, parts)
         if target:
-            out.update(self._target(profile, target))
+            out.update(self._target(profile, target, parts))
         return out
 
     # -- to:LADDER -----------------------------------------------------------------------------
@@ -161,8 +198,9 @@ class Roster:
             self._equivalents[key] = list(dict.fromkeys((r["kind"], r["level"]["id"]) for r in answer["results"]))
         return self._equivalents[key]
 
-    def _names(self, refs: list[str]) -> str:
-        """Names in rank order; a run of three or more adjacent levels of one ladder as 'LOW–HIGH'."""
+    def _names(self, refs: list[str], appointed=frozenset()) -> str:
+        """Names in rank order; a run of three or more adjacent levels of one ladder as 'LOW–HIGH'; a
+        level reached by 评聘 (``appointed``) marked, and never inside a run."""
         reg = self.reg
         out, run = [], []
 
@@ -173,6 +211,11 @@ class Roster:
                 out.extend(reg.levels[r][self.lang] for r in run)
 
         for ref in refs:
+            if ref in appointed:
+                flush()
+                run = []
+                out.append(reg.levels[ref][self.lang] + WORDS[self.lang]["appointed"])
+                continue
             lad = reg.ladders[reg.levels[ref]["ladder"]]["levels"]
             if run and reg.levels[run[-1]]["ladder"] == reg.levels[ref]["ladder"] and \
                     lad.index(ref) == lad.index(run[-1]) + 1:
@@ -183,8 +226,15 @@ class Roster:
         flush()
         return self._name_sep.join(out)
 
+    def _appointed(self, rule_id: str | None) -> bool:
+        """Whether the rule fills its level by 评聘 (its conditions say so): not earned by time."""
+        if rule_id is None:
+            return False
+        other = (self.reg.rules[rule_id].get("conditions") or {}).get("other") or ()
+        return any(APPOINTED in text for text in other)
+
     # -- next_steps ----------------------------------------------------------------------------
-    def _next_steps(self, sol) -> str:
+    def _next_steps(self, sol, parts: dict) -> str:
         """Levels one rule away (a promotion, application or post, after any counts_as links), with
         their earliest dates; not levels at or below one already held on the same ladder."""
         reg = self.reg
@@ -205,6 +255,7 @@ class Roster:
                 lev = reg.levels[node[0]]
                 top[lev["ladder"]] = max(top.get(lev["ladder"], lev["rank"]), lev["rank"])
         best: dict[str, dt.date] = {}  # level -> earliest date
+        appointed: set[str] = set()
         for node, arr in sol.arrivals.items():
             if depth[node] != 1 or reg.rules[arr.rule]["kind"] not in NEXT_KINDS:
                 continue
@@ -214,15 +265,21 @@ class Roster:
             when = max(arr.date, self.as_of)
             if node[0] not in best or when < best[node[0]]:
                 best[node[0]] = when
+                if self._appointed(arr.rule):
+                    appointed.add(node[0])
+                else:
+                    appointed.discard(node[0])
+        parts["next_steps"] = dict(best)
         groups: dict[dt.date, list[str]] = {}
         order = {lid: i for i, lid in enumerate(reg.ladders)}
         for ref, when in sorted(best.items(), key=lambda x: (x[1], order[reg.levels[x[0]]["ladder"]],
                                                              reg.levels[x[0]]["rank"])):
             groups.setdefault(when, []).append(ref)
-        return self._group_sep.join(f"{self._names(refs)}@{when.isoformat()}" for when, refs in groups.items())
+        return self._group_sep.join(f"{self._names(refs, appointed)}@{when.isoformat()}"
+                                    for when, refs in groups.items())
 
     # -- target --------------------------------------------------------------------------------
-    def _target(self, profile, target: str) -> dict:
+    def _target(self, profile, target: str, parts: dict) -> dict:
         from .targets import resolve_targets  # the same target syntax as `path`
         from .planner import find_path
 
@@ -230,9 +287,20 @@ class Roster:
         try:
             answer = find_path(self.reg, profile, targets, lang=self.lang)
         except NoPromotionPathError as exc:
+            parts["target"] = ("no_route", str(exc))
             return {"target_earliest": "", "target_route": f"{WORDS[self.lang]['no_route']}: {exc}"}
-        route = " > ".join(f"{s['level']['name']}@{s['date']}[{s['rule']}]" for s in answer["steps"])
+        mark = WORDS[self.lang]["appointed"]
+        route = " > ".join(f"{s['level']['name']}{mark if self._appointed(s['rule']) else ''}@{s['date']}[{s['rule']}]"
+                           for s in answer["steps"])
+        parts["target"] = (answer["date"], tuple((s["level"]["id"], s["rule"], s["date"]) for s in answer["steps"]))
         return {"target_earliest": answer["date"], "target_route": route or WORDS[self.lang]["held"]}
+
+
+def _one_line(text: str) -> str:
+    """An error cell: one line, control characters escaped, at most ERROR_CHARS characters."""
+    text = " ".join(text.split())
+    text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return text if len(text) <= ERROR_CHARS else text[:ERROR_CHARS - 1] + "…"
 
 
 def process_rows(reg: Registry, rows: list[dict], *, to=(), as_of=None, lang: str = "zh") -> list[dict]:

@@ -2,18 +2,23 @@
 
 Every cell is read as a string (a roster is data to pass through, not to reinterpret): numbers in a
 worksheet as written (``5``, ``2.5``), dates as ``YYYY-MM-DD``, empty cells as ``""``. Blank lines
-(CSV, JSON Lines) and empty worksheet rows are not rows. A row that cannot be read (a JSON line that
-is not an object) keeps its place, with the reason in :attr:`Table.problems`.
+(CSV, JSON Lines) and empty worksheet rows are not rows. A row that cannot be read keeps its place,
+with the reason in :attr:`Table.problems`: a JSON line that is not an object, a CSV cell over
+131,072 characters, a CSV quote never closed (that line is the bad row; the lines after it are read
+as rows, not swallowed into the cell), an xlsx formula saved without its value. JSON Lines records
+end at ``\n`` only. Worksheets are read by :mod:`equivalence.xlsxread` (bounded; the first sheet,
+the others named in :attr:`Table.other_sheets`).
 
 CSV input is UTF-8, with or without a byte-order mark; otherwise GBK (read as GB18030, its
 superset) is detected when the bytes are not UTF-8, or named with ``encoding``. CSV output is UTF-8;
-``excel=True`` adds the byte-order mark and CRLF line ends Excel expects.
+``excel=True`` adds the byte-order mark and CRLF line ends Excel expects; a cell holding a CR or an
+LF is always quoted. Output files are written whole or not at all (:mod:`equivalence.atomic`).
 
 Formula injection (OWASP, "CSV Injection"): a cell written to CSV or xlsx that starts with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return would be run as a formula by a spreadsheet. In CSV
-such a cell is written with a leading single quote (``'=1+1``), unless the whole cell is a plain
-number (``-3``, ``+1.5``, ``-2e3``): a number is not a formula, and a leading quote would turn a
-negative number into text. Dates (``2024-01-01``) start with a digit and are never touched. In
+such a cell (or a line of it, after a line break) is written with a leading single quote
+(``'=1+1``), unless the whole cell is a plain number (``-3``, ``+1.5``, ``-2e3``): a number is
+not a formula, and a leading quote would turn a negative number into text. Dates (``2024-01-01``) start with a digit and are never touched. In
 xlsx, where every cell is written as a string, a risky cell is a string cell with Excel's own
 quote-prefix flag (what typing ``'=1+1`` into Excel produces): the text stays exact, and Excel
 will not evaluate it even when the cell is edited. JSON Lines is for programs and is not escaped.
@@ -21,6 +26,7 @@ will not evaluate it even when the cell is edited. JSON Lines is for programs an
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -35,6 +41,8 @@ from .errors import EquivalenceError
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+CELL_LIMIT = 131_072  # characters in one CSV cell (the csv module's default limit)
 
 
 class RosterIOError(EquivalenceError):
@@ -47,6 +55,8 @@ class Table:
     rows: list[dict]
     problems: dict[int, str] = field(default_factory=dict)  # row index -> why it could not be read
     encoding: str | None = None  # CSV: the encoding used
+    sheet: str | None = None  # xlsx: the name of the sheet read (the first)
+    other_sheets: list[str] = field(default_factory=list)  # xlsx: the sheets not read, to say so
 
 
 def format_of(path: str) -> str:
@@ -60,11 +70,26 @@ def format_of(path: str) -> str:
 
 
 def escape_cell(value: str) -> str:
-    """The cell as CSV may hold it: a leading ' where a spreadsheet would see a formula.
+    """The cell as CSV may hold it: a leading ' where a spreadsheet would see a formula, at the
+    start of the cell and after every line break in it (a reader that splits lines at a bare CR
+    would otherwise start a row with the formula).
 
     >>> escape_cell("=HYPERLINK(\\"http://x\\")"), escape_cell("-3"), escape_cell("@SUM(A1)"), escape_cell("技师")
     ('\\'=HYPERLINK("http://x")', '-3', "'@SUM(A1)", '技师')
+    >>> escape_cell("x\\r=1+1"), escape_cell("a\\r\\n-2")
+    ("x\\r'=1+1", 'a\\r\\n-2')
     """
+    if "\n" in value or "\r" in value:
+        parts = _LINE_BREAK.split(value)
+        breaks = _LINE_BREAK.findall(value)
+        out = [_escape_line(parts[0])]
+        for brk, part in zip(breaks, parts[1:]):
+            out.append(brk + _escape_line(part))
+        return "".join(out)
+    return _escape_line(value)
+
+
+def _escape_line(value: str) -> str:
     if value and value[0] in _RISKY and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
@@ -146,10 +171,74 @@ def _rows_of(path: str, records: list[list[str]]) -> Table:
 
 
 def _read_csv(path: str, text: str, encoding: str) -> Table:
-    records = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
+    saved = csv.field_size_limit(CELL_LIMIT)  # (process-wide: restored below)
+    try:
+        records, problems = _csv_records(text)
+    finally:
+        csv.field_size_limit(saved)
+    if 0 in problems:
+        raise RosterIOError(f"{path}: the header row cannot be read ({problems[0]})")
     table = _rows_of(path, records)
+    table.problems = {i - 1: why for i, why in problems.items()}
     table.encoding = encoding
     return table
+
+
+def _csv_records(text: str) -> tuple[list[list[str]], dict[int, str]]:
+    """The records of a CSV text (blank lines skipped) and, by record index, why one could not be
+    read: a cell over CELL_LIMIT characters, or a quote never closed. A quoted cell that runs over
+    several lines and does not end as CSV says (``"`` then a comma or the end of the line) swallowed
+    the lines after it: that first line alone is the bad row, and reading resumes on the next one."""
+    lines = io.StringIO(text, newline="").readlines()  # the physical lines csv.reader counts
+    reader = csv.reader(lines)
+    try:  # the common case, at the speed of the csv module: one record per line, no quote left open
+        records = list(reader)
+    except csv.Error:
+        pass
+    else:
+        if reader.line_num == len(records) and not (lines and '"' in lines[-1] and _runaway(lines[-1:], single=True)):
+            return [r for r in records if r], {}
+    records = []
+    problems: dict[int, str] = {}
+    first = 0  # index in ``lines`` where the text still to read begins
+    while first < len(lines):
+        reader = csv.reader(lines[first:])
+        start = 0  # lines of this pass consumed before the current record
+        resume = len(lines)
+        while True:
+            try:
+                rec = next(reader)
+            except StopIteration:
+                break
+            except csv.Error:  # over the cell limit: the rest of that line is dropped by the reader
+                problems[len(records)] = f"line {first + start + 1}: a cell over {CELL_LIMIT:,} characters"
+                records.append([])
+                start = reader.line_num
+                continue
+            end = reader.line_num
+            if (end - start > 1 or first + end == len(lines)) and _runaway(lines[first + start:first + end],
+                                                                            single=end - start == 1):
+                at = first + start
+                problems[len(records)] = f"line {at + 1}: a quoted cell is never closed"
+                records.append(next(csv.reader([lines[at].rstrip("\r\n")]), []))
+                resume = at + 1
+                break
+            if rec:
+                records.append(rec)
+            start = end
+        first = resume
+    return records, problems
+
+
+def _runaway(record_lines: list[str], single: bool) -> bool:
+    """Whether a record over several lines (or the last line, ``single``) is a quote left open rather
+    than a cell with line breaks (a stray quote on one line, ``1,"ab"c``, is read as it stands)."""
+    try:
+        for _ in csv.reader(record_lines, strict=True):
+            pass
+    except csv.Error as exc:
+        return not single or "unexpected end of data" in str(exc)
+    return False
 
 
 def _cell_text(value) -> str:
@@ -167,24 +256,24 @@ def _cell_text(value) -> str:
 
 
 def _read_xlsx(path: str) -> Table:
-    import openpyxl
+    from .xlsxread import XlsxError, read_first_sheet
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zipfile / XML errors of a file that is not a workbook
+        sheet = read_first_sheet(path)
+    except XlsxError as exc:
         raise RosterIOError(f"cannot read {path} as .xlsx: {exc}") from None
-    try:
-        ws = wb.worksheets[0]
-        records = []
-        for values in ws.iter_rows(values_only=True):
-            cells = [_cell_text(v) for v in values]
-            while cells and cells[-1] == "":
-                cells.pop()
-            if cells:
-                records.append(cells)
-    finally:
-        wb.close()
-    return _rows_of(path, records)
+    records = []
+    for values in sheet.rows:
+        cells = [_cell_text(v) for v in values]
+        while cells and cells[-1] == "":
+            cells.pop()
+        records.append(cells)
+    if 0 in sheet.problems:
+        raise RosterIOError(f"{path}: the header row cannot be read: {sheet.problems[0]}")
+    table = _rows_of(path, records)
+    table.problems = {i - 1: why for i, why in sheet.problems.items()}
+    table.sheet, table.other_sheets = sheet.name, sheet.other_sheets
+    return table
 
 
 def _read_jsonl(path: str, text: str) -> Table:
@@ -192,7 +281,9 @@ def _read_jsonl(path: str, text: str) -> Table:
     seen: set = set()
     rows: list[dict] = []
     problems: dict[int, str] = {}
-    for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+    # Records end at \n only (JSON escapes every other line break inside a string; str.splitlines
+    # would also split at U+2028, U+0085, \x0b, \x0c, \x1c-\x1e, which JSON leaves raw).
+    for lineno, line in enumerate(text.lstrip("\ufeff").split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -220,37 +311,57 @@ def _read_jsonl(path: str, text: str) -> Table:
 # -- writing -------------------------------------------------------------------------------------
 
 def write_table(path: str | None, header: list[str], rows: list[dict], *, excel: bool = False) -> None:
-    """Write ``rows`` (dicts of str) with ``header`` to ``path`` (None or '-': CSV on stdout)."""
+    """Write ``rows`` (dicts of str) with ``header`` to ``path`` (None or '-': CSV on stdout).
+
+    A file is written whole or not at all (:mod:`equivalence.atomic`): a failed or interrupted write
+    leaves the previous file as it was. A closed stdout (``| head``) raises BrokenPipeError, which
+    the command line ends quietly.
+
+    Raises
+    ------
+    RosterIOError, OutputError
+    """
+    from .atomic import atomic_binary, atomic_text
+
     fmt = "csv" if path in (None, "-") else format_of(path)
-    try:
-        if fmt == "xlsx":
-            _write_xlsx(path, header, rows)
-        elif fmt == "jsonl":
-            with open(path, "w", encoding="utf-8", newline="\n") as fh:
-                for r in rows:
-                    fh.write(json.dumps({h: r.get(h, "") for h in header}, ensure_ascii=False) + "\n")
-        elif path in (None, "-"):
-            out = sys.stdout
-            if excel:
-                out.write("\ufeff")
-            _write_csv(out, header, rows, excel)
-            out.flush()
-        else:
-            with open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
-                _write_csv(fh, header, rows, excel)
-    except OSError as exc:
-        raise RosterIOError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if path in (None, "-"):
+        out = sys.stdout
+        if excel:
+            out.write("\ufeff")
+        _write_csv(out, header, rows, excel)
+        out.flush()
+    elif fmt == "xlsx":
+        with atomic_binary(path) as fh:
+            _write_xlsx(fh, header, rows)
+    elif fmt == "jsonl":
+        with atomic_text(path) as fh:
+            fh.writelines(json.dumps({h: r.get(h, "") for h in header}, ensure_ascii=False) + "\n" for r in rows)
+    else:
+        with atomic_text(path, encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
+            _write_csv(fh, header, rows, excel)
+
+
+class _LF:
+    """A text file for csv.writer: rows are written with CRLF ends (so that csv quotes every cell
+    holding a CR or an LF; with ``lineterminator="\\n"`` a bare CR goes unquoted) and end in LF."""
+
+    def __init__(self, fh):
+        self._write = fh.write
+
+    def write(self, line: str):
+        return self._write(line[:-2] + "\n")
 
 
 def _write_csv(fh, header: list[str], rows: list[dict], excel: bool) -> None:
-    writer = csv.writer(fh, lineterminator="\r\n" if excel else "\n")
+    writer = csv.writer(fh if excel else _LF(fh), lineterminator="\r\n")
     writer.writerow([escape_cell(h) for h in header])
     first, blanks = frozenset(_RISKY), [""] * len(header)  # (a roster has millions of cells: no call per cell)
-    writer.writerows([v if not v or v[0] not in first else escape_cell(v) for v in map(r.get, header, blanks)]
+    writer.writerows([v if not v or (v[0] not in first and "\n" not in v and "\r" not in v) else escape_cell(v)
+                      for v in map(r.get, header, blanks)]
                      for r in rows)
 
 
-def _write_xlsx(path: str, header: list[str], rows: list[dict]) -> None:
+def _write_xlsx(fh, header: list[str], rows: list[dict]) -> None:
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -269,7 +380,16 @@ def _write_xlsx(path: str, header: list[str], rows: list[dict]) -> None:
         c.quotePrefix = True
         return c
 
-    ws.append([cell(h) for h in header])
-    for r in rows:
-        ws.append([cell(r.get(h, "")) for h in header])
-    wb.save(path)
+    try:
+        ws.append([cell(h) for h in header])
+        for r in rows:
+            ws.append([cell(r.get(h, "")) for h in header])
+        wb.save(fh)
+    except BaseException:
+        # openpyxl streams the sheet through a generator into a scratch file; close it now, while
+        # an error here can be dropped, not in the garbage collector ("Exception ignored …").
+        writer = getattr(ws, "_writer", None)
+        with contextlib.suppress(Exception):
+            if writer is not None and writer.xf:
+                writer.xf.close()
+        raise

@@ -273,7 +273,7 @@ def test_failed_rows_exit_1_with_a_count(runner, tmp_path):
 
 
 def test_whole_file_problems_are_one_error_line(runner, tmp_path):
-    (tmp_path / "nohold.csv").write_text("id,credentials\n1,技师\n", encoding="utf-8")
+    (tmp_path / "nohold.csv").write_text("id,remarks\n1,技师\n", encoding="utf-8")
     (tmp_path / "empty.csv").write_text("", encoding="utf-8")
     (tmp_path / "in.txt").write_text("x", encoding="utf-8")
     for args in (["nohold.csv"], ["empty.csv"], ["in.txt"], ["nohold.csv", "-o", "out.pdf"],
@@ -386,21 +386,20 @@ def test_dask_map_partitions_equals_one_process(real, scheduler):
     assert records == single
 
 
-def test_diff_lists_whose_answers_changed(tmp_path, runner):
-    # 特级技师 exists only from 2022-03 (人社部发〔2022〕14号): a 高级技师's target date moves with it.
-    import json
+def test_diff_lists_only_rows_whose_answer_changed(tmp_path, runner):
+    # In a tiny folder where 中级工 -> 高级工 ends in 2022-12: A's step to 高级工 is gone in 2023. B's
+    # dates would all move by two years if its "初级工:1" were counted back from each date: it is one
+    # person, counted back from the earlier date, so B is not listed; nor is C, an error on both dates.
+    from conftest import TINY_FILES, write_folder
 
-    from equivalence.cli import cli
-
+    files = dict(TINY_FILES)
+    old = "  - {id: sk-up-2, kind: promotion, from: sk.s2, to: sk.s3, "
+    files["rules/rules.yaml"] = files["rules/rules.yaml"].replace(old, old + "effective_until: 2022-12, ")
+    folder = write_folder(tmp_path / "nat", files)
     roster = tmp_path / "staff.csv"
-    roster.write_text("id,holds,education,work_years,target\nA1,高级技师:2,本科,15,特级技师\nA2,技师:1,大专,5,\n",
-                      encoding="utf-8")
-    result = runner.invoke(cli, ["diff", "--as-of", "2020-06-01", "--as-of", "2023-06-01", "--roster", str(roster),
-                                 "--format", "json"])
+    roster.write_text("工号,证书,目标\nA,中级工:1,\nB,初级工:1,中级工\nC,技师@2030-01-01,\n", encoding="utf-8")
+    result = runner.invoke(cli, ["--mappings", str(folder), "diff", "--as-of", "2021-06-01", "--as-of", "2023-06-01",
+                                 "--roster", str(roster), "--format", "json"])
     assert result.exit_code == 0, result.stderr
-    data = json.loads(result.stdout)
-    changed = {(c["id"], c["column"]): c for c in data["roster"]}
-    assert changed[("A1", "target_earliest")]["before"] == "2022-03-01"
-    assert changed[("A1", "target_earliest")]["after"] == "2023-06-01"
-    assert {c["id"] for c in data["roster"]} <= {"A1", "A2"}
-    assert any(lev["level"] == "skill.special_technician" for lev in data["levels"]["added"])
+    assert json.loads(result.stdout)["roster"] == [
+        {"row": 1, "id": "A", "column": "next_steps", "before": "高级工、技术员@2021-06-01", "after": "技术员@2023-06-01"}]

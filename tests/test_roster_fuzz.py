@@ -29,7 +29,7 @@ HOLDS = st.one_of(TEXT, st.sampled_from(LEVELS),
                             st.one_of(st.integers(-5, 10**6).map(str), st.sampled_from(["nan", "inf", "1e400", "9" * 50]))))
 YEARS = st.one_of(st.just(""), TEXT, st.sampled_from(["nan", "inf", "-inf", "-1", "1e400", "9" * 400, "5", "2.5"]),
                   st.floats(allow_nan=True, allow_infinity=True).map(repr))
-DATES = st.sampled_from([None, "2026-12-01", "1900-01-01", "9999-12-31", "2000-02-29"])
+DATES = st.sampled_from([None, "2026-12-01", "1949-10-01", "2100-12-31", "2000-02-29"])  # the plan dates accepted (dates.parse_date)
 
 
 @st.composite

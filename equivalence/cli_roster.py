@@ -43,9 +43,9 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
       equivalence roster staff.csv -o answers.xlsx --to 工程技术 --as-of 2026-12-01
       equivalence roster staff.xlsx --to 职称层级 --excel -o answers.csv
     """
-    from .roster import Roster
-    from .rostercolumns import map_columns, parse_overrides
-    from .rosterio import format_of, read_table, write_table
+    from .rostercolumns import parse_overrides
+    from .rosterio import format_of, write_table
+    from .rosterrun import answer_roster
 
     try:
         overrides = parse_overrides(columns)
@@ -54,35 +54,27 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     if output:
         format_of(output)  # an unknown extension is an error before any work
     reg = registry(ctx)
-    table = read_table(input_path, encoding)
-    colmap = map_columns(table.header, overrides)
-    engine = Roster(reg, to=to, as_of=_date(as_of), lang=lang, columns=colmap.fields)
-    if table.other_sheets:
-        others = ", ".join(f"'{x}'" for x in table.other_sheets)
-        n = len(table.other_sheets)
-        click.echo(f"注意：只读取了 {input_path} 的第一个工作表 '{table.sheet}'，另外 {n} 个工作表未读取（{others}）"
-                   if lang == "zh" else f"Note: read the first sheet '{table.sheet}' of {input_path}; {n} other "
-                   f"sheet{'s' if n > 1 else ''} ignored ({others})", err=True)
-    if table.rows and "holds" not in colmap.fields and not table.problems:
-        raise click.ClickException(f"{input_path} has no 'holds' column (columns: {', '.join(table.header)}); "
-                                   f"name it with --columns holds=COLUMN")
-    if colmap.renamed():
-        click.echo(colmap.described(lang), err=True)
-    rows = table.rows
-    out: list[dict] = []
-    batches = range(0, len(rows), CHUNK)
-    if sys.stderr.isatty() and len(rows) > CHUNK:
-        with click.progressbar(length=len(rows), label="roster", file=sys.stderr) as bar:
-            for i in batches:
-                out.extend(engine.process(rows[i:i + CHUNK]))
-                bar.update(min(CHUNK, len(rows) - i))
+    bar = None
+    if sys.stderr.isatty():  # a bar for a long roster, moved once per batch
+        def progress(done, total):
+            nonlocal bar
+            if bar is None and total > CHUNK:
+                bar = click.progressbar(length=total, label="roster", file=sys.stderr)
+                bar.__enter__()
+            if bar is not None:
+                bar.update(done - bar.pos)
     else:
-        for i in batches:
-            out.extend(engine.process(rows[i:i + CHUNK]))
-    for i, why in table.problems.items():
-        out[i] = {**{c: "" for c in engine.added}, **rows[i], "error": why}
-    header = engine.columns(table.header)
-    write_table(output, header, out, excel=excel)
+        progress = None
+    try:
+        answer = answer_roster(reg, input_path, to=to, as_of=_date(as_of), encoding=encoding, columns=overrides,
+                               lang=lang, progress=progress)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for note in answer.notes:
+        click.echo(note, err=True)
+    out = answer.rows
+    write_table(output, answer.header, out, excel=excel)
     failed = sum(1 for r in out if r["error"])
     if failed:
         click.echo(f"Error: {failed} of {len(out)} row{'s' if len(out) != 1 else ''} could not be processed "

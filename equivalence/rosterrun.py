@@ -1,6 +1,7 @@
-"""A whole roster answered: read, every row through :class:`~equivalence.roster.Roster`, rows that
-could not be read kept in place with their reason. The ``roster`` command and the web page's upload
-(``equivalence serve``) both call :func:`answer_roster`, so a file answered either way is the same.
+"""A whole roster answered: read, its columns recognised, every row through
+:class:`~equivalence.roster.Roster`, rows that could not be read kept in place with their reason.
+The ``roster`` command and the web page's upload (``equivalence serve``) both call
+:func:`answer_roster`, so a file answered either way is the same file.
 """
 
 from __future__ import annotations
@@ -15,25 +16,40 @@ class RosterAnswer:
     header: list[str]  # the input's columns, in order, then the answer's
     rows: list[dict]  # one per input row, in order
     failed: int  # rows whose error cell is filled
-    notes: list[str] = field(default_factory=list)  # what a person should be told (columns read, sheets left)
+    notes: list[str] = field(default_factory=list)  # for the person: sheets not read, which column was read as what
 
 
-def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | None = None, lang: str = "zh",
-                  progress=None, name: str | None = None) -> RosterAnswer:
-    """Every row of the roster at ``input_path`` (.csv, .xlsx, .jsonl) answered.
+def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | None = None,
+                  columns: dict[str, str] | None = None, lang: str = "zh", progress=None,
+                  name: str | None = None) -> RosterAnswer:
+    """Every row of the roster at ``input_path`` (.csv, .xlsx, .jsonl, '-' for stdin) answered.
 
+    ``columns``: field -> column overrides (:func:`equivalence.rostercolumns.parse_overrides`);
     ``progress(done, total)`` is called after each batch of rows; ``name`` is how messages call the
-    file (default: its path; the web page names an upload by what it is, not by its scratch path). Raises
+    file (default: its path; the web page does not show its scratch path). Raises
     :class:`~equivalence.errors.EquivalenceError` for what concerns the whole file (unreadable, no
     holds column, unknown ladder in ``to``, a bad ``as_of``); a row's own problem is in its error cell.
     """
     from .roster import Roster
+    from .rostercolumns import map_columns
     from .rosterio import RosterIOError, read_table
 
-    engine = Roster(reg, to=to, as_of=as_of, lang=lang)
+    name = name or input_path
     table = read_table(input_path, encoding)
-    if table.rows and "holds" not in table.header and not table.problems:
-        raise RosterIOError(f"{name or input_path} has no 'holds' column (columns: {', '.join(table.header)})")
+    colmap = map_columns(table.header, columns or {})
+    engine = Roster(reg, to=to, as_of=as_of, lang=lang, columns=colmap.fields)
+    notes = []
+    if table.other_sheets:
+        others = ", ".join(f"'{x}'" for x in table.other_sheets)
+        n = len(table.other_sheets)
+        notes.append(f"注意：只读取了 {name} 的第一个工作表 '{table.sheet}'，另外 {n} 个工作表未读取（{others}）"
+                     if lang == "zh" else f"Note: read the first sheet '{table.sheet}' of {name}; {n} other "
+                     f"sheet{'s' if n > 1 else ''} ignored ({others})")
+    if table.rows and "holds" not in colmap.fields and not table.problems:
+        raise RosterIOError(f"{name} has no 'holds' column (columns: {', '.join(table.header)}); "
+                            f"name it with --columns holds=COLUMN")
+    if colmap.renamed():
+        notes.append(colmap.described(lang))
     rows = table.rows
     out: list[dict] = []
     for i in range(0, len(rows), CHUNK):
@@ -42,4 +58,4 @@ def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | No
             progress(len(out), len(rows))
     for i, why in table.problems.items():
         out[i] = {**{c: "" for c in engine.added}, **rows[i], "error": why}
-    return RosterAnswer(engine.columns(table.header), out, sum(1 for r in out if r["error"]))
+    return RosterAnswer(engine.columns(table.header), out, sum(1 for r in out if r["error"]), notes)

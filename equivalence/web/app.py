@@ -15,6 +15,7 @@ from typing import Annotated
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -169,31 +170,40 @@ def create_app(*, mappings=None, region: str | None = None, layers=()) -> FastAP
         return Response(text, media_type="application/schema+json")
 
     # -- roster: a file in, the answered file out (directly, or as a job whose progress can be asked) --
-    roster_form = {"to": Form([]), "as_of": Form(None), "lang": Form("zh"), "region": Form(None)}
+    class RosterForm(BaseModel):
+        """The roster command's options, as form fields beside the file."""
 
-    def roster_options(to, as_of, lang, region) -> dict:
-        if lang not in ("zh", "en"):
-            raise answers.UsageError("invalid lang: zh or en")
-        return {"reg": regs.get(region), "to": [t for t in to if t], "as_of": answers.date(as_of), "lang": lang}
+        to: list[str] = Field([], description="Add a to:LADDER column per ladder (roster --to).")
+        as_of: str | None = None
+        columns: str | None = Field(None, description="FIELD=COLUMN,… as roster --columns (holds=证书,education=学历).")
+        excel: bool = Field(False, description="CSV with a byte-order mark and CRLF (roster --excel).")
+        lang: answers.Lang = "zh"
+        region: str | None = None
+
+    def roster_options(form: RosterForm) -> dict:
+        from ..rostercolumns import parse_overrides
+
+        try:
+            columns = parse_overrides(form.columns or None)
+        except ValueError as exc:
+            raise answers.UsageError(f"invalid columns: {exc}") from None
+        return {"reg": regs.get(form.region or None), "to": [t for t in form.to if t], "as_of": answers.date(form.as_of),
+                "columns": columns, "excel": form.excel, "lang": form.lang}
 
     @app.post("/api/roster", tags=["roster"], summary="equivalence roster FILE -o answers (same format)",
               responses={200: {"content": {"text/csv": {}, "application/octet-stream": {}}}})
-    async def api_roster(file: Annotated[UploadFile, File()], to: list[str] = roster_form["to"],
-                         as_of: str | None = roster_form["as_of"], lang: str = roster_form["lang"],
-                         region: str | None = roster_form["region"]):
+    async def api_roster(file: Annotated[UploadFile, File()], form: Annotated[RosterForm, Form()]):
         data = await jobs.read_upload(file)
-        options = roster_options(to, as_of, lang, region)
+        options = roster_options(form)
         from starlette.concurrency import run_in_threadpool
 
         done = await run_in_threadpool(jobs.run_now, data, file.filename, options, regs.lock)
         return jobs.download(done)
 
     @app.post("/api/roster/jobs", tags=["roster"], summary="start answering a roster; poll its progress")
-    async def api_roster_job(file: Annotated[UploadFile, File()], to: list[str] = roster_form["to"],
-                             as_of: str | None = roster_form["as_of"], lang: str = roster_form["lang"],
-                             region: str | None = roster_form["region"]):
+    async def api_roster_job(file: Annotated[UploadFile, File()], form: Annotated[RosterForm, Form()]):
         data = await jobs.read_upload(file)
-        job = jobs.start(data, file.filename, roster_options(to, as_of, lang, region), regs.lock)
+        job = jobs.start(data, file.filename, roster_options(form), regs.lock)
         return JSONResponse(job.status(), status_code=202)
 
     @app.get("/api/roster/jobs/{job_id}", tags=["roster"], summary="a roster job's progress")

@@ -30,7 +30,7 @@ W = {
            "year": "年", "by": "方式", "add_hold": "再加一项", "verdict_no_route": "不符合，且按现有规则无法达到",
            "not_yet": "暂不符合；最早 {date}", "years_total": "{years} 年，最早 {date}", "a": "A", "b": "B",
            "basis": "依据", "no_prior": "（无前置等级）", "upload": "上传名单（CSV / XLSX / JSONL）",
-           "excel": "CSV 加 BOM（Excel 打开不乱码）", "answer": "生成结果", "download": "下载结果",
+           "excel": "CSV 加 BOM（Excel 打开不乱码）", "columns": "列名对应（可选）", "answer": "生成结果", "download": "下载结果",
            "rows": "行", "failed_rows": "行未能处理（见 error 列）", "progress": "处理中", "error": "出错",
            "hidden_rules": "另有 {n} 条规则需要无法取得的证书", "notes": "注", "cited_by": "引用此文件的规则",
            "all_sources": "全部依据文件", "levels_of": "{ladder}的等级", "roster_help":
@@ -58,7 +58,7 @@ W = {
            "year": "year", "by": "by", "add_hold": "add one more", "verdict_no_route": "not eligible, and no route leads there",
            "not_yet": "not yet; earliest {date}", "years_total": "{years} years, earliest {date}", "a": "A", "b": "B",
            "basis": "basis", "no_prior": "(no prior level)", "upload": "Upload a roster (CSV / XLSX / JSONL)",
-           "excel": "CSV with a BOM (for Excel)", "answer": "Answer it", "download": "Download the answers",
+           "excel": "CSV with a BOM (for Excel)", "columns": "columns (optional)", "answer": "Answer it", "download": "Download the answers",
            "rows": "rows", "failed_rows": "rows could not be processed (see the error column)",
            "progress": "working", "error": "Error", "hidden_rules": "{n} more rule(s) need a credential no route reaches",
            "notes": "Note", "cited_by": "Rules citing it", "all_sources": "All sources", "levels_of": "Levels of {ladder}",
@@ -549,13 +549,15 @@ def roster_page(request, p: answers.Params) -> str:
         '<p><label>{upload}<input type="file" name="file" id="roster-file" accept=".csv,.xlsx,.jsonl" required></label></p>'
         '<p class="inline" style="display:flex;gap:.6rem;flex-wrap:wrap;align-items:end"><label>{to_w}'
         '<input name="to" placeholder="工程技术"></label><label>{asof_w}<input name="as_of" type="date"></label>'
+        '<label>{columns_w}<input name="columns" placeholder="holds=证书,education=学历"></label>'
+        '<label style="flex-direction:row;gap:.3rem"><input type="checkbox" name="excel" value="true" checked>{excel}</label>'
         '<input type="hidden" name="lang" value="{lang}"><input type="hidden" name="region" value="{region}">'
         '<button type="submit">{answer}</button></p></form>'
         '<p id="roster-status" aria-live="polite"></p><p><progress id="roster-progress" max="1" value="0" hidden></progress></p>'
         '<p><a id="roster-download" hidden download>{download}</a></p>'
         "<script>{js}</script>",
         t=w["roster"], help=w["roster_help"], upload=w["upload"], to_w=w["to"], asof_w=w["as_of"], lang=lang,
-        region=p.region or "", answer=w["answer"], download=w["download"], js=Html(_roster_js(lang)))
+        region=p.region or "", columns_w=w["columns"], excel=w["excel"], answer=w["answer"], download=w["download"], js=Html(_roster_js(lang)))
     return layout(request, lang, w["roster"], body)
 
 

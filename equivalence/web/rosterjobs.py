@@ -41,6 +41,7 @@ class RosterJob:
     total: int = 0
     failed_rows: int = 0
     error: dict | None = None
+    http_status: int = 200  # of the download: the error's status when the job failed
     result: bytes = b""
     notes: list[str] = field(default_factory=list)
     finished: float = 0.0
@@ -108,7 +109,7 @@ class RosterJobs:
             reg, excel = options["reg"], options.get("excel", False)
             with lock:
                 answer = answer_roster(reg, source, to=options["to"], as_of=options["as_of"], lang=options["lang"],
-                                       progress=progress, name="the roster")
+                                       columns=options.get("columns"), progress=progress, name="the roster")
                 target = os.path.join(scratch, "answers." + job.fmt)
                 write_table(target, answer.header, answer.rows, excel=excel)
             with open(target, "rb") as fh:
@@ -119,12 +120,13 @@ class RosterJobs:
             from ..errors import one_line
 
             job.error, job.state = error_payload(exc, one_line(str(exc)))["error"], "failed"
+            job.http_status = 400 if isinstance(exc, UsageError) else 404 if isinstance(exc, LookupError) else 422
         except Exception:  # noqa: BLE001 - a job's failure is its state, logged, never a traceback to the client
             import logging
 
             logging.getLogger("equivalence.web").exception("roster job %s failed", job.id)
             job.error = {"type": "internal", "message": "internal error (logged on the server)", "candidates": []}
-            job.state = "failed"
+            job.state, job.http_status = "failed", 500
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
             job.finished = time.time()
@@ -154,8 +156,7 @@ class RosterJobs:
         if job.state == "failed":
             from ..contract import SCHEMA_VERSION
 
-            status = 500 if job.error["type"] == "internal" else 422
-            return JSONResponse({"schema_version": SCHEMA_VERSION, "error": job.error}, status_code=status)
+            return JSONResponse({"schema_version": SCHEMA_VERSION, "error": job.error}, status_code=job.http_status)
         if job.state != "done":
             raise UsageError("the roster is not answered yet")
         headers = {"Content-Disposition": f'attachment; filename="answers.{job.fmt}"',

@@ -1,0 +1,186 @@
+"""``equivalence serve``'s pages: they render the API's answers, zh by default with English on
+``lang=en``, each with its JSON twin; and a layer whose names and notes are markup renders inert."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra (pip install '.[web]') is not installed")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from conftest import REPO  # noqa: E402
+from equivalence.web.app import create_app  # noqa: E402
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(2)>'
+
+
+@pytest.fixture(scope="module")
+def site():
+    return TestClient(create_app())
+
+
+class Elements(HTMLParser):
+    """The tags and attributes a browser would build from a page."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def inert(page: str, own_scripts: int) -> None:
+    """No element from the data: only the page's own scripts, no img, no on* attribute."""
+    found = Elements(page)
+    assert len(found.scripts) == own_scripts
+    assert all("alert(" not in s for s in found.scripts)
+    assert not [t for t, _ in found.tags if t == "img"]
+    assert not [a for _, attrs in found.tags for a in attrs if a.startswith("on")]
+
+
+@pytest.mark.parametrize("path,params,title", [
+    ("/", {}, "等级对应查询"),
+    ("/lookup", {"level": "技师"}, "技师 (职业技能等级, skill.technician)"),
+    ("/lookup", {"level": "电工:技师"}, "技师 (职业技能等级, skill.technician) · 电工 6-31-01-03"),
+    ("/levels", {"ladder": "职称层级"}, "职称层级的等级"),
+    ("/ladders", {}, "序列"),
+    ("/show", {"rule": "inst-post-skill-technician"}, "规则 inst-post-skill-technician"),
+    ("/sources", {}, "依据文件"),
+    ("/source", {"id": "mohrss-2020-96"}, "关于进一步加强高技能人才与专业技术人才职业发展贯通的实施意见"),
+    ("/search", {"text": "gjgcs"}, "搜索结果: gjgcs"),
+    ("/routes-into", {"target": "高级工程师"}, "可由哪些等级到达: 高级工程师"),
+    ("/compare", {"a": "技师", "b": "工程师"}, "比较"),
+    ("/worker", {}, "职工"),
+    ("/chart", {}, "对应关系图"),
+    ("/roster", {}, "名单"),
+])
+def test_every_page_renders_in_chinese(site, path, params, title):
+    response = site.get(path, params=params)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    h1 = re.search(r"<h1>(.*?)</h1>", response.text).group(1)
+    assert re.sub(r"<[^>]+>", "", h1) == title
+    assert '<html lang="zh-CN">' in response.text
+
+
+def test_pages_have_their_json_twin_and_a_language_switch(site):
+    page = site.get("/lookup", params={"level": "技师", "kind": "apply"}).text
+    twin = re.search(r'<a class="twin" href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert twin.startswith("/api/lookup?")
+    assert site.get(twin).json() == site.get("/api/lookup", params={"level": "技师", "kind": "apply"}).json()
+    switch = re.search(r'<a href="([^"]+)">English</a>', page).group(1).replace("&amp;", "&")
+    english = site.get(switch).text
+    assert '<html lang="en">' in english and "<h1>Technician (Vocational skill grades, skill.technician)</h1>" in english
+    assert ">中文</a>" in english
+
+
+def test_the_level_page_shows_each_relation_with_its_clause(site):
+    page = site.get("/lookup", params={"level": "技师"}).text
+    answer = site.get("/api/lookup", params={"level": "技师"}).json()
+    for r in answer["results"]:
+        assert f'href="/lookup?level={r["level"]["id"]}"' in page
+        for rule in r["chain"]:
+            assert f'href="/show?rule={rule}"' in page
+    assert 'href="/source?id=inst-posts-2006"' in page and "国人部发〔2006〕70号" in page
+    assert "<h2>可申报</h2>" in page
+
+
+def test_the_worker_page_answers_check_and_path(site):
+    params = {"target": "高级工程师", "holds": ["高级工", ""], "since": ["2022-07-01", ""], "education": "大专",
+              "as_of": "2026-12-01"}
+    page = site.get("/worker", params=params).text
+    query = {"target": "高级工程师", "holds": "高级工@2022-07-01", "education": "大专", "as_of": "2026-12-01"}
+    check = site.get("/api/check", params=query).json()
+    route = site.get("/api/path", params={**query, "alternatives": 2}).json()
+    verdict = re.search(r'<p id="verdict">(.*?)</p>', page).group(1)
+    assert re.sub(r"<[^>]+>", "", verdict) == ("现在符合条件" if check["eligible"] else f"暂不符合；最早 {check['earliest']}")
+    assert f"高级工程师: {route['total_years']:g} 年，最早 {route['date']}" in page
+    assert '<div class="chart" id="route-chart"><svg' in page
+    for step in route["steps"]:
+        assert f'href="/show?rule={step["rule"]}"' in page
+    assert 'value="高级工"' in page and 'value="2022-07-01"' in page  # the form keeps what was asked
+
+
+def test_page_errors_are_pages(site):
+    response = site.get("/lookup", params={"level": "高级工程帅"})
+    assert response.status_code == 404
+    assert '<p class="error" id="error">unknown level &#x27;高级工程帅&#x27;' in response.text
+    assert 'href="/lookup?level=' in response.text  # the candidates, as links
+    assert site.get("/nope").status_code == 404 and "<h1>出错</h1>" in site.get("/nope").text
+
+
+def test_request_text_is_escaped(site):
+    for path, params in [("/search", {"text": SCRIPT + IMG}), ("/lookup", {"level": SCRIPT + IMG}),
+                         ("/compare", {"a": SCRIPT, "b": IMG}), ("/worker", {"target": IMG, "holds": SCRIPT}),
+                         ("/lookup", {"level": "技师", "as_of": IMG, "to": SCRIPT})]:
+        page = site.get(path, params=params).text
+        inert(page, own_scripts=1)
+        assert "&lt;script&gt;" in page or "&quot;&gt;&lt;img" in page
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The example employer's layer with markup in a ladder's name, a level's name, its own name and a
+    rule's note, and a javascript: address on its source."""
+    folder = tmp_path_factory.mktemp("hostile") / "acme"
+    shutil.copytree(REPO / "mappings" / "examples" / "acme", folder)
+    ladders = (folder / "ladders.yaml").read_text(encoding="utf-8")
+    ladders = ladders.replace("zh: 示例公司管理序列", f"zh: '示例公司管理序列{SCRIPT}'")
+    ladders = ladders.replace("zh: 科员岗,", "zh: '科员岗\"><img src=x onerror=alert(2)>',")
+    (folder / "ladders.yaml").write_text(ladders, encoding="utf-8")
+    rules = (folder / "rules.yaml").read_text(encoding="utf-8")
+    rules = rules.replace('note: "Every new skill-post employee', 'note: "<script>alert(3)</script>Every new skill-post employee')
+    (folder / "rules.yaml").write_text(rules, encoding="utf-8")
+    layer = (folder / "layer.yaml").read_text(encoding="utf-8")
+    (folder / "layer.yaml").write_text(layer.replace("zh: 示例装备制造有限公司（虚构示例）",
+                                                     f"zh: '示例装备{IMG}'"), encoding="utf-8")
+    sources = (folder / "sources.yaml").read_text(encoding="utf-8")
+    sources = re.sub(r"address: .*", "address: 'javascript:alert(4)'", sources, count=1)
+    (folder / "sources.yaml").write_text(sources, encoding="utf-8")
+    return TestClient(create_app(layers=[str(folder)]))
+
+
+def test_a_hostile_layer_renders_inert(hostile):
+    answer = hostile.get("/api/levels", params={"ladder": "acme_m"}).json()
+    assert answer["ladder"]["zh"] == "示例公司管理序列" + SCRIPT  # the data is kept as written …
+    assert answer["levels"][2]["zh"] == '科员岗"><img src=x onerror=alert(2)>'
+    rule = hostile.get("/api/show", params={"rule": "acme-entry-s1"}).json()
+    assert rule["note"].startswith("<script>alert(3)</script>")
+    sources = hostile.get("/api/sources").json()["sources"]
+    [acme] = [s for s in sources if s.get("address") == "javascript:alert(4)"]
+    pages = [("/levels", {"ladder": "acme_m"}), ("/lookup", {"level": "acme_m.m3"}), ("/ladders", {}),
+             ("/show", {"rule": "acme-entry-s1"}), ("/chart", {"ladder": ["acme_m", "acme_s"]}),
+             ("/search", {"text": "科员岗"}), ("/source", {"id": acme["id"]}), ("/layers", {}),
+             ("/worker", {"target": "acme_m.m3", "holds": "acme_m.m2@2020-01-01", "as_of": "2026-12-01"}),
+             ("/routes-into", {"target": "acme_m.m3"}), ("/compare", {"a": "acme_m.m3", "b": "acme_m.m2"})]
+    for path, params in pages:
+        response = hostile.get(path, params=params)
+        if path == "/layers":
+            assert response.status_code == 404  # (layers are listed by the API only)
+            continue
+        assert response.status_code == 200, (path, response.text[-300:])
+        inert(response.text, own_scripts=1)  # … and shown as text
+    page = hostile.get("/levels", params={"ladder": "acme_m"}).text
+    assert "科员岗&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page
+    assert "示例公司管理序列&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    source_page = hostile.get("/source", params={"id": acme["id"]}).text
+    assert 'href="javascript:' not in source_page and "javascript:alert(4)" in source_page
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in hostile.get("/show", params={"rule": "acme-entry-s1"}).text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import api
 from ..contract import stamped
@@ -30,6 +30,18 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="ignore")
     lang: Lang = "zh"
     region: str | None = Field(None, description="Add this province's rules (广东, CN-GD …); default: the server's.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_absent(cls, data):
+        """A form's empty field (``work_years=``) is a value not given, as an option left out is."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not (isinstance(v, str) and not v.strip())}
+        return data
+
+    def listed(self, name: str) -> list[str]:
+        """A repeated value without the blanks an empty form row leaves."""
+        return [v.strip() for v in getattr(self, name) if v.strip()]
 
 
 class LookupParams(Params):
@@ -136,8 +148,8 @@ def targets(p: WorkerParams) -> None:
 def lookup(reg, p: LookupParams) -> dict:
     from ..cli import DIRECTIONS, RELATION_KINDS
 
-    return stamped(api.lookup(reg, need(p.level, "level"), to=p.to or None,
-                              kinds=named(RELATION_KINDS, p.kind, "kind") or None, purpose=p.purpose or None,
+    return stamped(api.lookup(reg, need(p.level, "level"), to=p.listed("to") or None,
+                              kinds=named(RELATION_KINDS, p.listed("kind"), "kind") or None, purpose=p.purpose or None,
                               as_of=date(p.as_of), include_derived=p.include_derived,
                               direction=named(DIRECTIONS, [p.direction], "direction")[0], lang=p.lang))
 
@@ -165,12 +177,12 @@ def show(reg, p: ShowParams) -> dict:
 def search(reg, p: SearchParams) -> dict:
     from ..cli_worker import SEARCH_KINDS
 
-    return stamped(api.search(reg, need(p.text, "text"), kinds=named(SEARCH_KINDS, p.kind, "kind"), limit=p.limit))
+    return stamped(api.search(reg, need(p.text, "text"), kinds=named(SEARCH_KINDS, p.listed("kind"), "kind"), limit=p.limit))
 
 
 def _worker(p: WorkerParams) -> dict:
-    return {"holds": p.holds, "education": p.education or None, "work_years": p.work_years,
-            "as_of": date(p.as_of), "in_post": p.in_post, "honours": p.honour, "lang": p.lang}
+    return {"holds": p.listed("holds"), "education": p.education or None, "work_years": p.work_years,
+            "as_of": date(p.as_of), "in_post": p.listed("in_post"), "honours": p.listed("honour"), "lang": p.lang}
 
 
 def path(reg, p: PathParams) -> dict:
@@ -206,7 +218,7 @@ def chart(reg, p: ChartParams) -> str:
     """The ladder chart as SVG text (``equivalence chart``)."""
     from ..chart import ladder_chart
 
-    return ladder_chart(reg, p.ladder or None, lang=p.lang, include_derived=p.include_derived)
+    return ladder_chart(reg, p.listed("ladder") or None, lang=p.lang, include_derived=p.include_derived)
 
 
 def route_chart(reg, answer: dict, lang: str) -> str:

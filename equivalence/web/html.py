@@ -10,7 +10,10 @@ a value into a page any other way.
 from __future__ import annotations
 
 import html
+import re
 from urllib.parse import urlencode
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Html(str):
@@ -67,6 +70,11 @@ def link(href: str, text) -> Html:
 def table(headers: list, rows: list[list], cls: str = "") -> Html:
     """A table; each cell is escaped unless it is :class:`Html`."""
     head = join(render("<th>{h}</th>", h=h) for h in headers)
-    body = join(Html("<tr>" + join(render("<td>{c}</td>", c=c) for c in row) + "</tr>") for row in rows)
+    def cell(c) -> Html:  # a date is never broken across lines
+        if isinstance(c, str) and not isinstance(c, Html) and _DATE.fullmatch(c):
+            return render('<td class="nw">{c}</td>', c=c)
+        return render("<td>{c}</td>", c=c)
+
+    body = join(Html("<tr>" + join(cell(c) for c in row) + "</tr>") for row in rows)
     return render('<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>',
                   cls=cls, head=head, body=body)

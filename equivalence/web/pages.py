@@ -74,15 +74,15 @@ W = {
 }
 
 CSS = """
-body{font:15px/1.5 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#111827;background:#f9fafb}
+body{font:15px/1.5 system-ui,"Noto Sans CJK SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:0;color:#111827;background:#f9fafb}
 header{background:#1e3a8a;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
 header a{color:#fff;text-decoration:none}header a.site{font-weight:700;font-size:1.1rem}
 header nav{display:flex;gap:.9rem;flex-wrap:wrap}header .right{margin-left:auto;display:flex;gap:.9rem}
-main{max-width:1100px;margin:0 auto;padding:1rem}
+main{max-width:1440px;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.4rem 0 .8rem}h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
 table{border-collapse:collapse;width:100%;background:#fff;margin:.4rem 0}
 th,td{border:1px solid #e5e7eb;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f3f4f6;font-weight:600}td small{color:#6b7280}
+th{background:#f3f4f6;font-weight:600;white-space:nowrap}td.nw{white-space:nowrap}td small{color:#6b7280}
 form.inline{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.5rem 0}
 label{display:flex;flex-direction:column;font-size:.85rem;color:#374151}
 input,select,button{font:inherit;padding:.3rem .45rem;border:1px solid #9ca3af;border-radius:4px}
@@ -229,10 +229,10 @@ def lookup(request, reg, p: answers.LookupParams) -> str:
         title += f" · {head['occupation']['name']} {head['occupation']['code']}"
     filters = render(
         '<form class="inline" method="get"><input type="hidden" name="level" value="{level}">{hidden}'
-        '<label>{to_w}<input name="to" value="{to}"></label><label>{asof_w}<input name="as_of" value="{as_of}" '
+        '<label>{to_w}<select name="to">{ladders}</select></label><label>{asof_w}<input name="as_of" value="{as_of}" '
         'placeholder="2024-01-01"></label><label><span><input type="checkbox" name="include_derived" value="1"{checked}> '
         "{derived}</span></label><button>{go}</button></form>",
-        level=p.level, hidden=_hidden(lang, p.region), to_w=w["to"], to=",".join(p.to), asof_w=w["as_of"],
+        level=p.level, hidden=_hidden(lang, p.region), to_w=w["to"], ladders=_ladder_options(reg, p.listed("to"), lang), asof_w=w["as_of"],
         as_of=p.as_of or "", checked=Html(" checked") if p.include_derived else Html(""), derived=w["derived"],
         go=w["go"])
     actions = join([link(url("/routes-into", target=head["id"], lang=_lang(lang)), w["routes_into"]), " · ",
@@ -254,10 +254,19 @@ def lookup(request, reg, p: answers.LookupParams) -> str:
         groups.append(render("<h2>{kind}</h2>{table}", kind=KIND_WORDS[lang].get(kind, kind), table=table(
             [w["direction"], w["ladder"], w["level"], w["conditions"], w["purposes"], w["confidence"], w["source"],
              w["rule"]], rows)))
-    body = render("{box}<h1>{title}</h1><p>{actions}</p>{filters}{groups}", box=search_box(lang, p.level),
+    shown = head["name"] if p.level == head["id"] else p.level  # a suggestion followed names the level by id
+    body = render("{box}<h1>{title}</h1><p>{actions}</p>{filters}{groups}", box=search_box(lang, shown),
                   title=title, actions=actions, filters=filters,
                   groups=join(groups) or render('<p class="muted">{none}</p>', none=w["none"]))
     return layout(request, lang, head["name"], body, twin(request))
+
+
+def _ladder_options(reg, chosen: list[str], lang: str) -> Html:
+    """A select's options: any ladder, or one (chosen by id or name)."""
+    picked = {reg.ladder(c)["id"] for c in chosen if c in reg.ladders or any(c in (x["zh"], x["en"]) for x in reg.ladders.values())}
+    return join([render('<option value="">{any}</option>', any=words(lang)["any"])] + [
+        render('<option value="{id}"{sel}>{name}</option>', id=lid, name=lad[lang],
+               sel=Html(" selected") if lid in picked else Html("")) for lid, lad in reg.ladders.items()])
 
 
 def _hidden(lang: str, region: str | None) -> Html:
@@ -582,6 +591,10 @@ def _roster_js(lang: str) -> str:
         if (job.state === 'done') {
           bar.max = 1; bar.value = 1; down.href = job.file; down.hidden = false;
           status.textContent = job.total + ' ' + T.rows + (job.failed_rows ? ' · ' + job.failed_rows + ' ' + T.failed : '');
+          (job.notes || []).forEach(function (note) {
+            var p = document.createElement('small'); p.className = 'muted'; p.textContent = note;
+            status.appendChild(document.createElement('br')); status.appendChild(p);
+          });
           return;
         }
         if (job.state === 'failed') { throw job.error; }

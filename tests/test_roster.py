@@ -403,4 +403,4 @@ def test_diff_lists_whose_answers_changed(tmp_path, runner):
     assert changed[("A1", "target_earliest")]["before"] == "2022-03-01"
     assert changed[("A1", "target_earliest")]["after"] == "2023-06-01"
     assert {c["id"] for c in data["roster"]} <= {"A1", "A2"}
-    assert any(lev["level"] == "skill.special_technician" for lev in data["levels"]["added"])
+    assert any(lev["level"]["id"] == "skill.special_technician" for lev in data["levels"]["added"])

@@ -1,11 +1,24 @@
 """equivalence: China's skill grades, titles, qualifications and posts, and the rules that link them.
 
-The public API is imported lazily, so that ``import equivalence`` (and every CLI query) stays fast:
+The public API is imported lazily, so that ``import equivalence`` (and every CLI query) stays fast.
+Each question of the command line is a function of :mod:`equivalence.api` taking a registry and
+names or ids alike: ``lookup``, ``path``, ``check``, ``compare`` and ``routes_into``.
 
->>> from equivalence import Registry, find_equivalents
+>>> from equivalence import Registry
+>>> from equivalence.api import check, compare, lookup, path, routes_into
 >>> reg = Registry.load()
->>> reg.level("三级/高级工")["zh"]
-'高级工'
+>>> reg.level("三级/高级工")["zh"], reg.level("高級技師")["ref"]
+('高级工', 'skill.senior_technician')
+>>> [r["level"]["name"] for r in lookup(reg, "高级技师", to=["工程技术"], kinds=["apply"])["results"]]
+['高级工程师', '高级工程师']
+>>> path(reg, "高级工程师", holds=["高级工:2"], education="大专", as_of="2026-12-01")["date"]
+'2036-12-01'
+>>> check(reg, "工程师", holds=["技师@2020-07-01"], as_of="2026-12-01")["eligible"]
+True
+>>> compare(reg, "技师", "工程师")["verdict"]
+'same'
+>>> len(routes_into(reg, "eng.intermediate")["routes"]) > 3
+True
 """
 
 from __future__ import annotations

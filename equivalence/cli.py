@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, describe_conditions,
+from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, STATUS_WORDS, describe_conditions,
                        describe_source, layer_tag, short_source)
 from .errors import EquivalenceError, MappingErrors, one_line
 
@@ -34,6 +34,54 @@ LAZY_COMMANDS = {
     "export": "equivalence.cli_export:export",
     "chart": "equivalence.cli_chart:chart",
 }
+
+
+class NamedChoice(click.Choice):
+    """A choice of codes that also takes each code's zh and en names (``--kind 可申报``)."""
+
+    def __init__(self, names: dict[str, tuple[str, ...]]):
+        super().__init__(list(names))
+        self.names = names
+
+    def convert(self, value, param, ctx):
+        from .names import resolve_code
+
+        code = resolve_code(str(value), self.names)
+        if code is None:
+            known = ", ".join(f"{c} ({' / '.join(w)})" for c, w in self.names.items())
+            self.fail(f"'{value}' is not one of: {known}", param, ctx)
+        return code
+
+
+def _words(*tables) -> dict[str, tuple[str, ...]]:
+    """code -> its words in each table (zh, en), for NamedChoice."""
+    return {code: tuple(t[code] for t in tables) for code in tables[0]}
+
+
+RELATION_KINDS = NamedChoice({k: w for k, w in _words(KIND_WORDS["zh"], KIND_WORDS["en"]).items() if k in KINDS})
+DIRECTIONS = NamedChoice({"both": ("双向", "both ways"), "out": ("正向", "outgoing"), "in": ("反向", "incoming")})
+
+
+def resolve_purpose(reg, value: str | None) -> str | None:
+    """A purpose id from its id, zh or en name (``--purpose 职称评审``); an unknown one is a domain
+    error (exit 1) like an unknown level: the purposes come from the mappings."""
+    if value is None:
+        return None
+    from .names import resolve_code
+
+    code = resolve_code(value, {pid: (p["zh"], p["en"]) for pid, p in reg.purposes.items()})
+    if code is None:
+        known = ", ".join(f"{pid} ({p['zh']})" for pid, p in reg.purposes.items())
+        raise EquivalenceError(f"unknown purpose '{value}' (known: {known})")
+    return code
+
+
+def _one_region(ctx, param, values):
+    """--region once: the shipped rules of two provinces are never in force for one worker at once."""
+    if len(values) > 1:
+        raise click.BadParameter(f"give it once (got {', '.join(values)}): the rules of one province apply "
+                                 "to a worker; ask each province in its own query", ctx, param)
+    return values[0] if values else None
 
 
 class EquivalenceGroup(click.Group):
@@ -89,9 +137,9 @@ class EquivalenceGroup(click.Group):
             first = exc.errors[0]
             more = len(exc.errors) - 1
             tail = f" (and {more} more; run 'equivalence validate')" if more else ""
-            raise click.ClickException(f"the mappings do not validate: {first}{tail}") from None
+            raise DomainError(exc, f"the mappings do not validate: {first}{tail}") from None
         except EquivalenceError as exc:
-            raise click.ClickException(one_line(str(exc))) from None
+            raise DomainError(exc, one_line(str(exc))) from None
         except click.ClickException as exc:
             exc.message = one_line(exc.message)
             raise
@@ -100,12 +148,81 @@ class EquivalenceGroup(click.Group):
 
             raise click.ClickException(one_line(os_error_line(exc))) from None
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Click's main, but errors are JSON on stderr under ``--format json`` (same exit codes), and
+        output into a closed pipe (``| head``) ends quietly (exit 1, as click itself does)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        args = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.ClickException as exc:
+            if _broken_pipe(exc):
+                _quiet_pipe()
+            if _json_requested(args):
+                import json
+
+                from .contract import error_payload
+
+                cause = exc.cause if isinstance(exc, DomainError) else exc
+                click.echo(json.dumps(error_payload(cause, exc.format_message()), ensure_ascii=False), err=True)
+            else:
+                exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except OSError as exc:
+            if not _broken_pipe(exc):
+                raise
+            _quiet_pipe()
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+class DomainError(click.ClickException):
+    """A library error on its way to the user: one ``Error:`` line, exit 1; keeps the error itself
+    (for the JSON error's type and candidates)."""
+
+    def __init__(self, cause: Exception, message: str):
+        super().__init__(message)
+        self.cause = cause
+
+
+def _json_requested(args: list[str]) -> bool:
+    return any(a == "--format=json" or (a == "--format" and nxt == "json") for a, nxt in zip(args, args[1:] + [""]))
+
+
+def _broken_pipe(exc: BaseException | None) -> bool:
+    """Whether ``exc`` is, or was raised while handling, a write into a closed pipe."""
+    import errno
+
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _quiet_pipe() -> None:
+    """End without a word: the reader (``head``) has all it wanted. stdout is pointed at /dev/null so
+    that the interpreter's last flush does not fail again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(1)
+
 
 @click.group(cls=EquivalenceGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, prog_name="equivalence")
 @click.option("--mappings", "mappings", type=click.Path(file_okay=False), envvar="EQUIVALENCE_MAPPINGS",
               help="Use this mapping folder instead of the shipped one.")
-@click.option("--region", help="Add the shipped rules of this province (广东, CN-GD …) to the national ones.")
+@click.option("--region", multiple=True, callback=_one_region,
+              help="Add the shipped rules of this province (广东, CN-GD …) to the national ones (once).")
 @click.option("--layer", "layers", multiple=True, callback=lambda ctx, param, value: [_layer_folder(v) for v in value],
               help="Add a folder of rules with a layer.yaml (an employer's) on top, or a shipped layer by id "
                    "(e.g. acme); repeatable.")
@@ -154,17 +271,64 @@ def output_options(fn):
     return fn
 
 
-def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None, widths=None) -> None:
-    """Render rows as a table or CSV, or ``data`` (default: the rows as objects) as JSON."""
+# What a wrapped table cell is made of: a date (never broken), a run of Latin letters and digits up to
+# and with its hyphen (rule ids break after a hyphen), spaces, or any one other character (CJK text
+# breaks between characters).
+_CELL_TOKENS = r"\d{4}-\d{1,2}(?:-\d{1,2})?(?![\w])|[A-Za-z0-9_.:/@+]+-?|-|[ \t]+|."
+
+
+def wrap_cell(text: str, width: int) -> str:
+    r"""``text`` folded into lines of at most ``width`` display columns (CJK counts 2).
+
+    >>> wrap_cell("技师已持有1年，需满3年（2028-12-01 满足）", 28)
+    '技师已持有1年，需满3年（\n2028-12-01 满足）'
+    """
+    import re
+
+    from wcwidth import wcswidth
+
+    lines = []
+    for para in text.split("\n"):
+        line, used = "", 0
+        for token in re.findall(_CELL_TOKENS, para):
+            size = max(wcswidth(token), 0)
+            if used + size > width and line.strip():
+                lines.append(line.rstrip())
+                line, used = "", 0
+                if token.isspace():
+                    continue
+            while size > width:  # a word longer than the whole cell: cut it (never a date: 10 < width)
+                cut = max(1, len(token) * width // size)
+                lines.append(token[:cut])
+                token = token[cut:]
+                size = max(wcswidth(token), 0)
+            line, used = line + token, used + size
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None, widths=None,
+         key: str = "results") -> None:
+    """Render rows as a table, or ``data`` (default: the rows as objects, under ``key``) as JSON with
+    its ``schema_version`` or as CSV with the command's data columns (:mod:`equivalence.csvdata`)."""
     rows = list(rows)
     if fmt == "json":
         import json
 
+        from .contract import stamped
+
         payload = data if data is not None else [dict(zip(headers, r)) for r in rows]
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(stamped(payload, key), ensure_ascii=False, indent=2))
     elif fmt == "csv":
         import csv
 
+        if data is not None:  # CSV as data: the answer's own table (equivalence.csvdata)
+            from .contract import stamped
+            from .csvdata import csv_table
+
+            ctx = click.get_current_context()
+            reg = None if ctx.info_name == "layers" else registry(ctx)  # layers are listed without loading rules
+            headers, rows = csv_table(ctx.info_name, reg, stamped(data, key), ctx.params.get("lang", "zh"))
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(headers)
         writer.writerows(rows)
@@ -174,19 +338,29 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
         if title:
             click.echo(title)
         if rows:
-            click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
-                                maxcolwidths=widths))
+            if widths:
+                rows = [[wrap_cell(c, w) if w and isinstance(c, str) else c
+                         for c, w in zip(r, [*widths, *[None] * (len(r) - len(widths))])] for r in rows]
+            click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
+
+
+def path_contract(reg, answer: dict, targets: list[str], lang: str) -> dict:
+    """path's machine answer (see :func:`equivalence.contract.path_answer`)."""
+    from .contract import path_answer
+
+    return path_answer(reg, answer, targets, lang)
 
 
 def _date(value: str | None) -> str | None:
+    """An ``--as-of`` value as an ISO date (any shape of :func:`equivalence.dates.parse_date`)."""
     if value is None:
         return None
-    import datetime
+    from .dates import DateError, parse_date
 
     try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)", param_hint="'--as-of'") from None
+        return parse_date(value).isoformat()
+    except DateError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--as-of'") from None
 
 
 @cli.command()
@@ -200,7 +374,8 @@ def ladders(ctx, fmt, lang):
     data = [{"id": lid, "zh": lad["zh"], "en": lad["en"], "kind": lad["kind"],
              "levels": [reg.levels[r]["id"] for r in lad["levels"]], "confidence": lad["confidence"]}
             for lid, lad in reg.ladders.items()]
-    emit(fmt, [h["id"], h["zh"], h["en"], h["kind_ladder"], h["levels"]], rows, data if fmt == "json" else None)
+    emit(fmt, [h["id"], h["zh"], h["en"], h["kind_ladder"], h["levels"]], rows, data if fmt != "table" else None,
+         key="ladders")
 
 
 @cli.command()
@@ -223,17 +398,18 @@ def levels(ctx, ladder, fmt, lang):
             "levels": [{k: lev[k] for k in ("ref", "id", "zh", "en", "aliases", "rank", "effective_from",
                                             "effective_until")} for lev in levs]}
     title = f"{lad['zh']} ({lad['id']}, {lad['en']})"
-    emit(fmt, [h["rank"], h["id"], h["zh"], h["en"], h["aliases"]], rows, data if fmt == "json" else None, title)
+    emit(fmt, [h["rank"], h["id"], h["zh"], h["en"], h["aliases"]], rows, data if fmt != "table" else None, title)
 
 
 @cli.command()
 @click.argument("level")
 @click.option("--to", "to", multiple=True, help="Only results on this ladder (repeatable).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only this relation kind (repeatable).")
-@click.option("--purpose", help="Only results that serve this purpose (e.g. title_review).")
-@click.option("--as-of", "as_of", help="Only rules in force on this date (YYYY-MM-DD).")
+@click.option("--kind", "kinds", multiple=True, type=RELATION_KINDS,
+              help="Only this relation kind, by code or name (apply, 可申报; repeatable).")
+@click.option("--purpose", help="Only results that serve this purpose, by id or name (title_review, 职称评审).")
+@click.option("--as-of", "as_of", help="Only rules in force on this date (2021-06-30, 2021/6/30, 2021年6月30日 …).")
 @click.option("--include-derived", is_flag=True, help="Also use comparisons no document states (derived).")
-@click.option("--direction", type=click.Choice(["both", "out", "in"]), default="both", show_default=True,
+@click.option("--direction", type=DIRECTIONS, default="both", show_default=True,
               help="out: LEVEL relates to X; in: X relates to LEVEL.")
 @output_options
 @click.pass_context
@@ -250,7 +426,8 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
 
     reg = registry(ctx)
     _, occupation = reg.credential(level)
-    answer = find_equivalents(reg, level, to=list(to) or None, kinds=list(kinds) or None, purpose=purpose,
+    answer = find_equivalents(reg, level, to=list(to) or None, kinds=list(kinds) or None,
+                              purpose=resolve_purpose(reg, purpose),
                               as_of=_date(as_of), include_derived=include_derived, direction=direction,
                               lang=lang)
     h = HEADERS[lang]
@@ -261,7 +438,7 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
         title += f" · {occupation['zh']} {occupation['code']}"
     if not answer["results"]:
         title += ": " + ("没有相关等级" if lang == "zh" else "no related levels")
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], {"level": head, "results": answer["results"]})
         return
     headers = [h["direction"], h["ladder"], h["level"], h["kind"], h["conditions"], h["purposes"],
@@ -308,7 +485,15 @@ def layers_command(ctx, fmt, lang):
     rows = [("national", "全国", "National", "national", "CN", "mappings/")]
     found = available_layers()
     rows += [(x["id"], x["zh"], x["en"], x["scope"], x["region"] or "", x["path"]) for x in found]
-    emit(fmt, ["id", "zh", "en", "scope", "region", "path"], rows)
+    keys = ["id", "zh", "en", "scope", "region", "path"]
+    if fmt != "table":
+        emit(fmt, keys, rows, [dict(zip(keys, r)) for r in rows], key="layers")
+        return
+    scope = {"zh": {"national": "全国", "province": "省级", "employer": "企业"},
+             "en": {"national": "national", "province": "province", "employer": "employer"}}[lang]
+    h = HEADERS[lang]
+    emit(fmt, [h["id"], h["zh"], h["en"], "范围" if lang == "zh" else "scope", "地区" if lang == "zh" else "region",
+               "路径" if lang == "zh" else "path"], [(*r[:3], scope[r[3]], *r[4:]) for r in rows])
 
 
 @cli.command()
@@ -322,12 +507,13 @@ def sources(ctx, fmt, lang):
     for r in reg.rules.values():
         for c in r["cite"]:
             counts[c["source"]] = counts.get(c["source"], 0) + 1
-    rows = [(s["id"], s["doc_no"], s["title"], s["published"] or "", s["status"], counts.get(s["id"], 0))
+    rows = [(s["id"], s["doc_no"], s["title"], s["published"] or "", STATUS_WORDS[lang][s["status"]],
+             counts.get(s["id"], 0))
             for s in reg.sources.values()]
     data = [{**{k: v for k, v in s.items() if k not in ("path", "line")}, "rules": counts.get(s["id"], 0)}
             for s in reg.sources.values()]
     emit(fmt, [h["id"], h["doc_no"], h["title"], h["published"], h["status"], h["rules"]], rows,
-         data if fmt == "json" else None)
+         data if fmt != "table" else None, key="sources")
 
 
 @cli.command()
@@ -347,27 +533,59 @@ def show(ctx, rule_id, fmt, lang):
     rule = reg.rule(rule_id)
     cites = [{**c, "title": reg.sources[c["source"]]["title"], "doc_no": reg.sources[c["source"]]["doc_no"],
               "status": reg.sources[c["source"]]["status"]} for c in rule["cite"]]
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], {**{k: v for k, v in rule.items() if k not in ("cite",)}, "cite": cites})
         return
     h = HEADERS[lang]
     name = lambda ref: f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})"  # noqa: E731
+    zh = lang == "zh"
+    label = SHOW_LABELS[lang]
+    both = (" (双向)" if zh else " (both ways)") if rule["bidirectional"] else ""
     rows = [
-        ("id", rule["id"]),
-        (h["kind"], KIND_WORDS[lang][rule["kind"]] + (" (双向)" if rule["bidirectional"] else "")),
-        ("from", name(rule["from"]) if rule["from"] else "—"),
-        ("to", "、".join(name(t) for t in rule["to"])),
+        (h["id"], rule["id"]),
+        (h["kind"], KIND_WORDS[lang][rule["kind"]] + both),
+        (label["from"], name(rule["from"]) if rule["from"] else "—"),
+        (label["to"], "、".join(name(t) for t in rule["to"]) if zh else ", ".join(name(t) for t in rule["to"])),
         (h["conditions"], describe_conditions(reg, conditions_of(rule), lang) or "—"),
-        (h["purposes"], "、".join(reg.purposes[p][lang] for p in rule["purposes"]) or "—"),
-        ("in force", f"{rule['effective_from']} – {rule['effective_until'] or ''}"),
+        (h["purposes"], ("、" if zh else ", ").join(reg.purposes[p][lang] for p in rule["purposes"]) or "—"),
+        (label["in_force"], f"{rule['effective_from']} – {rule['effective_until'] or ''}"),
         (h["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]),
     ]
     for c in cites:
-        rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c)} [{c['status']}]\n《{c['title']}》\n“{c['quote']}”"))
+        rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c)} [{STATUS_WORDS[lang][c['status']]}]"
+                                  f"\n《{c['title']}》\n“{c['quote']}”"))
     if rule["note"]:
-        rows.append(("note", rule["note"]))
-    rows.append(("file", f"{rule['path']}:{rule['line']}"))
+        rows.append((label["note"], rule["note"]))  # the mappings' own note, as written (English)
+    rows.append((label["file"], f"{rule['path']}:{rule['line']}"))
     emit(fmt, [h["field"], h["value"]], rows, widths=[None, 100])
+
+
+@cli.command()
+@click.argument("name", required=False)
+def schema(name):
+    """Print the JSON Schema of a command's --format json answer (lookup, path, check …), of the
+    JSON error (error) or of a mapping file (mapping-file); without NAME, list them.
+
+    \b
+    Examples:
+      equivalence schema
+      equivalence schema lookup > lookup.schema.json
+    """
+    from .schemas import names, schema_text
+
+    if name is None:
+        click.echo("\n".join(names()))
+        return
+    text = schema_text(name)
+    if text is None:
+        raise click.BadParameter(f"no schema '{name}' (known: {', '.join(names())})", param_hint="'NAME'")
+    click.echo(text, nl=False)
+
+
+SHOW_LABELS = {
+    "zh": {"from": "自", "to": "至", "in_force": "施行期间", "note": "备注", "file": "文件"},
+    "en": {"from": "from", "to": "to", "in_force": "in force", "note": "note", "file": "file"},
+}
 
 
 @cli.command()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .cli import _date, emit, output_options, registry
+from .cli import NamedChoice, _date, emit, output_options, path_contract, registry
 from .describe import (CONFIDENCE_WORDS, HEADERS, KIND_WORDS, describe_conditions, layer_tag, short_source)
 
 
@@ -109,14 +109,8 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
         from .chart import write_route_chart
 
         write_route_chart(reg, answer, chart_file, lang=lang)
-    if fmt == "json":
-        emit(fmt, [], [], answer)
-        return
-    if fmt == "csv":
-        rows = list(step_rows(reg, answer["steps"], lang, 0))
-        for i, alt in enumerate(answer["alternatives"], 1):
-            rows.extend(step_rows(reg, alt["steps"], lang, i))
-        emit(fmt, ["route"] + STEP_HEADERS[lang], rows)
+    if fmt != "table":
+        emit(fmt, [], [], path_contract(reg, answer, targets, lang))
         return
     zh = lang == "zh"
     def headline(route, label):
@@ -160,7 +154,7 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
     targets = resolve_targets(reg, target, to_tier)
     prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file, honours, scores_file)
     answer = check_eligibility(reg, prof, targets, lang)
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], answer)
         return
     zh = lang == "zh"
@@ -203,7 +197,7 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
 
     reg = registry(ctx)
     answer = compare_levels(reg, a, b, include_derived=include_derived, as_of=_date(as_of), lang=lang)
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], answer)
         return
     words = {"zh": {"higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠", "mixed": "依据不同结论不同",
@@ -238,8 +232,8 @@ def routes_into(ctx, target, include_derived, fmt, lang):
     reg = registry(ctx)
     ref = reg.level(target)["ref"]
     items = find_routes(reg, ref, include_derived=include_derived, lang=lang)
-    if fmt == "json":
-        emit(fmt, [], [], {"target": level_ref(reg, ref, lang), "routes": items})
+    if fmt != "table":
+        emit(fmt, [], [], {"target": [level_ref(reg, ref, lang)], "routes": items})
         return
     h = HEADERS[lang]
     entry = "（无前置等级）" if lang == "zh" else "(no prior level)"
@@ -253,10 +247,22 @@ def routes_into(ctx, target, include_derived, fmt, lang):
          title=f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})", widths=[16, 14, 10, 36, None, 20, 36])
 
 
+SEARCH_WORDS = {
+    "zh": {"level": "等级", "title": "职称", "qualification": "职业资格", "occupation": "职业", "name": "名称",
+           "code": "编码", "alias": "别名", "prefix": "名称开头", "pinyin": "拼音", "initials": "拼音首字母",
+           "contains": "名称包含", "fuzzy": "相近"},
+    "en": {k: k for k in ("level", "title", "qualification", "occupation", "name", "code", "alias", "prefix",
+                          "pinyin", "initials", "contains", "fuzzy")},
+}
+SEARCH_KINDS = NamedChoice({k: (SEARCH_WORDS["zh"][k],) for k in ("level", "title", "qualification", "occupation")})
+BASIS_WORDS = {"zh": {"per_year": "按年", "per_count": "按次", "fixed": "一次性"},
+               "en": {"per_year": "per year", "per_count": "per count", "fixed": "fixed"}}
+
+
 @click.command()
 @click.argument("text")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["level", "title", "qualification", "occupation"]),
-              help="Only this kind of thing (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=SEARCH_KINDS,
+              help="Only this kind of thing, by code or name (occupation, 职业; repeatable).")
 @click.option("--limit", type=click.IntRange(1, 500), default=10, show_default=True, help="At most this many results.")
 @output_options
 @click.pass_context
@@ -276,17 +282,18 @@ def search(ctx, text, kinds, limit, fmt, lang):
 
     reg = registry(ctx)
     hits = run_search(reg, text, kinds=list(kinds) or None, limit=limit)
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], {"query": text, "results": hits})
         return
     headers = ["类别", "编号", "名称", "所属", "匹配", "得分"] if lang == "zh" else ["kind", "id", "name", "in", "match", "score"]
-    rows = [(h["kind"], h["id"], h["name"], h["context"], h["match"], h["score"]) for h in hits]
+    words = SEARCH_WORDS[lang]
+    rows = [(words[h["kind"]], h["id"], h["name"], h["context"], words[h["match"]], h["score"]) for h in hits]
     title = None if rows else ("没有匹配" if lang == "zh" else "no match")
     emit(fmt, headers, rows, title=title)
 
 
 @click.command()
-@click.option("--scheme", help="The points scheme (default: the only one loaded).")
+@click.option("--scheme", help="The points scheme, by id or name (default: the only one loaded).")
 @profile_options
 @output_options
 @click.pass_context
@@ -301,12 +308,17 @@ def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_fi
 
     reg = registry(ctx)
     prof = make_profile(reg, list(holds), education, work_years, as_of, in_post, profile_file, honours, scores_file)
+    if scheme:  # by id, zh or en name
+        from .names import resolve_code
+
+        schemes = reg.index.get("points_schemes", {})
+        scheme = resolve_code(scheme, {sid: (s["zh"], s["en"] or "") for sid, s in schemes.items()}) or scheme
     answer = points_report(reg, prof, scheme, lang)
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], answer)
         return
     zh = lang == "zh"
-    items = [(i["zh"] if zh else (i["en"] or i["zh"]), i["basis"], f"{i['points']:g}",
+    items = [(i["zh"] if zh else (i["en"] or i["zh"]), BASIS_WORDS[lang][i["basis"]], f"{i['points']:g}",
               "" if i["cap"] is None else f"{i['cap']:g}") for i in answer["items"]]
     title = f"{answer['scheme']['zh']} ({answer['as_of']}): " + (f"合计 {answer['total']:g} 分" if zh else f"total {answer['total']:g}")
     emit(fmt, ["项目", "计分方式", "得分", "上限"] if zh else ["item", "basis", "points", "cap"], items, title=title)
@@ -357,7 +369,7 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
         table = read_table(roster_file, encoding)
         colmap = map_columns(table.header, overrides)
         answer["roster"] = diff_roster(reg, table.rows, before, after, to=list(to), lang=lang, columns=colmap.fields)
-    if fmt == "json":
+    if fmt != "table":
         emit(fmt, [], [], answer)
         return
     zh = lang == "zh"
@@ -365,18 +377,17 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
     for change in ("added", "ended"):
         word = ({"added": "生效", "ended": "失效"} if zh else {"added": "in force", "ended": "ended"})[change]
         for lev in answer["levels"][change]:
-            rows.append((word, "等级" if zh else "level", lev["level"], f"{lev['name']} ({lev['ladder']})",
+            level = lev["level"]
+            rows.append((word, "等级" if zh else "level", level["id"],
+                         f"{level['name']} ({reg.ladders[level['ladder']][lang]})",
                          f"{lev['effective_from'] or ''} – {lev['effective_until'] or ''}", ""))
         for r in answer["rules"][change]:
-            rows.append((word, KIND_WORDS[lang][r["kind"]], r["rule"], f"{r['from'] or '—'} → {'、'.join(r['to'])}",
+            start = r["from"]["name"] if r["from"] else "—"
+            rows.append((word, KIND_WORDS[lang][r["kind"]], r["rule"], f"{start} → {'、'.join(t['name'] for t in r['to'])}",
                          f"{r['effective_from']} – {r['effective_until'] or ''}",
                          layer_tag(reg, r["source"], lang) + short_source(reg.sources[r["source"]["source"]])))
     headers = ["变化", "类别", "编号", "内容", "施行期间", "依据"] if zh else ["change", "what", "id", "links", "in force", "source"]
     title = f"{before} → {after}: " + (f"{len(rows)} 项变化" if zh else f"{len(rows)} change(s)")
-    if "roster" in answer and fmt == "csv":  # one table per output: the roster's changes
-        emit(fmt, ["row", "id", "column", "before", "after"],
-             [(c["row"], c["id"], c["column"], c["before"], c["after"]) for c in answer["roster"]])
-        return
     emit(fmt, headers, rows, title=title, widths=[None, 10, 36, 36, None, 24])
     if "roster" in answer:
         people = len({c["row"] for c in answer["roster"]})

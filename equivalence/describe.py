@@ -11,6 +11,8 @@ KIND_WORDS = {
 DIRECTION_WORDS = {"zh": {"out": "→", "in": "←"}, "en": {"out": "→", "in": "←"}}
 CONFIDENCE_WORDS = {"zh": {"high": "高", "medium": "中", "low": "低"},
                     "en": {"high": "high", "medium": "medium", "low": "low"}}
+STATUS_WORDS = {"zh": {"official": "官方原文", "secondary": "转述", "unverified": "未核实"},
+                "en": {"official": "official", "secondary": "secondary", "unverified": "unverified"}}
 HEADERS = {
     "zh": {"direction": "方向", "ladder": "序列", "level": "等级", "kind": "关系", "conditions": "条件",
            "purposes": "用途", "confidence": "可信度", "source": "依据", "chain": "规则",
@@ -60,8 +62,27 @@ def describe_conditions(reg, cond: dict, lang: str = "zh") -> str:
         scheme = reg.index["points_schemes"][cond["points"]["scheme"]]
         n = years(cond["points"]["at_least"])
         parts.append(f"{scheme['zh']}积分满{n}分" if zh else f"{n} points of {scheme['en'] or scheme['zh']}")
-    parts.extend(cond.get("other", []))
+    parts.extend(other_text(text, lang) for text in cond.get("other", []))
     return "；".join(parts) if zh else "; ".join(parts)
+
+
+def other_text(text: str, lang: str) -> str:
+    """A condition in the document's words, as the mappings write it: '各类企业 (the clause addresses
+    enterprises)', or the other way round, 'aged 16 or over (年满16周岁)'. zh shows the Chinese side;
+    en keeps both.
+
+    >>> other_text("各类企业 (the clause addresses enterprises)", "zh"), other_text("aged 16 or over (年满16周岁)", "zh")
+    ('各类企业', '年满16周岁')
+    """
+    if lang == "zh" and text.endswith(")") and " (" in text:
+        head, _, gloss = text.rpartition(" (")
+        gloss = gloss[:-1]
+        latin = lambda s: any("a" <= c.lower() <= "z" for c in s)  # noqa: E731
+        if head and latin(gloss) and not latin(head):
+            return head
+        if gloss and latin(head) and not latin(gloss):
+            return gloss
+    return text
 
 
 def describe_source(src: dict, cite: dict | None = None) -> str:

@@ -65,19 +65,19 @@ class UnknownLevelError(EquivalenceError, LookupError):
 class AmbiguousLevelError(EquivalenceError, LookupError):
     """A name shared by levels of several ladders; carries the qualified candidates."""
 
-    def __init__(self, name: str, candidates: list[str]):
+    def __init__(self, name: str, candidates: list[str], hint: str = ""):
         self.name, self.candidates = name, candidates
         super().__init__(
-            f"'{name}' is ambiguous; name the ladder: " + ", ".join(candidates)
+            f"'{name}' is ambiguous; {hint or 'name the ladder'}: " + ", ".join(candidates)
         )
 
 
 class UnknownLadderError(EquivalenceError, LookupError):
     """A name that matches no ladder."""
 
-    def __init__(self, name: str, suggestions: list[str]):
+    def __init__(self, name: str, suggestions: list[str], what: str = "ladder", hint: str = ""):
         self.name, self.suggestions = name, suggestions
-        super().__init__(_unknown("ladder", name, suggestions))
+        super().__init__(_unknown(what, name, suggestions, hint))
 
 
 class UnknownRuleError(EquivalenceError, LookupError):

@@ -8,10 +8,59 @@ import unicodedata
 _SPACE = re.compile(r"\s+")
 _QUALIFIER = re.compile(r"\([^()]*\)$")
 
+# Traditional -> simplified, character by character, for exactly the characters of the names in the
+# shipped data (scripts/gen_traditional.py writes it with OpenCC; tests/test_names.py checks with
+# OpenCC that every name's traditional form folds back and that no key is a character the data uses).
+# A fixed table rather than OpenCC at run time: names are matched, not prose converted, so the phrase
+# tables a library carries would change nothing here, and its import would cost every query.
+_TRAD = (
+    "並亞來係俱倉備傢傳傷僞價儀優儲兒內冊凍創劃劇劑動務勞勸匯區協員問單噴國園圓圖團執堅報場塊塗墾壓妝娛婦嬰學孿實審寵寶專對導"
+    "層屬島崗嶺巖師帶庫廠廢廣廳張強彈後從復態應戰戲戶採揀換揮損撈撥撫擊據擠擬擴擺攝攤數時晉書會條業極榮構槳樁樂樓標樹橋機橫檔"
+    "檢檸櫃權歷殘殯氣氫決沖減測準溫溼滌滲滷漁漬漿潔潛潤澆澱濟濾災烴無煉煙熱燈燒營爐爭牀牆牽狀獎獸獻現環產畢畫當療發監盤矯碩確"
+    "碼磚礎礦祕禮稅種稱穫競筆節範築籤糧紀約紉紋純紗紙級紡終組結絕絡絨統絲經綜綠維網緊線緣編緯練縣縫縮縱總繅織繡繩繪繼纖纜羣義"
+    "習聞聯聲職聽脫腦腫腳腸膚膠臨臺與艙華菸葉蓋薦藍藝藥處虛號蝕蟲蠟衆術衛補裝製複覈規視覺覽觀觸計訓託記設診註評詞詢試認語課調"
+    "諮講證識譯議護譽變負貨責貴貸費貼貿賃資賠賣質購車軋軌軍軟軸載輔輕輛輪輯輸輻轉辦農連進遊運過達遙遞適選遺郵鄉醃醫醬釀針釩鈣"
+    "鈦鈮鉀鉗鉚鉛鉬鉭銀銑銨銷鋁鋰鋼錄錢錶鍋鍍鍛鍵鍼鎂鎖鎢鎮鏈鏜鏟鏡鐘鐵鑄鑑鑽鑿長門開閒間閘閥關陳陽隊際險雜離雲電靜響頁項預頒"
+    "領頭頻顏類顧顯風飛飲飼飾養餘餞館餾馴駕駛驗體髮鳴鹼鹽麥麪黃點黨齒"
+)
+_SIMP = (
+    "并亚来系具仓备家传伤伪价仪优储儿内册冻创划剧剂动务劳劝汇区协员问单喷国园圆图团执坚报场块涂垦压妆娱妇婴学孪实审宠宝专对导"
+    "层属岛岗岭岩师带库厂废广厅张强弹后从复态应战戏户采拣换挥损捞拨抚击据挤拟扩摆摄摊数时晋书会条业极荣构桨桩乐楼标树桥机横档"
+    "检柠柜权历残殡气氢决冲减测准温湿涤渗卤渔渍浆洁潜润浇淀济滤灾烃无炼烟热灯烧营炉争床墙牵状奖兽献现环产毕画当疗发监盘矫硕确"
+    "码砖础矿秘礼税种称获竞笔节范筑签粮纪约纫纹纯纱纸级纺终组结绝络绒统丝经综绿维网紧线缘编纬练县缝缩纵总缫织绣绳绘继纤缆群义"
+    "习闻联声职听脱脑肿脚肠肤胶临台与舱华烟叶盖荐蓝艺药处虚号蚀虫蜡众术卫补装制复核规视觉览观触计训托记设诊注评词询试认语课调"
+    "咨讲证识译议护誉变负货责贵贷费贴贸赁资赔卖质购车轧轨军软轴载辅轻辆轮辑输辐转办农连进游运过达遥递适选遗邮乡腌医酱酿针钒钙"
+    "钛铌钾钳铆铅钼钽银铣铵销铝锂钢录钱表锅镀锻键针镁锁钨镇链镗铲镜钟铁铸鉴钻凿长门开闲间闸阀关陈阳队际险杂离云电静响页项预颁"
+    "领头频颜类顾显风飞饮饲饰养余饯馆馏驯驾驶验体发鸣碱盐麦面黄点党齿"
+)
+_FOLD = str.maketrans(_TRAD, _SIMP)
+
+# Short forms people write for a name the data spells out, where a document or common usage fixes
+# the meaning. Consulted only when no name matches; several targets make the short form ambiguous,
+# and the registry then refuses it listing them. 初级职称 and 高级职称 each span two tiers (《关于深化
+# 职称制度改革的意见》: 高级职称分为正高级和副高级, 初级职称分为助理级和员级); 正处 and the like name a
+# 公务员 leadership post and a 事业单位 management post alike.
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "初级职称": ("职称层级:员级", "职称层级:助理级"),
+    "初级": ("职称层级:员级", "职称层级:助理级"),
+    "高级职称": ("职称层级:副高级", "职称层级:正高级"),
+    "注会": ("注册会计师",),
+    "正处": ("公务员领导职务:县处级正职", "管理岗位:处级正职"),
+    "副处": ("公务员领导职务:县处级副职", "管理岗位:处级副职"),
+    "正科": ("公务员领导职务:乡科级正职", "管理岗位:科级正职"),
+    "副科": ("公务员领导职务:乡科级副职", "管理岗位:科级副职"),
+    "正处级": ("公务员领导职务:县处级正职", "管理岗位:处级正职"),
+    "副处级": ("公务员领导职务:县处级副职", "管理岗位:处级副职"),
+    "正科级": ("公务员领导职务:乡科级正职", "管理岗位:科级正职"),
+    "副科级": ("公务员领导职务:乡科级副职", "管理岗位:科级副职"),
+    "研究生": ("硕士",),  # 博士 is named when meant (博士研究生 is 博士's own alias)
+    "研究生学历": ("硕士",),
+}
+
 
 def normalize(name: str) -> str:
-    """Fold full-width forms, spaces and case: '技师 （卫生）' -> '技师(卫生)'."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", name)).casefold()
+    """Fold full-width forms, traditional characters, spaces and case: '技師 （卫生）' -> '技师(卫生)'."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", name)).casefold().translate(_FOLD)
 
 
 def strip_qualifier(normalized: str) -> str:
@@ -41,3 +90,22 @@ def closest(name: str, candidates: dict[str, str], n: int = 5) -> list[str]:
         if len(out) == n:
             break
     return out
+
+
+def resolve_code(value: str, names: dict[str, tuple[str, ...]]) -> str | None:
+    """The code that ``value`` names: the code itself or one of its names (zh, en …), folded like
+    every name; a bracketed qualifier may be left out ('推导' for '推导（非文件所述）'), and each part
+    of a name written 'A/B' names it too. None when nothing matches.
+
+    >>> resolve_code("职称评审", {"title_review": ("职称评审", "Professional title review")})
+    'title_review'
+    """
+    key = normalize(value)
+    for code, words in names.items():
+        keys = {normalize(code)}
+        for word in words:
+            folded = normalize(word)
+            keys |= {folded, strip_qualifier(folded), *folded.split("/")}
+        if key in keys:
+            return code
+    return None

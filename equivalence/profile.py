@@ -2,19 +2,25 @@
 
 Credentials are written ``LEVEL[:YEARS|@DATE]``: ``技师:3`` (held 3 years), ``技师@2021-07-01``,
 ``工勤技能岗位:三级:5`` (a qualified name, held 5 years). A bare ``LEVEL`` is obtained on the plan date.
+Spaces, full-width ``：`` / ``＠``, ``年`` after the years and the dates of :mod:`equivalence.dates`
+are read as people type them; years are 0 to 80, finite.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .errors import EquivalenceError
 from .registry import Registry
 
-_AT_DATE = re.compile(r"^(?P<level>.+)@(?P<date>\d{4}-\d{2}-\d{2})$")
-_YEARS = re.compile(r"^(?P<level>.+)[:：](?P<years>\d+(?:\.\d+)?)$")
+# A count of years as people type it: 2, 2.5, 2年, and what float() reads (so that -1, nan, 1e400 and
+# 400 digits are reported as bad years rather than as part of a name).
+_YEARS = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|[-+]?(?:inf(?:inity)?|nan)", re.IGNORECASE)
+_YEAR_WORDS = ("年以上", "年", "years", "year", "yrs", "yr", "y")
+MAX_YEARS = 80  # a working life: more years held or worked is a typo
 
 
 class ProfileError(EquivalenceError):
@@ -61,30 +67,76 @@ def years_between(start: dt.date, end: dt.date) -> float:
     return round(months / 12, 2)
 
 
-def parse_date(text: str, what: str = "date") -> dt.date:
+def parse_date(text, what: str = "date") -> dt.date:
+    """A date as people write it (see :func:`equivalence.dates.parse_date`); ProfileError otherwise."""
+    from .dates import DateError
+    from .dates import parse_date as parse
+
     try:
-        return dt.date.fromisoformat(str(text))
-    except ValueError:
-        raise ProfileError(f"'{text}' is not a {what} (YYYY-MM-DD)") from None
+        return parse(text, what)
+    except DateError as exc:
+        raise ProfileError(str(exc)) from None
+
+
+def _years_text(text: str) -> str:
+    """The number of a years count as typed: '2年' -> '2', ' 3 years' -> '3'."""
+    text = text.strip()
+    if _YEARS.fullmatch(text):
+        return text
+    for word in _YEAR_WORDS:
+        if text.lower().endswith(word):
+            return text[: -len(word)].strip()
+    return text
+
+
+def check_years(value, what: str) -> float:
+    """A count of years: a finite number from 0 to MAX_YEARS; ProfileError saying what is wrong."""
+    typed = None
+    if isinstance(value, str):
+        typed = value if len(value) <= 24 else value[:20] + "…"  # 400 digits are not worth echoing
+        text = _years_text(value)
+        if not _YEARS.fullmatch(text):
+            raise ProfileError(f"{what} must be a number of years from 0 to {MAX_YEARS}, got '{typed}'")
+        value = float(text)
+        if value in (float("inf"), float("-inf")) and "inf" not in text.lower():  # 1e400, 400 digits
+            raise ProfileError(f"{what} must be from 0 to {MAX_YEARS} years, got {typed}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ProfileError(f"{what} must be a number of years from 0 to {MAX_YEARS}, got {value!r}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ProfileError(f"{what} must be a finite number of years, got {typed or value}")
+    if not 0 <= value <= MAX_YEARS:
+        raise ProfileError(f"{what} must be from 0 to {MAX_YEARS} years, got {typed or format(value, 'g')}")
+    return float(value)
+
+
+def _looks_like_years(tail: str) -> bool:
+    text = _years_text(tail)
+    return bool(_YEARS.fullmatch(text)) or text[:1] in tuple("+-.0123456789")
 
 
 def parse_holding(reg: Registry, text: str, as_of: dt.date, in_post: bool = False) -> Holding:
-    """``LEVEL[:YEARS|@DATE]`` -> Holding (raises UnknownLevelError / ProfileError)."""
-    text = text.strip()
-    match = _AT_DATE.match(text)
-    if match:
-        obtained = parse_date(match["date"], f"date in '{text}'")
-        name = match["level"]
+    """``LEVEL[:YEARS|@DATE]`` -> Holding (raises UnknownLevelError / ProfileError).
+
+    Written as people type it: ``技师 : 2``, ``技师：2``, ``技师:2年``, ``技师＠2019/7/1`` (any date of
+    :func:`equivalence.dates.parse_date`). A trailing part that is no level of the name before it is
+    years: ``高级工:abc`` says the years are wrong, not that a ladder is unknown.
+    """
+    raw = text if len(text) <= 40 else text[:36] + "…"  # as echoed in messages
+    text = unicodedata.normalize("NFKC", text).strip().replace("：", ":")
+    if "@" in text:
+        name, _, when = text.rpartition("@")
+        obtained = parse_date(when.strip(), f"date in '{raw}'")
+        name = name.strip()
     else:
-        match = _YEARS.match(text)
-        # 'LADDER:LEVEL' also contains ':', so only a trailing number is a count of years.
-        if match and reg.candidates(match["level"]):
-            obtained = add_years(as_of, -float(match["years"]))
-            name = match["level"]
-        else:
-            obtained, name = as_of, text
+        name, obtained = text, as_of
+        prefix, sep, tail = text.rpartition(":")
+        if sep and not reg.candidates(text):
+            prefix = prefix.strip()
+            if _looks_like_years(tail) or reg.candidates(prefix):
+                years = check_years(tail, f"years held in '{raw}'")
+                obtained, name = add_years(as_of, -years), prefix
     if obtained > as_of:
-        raise ProfileError(f"'{text}': obtained after the plan date {as_of}")
+        raise ProfileError(f"'{raw}': obtained after the plan date {as_of}")
     return Holding(reg.level(name)["ref"], obtained, in_post)
 
 
@@ -100,11 +152,9 @@ def build_profile(
     scores: dict | None = None,
 ) -> Profile:
     """A profile from command-line style values (see module docstring)."""
-    if isinstance(as_of, str):
-        as_of = parse_date(as_of, "plan date")
-    as_of = as_of or dt.date.today()
-    if work_years is not None and work_years < 0:
-        raise ProfileError("work years cannot be negative")
+    as_of = dt.date.today() if as_of is None else parse_date(as_of, "plan date")
+    if work_years is not None:
+        work_years = check_years(work_years, "work years")
     post_refs = {reg.level(p)["ref"] for p in in_post}
     holdings = []
     for h in holds:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from .errors import AmbiguousLevelError, UnknownLadderError, UnknownLevelError, UnknownRuleError
-from .names import closest, normalize, strip_qualifier
+from .names import SHORT_FORMS, closest, normalize, strip_qualifier
 
 _SEPARATORS = (":", "：")
 
@@ -135,7 +135,13 @@ class Registry:
                 key = normalize(level_part)
                 ref = own.get(key) or own.get(strip_qualifier(key))
                 return [ref] if ref else []
-        return list(self.index["names"].get(normalize(name), []))
+        key = normalize(name)
+        found = self.index["names"].get(key)
+        if found:
+            return list(found)
+        # A short form (注会, 副处, 研究生): what its long forms name, in the order given.
+        refs = [r for long in SHORT_FORMS.get(key, ()) for r in self.candidates(long)]
+        return list(dict.fromkeys(refs))
 
     def _occupation_prefix(self, prefix: str) -> dict | None:
         # Only a tier-4 occupation (职业) holds skill grades; a group code is not an occupation.
@@ -175,20 +181,46 @@ class Registry:
         if len(found) == 1:
             return self.levels[found[0]]
         if len(found) > 1:
-            raise AmbiguousLevelError(name, [self.qualified(r) for r in found])
+            short = normalize(name) in SHORT_FORMS and normalize(name) not in self.index["names"]
+            raise AmbiguousLevelError(name, [self.qualified(r) for r in found],
+                                      hint="a short form of several names; name one" if short else "")
         for sep in _SEPARATORS:
             if sep in name:
                 ladder_part, _, level_part = name.partition(sep)
                 if self.get_ladder(ladder_part) is None and (occ := self.occupation(ladder_part)):
                     self._unknown_in_occupation(name, occ, level_part)
-                lad = self.ladder(ladder_part)  # raises UnknownLadderError
+                if self.get_ladder(ladder_part) is None:
+                    self._unknown_prefix(name, ladder_part, level_part)
+                lad = self.ladder(ladder_part)
                 shown = {}
                 for ref in lad["levels"]:
                     lev = self.levels[ref]
                     for n in (lev["zh"], *lev["aliases"]):
                         shown[normalize(n)] = f"{lad['zh']}:{n}"
                 raise UnknownLevelError(name, closest(level_part, shown), hint=f"in ladder {lad['zh']}")
+        occ = self._occupation_prefix(name)
+        if occ:  # 焊工: an occupation holds skill grades, it is not one
+            grades = [self.levels[r]["zh"] for lid, lad in self.ladders.items() if lad["kind"] == "skill_grade"
+                      for r in lad["levels"]]
+            shown = [f"{occ['zh']}:{g}" for g in ("高级工", "技师") if g in grades]
+            raise UnknownLevelError(name, shown, hint=f"{occ['zh']} {occ['code']} is an occupation of the 职业分类大典: "
+                                                      "it holds skill grades; name one as OCCUPATION:GRADE")
         raise UnknownLevelError(name, self.suggest(name))
+
+    def _unknown_prefix(self, name: str, prefix: str, level_part: str) -> None:
+        """PREFIX:LEVEL where PREFIX is neither a ladder nor an occupation (维修电工:技师, a name the
+        2022 职业分类大典 does not use): raise UnknownLadderError naming the closest ladders and
+        occupations, written with LEVEL."""
+        from .search import search
+
+        shown = {normalize(lid): lid for lid in self.ladders}
+        shown.update({normalize(lad["zh"]): lad["zh"] for lad in self.ladders.values()})
+        near = closest(prefix, shown, n=3)
+        for hit in search(self, prefix, kinds=["occupation"], limit=3):
+            if hit["id"].count("-") == 3:  # an occupation, not a group
+                near.append(hit["name"])
+        raise UnknownLadderError(prefix, [f"{x}:{level_part}" for x in near], what="ladder or occupation",
+                                 hint="no ladder, and no occupation of the 职业分类大典 (2022 edition)")
 
     def _unknown_in_occupation(self, name: str, occ: dict, level_part: str) -> None:
         """OCCUPATION:GRADE named no skill grade, or its prefix is a group: raise UnknownLevelError."""

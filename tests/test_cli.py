@@ -67,7 +67,7 @@ def test_validate_ok(runner, tiny_dir):
 def test_lookup_json(runner, tiny_dir):
     result = run(runner, tiny_dir, "lookup", "技师", "--format", "json")
     data = json.loads(result.stdout)
-    assert set(data) == {"level", "results"}
+    assert set(data) == {"schema_version", "level", "results"}
     assert data["level"] == {"id": "sk.s4", "ladder": "sk", "name": "技师"}
     assert data["results"]
     for r in data["results"]:
@@ -111,8 +111,9 @@ def test_lookup_table_and_csv(runner, tiny_dir):
     assert table.splitlines()[0] == "技师 (职业技能等级, sk.s4)"
     assert "工程师" in table and "bridge-s4-e3" in table and "测发〔2015〕2号" in table
     rows = list(csv.DictReader(io.StringIO(run(runner, tiny_dir, "lookup", "技师", "--format", "csv").stdout)))
-    assert {"规则", "等级", "关系"} <= set(rows[0])
-    assert any(r["规则"] == "bridge-s4-e3" and r["等级"] == "工程师" for r in rows)
+    assert {"rules", "result_level_id", "result_level_name", "kind"} <= set(rows[0])
+    assert any(r["rules"] == "bridge-s4-e3" and r["result_level_name"] == "工程师" and r["result_level_id"] == "en.e3"
+               for r in rows)
     en = run(runner, tiny_dir, "lookup", "技师", "--lang", "en").stdout
     assert en.splitlines()[0] == "Technician (Vocational skill grades, sk.s4)" and "Engineer" in en
 
@@ -124,13 +125,13 @@ def test_lookup_without_results(runner, tiny_dir):
 
 
 def test_other_json_outputs(runner, tiny_dir):
-    ladders = json.loads(run(runner, tiny_dir, "ladders", "--format", "json").stdout)
+    ladders = json.loads(run(runner, tiny_dir, "ladders", "--format", "json").stdout)["ladders"]
     assert [lad["id"] for lad in ladders] == ["sk", "tt", "en", "hl", "pt", "ws"]
     assert ladders[0]["levels"] == ["s1", "s2", "s3", "s4"]
     levels = json.loads(run(runner, tiny_dir, "levels", "sk", "--format", "json").stdout)
     assert levels["ladder"]["id"] == "sk"
     assert [lev["ref"] for lev in levels["levels"]] == ["sk.s1", "sk.s2", "sk.s3", "sk.s4"]
-    sources = json.loads(run(runner, tiny_dir, "sources", "--format", "json").stdout)
+    sources = json.loads(run(runner, tiny_dir, "sources", "--format", "json").stdout)["sources"]
     assert {s["id"]: s["status"] for s in sources} == {"src-off": "official", "src-sec": "secondary",
                                                      "src-unv": "unverified"}
     assert all({"title", "doc_no", "issuer", "rules"} <= set(s) for s in sources)
@@ -183,9 +184,25 @@ def test_usage_errors_exit_2(runner, tiny_dir, args):
     assert result.stderr.splitlines()[-1].startswith("Error: ")
 
 
-def test_bad_as_of_message(runner, tiny_dir):
-    result = run(runner, tiny_dir, "lookup", "技师", "--as-of", "2020-13-01")
-    assert "'2020-13-01' is not a date (YYYY-MM-DD)" in result.stderr
+@pytest.mark.parametrize("value, message", [
+    ("2020-13-01", "'2020-13-01' is not a date: no such date"),
+    ("01/07/2019", "'01/07/2019' is not a date (YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYYMMDD, YYYY年M月D日, "
+                   "or a month: YYYY-MM)"),
+    ("9999-12-31", "date: 9999-12-31 is outside the dates this tool answers for (1949-10-01 to 2100-12-31)"),
+    ("1900-01-01", "date: 1900-01-01 is outside the dates this tool answers for (1949-10-01 to 2100-12-31)"),
+])
+def test_bad_as_of_message(runner, tiny_dir, value, message):
+    result = run(runner, tiny_dir, "lookup", "技师", "--as-of", value)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--as-of': {message}"
+
+
+@pytest.mark.parametrize("value", ["2019-07-01", "2019-7-1", "2019/07/01", "20190701", "2019年7月1日", "2019.07"])
+def test_as_of_as_people_write_it(runner, tiny_dir, value):
+    plain = run(runner, tiny_dir, "diff", "--as-of", "2019-07-01", "--as-of", "2024-01-01", "--format", "json")
+    result = run(runner, tiny_dir, "diff", "--as-of", value, "--as-of", "2024-01-01", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == plain.stdout
 
 
 def test_validate_broken_folder_lists_every_problem(runner, tmp_path):
@@ -234,3 +251,111 @@ def test_python_m_equivalence(tiny_dir):
                           cwd=REPO, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == ["Error: unknown level 'nothing'"]
+
+
+@pytest.mark.parametrize("value", ["review", "职称评审", "Title review", "title  REVIEW"])
+def test_purpose_by_id_or_name(runner, tiny_dir, value):
+    by_id = run(runner, tiny_dir, "lookup", "工程师", "--purpose", "review", "--format", "json")
+    result = run(runner, tiny_dir, "lookup", "工程师", "--purpose", value, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == by_id.stdout
+    assert json.loads(result.stdout)["results"]
+
+
+@pytest.mark.parametrize("option, values", [
+    ("--kind", ["treated_as", "比照待遇", "treated as", "Treated As"]),
+    ("--kind", ["derived", "推导", "推导（非文件所述）", "derived (no document)"]),
+    ("--kind", ["counts_as", "视同", "对应", "视同/对应"]),
+    ("--direction", ["out", "正向", "outgoing"]),
+    ("--direction", ["in", "反向", "incoming"]),
+])
+def test_codes_by_name(runner, tiny_dir, option, values):
+    outputs = {run(runner, tiny_dir, "lookup", "技师", option, v, "--format", "json").stdout for v in values}
+    assert len(outputs) == 1 and outputs != {""}
+
+
+def test_unknown_kind_lists_codes_and_names(runner, tiny_dir):
+    result = run(runner, tiny_dir, "lookup", "技师", "--kind", "等于")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--kind': '等于' is not one of: apply (可申报 / may apply for), treated_as "
+        "(比照待遇 / treated as), counts_as (视同/对应 / counts as), post (可聘岗位 / may be appointed to), "
+        "derived (推导（非文件所述） / derived (no document))")
+
+
+def test_region_given_twice_is_refused(runner):
+    for args in (["--region", "山东", "--region", "广东", "lookup", "技师"],
+                 ["lookup", "技师", "--region", "山东", "--region", "广东"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[-1] == (
+            "Error: Invalid value for '--region': give it once (got 山东, 广东): the rules of one province "
+            "apply to a worker; ask each province in its own query")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["check", "技师", "--holds", "高级工", "--work-years", "nan"],
+     "Error: work years must be a finite number of years, got nan"),
+    (["check", "技师", "--holds", "高级工:abc"],
+     "Error: years held in '高级工:abc' must be a number of years from 0 to 80, got 'abc'"),
+    (["check", "技师", "--holds", "技师:-1"], "Error: years held in '技师:-1' must be from 0 to 80 years, got -1"),
+])
+def test_bad_years_are_one_line(runner, args, message):
+    result = runner.invoke(cli, args)
+    assert assert_one_error_line(result) == message
+
+
+def test_table_cells_never_break_a_date():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from equivalence.cli import wrap_cell
+
+    # dates stand apart from letters and digits, as in every answer ('（2028-12-01 满足）', '2022-03 –')
+    piece = st.sampled_from(["技师已持有1年，需满3年（", "（2028-12-01 ", " 满足）", "bridge-96-technician-to-intermediate",
+                             "；", " ", " 2022-03 ", " – ", "取得后满4年", "met on ", "(", ")"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(piece, min_size=1, max_size=12), st.integers(min_value=10, max_value=40))
+    def check(pieces, width):
+        text = "".join(pieces)
+        wrapped = wrap_cell(text, width)
+        from wcwidth import wcswidth
+
+        assert all(wcswidth(line) <= width for line in wrapped.split("\n"))
+        for date in ("2028-12-01", "2022-03"):
+            assert wrapped.count(date) == text.count(date)  # each date whole, on one line
+        assert wrapped.replace("\n", "").replace(" ", "") == text.replace(" ", "")  # nothing lost
+
+    check()
+
+
+def test_readme_check_example_keeps_its_dates_whole(runner):
+    result = runner.invoke(cli, ["check", "工程师", "--holds", "技师:1", "--education", "大专", "--as-of", "2026-12-01"])
+    assert result.exit_code == 0
+    assert "2028-12-01 满足）" in result.stdout
+    assert "2028-1\n" not in result.stdout and "2028-1 " not in result.stdout
+
+
+def test_points_scheme_by_id_or_name(runner):
+    args = ["--layer", "acme", "points", "--holds", "acme_s.s3:2", "--as-of", "2025-01-01", "--format", "json"]
+    outputs = {runner.invoke(cli, [*args, "--scheme", s]).stdout for s in ("acme-skill-points", "示例公司技能人才积分晋级")}
+    assert len(outputs) == 1 and json.loads(outputs.pop())["scheme"]["id"] == "acme-skill-points"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["lookup", "焊工"], "Error: unknown level '焊工' (焊工 6-18-02-04 is an occupation of the 职业分类大典: it holds skill "
+                         "grades; name one as OCCUPATION:GRADE); did you mean: 焊工:高级工, 焊工:技师?"),
+    (["lookup", "维修电工:技师"], "Error: unknown ladder or occupation '维修电工' (no ladder, and no occupation of the "
+                                 "职业分类大典 (2022 edition)); did you mean: 电工:技师, 汽车维修工:技师, 钟表维修工:技师?"),
+    (["check", "技师", "--holds", "高级工程帅:2"], "Error: unknown level '高级工程帅'; did you mean: 高级工程师, 高级工, "
+                                                  "正高级工程师, 高级工班, 工程师?"),
+])
+def test_names_people_type_get_a_way_forward(runner, args, message):
+    assert assert_one_error_line(runner.invoke(cli, args)) == message
+
+
+@pytest.mark.parametrize("name", ["高級技師", "技師", "工程師", "注会", "研究生", "副高"])
+def test_traditional_and_short_names_on_the_command_line(runner, name):
+    result = runner.invoke(cli, ["lookup", name, "--format", "json"])
+    assert result.exit_code == 0, result.stderr

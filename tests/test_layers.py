@@ -337,7 +337,7 @@ def test_validate_region_and_layer(runner):
 def shipped_layers(runner):
     result = runner.invoke(cli, ["layers", "--format", "json"])
     assert result.exit_code == 0, result.output + result.stderr
-    return json.loads(result.stdout)
+    return json.loads(result.stdout)["layers"]
 
 
 def test_layers_lists_national_regions_and_the_example(runner):
@@ -507,7 +507,7 @@ def test_diff_lists_the_bridge(runner):
 
 def test_diff_lists_the_new_levels(runner):
     answer = _lookup_json(runner, "diff", "--as-of", "2021-12-31", "--as-of", "2022-06-01")
-    levels = {x["level"] for x in answer["levels"]["added"]}
+    levels = {x["level"]["id"] for x in answer["levels"]["added"]}
     assert {"skill.special_technician", "skill.chief_technician"} <= levels
     assert "skill-14-senior-technician-to-special-technician" in {r["rule"] for r in answer["rules"]["added"]}
 

@@ -104,7 +104,7 @@ def test_unknown_level_in_a_named_ladder(tiny):
 def test_unknown_ladder(tiny):
     with pytest.raises(UnknownLadderError) as info:
         tiny.level("工勤岗位:一级")
-    assert "工勤技能岗位" in info.value.suggestions
+    assert "工勤技能岗位:一级" in info.value.suggestions  # the ladder, written with the level asked for
     assert tiny.get_level("工勤岗位:一级") is None
     assert tiny.get_ladder("工勤岗位") is None
 

@@ -180,7 +180,8 @@ def test_to_tier_associate_senior(run):
     res = run("path", "--holds", "技师@2020-07-01", "--to-tier", "副高级", "--as-of", AS_OF, "--format", "json")
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
-    assert data["target"]["id"] == "tier.associate_senior"
+    assert data["reached"]["id"] == "tier.associate_senior"
+    assert data["target"] == [{"id": "tier.associate_senior", "ladder": "tier", "name": "副高级"}]
     assert data["total_years"] == 4.5
     assert data["date"] == "2028-07-01"
     assert data["steps"][0]["level"]["id"] == "skill.senior_technician"
@@ -200,7 +201,8 @@ def test_range_target_is_any_post_of_the_range(run):
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert data["total_years"] == 5
-    assert data["target"]["id"] in {"post_tech.p7", "post_tech.p6", "post_tech.p5"}
+    assert data["reached"]["id"] in {"post_tech.p7", "post_tech.p6", "post_tech.p5"}
+    assert [t["id"] for t in data["target"]] == ["post_tech.p7", "post_tech.p6", "post_tech.p5"]
     assert data["steps"][-1]["rule"] == "inst-post-tier-associate-senior"
 
 
@@ -210,7 +212,7 @@ def test_level_and_above_target(reg, run):
               "--format", "json")
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
-    assert data["target"]["id"] == "post_skill.w3"
+    assert data["reached"]["id"] == "post_skill.w3"
     assert data["total_years"] == 10
     # Same answer when the range is written out.
     res2 = run("path", "--holds", "工勤技能岗位:五级", "--holds", "初级工", "工勤技能岗位:三级..一级", "--as-of", AS_OF,
@@ -495,7 +497,7 @@ def test_routes_into_senior_engineer(run):
     res = run("routes-into", "高级工程师", "--format", "json")
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
-    assert data["target"]["id"] == "eng.associate_senior"
+    assert data["target"] == [{"id": "eng.associate_senior", "ladder": "eng", "name": "高级工程师"}]
     froms = {r["from"]["id"] for r in data["routes"] if r["from"]}
     assert {"skill.senior_technician", "eng.intermediate"} <= froms
     by_rule = {r["rule"]: r for r in data["routes"]}

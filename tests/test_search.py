@@ -135,7 +135,9 @@ def test_search_table(runner):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["类别", "编号", "名称", "所属", "匹配", "得分"]
-    assert lines[2].split() == ["title", "eng.associate_senior", "高级工程师", "工程技术", "initials", "68"]
+    assert lines[2].split() == ["职称", "eng.associate_senior", "高级工程师", "工程技术", "拼音首字母", "68"]
+    en = run(runner, "search", "gjgcs", "--lang", "en").stdout.splitlines()
+    assert en[2].split() == ["title", "eng.associate_senior", "高级工程师", "工程技术", "initials", "68"]
 
 
 def test_search_json(runner):
@@ -151,13 +153,13 @@ def test_search_csv(runner):
     result = run(runner, "search", "6-31-01", "--kind", "occupation", "--limit", "3", "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["类别", "编号", "名称", "所属", "匹配", "得分"]
+    assert rows[0] == ["kind", "id", "name", "context", "match", "score"]  # data: the same whatever --lang
     assert [r[1] for r in rows[1:]] == ["6-31-01", "6-31-01-01", "6-31-01-02"]
 
 
 def test_search_english_headers(runner):
     result = run(runner, "search", "gjgcs", "--lang", "en", "--format", "csv")
-    assert result.stdout.splitlines()[0] == "kind,id,name,in,match,score"
+    assert result.stdout.splitlines()[0] == "kind,id,name,context,match,score"
 
 
 def test_search_options(runner):
@@ -174,7 +176,7 @@ def test_search_no_match(runner):
     result = run(runner, "search", "xqzvkw", "--lang", "en")
     assert result.stdout.strip() == "no match"
     result = run(runner, "search", "xqzvkw", "--format", "json")
-    assert json.loads(result.stdout) == {"query": "xqzvkw", "results": []}
+    assert json.loads(result.stdout) == {"schema_version": "1.0", "query": "xqzvkw", "results": []}
 
 
 # -- "did you mean" through the same matcher ------------------------------------------------------

@@ -1,0 +1,141 @@
+"""The questions of the command line as Python functions, each taking names or ids alike.
+
+Import them from here (``from equivalence.api import lookup``): ``equivalence.lookup`` and
+``equivalence.compare`` are the modules that do the work.
+
+Every level or target may be written as people write it (``高级工程师``, ``高級工程師``, ``副高``,
+``电工:技师``) or by id (``eng.associate_senior``); a target may also be a range
+(``专业技术岗位:七级..五级``) or a level and those above it (``专业技术岗位:七级+``). Credentials are
+``LEVEL[:YEARS|@DATE]`` as on the command line. Each function returns the dict that the command
+prints with ``--format json`` (without ``schema_version``), and raises an
+:class:`~equivalence.errors.EquivalenceError` instead of printing.
+
+>>> from equivalence import Registry
+>>> from equivalence.api import check, compare, lookup, path, routes_into
+>>> reg = Registry.load()
+>>> lookup(reg, "技师", to=["工程技术"], kinds=["apply"])["results"][0]["level"]["name"]
+'工程师'
+>>> lookup(reg, "skill.technician", to=["eng"], kinds=["apply"]) == lookup(reg, "技师", to=["工程技术"], kinds=["apply"])
+True
+"""
+
+from __future__ import annotations
+
+
+def lookup(reg, level: str, **options) -> dict:
+    """What the rules relate to ``level`` on every other ladder (``equivalence lookup``).
+
+    ``options``: ``to`` (ladders), ``kinds``, ``purpose`` (id or name: ``职称评审``), ``as_of``,
+    ``include_derived``, ``direction``, ``lang``; see :func:`equivalence.lookup.find_equivalents`.
+
+    >>> from equivalence import Registry
+    >>> from equivalence.api import lookup
+    >>> reg = Registry.load()
+    >>> lookup(reg, "技师", purpose="职称评审") == lookup(reg, "技师", purpose="title_review")
+    True
+    """
+    from .lookup import find_equivalents
+    from .names import resolve_code
+
+    if options.get("purpose"):  # an unknown purpose is left for find_equivalents to refuse
+        purposes = {pid: (p["zh"], p["en"]) for pid, p in reg.purposes.items()}
+        options["purpose"] = resolve_code(options["purpose"], purposes) or options["purpose"]
+    return find_equivalents(reg, level, **options)
+
+
+def _profile(reg, holds, education, work_years, as_of, in_post, honours):
+    from .profile import build_profile
+
+    return build_profile(reg, list(holds), education=education, work_years=work_years, as_of=as_of,
+                         in_post=list(in_post), honours=list(honours))
+
+
+def path(reg, target: str | None = None, *, holds=(), education: str | None = None, work_years: float | None = None,
+         as_of: str | None = None, in_post=(), honours=(), to_tier: str | None = None, alternatives: int = 0,
+         no_switch: bool = False, lang: str = "zh") -> dict:
+    """The earliest route from what a worker holds to ``target`` (``equivalence path``).
+
+    >>> from equivalence import Registry
+    >>> from equivalence.api import path
+    >>> reg = Registry.load()
+    >>> route = path(reg, "高级工程师", holds=["高级工"], education="大专", as_of="2026-12-01")
+    >>> route["date"], [s["level"]["name"] for s in route["steps"]]
+    ('2038-12-01', ['技师', '高级技师', '高级工程师'])
+    >>> path(reg, "eng.associate_senior", holds=["skill.senior"], education="大专", as_of="2026-12-01") == route
+    True
+    >>> path(reg, to_tier="副高级", holds=["技师@2020-07-01"], as_of="2025-01-01")["reached"]["name"]
+    '副高级'
+    """
+    from .contract import path_answer
+    from .planner import find_path
+    from .targets import resolve_targets
+
+    targets = resolve_targets(reg, target, to_tier)
+    prof = _profile(reg, holds, education, work_years, as_of, in_post, honours)
+    answer = find_path(reg, prof, targets, alternatives=alternatives, no_switch=no_switch, lang=lang)
+    return path_answer(reg, answer, targets, lang)
+
+
+def check(reg, target: str | None = None, *, holds=(), education: str | None = None,
+          work_years: float | None = None, as_of: str | None = None, in_post=(), honours=(),
+          to_tier: str | None = None, lang: str = "zh") -> dict:
+    """Whether a worker is eligible for ``target`` now; per rule, what is met and missing
+    (``equivalence check``).
+
+    >>> from equivalence import Registry
+    >>> from equivalence.api import check
+    >>> reg = Registry.load()
+    >>> answer = check(reg, "工程师", holds=["技师:1"], education="大专", as_of="2026-12-01")
+    >>> answer["eligible"], answer["earliest"]
+    (False, '2028-12-01')
+    >>> check(reg, "eng.intermediate", holds=["skill.technician:1"], education="edu.junior_college",
+    ...       as_of="2026-12-01") == answer
+    True
+    """
+    from .eligibility import check_eligibility
+    from .targets import resolve_targets
+
+    targets = resolve_targets(reg, target, to_tier)
+    prof = _profile(reg, holds, education, work_years, as_of, in_post, honours)
+    return check_eligibility(reg, prof, targets, lang)
+
+
+def compare(reg, a: str, b: str, *, include_derived: bool = False, as_of: str | None = None,
+            lang: str = "zh") -> dict:
+    """Whether ``a`` is higher, lower or at the same level as ``b``, and on what basis
+    (``equivalence compare``).
+
+    >>> from equivalence import Registry
+    >>> from equivalence.api import compare
+    >>> reg = Registry.load()
+    >>> answer = compare(reg, "特级技师", "高级工程师")
+    >>> answer["verdict"], [x["ladder"] for x in answer["bases"]]
+    ('higher', ['tier'])
+    >>> compare(reg, "skill.special_technician", "eng.associate_senior") == answer
+    True
+    """
+    from .compare import compare_levels
+
+    return compare_levels(reg, a, b, include_derived=include_derived, as_of=as_of, lang=lang)
+
+
+def routes_into(reg, target: str, *, include_derived: bool = False, lang: str = "zh") -> dict:
+    """Every level from which a rule leads to ``target``, with its conditions (``equivalence routes-into``).
+
+    >>> from equivalence import Registry
+    >>> from equivalence.api import routes_into
+    >>> reg = Registry.load()
+    >>> answer = routes_into(reg, "高级工程师")
+    >>> answer["target"]
+    [{'id': 'eng.associate_senior', 'ladder': 'eng', 'name': '高级工程师'}]
+    >>> "skill.senior_technician" in {r["from"]["id"] for r in answer["routes"] if r["from"]}
+    True
+    >>> routes_into(reg, "eng.associate_senior") == answer
+    True
+    """
+    from .lookup import level_ref
+    from .lookup import routes_into as find_routes
+
+    ref = reg.level(target)["ref"]
+    return {"target": [level_ref(reg, ref, lang)], "routes": find_routes(reg, ref, include_derived=include_derived,
+                                                                        lang=lang)}

@@ -1,0 +1,47 @@
+"""The machine contract of the command line: the version of its JSON shapes and its JSON errors.
+
+Stdlib only (every query imports it). The shapes themselves are pydantic models in
+:mod:`equivalence.schemas`, shipped as JSON Schemas (``equivalence schema NAME``).
+
+``SCHEMA_VERSION`` is MAJOR.MINOR: MINOR grows when a key is added, MAJOR when a key is removed,
+renamed or changes type. Every JSON answer carries it as ``schema_version``.
+"""
+
+from __future__ import annotations
+
+import re
+
+SCHEMA_VERSION = "1.0"
+
+
+def stamped(payload, key: str = "results") -> dict:
+    """``payload`` with ``schema_version`` first; a list is put under ``key``."""
+    if not isinstance(payload, dict):
+        payload = {key: payload}
+    return {"schema_version": SCHEMA_VERSION, **payload}
+
+
+def error_type(exc: BaseException) -> str:
+    """A stable snake_case name of an error: UnknownLevelError -> 'unknown_level'."""
+    name = re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__).lower()
+    return name.removesuffix("_error").removesuffix("_exception") or "error"
+
+
+def error_payload(exc: BaseException, message: str) -> dict:
+    """``{"schema_version", "error": {"type", "message", "candidates"}}`` for stderr under --format json."""
+    candidates = getattr(exc, "suggestions", None) or getattr(exc, "candidates", None) or []
+    return {"schema_version": SCHEMA_VERSION,
+            "error": {"type": error_type(exc), "message": message, "candidates": list(candidates)}}
+
+
+def path_answer(reg, answer: dict, targets: list[str], lang: str) -> dict:
+    """path's answer as the contract shapes it: ``target`` is the list of levels asked for, the same
+    shape as check's and routes-into's; ``reached`` is the one level a route reaches (each alternative
+    has its own)."""
+    from .lookup import level_ref
+
+    def route(r: dict) -> dict:
+        return {"reached": r["target"], **{k: v for k, v in r.items() if k not in ("target", "alternatives")}}
+
+    return {"target": [level_ref(reg, t, lang) for t in targets], **route(answer),
+            "alternatives": [route(a) for a in answer["alternatives"]]}

@@ -1,0 +1,147 @@
+"""zh output is Chinese, en output English: every answer of the README tour and a sample of every
+command, in both languages. In zh, a Latin word is allowed only as an id, a code or an option (it
+has a dot, hyphen, underscore, colon, slash or digit, or is all capitals); in en, Chinese only as a
+name, a title, a 文号, a quote or a condition in a document's own words (the data holds no English
+for those). Tables are laid out unwrapped, so that a wrapped id is not read as a word."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from equivalence.cli import cli
+
+ACME = "mappings/examples/acme"
+SAMPLES = {
+    # the README tour
+    "ladders": ["ladders"],
+    "levels": ["levels", "职业技能等级"],
+    "lookup": ["lookup", "高级技师", "--to", "工程技术", "--to", "职称层级", "--to", "工勤技能岗位"],
+    "lookup-all": ["lookup", "技师"],
+    "lookup-occupation": ["lookup", "电工:技师", "--to", "工程技术"],
+    "show": ["show", "bridge-96-technician-to-intermediate"],
+    "show-treated": ["show", "bridge-96-treated-technician-as-intermediate"],
+    "sources": ["sources"],
+    "search": ["search", "gjgcs"],
+    "search-code": ["search", "6-31-01", "--limit", "4"],
+    "path": ["path", "高级工", "高级工程师", "--education", "大专", "--as-of", "2026-12-01"],
+    "check": ["check", "工程师", "--holds", "技师:1", "--education", "大专", "--as-of", "2026-12-01"],
+    "compare": ["compare", "特级技师", "高级工程师"],
+    "routes-into": ["routes-into", "工程师"],
+    "layers": ["layers"],
+    "path-region": ["--region", "广东", "path", "技师@2022-01-01", "特级技师", "--honour", "全国技术能手",
+                    "--as-of", "2025-06-01"],
+    "points": ["--layer", ACME, "points", "--holds", "acme_s.s4@2023-01-01", "--in-post", "acme_s.s4", "--holds",
+               "高级工@2022-01-01", "--work-years", "6", "--scores", f"{ACME}/scores.example", "--as-of", "2025-09-01"],
+    "diff": ["diff", "--as-of", "2021-06-30", "--as-of", "2022-06-30"],
+    "export": ["export", "--format", "mermaid"],
+    # more of each command
+    "compare-none": ["compare", "高级工", "一级巡视员"],
+    "levels-posts": ["levels", "工勤技能岗位"],
+    "check-held": ["check", "技师", "--holds", "技师", "--as-of", "2026-12-01"],
+    "routes-into-entry": ["routes-into", "初级工"],  # 'aged 16 or over (年满16周岁)' in the mappings
+    "lookup-in": ["lookup", "中级", "--direction", "in", "--to", "职业技能等级"],
+}
+# check's and path's explanations are being rewritten in a presentation layer of their own (issue 10);
+# their English in zh answers is known and marked here until then.
+ISSUE_10 = {("check-held", "zh"), ("path-region", "zh"), ("points", "zh"), ("path-region", "en")}
+BILINGUAL = {"ladders", "levels", "levels-posts", "layers"}  # lists showing both names on purpose
+MERMAID = {"flowchart", "subgraph", "end", "apply", "treated_as", "counts_as", "post", "derived", "promotion"}
+LATIN = re.compile(r"(?<![-\w])[A-Za-z][A-Za-z0-9_.\-:/@+]*")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@pytest.fixture(scope="module")
+def acme():
+    from equivalence.registry import Registry
+
+    return Registry.load(layers=[ACME])
+
+
+@pytest.fixture(scope="module")
+def ids(acme):
+    """Every id and code a zh answer may show: ladders, levels, rules, sources, purposes, layers, kinds."""
+    from equivalence.index import available_layers
+    from equivalence.models import LADDER_KINDS
+
+    found = set(acme.ladders) | set(acme.rules) | set(acme.sources) | set(acme.purposes)
+    found |= {lev["id"] for lev in acme.levels.values()} | {x["id"] for x in available_layers()} | {"national"} | set(LADDER_KINDS)
+    return found
+
+
+@pytest.fixture(scope="module")
+def data_text(real, acme):
+    """Texts of the data that have no other language: names, titles, 文号, quotes, document words."""
+    from equivalence.index import available_layers
+
+    texts = [x["zh"] for x in available_layers()] + ["全国"]
+    for real in (real, acme):
+        texts += _texts(real)
+    return "\n".join(texts)
+
+
+def _texts(real):
+    texts = []
+    for lev in real.levels.values():
+        texts += [lev["zh"], *lev["aliases"]]
+    for table in (real.ladders, real.index.get("honours", {}), real.index.get("points_schemes", {})):
+        texts += [x["zh"] for x in table.values()]
+    for scheme in real.index.get("points_schemes", {}).values():
+        texts += [i["zh"] for i in scheme["items"]]
+    for occ in real.catalogue["occupations"].values():
+        texts += [occ["zh"], *occ["aliases"]]
+    for src in real.sources.values():
+        texts += [src["title"], src["doc_no"] or "", src["issuer"] or ""]
+    for rule in real.rules.values():
+        texts += [c["quote"] for c in rule["cite"]] + [c["article"] for c in rule["cite"]]
+        texts += rule["conditions"].get("other", [])
+    return texts
+
+
+def render(runner, monkeypatch, args, lang):
+    monkeypatch.setattr("equivalence.cli.wrap_cell", lambda text, width: text)
+    result = runner.invoke(cli, [*args, "--lang", lang])
+    assert result.exit_code == 0, result.output + result.stderr
+    return result.stdout
+
+
+def english_words(out: str, name: str, real, ids) -> list[str]:
+    if name == "show" or name.startswith("show-"):
+        for rule in real.rules.values():  # the mappings' own notes and articles, shown as written
+            for text in [rule["note"] or "", *(c["article"] for c in rule["cite"])]:
+                if text:
+                    out = out.replace(text, "")
+    if name in BILINGUAL:
+        from equivalence.index import available_layers
+
+        names = [x["en"] for table in (real.ladders, real.levels) for x in table.values()]
+        names += [x["en"] for x in available_layers()] + ["National"]
+        for text in sorted(set(names), key=len, reverse=True):  # 'Journalism (news editors)' before 'Journalism'
+            out = out.replace(text, "")
+    words = []
+    for m in LATIN.finditer(out):
+        word = m.group()
+        if (re.search(r"[._\-:/@0-9]", word) or word.isupper() or word in ids
+                or out[max(0, m.start() - 2):m.start()] == "--"):
+            continue
+        if name == "export" and word in MERMAID:
+            continue
+        words.append(word)
+    return sorted(set(words))
+
+
+def case(name, lang):
+    marks = [pytest.mark.xfail(reason="issue 10 presentation layer", strict=True)] if (name, lang) in ISSUE_10 else []
+    return pytest.param(name, lang, marks=marks, id=f"{name}-{lang}")
+
+
+@pytest.mark.parametrize("name, lang", [case(n, "zh") for n in SAMPLES])
+def test_zh_output_has_no_english(runner, monkeypatch, real, ids, name, lang):
+    assert english_words(render(runner, monkeypatch, SAMPLES[name], lang), name, real, ids) == []
+
+
+@pytest.mark.parametrize("name, lang", [case(n, "en") for n in SAMPLES])
+def test_en_output_has_chinese_only_in_names(runner, monkeypatch, data_text, name, lang):
+    out = render(runner, monkeypatch, SAMPLES[name], lang)
+    assert sorted({run for run in CJK.findall(out) if run not in data_text}) == []

@@ -372,10 +372,13 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
     for change in ("added", "ended"):
         word = ({"added": "生效", "ended": "失效"} if zh else {"added": "in force", "ended": "ended"})[change]
         for lev in answer["levels"][change]:
-            rows.append((word, "等级" if zh else "level", lev["level"], f"{lev['name']} ({lev['ladder']})",
+            level = lev["level"]
+            rows.append((word, "等级" if zh else "level", level["id"],
+                         f"{level['name']} ({reg.ladders[level['ladder']][lang]})",
                          f"{lev['effective_from'] or ''} – {lev['effective_until'] or ''}", ""))
         for r in answer["rules"][change]:
-            rows.append((word, KIND_WORDS[lang][r["kind"]], r["rule"], f"{r['from'] or '—'} → {'、'.join(r['to'])}",
+            start = r["from"]["name"] if r["from"] else "—"
+            rows.append((word, KIND_WORDS[lang][r["kind"]], r["rule"], f"{start} → {'、'.join(t['name'] for t in r['to'])}",
                          f"{r['effective_from']} – {r['effective_until'] or ''}",
                          layer_tag(reg, r["source"], lang) + short_source(reg.sources[r["source"]["source"]])))
     headers = ["变化", "类别", "编号", "内容", "施行期间", "依据"] if zh else ["change", "what", "id", "links", "in force", "source"]

@@ -146,10 +146,11 @@ def _diff(reg, data, lang):
     rows = []
     for change in ("added", "ended"):
         for lev in data["levels"][change]:
-            rows.append((change, "level", lev["level"], lev["name"], "", "", lev["effective_from"] or "",
+            rows.append((change, "level", lev["level"]["id"], lev["level"]["name"], "", "", lev["effective_from"] or "",
                          lev["effective_until"] or "", ""))
         for r in data["rules"][change]:
-            rows.append((change, "rule", r["rule"], "", r["kind"], f"{r['from'] or ''} > {LIST.join(r['to'])}",
+            links = f"{r['from']['id'] if r['from'] else ''} > {LIST.join(t['id'] for t in r['to'])}"
+            rows.append((change, "rule", r["rule"], "", r["kind"], links,
                          r["effective_from"] or "", r["effective_until"] or "", _source(r["source"])))
     return (["change", "what", "id", "name", "kind", "links", "effective_from", "effective_until", "source"], rows)
 

@@ -62,7 +62,7 @@ def parse_date(value, what: str = "date") -> _dt.date:
         try:
             day = _dt.date(int(match["y"]), int(match["m"]), int(match["d"] or 1))
         except ValueError:
-            raise DateError(f"'{value}' is not a {what}: no such day") from None
+            raise DateError(f"'{value}' is not a {what}: no such date") from None
     if not EARLIEST <= day <= LATEST:
         raise DateError(f"{what}: {day} is outside the dates this tool answers for ({EARLIEST} to {LATEST})")
     return day

@@ -9,18 +9,19 @@ from .registry import Registry
 
 def diff_dates(reg: Registry, before: str, after: str, lang: str = "zh") -> dict:
     """Rules and levels in force on ``after`` but not on ``before`` (``added``), and the reverse
-    (``ended``). Dates are ISO strings; ``before`` may be later than ``after`` (the lists swap)."""
-    from .lookup import citation
+    (``ended``). Dates are ISO strings; ``before`` may be later than ``after`` (the lists swap).
+    A level is written as in every answer: ``{"id", "ladder", "name"}``."""
+    from .lookup import citation, level_ref
 
     def rule_row(rule):
         return {"rule": rule["id"], "kind": rule["kind"],
-                "from": reg.levels[rule["from"]][lang] if rule["from"] else None,
-                "to": [reg.levels[t][lang] for t in rule["to"]],
+                "from": level_ref(reg, rule["from"], lang) if rule["from"] else None,
+                "to": [level_ref(reg, t, lang) for t in rule["to"]],
                 "effective_from": rule["effective_from"], "effective_until": rule["effective_until"],
                 "layer": rule.get("layer", "national"), "source": citation(reg, rule)}
 
     def level_row(lev):
-        return {"level": lev["ref"], "name": lev[lang], "ladder": reg.ladders[lev["ladder"]][lang],
+        return {"level": level_ref(reg, lev["ref"], lang),
                 "effective_from": lev["effective_from"], "effective_until": lev["effective_until"]}
 
     out = {"before": before, "after": after, "rules": {"added": [], "ended": []}, "levels": {"added": [], "ended": []}}

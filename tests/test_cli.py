@@ -185,7 +185,7 @@ def test_usage_errors_exit_2(runner, tiny_dir, args):
 
 
 @pytest.mark.parametrize("value, message", [
-    ("2020-13-01", "'2020-13-01' is not a date: no such day"),
+    ("2020-13-01", "'2020-13-01' is not a date: no such date"),
     ("01/07/2019", "'01/07/2019' is not a date (YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYYMMDD, YYYY年M月D日, "
                    "or a month: YYYY-MM)"),
     ("9999-12-31", "date: 9999-12-31 is outside the dates this tool answers for (1949-10-01 to 2100-12-31)"),

@@ -148,6 +148,10 @@ def test_same_concept_same_shape(runner):
     assert path["target"] == [{"id": "eng.intermediate", "ladder": "eng", "name": "工程师"}]
     assert path["reached"] == path["target"][0]
     assert all(set(alt["reached"]) == level and "target" not in alt for alt in path["alternatives"])
+    diff = answer(runner, "diff")  # a level is the same object in diff, not an id here and a name there
+    assert all(set(x["level"]) == level for x in diff["levels"]["added"])
+    assert all(set(r["from"] or level) == level and all(set(t) == level for t in r["to"])
+               for r in diff["rules"]["added"])
 
 
 def test_a_roster_into_a_closed_pipe_ends_quietly(tmp_path):

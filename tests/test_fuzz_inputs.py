@@ -4,6 +4,8 @@ line, with no raw control character in anything written to stderr (issue 14)."""
 
 from __future__ import annotations
 
+import json
+
 import re
 import tempfile
 from pathlib import Path
@@ -60,8 +62,13 @@ profile_texts = st.one_of(
 def _check(result) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code in (0, 1, 2)
-    errors = [line for line in result.stderr.splitlines() if line.startswith("Error")]
+    # an error is one 'Error: ' line, or under --format json one JSON object on one line
+    errors = [line for line in result.stderr.splitlines()
+              if line.startswith("Error") or (line.startswith("{") and '"error"' in line)]
     assert len(errors) <= 1, result.stderr
+    for line in errors:
+        if line.startswith("{"):
+            assert set(json.loads(line)["error"]) == {"type", "message", "candidates"}
     assert not _RAW_CONTROL.search(result.stderr), result.stderr
     if result.exit_code:
         assert errors, result.stderr

@@ -36,7 +36,7 @@ def test_date_and_datetime_cells_are_their_day():
     ("2019", "'2019' is not a date (YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYYMMDD, YYYY年M月D日, or a month: YYYY-MM)"),
     ("07/01/2019", "'07/01/2019' is not a date (YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYYMMDD, YYYY年M月D日, "
                    "or a month: YYYY-MM)"),
-    ("2019-02-30", "'2019-02-30' is not a date: no such day"),
+    ("2019-02-30", "'2019-02-30' is not a date: no such date"),
     ("2019-7/1", "'2019-7/1' is not a date (YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYYMMDD, YYYY年M月D日, "
                  "or a month: YYYY-MM)"),
     ("9999-12-31", "date: 9999-12-31 is outside the dates this tool answers for (1949-10-01 to 2100-12-31)"),
@@ -90,7 +90,7 @@ def test_qualified_names_keep_their_colons(real):
     ("技师:1e400", "years held in '技师:1e400' must be from 0 to 80 years, got 1e400"),
     ("技师:" + "9" * 400, "years held in '技师:" + "9" * 33 + "…' must be from 0 to 80 years, got 99999999999999999999…"),
     ("技师@2026-01-01", "'技师@2026-01-01': obtained after the plan date 2025-01-01"),
-    ("技师@2019-02-30", "'2019-02-30' is not a date in '技师@2019-02-30': no such day"),
+    ("技师@2019-02-30", "'2019-02-30' is not a date in '技师@2019-02-30': no such date"),
     ("技师@1900-01-01", "date in '技师@1900-01-01': 1900-01-01 is outside the dates this tool answers for "
                         "(1949-10-01 to 2100-12-31)"),
 ])

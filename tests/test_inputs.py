@@ -223,7 +223,8 @@ def test_one_line_escapes_control_characters():
 @pytest.mark.parametrize("args, expected", [
     (["lookup", "技\n师\x1b[2J"], "Error: unknown level '技\\n师\\x1b[2J'"),
     (["lookup", "技师", "--as-of", "2020\r\n01"],
-     "Error: Invalid value for '--as-of': '2020\\r\\n01' is not a date (YYYY-MM-DD)"),
+     "Error: Invalid value for '--as-of': '2020\\r\\n01' is not a date "
+         "(YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYYMMDD, YYYY年M月D日, or a month: YYYY-MM)"),
     (["--layer", "a\nb", "lookup", "技师"],
      "Error: Invalid value for '--layer': 'a\\nb' is neither a folder nor a shipped layer (see 'equivalence layers')"),
 ])

@@ -507,7 +507,7 @@ def test_diff_lists_the_bridge(runner):
 
 def test_diff_lists_the_new_levels(runner):
     answer = _lookup_json(runner, "diff", "--as-of", "2021-12-31", "--as-of", "2022-06-01")
-    levels = {x["level"] for x in answer["levels"]["added"]}
+    levels = {x["level"]["id"] for x in answer["levels"]["added"]}
     assert {"skill.special_technician", "skill.chief_technician"} <= levels
     assert "skill-14-senior-technician-to-special-technician" in {r["rule"] for r in answer["rules"]["added"]}
 

@@ -88,10 +88,14 @@ def test_an_unexpected_failure_is_that_rows_error(real, monkeypatch):
 def test_a_far_plan_date_is_no_traceback(runner, tmp_path):
     src = tmp_path / "r.csv"
     src.write_text("id,holds,target\n1,技师:3,高级技师\n2,高级工,\n", encoding="utf-8")
-    result = runner.invoke(cli, ["roster", str(src), "--as-of", "2100-12-31"])
+    result = runner.invoke(cli, ["roster", str(src), "--as-of", "9999-12-31"])
     no_traceback(result)
-    assert result.exit_code in (0, 1)
-    assert len(csv_rows(result.stdout)) == 2
+    # refused whole as a usage error (plan dates are answered up to 2100-12-31), one line, nothing written
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert [line for line in result.stderr.splitlines() if line.startswith("Error:")] == [
+        "Error: Invalid value for '--as-of': date: 9999-12-31 is outside the dates this tool answers for "
+        "(1949-10-01 to 2100-12-31)"]
 
 
 # -- 2. and 8. xlsx: every row, flagged formulas, other sheets named, bombs refused ---------------

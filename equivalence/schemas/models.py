@@ -368,8 +368,8 @@ class Points(Answer):
 class DiffRule(Closed):
     rule: str
     kind: str
-    from_: Optional[str] = Field(alias="from")
-    to: list[str]
+    from_: Optional[Level] = Field(alias="from")
+    to: list[Level]
     effective_from: Optional[str]
     effective_until: Optional[str]
     layer: str
@@ -377,9 +377,7 @@ class DiffRule(Closed):
 
 
 class DiffLevel(Closed):
-    level: str
-    name: str
-    ladder: str
+    level: Level
     effective_from: Optional[str]
     effective_until: Optional[str]
 

@@ -36,7 +36,7 @@ W = {
            "all_sources": "全部依据文件", "levels_of": "{ladder}的等级", "roster_help":
            "列：holds（证书，分号分隔，每项 等级[:年数|@日期]）、education、work_years、target；其余列原样保留。"
            "结果文件与上传的格式相同，每一行都在，易被表格软件当作公式的单元格已转义。",
-           "first_step": "第一步", "higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠",
+           "first_step": "第一步", "then": "之后", "now": "现在即可", "since": "自", "standing": "现持有（含推定）", "higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠",
            "mixed": "依据不同结论不同", "not_comparable": "文件未提供比较依据", "result": "结果",
            "matches": "匹配", "context": "所属", "search_results": "搜索结果", "no_match": "没有匹配",
            "home_intro": "输入一个等级，查看它与其他序列的对应关系、条件和依据条款。", "tools": "工具",
@@ -65,7 +65,8 @@ W = {
            "roster_help": "Columns: holds (credentials separated by ';', each LEVEL[:YEARS|@DATE]), education, "
            "work_years, target; other columns are passed through. The answered file has the upload's format, "
            "every row, and cells a spreadsheet would run as formulas escaped.",
-           "first_step": "first step", "higher": "higher than", "lower": "lower than", "same": "same level as",
+           "first_step": "first step", "then": "then", "now": "open now", "since": "since",
+           "standing": "held today (implied included)", "higher": "higher than", "lower": "lower than", "same": "same level as",
            "overlapping": "overlapping", "mixed": "depends on the basis", "not_comparable": "no document allows a comparison",
            "result": "result", "matches": "match", "context": "in", "search_results": "Search results",
            "no_match": "no match", "home_intro": "Type a level to see what it relates to on other ladders, under "
@@ -494,6 +495,49 @@ def _verdict(answer: dict, lang: str) -> Html:
     return render('<span class="verdict never">{v}</span>', v=w["verdict_no_route"])
 
 
+ORIGIN_WORDS = {  # how a fact of the worker's standing is held (check's ``standing``, ``held_by``)
+    "zh": {"held": "持有", "implied": "由所持更高等级推定", "carried": "视同/对应", "treated": "比照待遇",
+           "assumed": "由所聘岗位推定"},
+    "en": {"held": "held", "implied": "implied by a higher level held", "carried": "counts as",
+           "treated": "treated as (pay and benefits)", "assumed": "assumed from the post held"},
+}
+
+
+def _fact(fact: dict, lang: str) -> Html:
+    """One fact of the standing: the level, how it is held (from what, by which rule) and since when."""
+    w = words(lang)
+    how = ORIGIN_WORDS[lang].get(fact.get("origin"), fact.get("origin") or "")
+    parts = [level_link(fact["level"], lang), f" · {how}"]
+    if fact.get("from"):
+        parts += [" ← ", level_link(fact["from"], lang)]
+    if fact.get("rule"):
+        parts += [" [", rule_link(fact["rule"], lang), "]"]
+    parts.append(f" · {w['since']} {fact['since']}")
+    return join(parts)
+
+
+def _standing(answer: dict, lang: str) -> Html:
+    """What the worker holds today, the step to take first and the steps after it (when the answer has them)."""
+    w = words(lang)
+    out = []
+    if answer.get("held_by"):
+        out.append(render('<p id="held-by">{t}：{f}</p>', t=w["held"], f=_fact(answer["held_by"], lang)))
+    step = answer.get("first_step")
+    if step:
+        now = f" · {w['now']}" if step.get("now") else ""
+        out.append(render('<p id="first-step"><strong>{t}</strong>：{level} · {how} · {e} {date}{now}</p>',
+                          t=w["first_step"], level=level_link(step["level"], lang), how=step.get("how") or "",
+                          e=w["earliest"], date=step["date"], now=now))
+    if answer.get("steps") and len(answer["steps"]) > 1:
+        out.append(render("<p>{t}：{steps}</p>", t=w["then"], steps=join(
+            (join([level_link(s["level"], lang), f" ({s['date']})"]) for s in answer["steps"][1:]), " → ")))
+    if answer.get("standing"):
+        out.append(render("<details><summary>{t} ({n})</summary><ul>{items}</ul></details>", t=w["standing"],
+                          n=len(answer["standing"]), items=join(render("<li>{f}</li>", f=_fact(f, lang))
+                                                                for f in answer["standing"])))
+    return join(out)
+
+
 def _check_section(reg, answer: dict, lang: str) -> Html:
     w = words(lang)
     names = "/".join(t["name"] for t in answer["target"][:3])
@@ -502,8 +546,9 @@ def _check_section(reg, answer: dict, lang: str) -> Html:
              "；".join(r["met"]), "；".join(m["text"] for m in r["missing"]), "；".join(r["unchecked"])] for r in shown]
     hidden = len(answer["rules"]) - len(shown)
     more = render('<p class="muted">{m}</p>', m=w["hidden_rules"].format(n=hidden)) if hidden else Html("")
-    return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{table}{more}', t=w["check"], names=names,
-                  as_of=answer["as_of"], verdict=_verdict(answer, lang), table=table(
+    return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],
+                  names=names, as_of=answer["as_of"], verdict=_verdict(answer, lang), standing=_standing(answer, lang),
+                  table=table(
                       [w["rule"], w["kind"], w["earliest"], w["met"], w["missing"], w["unchecked"]], rows), more=more)
 
 

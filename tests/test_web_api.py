@@ -305,3 +305,30 @@ def test_serve_command_is_listed_with_its_options(runner):
     result = runner.invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
     assert "--host" in result.stdout and "127.0.0.1" in result.stdout and "--port" in result.stdout
+
+
+def test_equivalence_serve_answers_on_a_local_port():
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "equivalence", "serve", "--port", str(port)], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/lookup?level=skill.technician") as r:
+                    answer = json.loads(r.read())
+                break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read()
+                time.sleep(0.05)
+        assert answer["level"] == {"id": "skill.technician", "ladder": "skill", "name": "技师"}
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert err.startswith(f"equivalence: serving on http://127.0.0.1:{port}/")
+    assert "Traceback" not in err

@@ -8,134 +8,12 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..errors import EquivalenceError
 from ..describe import CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, STATUS_WORDS, describe_conditions
+from ..errors import EquivalenceError
 from . import answers
-from .html import Html, esc, join, link, render, table, url
-
-W = {
-    "zh": {"site": "等级对应查询", "search": "搜索", "search_ph": "输入等级、职称、证书、拼音或编码，如 技师、gjgcs、6-31-01",
-           "ladders": "序列", "levels": "等级数", "chart": "对应关系图", "worker": "职工", "compare": "比较", "roster": "名单",
-           "sources": "依据文件", "api": "API", "json": "JSON", "lang": "English", "level": "等级", "ladder": "序列",
-           "kind": "关系", "direction": "方向", "conditions": "条件", "purposes": "用途", "confidence": "可信度",
-           "source": "依据", "rule": "规则", "none": "没有相关等级", "routes_into": "可由哪些等级到达",
-           "go": "查询", "to": "只看序列", "as_of": "日期", "derived": "含推导比较（无文件明说）",
-           "any": "不限", "rank": "级", "id": "编号", "name": "名称", "aliases": "别名", "from": "从", "to_": "到",
-           "in_force": "施行期间", "note": "备注", "quote": "原文", "article": "条款", "title": "标题",
-           "doc_no": "文号", "published": "发布日期", "status": "核实情况", "rules": "规则数", "issuer": "发布机关",
-           "address": "网址", "target": "目标", "holds": "持有（等级与取得日期）", "education": "学历",
-           "work_years": "工作年限", "region": "地区（省份）", "national": "全国", "check": "判断",
-           "eligible": "现在符合条件", "held": "已持有", "route": "最快路径", "alternatives": "备选路径",
-           "missing": "缺少", "met": "已满足", "unchecked": "未核查", "earliest": "最早", "date": "日期",
-           "year": "年", "by": "方式", "add_hold": "再加一项", "verdict_no_route": "不符合，且按现有规则无法达到",
-           "not_yet": "暂不符合；最早 {date}", "years_total": "{years} 年，最早 {date}", "a": "A", "b": "B",
-           "basis": "依据", "no_prior": "（无前置等级）", "upload": "上传名单（CSV / XLSX / JSONL）",
-           "excel": "CSV 加 BOM（Excel 打开不乱码）", "columns": "列名对应（可选）", "answer": "生成结果", "download": "下载结果",
-           "rows": "行", "failed_rows": "行未能处理（见 error 列）", "progress": "处理中", "error": "出错",
-           "hidden_rules": "另有 {n} 条规则需要无法取得的证书", "notes": "注", "cited_by": "引用此文件的规则",
-           "all_sources": "全部依据文件", "levels_of": "{ladder}的等级", "roster_help":
-           "列：holds（证书，分号分隔，每项 等级[:年数|@日期]）、education、work_years、target；其余列原样保留。"
-           "结果文件与上传的格式相同，每一行都在，易被表格软件当作公式的单元格已转义。",
-           "first_step": "第一步", "then": "之后", "now": "现在即可", "since": "自", "standing": "现持有（含推定）", "higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠",
-           "mixed": "依据不同结论不同", "not_comparable": "文件未提供比较依据", "result": "结果",
-           "matches": "匹配", "context": "所属", "search_results": "搜索结果", "no_match": "没有匹配",
-           "home_intro": "输入一个等级，查看它与其他序列的对应关系、条件和依据条款。", "tools": "工具",
-           "worker_intro": "填写职工已持有的等级（含取得日期）、学历和工作年限，选择目标。"},
-    "en": {"site": "Equivalence", "search": "Search", "search_ph": "A grade, title, certificate, pinyin or code: 技师, gjgcs, 6-31-01",
-           "ladders": "Ladders", "levels": "levels", "chart": "Chart", "worker": "Worker", "compare": "Compare", "roster": "Roster",
-           "sources": "Sources", "api": "API", "json": "JSON", "lang": "中文", "level": "level", "ladder": "ladder",
-           "kind": "relation", "direction": "direction", "conditions": "conditions", "purposes": "purposes",
-           "confidence": "confidence", "source": "source", "rule": "rule", "none": "no related levels",
-           "routes_into": "Routes into it", "go": "Go", "to": "only ladders", "as_of": "date",
-           "derived": "include derived comparisons (no document states them)", "any": "any", "rank": "rank",
-           "id": "id", "name": "name", "aliases": "aliases", "from": "from", "to_": "to", "in_force": "in force",
-           "note": "note", "quote": "quote", "article": "article", "title": "title", "doc_no": "document no.",
-           "published": "published", "status": "verified", "rules": "rules", "issuer": "issuer", "address": "address",
-           "target": "target", "holds": "holds (level and date obtained)", "education": "education",
-           "work_years": "years of work", "region": "region (province)", "national": "national", "check": "Check",
-           "eligible": "eligible now", "held": "already held", "route": "Fastest route", "alternatives": "Alternatives",
-           "missing": "missing", "met": "met", "unchecked": "not checked", "earliest": "earliest", "date": "date",
-           "year": "year", "by": "by", "add_hold": "add one more", "verdict_no_route": "not eligible, and no route leads there",
-           "not_yet": "not yet; earliest {date}", "years_total": "{years} years, earliest {date}", "a": "A", "b": "B",
-           "basis": "basis", "no_prior": "(no prior level)", "upload": "Upload a roster (CSV / XLSX / JSONL)",
-           "excel": "CSV with a BOM (for Excel)", "columns": "columns (optional)", "answer": "Answer it", "download": "Download the answers",
-           "rows": "rows", "failed_rows": "rows could not be processed (see the error column)",
-           "progress": "working", "error": "Error", "hidden_rules": "{n} more rule(s) need a credential no route reaches",
-           "notes": "Note", "cited_by": "Rules citing it", "all_sources": "All sources", "levels_of": "Levels of {ladder}",
-           "roster_help": "Columns: holds (credentials separated by ';', each LEVEL[:YEARS|@DATE]), education, "
-           "work_years, target; other columns are passed through. The answered file has the upload's format, "
-           "every row, and cells a spreadsheet would run as formulas escaped.",
-           "first_step": "first step", "then": "then", "now": "open now", "since": "since",
-           "standing": "held today (implied included)", "higher": "higher than", "lower": "lower than", "same": "same level as",
-           "overlapping": "overlapping", "mixed": "depends on the basis", "not_comparable": "no document allows a comparison",
-           "result": "result", "matches": "match", "context": "in", "search_results": "Search results",
-           "no_match": "no match", "home_intro": "Type a level to see what it relates to on other ladders, under "
-           "which conditions and which clause.", "tools": "Tools",
-           "worker_intro": "Fill in what the worker holds (with the dates obtained), education and years of work, and a target."},
-}
-
-CSS = """
-body{font:15px/1.5 system-ui,"Noto Sans CJK SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:0;color:#111827;background:#f9fafb}
-header{background:#1e3a8a;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
-header a{color:#fff;text-decoration:none}header a.site{font-weight:700;font-size:1.1rem}
-header nav{display:flex;gap:.9rem;flex-wrap:wrap}header .right{margin-left:auto;display:flex;gap:.9rem}
-main{max-width:1440px;margin:0 auto;padding:1rem}
-h1{font-size:1.4rem;margin:.4rem 0 .8rem}h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
-table{border-collapse:collapse;width:100%;background:#fff;margin:.4rem 0}
-th,td{border:1px solid #e5e7eb;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f3f4f6;font-weight:600;white-space:nowrap}td.nw{white-space:nowrap}td small{color:#6b7280}
-form.inline{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.5rem 0}
-label{display:flex;flex-direction:column;font-size:.85rem;color:#374151}
-input,select,button{font:inherit;padding:.3rem .45rem;border:1px solid #9ca3af;border-radius:4px}
-button{background:#1e3a8a;color:#fff;border:none;padding:.4rem .9rem;cursor:pointer}
-.search{position:relative;max-width:640px}.search input{width:100%;box-sizing:border-box;font-size:1.05rem}
-ul.suggest{position:absolute;z-index:5;left:0;right:0;margin:0;padding:0;list-style:none;background:#fff;
-border:1px solid #9ca3af;border-top:none;box-shadow:0 4px 10px rgba(0,0,0,.08)}
-ul.suggest li a{display:block;padding:.3rem .5rem;color:#111827;text-decoration:none}
-ul.suggest li a:hover,ul.suggest li a:focus{background:#e0e7ff}ul.suggest small{color:#6b7280;margin-left:.5rem}
-.verdict{font-size:1.15rem;font-weight:700;padding:.5rem .8rem;border-radius:6px;display:inline-block}
-.yes{background:#dcfce7;color:#166534}.no{background:#fef3c7;color:#92400e}.never{background:#fee2e2;color:#991b1b}
-.error{background:#fee2e2;color:#991b1b;padding:.6rem .8rem;border-radius:6px}
-.muted{color:#6b7280}.twin{font-size:.85rem}.chart{overflow-x:auto;background:#fff;border:1px solid #e5e7eb}
-.holds-row{display:flex;gap:.4rem;margin:.2rem 0}fieldset{border:1px solid #d1d5db;background:#fff;margin:.5rem 0}
-blockquote{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid #93c5fd;background:#eff6ff}
-progress{width:320px}
-"""
-
-# Suggestions as one types: /api/search, rendered with DOM calls (textContent), never as markup.
-JS = """
-document.querySelectorAll('input[data-suggest]').forEach(function (box) {
-  var list = document.getElementById(box.dataset.suggest), timer = null, lang = box.dataset.lang || 'zh';
-  box.setAttribute('autocomplete', 'off');
-  box.addEventListener('input', function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      var text = box.value.trim();
-      if (!text) { list.replaceChildren(); return; }
-      fetch('/api/search?limit=8&text=' + encodeURIComponent(text)).then(function (r) { return r.json(); })
-        .then(function (answer) {
-          if (box.value.trim() !== text) return;
-          list.replaceChildren.apply(list, (answer.results || []).map(function (hit) {
-            var li = document.createElement('li'), a = document.createElement('a'), small = document.createElement('small');
-            var page = hit.kind === 'occupation' ? '/search?text=' : '/lookup?level=';
-            a.href = page + encodeURIComponent(hit.kind === 'occupation' ? hit.name : hit.id) + '&lang=' + lang;
-            a.textContent = hit.name; small.textContent = hit.context;
-            a.appendChild(small); li.appendChild(a); return li;
-          }));
-        }).catch(function () {});
-    }, 120);
-  });
-});
-document.querySelectorAll('button[data-add-hold]').forEach(function (button) {
-  button.addEventListener('click', function () {
-    var rows = document.getElementById(button.dataset.addHold), last = rows.lastElementChild;
-    var copy = last.cloneNode(true);
-    copy.querySelectorAll('input').forEach(function (i) { i.value = ''; });
-    rows.appendChild(copy);
-  });
-});
-"""
-
+from .assets import CSS, JS, roster_js
+from .html import Html, join, link, render, table, url
+from .words import ORIGIN_WORDS, W
 
 def words(lang: str) -> dict:
     return W[lang]
@@ -495,14 +373,6 @@ def _verdict(answer: dict, lang: str) -> Html:
     return render('<span class="verdict never">{v}</span>', v=w["verdict_no_route"])
 
 
-ORIGIN_WORDS = {  # how a fact of the worker's standing is held (check's ``standing``, ``held_by``)
-    "zh": {"held": "持有", "implied": "由所持更高等级推定", "carried": "视同/对应", "treated": "比照待遇",
-           "assumed": "由所聘岗位推定"},
-    "en": {"held": "held", "implied": "implied by a higher level held", "carried": "counts as",
-           "treated": "treated as (pay and benefits)", "assumed": "assumed from the post held"},
-}
-
-
 def _fact(fact: dict, lang: str) -> Html:
     """One fact of the standing: the level, how it is held (from what, by which rule) and since when."""
     w = words(lang)
@@ -611,46 +481,8 @@ def roster_page(request, p: answers.Params) -> str:
         '<p><a id="roster-download" hidden download>{download}</a></p>'
         "<script>{js}</script>",
         t=w["roster"], help=w["roster_help"], upload=w["upload"], to_w=w["to"], asof_w=w["as_of"], lang=lang,
-        region=p.region or "", columns_w=w["columns"], excel=w["excel"], answer=w["answer"], download=w["download"], js=Html(_roster_js(lang)))
+        region=p.region or "", columns_w=w["columns"], excel=w["excel"], answer=w["answer"], download=w["download"], js=Html(roster_js(lang)))
     return layout(request, lang, w["roster"], body)
-
-
-def _roster_js(lang: str) -> str:
-    import json
-
-    w = words(lang)
-    texts = json.dumps({"progress": w["progress"], "rows": w["rows"], "failed": w["failed_rows"], "error": w["error"]},
-                       ensure_ascii=False).replace("<", "\\u003c")
-    return """
-(function () {
-  var T = %s, form = document.getElementById('roster-form'), status = document.getElementById('roster-status');
-  var bar = document.getElementById('roster-progress'), down = document.getElementById('roster-download');
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    down.hidden = true; bar.hidden = false; bar.removeAttribute('value'); status.textContent = T.progress + '…';
-    fetch('/api/roster/jobs', {method: 'POST', body: new FormData(form)}).then(function (r) { return r.json(); })
-      .then(function poll(job) {
-        if (job.error && !job.job) { throw job.error; }
-        if (job.total) { bar.max = job.total; bar.value = job.done; }
-        status.textContent = T.progress + ' ' + job.done + ' / ' + (job.total || '?') + ' ' + T.rows;
-        if (job.state === 'done') {
-          bar.max = 1; bar.value = 1; down.href = job.file; down.hidden = false;
-          status.textContent = job.total + ' ' + T.rows + (job.failed_rows ? ' · ' + job.failed_rows + ' ' + T.failed : '');
-          (job.notes || []).forEach(function (note) {
-            var p = document.createElement('small'); p.className = 'muted'; p.textContent = note;
-            status.appendChild(document.createElement('br')); status.appendChild(p);
-          });
-          return;
-        }
-        if (job.state === 'failed') { throw job.error; }
-        return new Promise(function (ok) { setTimeout(ok, 250); })
-          .then(function () { return fetch('/api/roster/jobs/' + job.job); }).then(function (r) { return r.json(); }).then(poll);
-      }).catch(function (error) {
-        bar.hidden = true; status.textContent = T.error + ': ' + ((error && error.message) || error);
-      });
-  });
-})();
-""" % texts
 
 
 def error_page(request, error: dict, lang: str) -> str:

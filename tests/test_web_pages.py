@@ -81,6 +81,17 @@ def test_every_page_renders_in_chinese(site, path, params, title):
     assert '<html lang="zh-CN">' in response.text
 
 
+def test_only_the_pages_own_scripts_may_run(site):
+    response = site.get("/roster")
+    policy = response.headers["content-security-policy"]
+    nonce = re.search(r"script-src 'nonce-([^']+)'", policy).group(1)
+    assert re.findall(r"<script nonce=\"([^\"]+)\">", response.text) == [nonce]
+    assert "roster-form" in Elements(response.text).scripts[0]  # the roster's own script rides in the one nonce'd script
+    assert site.get("/lookup", params={"level": "技师"}).headers["content-security-policy"] != policy  # fresh nonce
+    error = site.get("/lookup", params={"level": "nope"})
+    assert "content-security-policy" in error.headers and error.headers["x-content-type-options"] == "nosniff"
+
+
 def test_pages_have_their_json_twin_and_a_language_switch(site):
     page = site.get("/lookup", params={"level": "技师", "kind": "apply"}).text
     twin = re.search(r'<a class="twin" href="([^"]+)"', page).group(1).replace("&amp;", "&")

@@ -101,7 +101,8 @@ def create_app(*, mappings=None, region: str | None = None, layers=()) -> FastAP
         if wants_json(request):
             return JSONResponse(error_payload(exc, message), status_code=status)
         lang = "en" if request.query_params.get("lang") == "en" else "zh"
-        return HTMLResponse(pages.error_page(request, error_payload(exc, message)["error"], lang), status_code=status)
+        text = pages.error_page(request, error_payload(exc, message)["error"], lang)
+        return HTMLResponse(text, status_code=status, headers=pages.page_headers(request))
 
     @app.exception_handler(EquivalenceError)
     async def on_domain_error(request: Request, exc: EquivalenceError):
@@ -218,7 +219,8 @@ def create_app(*, mappings=None, region: str | None = None, layers=()) -> FastAP
     def page(name: str, model, renderer):
         def get(request: Request, params: Annotated[model, Query()]):
             with regs.lock:
-                return HTMLResponse(renderer(request, regs.get(params.region), params))
+                text = renderer(request, regs.get(params.region), params)
+            return HTMLResponse(text, headers=pages.page_headers(request))
 
         app.get("/" if name == "home" else f"/{name}", response_class=HTMLResponse, include_in_schema=False)(get)
 
@@ -228,12 +230,12 @@ def create_app(*, mappings=None, region: str | None = None, layers=()) -> FastAP
     @app.get("/chart", response_class=HTMLResponse, include_in_schema=False)
     def chart_page(request: Request, params: Annotated[answers.ChartParams, Query()]):
         with regs.lock:
-            reg = regs.get(params.region)
-            return HTMLResponse(pages.chart_page(request, reg, params))
+            text = pages.chart_page(request, regs.get(params.region), params)
+        return HTMLResponse(text, headers=pages.page_headers(request))
 
     @app.get("/roster", response_class=HTMLResponse, include_in_schema=False)
     def roster_page(request: Request, params: Annotated[answers.Params, Query()]):
-        return HTMLResponse(pages.roster_page(request, params))
+        return HTMLResponse(pages.roster_page(request, params), headers=pages.page_headers(request))
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon():

@@ -20,9 +20,10 @@ form.inline{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.5rem 0
 label{display:flex;flex-direction:column;font-size:.85rem;color:#374151}
 input,select,button{font:inherit;padding:.3rem .45rem;border:1px solid #9ca3af;border-radius:4px}
 button{background:#1e3a8a;color:#fff;border:none;padding:.4rem .9rem;cursor:pointer}
-.search{position:relative;max-width:640px}.search input{width:100%;box-sizing:border-box;font-size:1.05rem}
+.search{position:relative;max-width:640px;display:block}.search input{width:100%;box-sizing:border-box;font-size:1.05rem}
 ul.suggest{position:absolute;z-index:5;left:0;right:0;margin:0;padding:0;list-style:none;background:#fff;
 border:1px solid #9ca3af;border-top:none;box-shadow:0 4px 10px rgba(0,0,0,.08)}
+ul.suggest:empty{display:none}table.fields td:first-child{white-space:nowrap;color:#374151;width:6em}
 ul.suggest li a{display:block;padding:.3rem .5rem;color:#111827;text-decoration:none}
 ul.suggest li a:hover,ul.suggest li a:focus{background:#e0e7ff}ul.suggest small{color:#6b7280;margin-left:.5rem}
 .verdict{font-size:1.15rem;font-weight:700;padding:.5rem .8rem;border-radius:6px;display:inline-block}

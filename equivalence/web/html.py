@@ -67,14 +67,15 @@ def link(href: str, text) -> Html:
     return render('<a href="{href}">{text}</a>', href=href, text=text)
 
 
-def table(headers: list, rows: list[list], cls: str = "") -> Html:
-    """A table; each cell is escaped unless it is :class:`Html`."""
-    head = join(render("<th>{h}</th>", h=h) for h in headers)
+def table(headers: list | None, rows: list[list], cls: str = "") -> Html:
+    """A table (``headers`` None: a field/value table without a heading row); each cell is escaped
+    unless it is :class:`Html`."""
+    head = join(render("<th>{h}</th>", h=h) for h in headers or [])
     def cell(c) -> Html:  # a date is never broken across lines
         if isinstance(c, str) and not isinstance(c, Html) and _DATE.fullmatch(c):
             return render('<td class="nw">{c}</td>', c=c)
         return render("<td>{c}</td>", c=c)
 
     body = join(Html("<tr>" + join(cell(c) for c in row) + "</tr>") for row in rows)
-    return render('<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>',
-                  cls=cls, head=head, body=body)
+    thead = render("<thead><tr>{head}</tr></thead>", head=head) if headers else Html("")
+    return render('<table class="{cls}">{thead}<tbody>{body}</tbody></table>', cls=cls, thead=thead, body=body)

@@ -221,7 +221,7 @@ def show(request, reg, p: answers.ShowParams) -> str:
                                          title=c["title"], quote=c.get("quote") or "—")])
     if rule.get("note"):
         rows.append([w["note"], rule["note"]])
-    body = render("<h1>{rule} {id}</h1>{table}", rule=w["rule"], id=rule["id"], table=table([w["name"], ""], rows))
+    body = render("<h1>{rule} {id}</h1>{table}", rule=w["rule"], id=rule["id"], table=table(None, rows, cls="fields"))
     return layout(request, lang, rule["id"], body, twin(request))
 
 
@@ -260,7 +260,7 @@ def source(request, reg, p: SourceParams) -> str:
         rows.append([w["note"], s["note"]])
     citing = sorted(r["id"] for r in reg.rules.values() if any(c["source"] == p.id for c in r["cite"]))
     body = render("<h1>{title}</h1>{table}<h2>{cited} ({n})</h2><p>{rules}</p>", title=s["title"],
-                  table=table([w["name"], ""], rows), cited=w["cited_by"], n=len(citing),
+                  table=table(None, rows, cls="fields"), cited=w["cited_by"], n=len(citing),
                   rules=join((rule_link(r, lang) for r in citing), Html("<br>")))
     return layout(request, lang, s["title"], body, "/api/sources" + (f"?lang={lang}" if lang != "zh" else ""))
 
@@ -298,10 +298,10 @@ def routes_into(request, reg, p: answers.RoutesParams) -> str:
 
 def compare(request, reg, p: answers.CompareParams) -> str:
     w, lang = words(p.lang), p.lang
-    form = render('<form class="inline" method="get">{hidden}<label>A<input name="a" value="{a}" data-suggest="ca-list" '
-                  'data-lang="{lang}"><ul class="suggest" id="ca-list"></ul></label><label>B<input name="b" value="{b}" '
-                  'data-suggest="cb-list" data-lang="{lang}"><ul class="suggest" id="cb-list"></ul></label>'
-                  "<button>{go}</button></form>", hidden=_hidden(lang, p.region), a=p.a or "", b=p.b or "",
+    form = render('<form class="inline" method="get">{hidden}<label>A<span class="search"><input name="a" value="{a}" '
+                  'data-suggest="ca-list" data-lang="{lang}"><ul class="suggest" id="ca-list"></ul></span></label>'
+                  '<label>B<span class="search"><input name="b" value="{b}" data-suggest="cb-list" data-lang="{lang}">'
+                  '<ul class="suggest" id="cb-list"></ul></span></label><button>{go}</button></form>', hidden=_hidden(lang, p.region), a=p.a or "", b=p.b or "",
                   lang=lang, go=w["compare"])
     if not (p.a and p.b):
         return layout(request, lang, w["compare"], render("<h1>{t}</h1>{form}", t=w["compare"], form=form))

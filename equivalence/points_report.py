@@ -49,13 +49,15 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
                 continue  # already there: not a next step (a level the plan reaches today still is one)
             verdict = check_eligibility(reg, profile, [target], lang, sol=sol)
             mine = next((r for r in verdict["rules"] if r["rule"] == rule["id"]), None)
-            other = [m["text"] for m in (mine or {}).get("missing", []) if m["what"] != "points"] + sol.blocked.get(rule["id"], [])
+            blocked = sol.reasons(reg, rule["id"], lang)
+            other = list(dict.fromkeys([m["text"] for m in (mine or {}).get("missing", []) if m["what"] != "points"]
+                                       + blocked))
             fired = sol.fired_t.get(rule["id"])
             steps.append({
                 "rule": rule["id"], "to": level_ref(reg, target, lang), "needs": need["at_least"], "have": total,
                 "missing": max(0.0, need["at_least"] - total),
                 "earliest": from_t(fired).isoformat() if fired is not None else None,
-                "other_missing": other, "blocked": sol.blocked.get(rule["id"], []),
+                "other_missing": other, "blocked": blocked,
             })
     steps.sort(key=lambda s: (s["earliest"] or "9999", s["rule"]))
     return {

@@ -57,12 +57,18 @@ def _extend(state: tuple, rule: dict):
     """Compose one more link onto (kind, purposes, derived); None when it may not compose."""
     kind, purposes, derived = state
     k = rule["kind"]
+    if kind is not None and (derived or k == "derived") and bool(rule["purposes"]) != (purposes is not None):
+        return None  # a derived chain: a rule for any purpose never composes with one for some
     if k not in COMPOSABLE:
         if kind not in (None, "counts_as"):
             return None  # a second apply / treated_as / post: not a statement any document makes
+        if derived:
+            return None  # a comparison no document states, then a right to apply: not a comparison at all
         kind = k
     elif kind is None:
         kind = "counts_as"
+    if k == "derived" and kind not in ("counts_as", None):
+        return None  # likewise the other way round
     if rule["purposes"]:
         purposes = set(rule["purposes"]) if purposes is None else purposes & set(rule["purposes"])
         if not purposes:

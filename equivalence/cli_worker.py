@@ -224,14 +224,31 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
                     "not_comparable": "文件未提供比较依据"},
              "en": {"higher": "higher than", "lower": "lower than", "same": "same level as", "overlapping": "overlapping",
                     "mixed": "depends on the basis", "not_comparable": "no document allows a comparison"}}[lang]
-    head = f"{answer['a']['name']} {words[answer['verdict']]} {answer['b']['name']}"
-    headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if lang == "zh" else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
+    zh = lang == "zh"
+    sep = "；" if zh else "; "
+
+    def qualified(verdict, relations, conditions, confidence):
+        """'同级（比照待遇；须在聘/在岗；可信度 中）': a verdict with what it rests on, never bare."""
+        if verdict in ("not_comparable", "mixed") or not relations:
+            return words[verdict]
+        parts = [("、" if zh else ", ").join(KIND_WORDS[lang][k] for k in relations)]
+        parts += [describe_conditions(reg, c, lang) for c in conditions if c]
+        if confidence:
+            parts.append(("可信度 " if zh else "confidence ") + CONFIDENCE_WORDS[lang][confidence])
+        return f"{words[verdict]}（{sep.join(parts)}）" if zh else f"{words[verdict]} ({sep.join(parts)})"
+
+    conds = [c for x in answer["bases"] for c in x["a_conditions"] + x["b_conditions"]]
+    head = f"{answer['a']['name']} " + qualified(answer["verdict"], answer["relations"],
+                                                  list({c["rule"]: c for c in conds}.values()),
+                                                  answer["confidence"]) + f" {answer['b']['name']}"
+    headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if zh else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
     def basis(kind, chain):
         return "—" if kind == "self" else f"{KIND_WORDS[lang][kind]}: {' > '.join(chain)}"
     rows = [(reg.ladders[x["ladder"]][lang], "、".join(l["name"] for l in x["a"]), basis(x["a_kind"], x["a_chain"]),
-             "、".join(l["name"] for l in x["b"]), basis(x["b_kind"], x["b_chain"]), words[x["verdict"]])
+             "、".join(l["name"] for l in x["b"]), basis(x["b_kind"], x["b_chain"]),
+             qualified(x["verdict"], x["relations"], x["a_conditions"] + x["b_conditions"], x["confidence"]))
             for x in answer["bases"]]
-    emit(fmt, headers, rows, title=head, widths=[14, 16, 36, 16, 36, None])
+    emit(fmt, headers, rows, title=head, widths=[14, 16, 36, 16, 36, 30])
 
 
 @click.command("routes-into")

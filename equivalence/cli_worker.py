@@ -232,15 +232,16 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
         if verdict in ("not_comparable", "mixed") or not relations:
             return words[verdict]
         parts = [("、" if zh else ", ").join(KIND_WORDS[lang][k] for k in relations)]
-        parts += [describe_conditions(reg, c, lang) for c in conditions if c]
+        parts += dict.fromkeys(describe_conditions(reg, c, lang) for c in conditions if c)
         if confidence:
             parts.append(("可信度 " if zh else "confidence ") + CONFIDENCE_WORDS[lang][confidence])
         return f"{words[verdict]}（{sep.join(parts)}）" if zh else f"{words[verdict]} ({sep.join(parts)})"
 
     conds = [c for x in answer["bases"] for c in x["a_conditions"] + x["b_conditions"]]
-    head = f"{answer['a']['name']} " + qualified(answer["verdict"], answer["relations"],
-                                                  list({c["rule"]: c for c in conds}.values()),
-                                                  answer["confidence"]) + f" {answer['b']['name']}"
+    own = [x for x in answer["bases"] if not x["relations"]]  # both on one ladder: its order decides
+    verdict = words[own[0]["verdict"]] if own else qualified(answer["verdict"], answer["relations"], conds,
+                                                             answer["confidence"])
+    head = f"{answer['a']['name']} {verdict} {answer['b']['name']}"
     headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if zh else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
     def basis(kind, chain):
         return "—" if kind == "self" else f"{KIND_WORDS[lang][kind]}: {' > '.join(chain)}"

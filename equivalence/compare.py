@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lookup import CONFIDENCE_ORDER, find_equivalents, level_ref
+from .lookup import CONFIDENCE_ORDER, check_arguments, find_equivalents, level_ref
 from .registry import Registry
 
 COMPARING_KINDS = ["counts_as", "treated_as", "post", "derived"]  # 'apply' is not a comparison
@@ -28,6 +28,7 @@ def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = Fal
     dict with ``a``, ``b``, ``verdict`` (higher / lower / same / overlapping / mixed / not_comparable:
     how ``a`` stands to ``b``) and ``bases``, one per ladder where both stand, with the chains used.
     """
+    check_arguments(as_of=as_of, lang=lang)
     ra, rb = reg.level(a)["ref"], reg.level(b)["ref"]
     anchors_a = _anchors(reg, ra, include_derived, as_of)
     anchors_b = _anchors(reg, rb, include_derived, as_of)

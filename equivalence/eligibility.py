@@ -11,7 +11,7 @@ from .planner import PLANNED_KINDS, Solution, _education_held, from_t, solve
 from .profile import Profile
 from .registry import Registry
 from .standing import Standing, compute_standing
-from .wording import check_lang, say, step_how
+from .wording import say, step_how
 
 
 def rules_into(reg: Registry, targets: list[str], *, planned_only: bool = True) -> list[dict]:
@@ -43,10 +43,10 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     ``sol`` is a sweep of ``profile`` with ``every_rule=True`` already made (it does not depend on
     the target), to check several targets for one worker without sweeping again.
     """
-    from .lookup import citation, level_ref
+    from .lookup import check_arguments, citation, level_ref
     from .planner import _fact_dict
 
-    check_lang(lang)
+    check_arguments(lang=lang)
     if standing is None:
         standing = sol.standing if sol is not None and sol.standing is not None else compute_standing(reg, profile)
     if sol is None:

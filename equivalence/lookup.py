@@ -116,6 +116,7 @@ def find_equivalents(
     >>> sorted({r["level"]["name"] for r in out["results"]})
     ['工程师']
     """
+    check_arguments(direction=direction, as_of=as_of, lang=lang)
     start = reg.level(level)["ref"]
     if not in_force(reg.levels[start], as_of):
         from .errors import NoEquivalentError
@@ -170,6 +171,28 @@ def find_equivalents(
     lev = reg.levels[start]
     return {"level": level_ref(reg, start, lang), "ladder_zh": reg.ladders[lev["ladder"]]["zh"],
             "results": results}
+
+
+LANGS = ("zh", "en")
+DIRECTIONS = ("out", "in", "both")
+
+
+def check_arguments(*, direction: str = "both", as_of: str | None = None, lang: str = "zh") -> None:
+    """A clear library error for an argument the library cannot use (a typo would otherwise be a
+    KeyError deep inside, or be silently taken for something else)."""
+    from .errors import EquivalenceError
+
+    if direction not in DIRECTIONS:
+        raise EquivalenceError(f"unknown direction '{direction}' (known: {', '.join(DIRECTIONS)})")
+    if lang not in LANGS:
+        raise EquivalenceError(f"unknown language '{lang}' (known: {', '.join(LANGS)})")
+    if as_of is not None:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(as_of)
+        except (TypeError, ValueError):
+            raise EquivalenceError(f"as_of must be an ISO date (YYYY-MM-DD), got {as_of!r}") from None
 
 
 def _principal(reg: Registry, chain: list[str]) -> str:
@@ -246,6 +269,7 @@ def routes_into(reg: Registry, ref: str, *, include_derived: bool = False, lang:
 
     What HR staff screen candidates with: ``equivalence routes-into``.
     """
+    check_arguments(lang=lang)
     def route(rule: dict, start: str | None) -> dict:
         return {"from": level_ref(reg, start, lang) if start else None, "rule": rule["id"], "kind": rule["kind"],
                 "grants": rule["grants"], "conditions": conditions_of(rule), "purposes": rule["purposes"],

@@ -648,6 +648,9 @@ def find_path(reg: Registry, profile: Profile, targets: list[str], *, alternativ
     NoPromotionPathError
         No route exists; the message says which conditions block the rules that lead to the target.
     """
+    from .lookup import check_arguments
+
+    check_arguments(lang=lang)
     with gc_paused():  # the sweeps' Solutions are freed before collection resumes (see gc_paused)
         return _find_path(reg, profile, targets, alternatives, no_switch, lang)
 

@@ -19,7 +19,9 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
         No points scheme is loaded (add the employer's layer), or ``scheme_id`` is unknown.
     """
     from .eligibility import check_eligibility
-    from .lookup import level_ref
+    from .lookup import check_arguments, level_ref
+
+    check_arguments(lang=lang)
 
     schemes = reg.index.get("points_schemes", {})
     if not schemes:

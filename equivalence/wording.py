@@ -71,15 +71,6 @@ _HOW = {"skill_grade": "how_skill_grade", "title_series": "how_title", "title_ti
         "civil_service_grade": "how_civil_service", "civil_service_leadership": "how_civil_service"}
 
 
-def check_lang(lang: str) -> str:
-    """``lang`` if the engine speaks it; a clear library error otherwise."""
-    if lang not in WORDS:
-        from .errors import EquivalenceError
-
-        raise EquivalenceError(f"unknown language '{lang}' (known: {', '.join(WORDS)})")
-    return lang
-
-
 def name(reg, ref: str | None, lang: str) -> str:
     return reg.levels[ref][lang] if ref else WORDS[lang]["none"]
 

@@ -13,9 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .dates import date_start
-from .profile import add_years, years_between
+from .profile import add_months, add_years, years_between
 
 MET, UNMET, UNCHECKED = "met", "unmet", "unchecked"
+DAYS_PER_MONTH = 365.25 / 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,15 +151,29 @@ def _first_arrival(sol, ref: str, rule_p):
     return best
 
 
+def years_before(day: dt.date, years: float) -> dt.date:
+    """``day`` less ``years``: whole months by the calendar, a fraction of a month in days, rounded
+    towards ``day`` (2.97 years of work began no earlier than this: never a day more than given)."""
+    months = int(years * 12 + 1e-9)
+    return add_months(day, -months) - dt.timedelta(days=int((years * 12 - months) * DAYS_PER_MONTH + 1e-9))
+
+
+def work_start(profile) -> dt.date:
+    """When the worker's years of work began: the plan date less ``work_years`` (none: the plan date)."""
+    return years_before(profile.as_of, profile.work_years or 0)
+
+
 def work_years(rule: dict, profile) -> Condition | None:
+    """Years of work, counted to the day from when work began: met on the day they are met."""
     need = rule["conditions"]["work_years"]
     if need is None:
         return None
     have = profile.work_years or 0
-    if have >= need:
-        return Condition("work_years", MET, "work_met", data={"years_needed": need, "years_held": have})
-    return Condition("work_years", UNMET, "work_short", date=add_years(profile.as_of, need - have),
-                     data={"years_needed": need, "years_held": have})
+    ready = add_years(work_start(profile), need)
+    data = {"years_needed": need, "years_held": have}
+    if ready <= profile.as_of:
+        return Condition("work_years", MET, "work_met", date=ready, data=data)
+    return Condition("work_years", UNMET, "work_short", date=ready, data=data)
 
 
 def evaluate(reg, rule: dict, standing, sol, edu_held: list) -> list[Condition]:

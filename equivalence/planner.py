@@ -71,8 +71,9 @@ def credentials_needed(rule: dict) -> list[tuple[str, float, bool]]:
 
 
 def work_start_t(profile: Profile) -> int:
-    """When the profile's years of work began (see to_t): the plan date less ``work_years``."""
-    return to_t(profile.as_of) - _months(profile.work_years or 0)
+    """When the profile's years of work began (see to_t): the plan date less ``work_years``, to the
+    day (conditions.work_start), so that a rule's work years are met on the day they are met."""
+    return to_t(conditions.work_start(profile))
 
 
 def _start_t(partial: str) -> int:

@@ -22,6 +22,7 @@ import heapq
 from dataclasses import dataclass
 
 from .dates import date_start
+from .conditions import work_start
 from .profile import Profile, add_years
 from .registry import Registry
 
@@ -151,7 +152,7 @@ def compute_standing(reg: Registry, profile: Profile) -> Standing:
     for h in profile.holdings:
         offer(Fact(h.level, None, h.obtained, "held", in_post=h.in_post or is_post(reg, h.level)))
     if profile.education:  # no date is given for it: from when work began, else from the plan date
-        since = add_years(as_of, -profile.work_years) if profile.work_years is not None else as_of
+        since = work_start(profile)
         offer(Fact(profile.education, None, since, "held"))
 
     while heap:

@@ -76,9 +76,13 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     eligible = bool(held_by) or any(r["eligible"] for r in per_rule)
     route = None if eligible else _route(reg, profile, targets, standing, lang)
     earliest = as_of if eligible else (date.fromisoformat(route["date"]) if route else None)
+    # the steps still to take: a step the route shows for a credential held today (counted as
+    # another from its own date) is no step to take
+    todo = [s for s in route["steps"] if standing.facts.get((s["level"]["id"], frozenset(s["purposes"]) or None)) is None] \
+        if route else []
     first = None
-    if route and route["steps"]:
-        step = route["steps"][0]
+    if todo:
+        step = todo[0]
         first = {**step, "how": step_how(reg, step["level"]["id"], step["kind"], lang),
                  "now": step["date"] <= as_of.isoformat()}
     return {
@@ -90,7 +94,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
         "earliest": earliest.isoformat() if earliest else None,
         "first_step": first,
         "steps": [{"level": s["level"], "date": s["date"], "rule": s["rule"], "kind": s["kind"],
-                   "how": step_how(reg, s["level"]["id"], s["kind"], lang)} for s in route["steps"]] if route else [],
+                   "how": step_how(reg, s["level"]["id"], s["kind"], lang)} for s in todo],
         "rules": per_rule,
     }
 

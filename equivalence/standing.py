@@ -142,7 +142,7 @@ def compute_standing(reg: Registry, profile: Profile) -> Standing:
         if fact.since > as_of:
             return
         start, until = _date(reg.levels[fact.level]["effective_from"]), _date(reg.levels[fact.level]["effective_until"])
-        if start and fact.since < start:
+        if start and fact.since < start and fact.origin != "held":  # (what the worker says stands as said)
             fact = _replace(fact, since=start)
         if fact.since > as_of or (fact.origin != "held" and until and fact.since >= until):
             return
@@ -164,10 +164,12 @@ def compute_standing(reg: Registry, profile: Profile) -> Standing:
         if fact.purposes is not None and full is not None and full.since <= fact.since:
             continue  # the credential for any purpose came first: this one adds nothing
         facts[key] = fact
-        below = lower.get(fact.level)
-        if below is not None:
-            root = fact.source if fact.origin == "implied" else fact.level
-            offer(Fact(below, fact.purposes, fact.since, "implied", source=root, source_purposes=fact.purposes))
+        if fact.origin != "implied":  # every level under it, from its date (not from a level's later start)
+            below = lower.get(fact.level)
+            while below is not None:
+                offer(Fact(below, fact.purposes, fact.since, "implied", source=fact.level,
+                           source_purposes=fact.purposes))
+                below = lower.get(below)
         if is_post(reg, fact.level) and fact.origin == "held":
             what = post_credential(reg, fact.level)
             if what is not None:

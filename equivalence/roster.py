@@ -193,8 +193,8 @@ class Roster:
         # closure, leaves no reference cycle holding the Solution).
         depth: dict = {}
         for node, arr in sol.arrivals.items():
-            if arr.rule is None:
-                depth[node] = 0
+            if arr.rule is None:  # held, or implied by a level above it (as deep as that one)
+                depth[node] = max((depth[i] for i in arr.inputs), default=0)
             else:
                 below = max((depth[i] for i in arr.inputs), default=0)
                 depth[node] = below if reg.rules[arr.rule]["kind"] == "counts_as" else below + 1
@@ -206,7 +206,7 @@ class Roster:
                 top[lev["ladder"]] = max(top.get(lev["ladder"], lev["rank"]), lev["rank"])
         best: dict[str, dt.date] = {}  # level -> earliest date
         for node, arr in sol.arrivals.items():
-            if depth[node] != 1 or reg.rules[arr.rule]["kind"] not in NEXT_KINDS:
+            if depth[node] != 1 or arr.rule is None or reg.rules[arr.rule]["kind"] not in NEXT_KINDS:
                 continue
             lev = reg.levels[node[0]]
             if lev["rank"] <= top.get(lev["ladder"], -1):

@@ -93,6 +93,9 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
         "eligible": eligible,
         "earliest": earliest.isoformat() if earliest else None,
         "first_step": first,
+        # what the worker holds today, each fact with its date, origin and rule (比照 treatments too)
+        "standing": [_fact_dict(reg, f, lang) for f in sorted([*standing, *standing.treated],
+                                                               key=lambda f: (f.since, f.level))],
         "steps": [{"level": s["level"], "date": s["date"], "rule": s["rule"], "kind": s["kind"],
                    "how": step_how(reg, s["level"]["id"], s["kind"], lang)} for s in todo],
         "rules": per_rule,

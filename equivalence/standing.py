@@ -1,7 +1,8 @@
 """A worker's standing: everything the worker holds today, each fact with its date, origin and rule.
 
 Computed once per profile from what the worker says (holdings with dates, education, posts held) and
-read by the planner (its sweep starts from these facts), ``check``, ``compare``, points and the roster.
+read by the planner (its sweep starts from these facts, so the points and the roster read it too) and
+by ``check`` (eligible now means: by these facts).
 What is *held* differs from what could be *obtained*: a fact here never comes from a rule that needs
 an exam, a review or an appointment (promotion, apply, post), only from what follows by itself:
 

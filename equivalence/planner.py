@@ -510,7 +510,8 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
     stopped = False
     while due_times and not stopped:
         t = heappop(due_times)
-        for lid, purposes, rule_id, inputs, in_post, binding in due.pop(t):
+        now = due.pop(t)  # (a level implied by one arriving now joins this list: it is read on to its end)
+        for lid, purposes, rule_id, inputs, in_post, binding in now:
             if purposes is None:
                 if arrived_any[lid] is not None:
                     continue
@@ -584,7 +585,10 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
             # for 大专 or higher), from the same date; that one queues the next in turn.
             lower, lower_start = below[lid]
             if lower >= 0 and not (arrived_any[lower] if purposes is None else (lower, purposes) in arrived_some):
-                queue(max(t, lower_start), (lower, purposes, None, (arrival.node,), False, "implied"))
+                if lower_start <= t:
+                    now.append((lower, purposes, None, (arrival.node,), False, "implied"))
+                else:
+                    queue(lower_start, (lower, purposes, None, (arrival.node,), False, "implied"))
     return sol
 
 

@@ -62,7 +62,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
         met = [say(reg, c, lang) for c in conds if c.status == MET]
         missing = [{**c.as_dict(), "text": say(reg, c, lang)} for c in conds if c.status == UNMET]
         unchecked = [say(reg, c, lang) for c in conds if c.status == UNCHECKED]
-        fired = from_t(sol.fired_t[rule["id"]]) if rule["id"] in sol.fired_t else None
+        fired = as_of if not missing else from_t(sol.fired_t[rule["id"]]) if rule["id"] in sol.fired_t else None
         per_rule.append({
             "rule": rule["id"], "kind": rule["kind"],
             "eligible": not missing, "earliest": fired.isoformat() if fired else None,

@@ -26,11 +26,9 @@ from .points import earliest_points
 from .profile import Profile, add_years, years_between
 from datetime import date
 from .registry import Registry
-from .standing import Standing, _lower, compute_standing
+from .standing import Standing, _lower, compute_standing, is_post
 
 PLANNED_KINDS = ("promotion", "apply", "counts_as", "post")
-POST_LADDERS = ("institution_technical_post", "institution_management_post", "institution_skilled_worker_post",
-                "civil_service_grade", "civil_service_leadership", "employer_sequence")
 
 Node = tuple  # (level ref, frozenset of purposes or None = any purpose)
 
@@ -240,7 +238,6 @@ class _PlanTables:
                                     _start_t(reg.levels[below[ref]]["effective_from"])
                                     if below[ref] and reg.levels[below[ref]]["effective_from"] else 0)
                                    for ref in self.refs]
-        self.post_ladder = {ref: _post_ladder(reg, ref) for ref in reg.levels}
 
 
 def plan_tables(reg: Registry) -> _PlanTables:
@@ -253,18 +250,6 @@ def plan_tables(reg: Registry) -> _PlanTables:
 
 def _compatible(purposes, rule: dict) -> bool:
     return purposes is None or not rule["purposes"] or bool(purposes & set(rule["purposes"]))
-
-
-def _education_ok(reg: Registry, sol_edu: list, rule: dict) -> bool:
-    need = rule["conditions"]["education"]
-    if not need:
-        return True
-    need_lev = reg.levels[need]
-    for ref, purposes in sol_edu:
-        lev = reg.levels[ref]
-        if lev["ladder"] == need_lev["ladder"] and lev["rank"] >= need_lev["rank"] and _compatible(purposes, rule):
-            return True
-    return False
 
 
 def _education_held(reg: Registry, profile: Profile) -> list:
@@ -328,7 +313,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
     # The hot loop runs once per arrival and once per rule that uses it (tens of thousands on a
     # large set), so it works on level and rule numbers, with flat per-query lists.
     tables = plan_tables(reg)
-    refs, ids, users, post_ladder = tables.refs, tables.ids, tables.users, tables.post_ladder
+    refs, ids, users = tables.refs, tables.ids, tables.users
     education_lower, any_node, below = tables.education_lower, tables.any_node, tables.below
     as_of = to_t(profile.as_of)
     arrived_any: list = [None] * len(refs)  # level id -> Arrival of the credential for any purpose
@@ -593,7 +578,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
 
 
 def _post_ladder(reg: Registry, ref: str) -> bool:
-    return reg.ladders[reg.levels[ref]["ladder"]]["kind"] in POST_LADDERS
+    return is_post(reg, ref)
 
 
 def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> list[dict]:

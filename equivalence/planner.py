@@ -105,17 +105,18 @@ class Solution:
     fired_t: dict = field(default_factory=dict)  # rule id -> first firing time (see to_t)
     blocked: dict = field(default_factory=dict)  # rule id -> [conditions.Condition], why it did not fire
 
-    def reasons(self, reg: Registry, rule_id: str, lang: str = "zh") -> list[str]:
-        """Why a rule did not fire, in words (once each)."""
-        from .wording import say
-
-        return list(dict.fromkeys(say(reg, c, lang) for c in self.blocked.get(rule_id, ())))
     # the sweep's own tables: level ref -> number, number -> Arrival (any purpose), (number, purposes) -> Arrival
     ids: dict = field(default_factory=dict, repr=False)
     arrived_any: list = field(default_factory=list, repr=False)
     arrived_some: dict = field(default_factory=dict, repr=False)
     stopped_at: Arrival | None = None  # the arrival of a ``stop_at`` level, which ended the sweep
     standing: Standing | None = None  # what the worker held on the plan date, the sweep's start
+
+    def reasons(self, reg: Registry, rule_id: str, lang: str = "zh") -> list[str]:
+        """Why a rule did not fire, in words (once each)."""
+        from .wording import say
+
+        return list(dict.fromkeys(say(reg, c, lang) for c in self.blocked.get(rule_id, ())))
 
     @cached_property
     def arrivals(self) -> dict:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from .kinds import COMPARING
 from .lookup import CONFIDENCE_ORDER, check_arguments, find_equivalents, level_ref
 from .registry import Registry
 
-COMPARING_KINDS = ["counts_as", "treated_as", "post", "derived"]  # 'apply' is not a comparison
+COMPARING_KINDS = list(COMPARING)  # 'apply' is not a comparison (kinds.py)
 
 
 def _anchors(reg: Registry, ref: str, include_derived: bool, as_of: str | None) -> dict:

@@ -16,10 +16,10 @@ inward ``apply`` chains are left to :func:`routes_into` (``equivalence routes-in
 from __future__ import annotations
 
 from .dates import date_start, in_force
+from .kinds import COMPOSABLE  # (counts_as, derived: any number per chain)
 from .registry import Registry
 
 CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
-COMPOSABLE = ("counts_as", "derived")
 MAX_LINKS = 4
 
 

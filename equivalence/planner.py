@@ -22,13 +22,14 @@ from functools import cached_property
 from . import conditions
 from .dates import date_start
 from .errors import NoPromotionPathError
+from .kinds import PLANNED
 from .points import earliest_points
 from .profile import Profile, add_years, years_between
 from datetime import date
 from .registry import Registry
 from .standing import Standing, _lower, compute_standing, is_post
 
-PLANNED_KINDS = ("promotion", "apply", "counts_as", "post")
+PLANNED_KINDS = PLANNED  # the kinds a route takes as steps (kinds.py)
 
 Node = tuple  # (level ref, frozenset of purposes or None = any purpose)
 

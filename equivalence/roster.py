@@ -39,12 +39,13 @@ import re
 
 from .describe import KIND_WORDS
 from .errors import EquivalenceError, NoPromotionPathError
+from .kinds import NEXT_STEP
 from .registry import Registry
 
 # The columns a roster adds after the input's, in this order (the ``to:`` columns come first).
 ADDED = ("next_steps", "target_earliest", "target_route", "error")
 INPUT_FIELDS = ("holds", "education", "work_years", "target")
-NEXT_KINDS = ("promotion", "apply", "post")  # a step one takes; counts_as is an equivalence, not a step
+NEXT_KINDS = NEXT_STEP  # a step one takes; counts_as is an equivalence, not a step (kinds.py)
 # Separators in a cell: between groups, between names, after a relation word (zh: full width, never
 # inside a level name).
 SEPARATORS = {"zh": ("；", "、", ":"), "en": ("; ", ", ", ": ")}

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .dates import date_start
 from .conditions import work_start
+from .kinds import KINDS
 from .profile import Profile, add_years
 from .registry import Registry
 
@@ -177,7 +178,7 @@ def compute_standing(reg: Registry, profile: Profile) -> Standing:
                 offer(Fact(what[0], None, fact.since, "assumed", rule=what[1], source=fact.level))
         for rid in reg.index["out"].get(fact.level, ()):
             rule = reg.rules[rid]
-            if rule["kind"] not in ("counts_as", "treated_as") or not rule["grants"]:
+            if not (KINDS[rule["kind"]].carries or rule["kind"] == "treated_as") or not rule["grants"]:
                 continue
             carried = _carry(reg, rule, fact, as_of)
             for t in carried:
@@ -205,7 +206,7 @@ def _carry(reg: Registry, rule: dict, fact: Fact, as_of: dt.date) -> list:
     until = _date(rule["effective_until"])
     if since > as_of or (until and until <= as_of):
         return []  # not yet, or the rule no longer says so today
-    origin = "carried" if rule["kind"] == "counts_as" else "treated"
+    origin = "carried" if KINDS[rule["kind"]].carries else "treated"
     return [Fact(t, purposes, since, origin, rule=rule["id"], source=fact.level, source_purposes=fact.purposes,
                  in_post=is_post(reg, t)) for t in rule["to"]]
 

@@ -151,6 +151,12 @@ def compute_standing(reg: Registry, profile: Profile) -> Standing:
         n += 1
         heapq.heappush(heap, (fact.since, n, fact))
 
+    def stated(ref: str) -> bool:
+        """The worker says they hold ``ref``, or a level above it on its ladder."""
+        lev = reg.levels[ref]
+        return any(reg.levels[h.level]["ladder"] == lev["ladder"] and reg.levels[h.level]["rank"] >= lev["rank"]
+                   for h in profile.holdings)
+
     for h in profile.holdings:
         offer(Fact(h.level, None, h.obtained, "held", in_post=h.in_post or is_post(reg, h.level)))
     if profile.education:  # no date is given for it: from when work began, else from the plan date
@@ -174,7 +180,7 @@ def compute_standing(reg: Registry, profile: Profile) -> Standing:
                 below = lower.get(below)
         if is_post(reg, fact.level) and fact.origin == "held":
             what = post_credential(reg, fact.level)
-            if what is not None:
+            if what is not None and not stated(what[0]):  # what the worker says beats an assumption
                 offer(Fact(what[0], None, fact.since, "assumed", rule=what[1], source=fact.level))
         for rid in reg.index["out"].get(fact.level, ()):
             rule = reg.rules[rid]

@@ -266,3 +266,12 @@ def test_compare_says_the_relation_its_conditions_and_confidence():
     assert answer["confidence"] == basis["confidence"]
     head = CliRunner().invoke(main, ["compare", "技师", "工程师"]).output.splitlines()[0]
     assert head.startswith("技师 同级（视同/对应、比照待遇；须在聘/在岗；") and head != "技师 同级 工程师"
+
+
+def test_a_credential_the_worker_states_is_not_assumed_from_a_post():
+    # 工勤技能岗位二级 is a 技师 post; the worker says when they obtained 技师: that date stands.
+    _, _, answer = answer_for(None, "技师", [f"{W2}@2016-01-01", "技师@2018-03-01"], None, None, [])
+    assert (answer["held_by"]["origin"], answer["held_by"]["since"]) == ("held", "2018-03-01")
+    # without it, the post implies it, as an assumption dated from the post
+    _, _, answer = answer_for(None, "技师", [f"{W2}@2016-01-01"], None, None, [])
+    assert (answer["held_by"]["origin"], answer["held_by"]["since"]) == ("assumed", "2016-01-01")

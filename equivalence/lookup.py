@@ -270,6 +270,7 @@ def routes_into(reg: Registry, ref: str, *, include_derived: bool = False, lang:
     What HR staff screen candidates with: ``equivalence routes-into``.
     """
     check_arguments(lang=lang)
+
     def route(rule: dict, start: str | None) -> dict:
         return {"from": level_ref(reg, start, lang) if start else None, "rule": rule["id"], "kind": rule["kind"],
                 "grants": rule["grants"], "conditions": conditions_of(rule), "purposes": rule["purposes"],

@@ -194,7 +194,9 @@ def synthetic_queries(reg: Registry, n: int = 5, seed: int = 7):
         edu = f"edu.e{rnd.randint(1, 5)}"
         prof = build_profile(reg, [f"{h}:{rnd.randint(0, 6)}" for h in held], education=edu, as_of=AS_OF)
         sol = solve(reg, prof)
-        reached = sorted({n[0] for n in sol.arrivals if n[0] not in held}, key=lambda r: (sol.earliest({r})[1].date, r))
+        standing = {f.level for f in sol.standing}  # held today: the held levels, those under them, counted as
+        reached = sorted({n[0] for n in sol.arrivals if n[0] not in held and n[0] not in standing},
+                         key=lambda r: (sol.earliest({r})[1].date, r))
         if len(reached) < 10:
             continue
         far = reached[len(reached) * 3 // 4]  # reached late: a long route

@@ -96,6 +96,7 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
       equivalence path --holds 技师@2020-07-01 --to-tier 副高级 --alternatives 2 --format json
     """
     from .planner import find_path
+    from .wording import fact_note
 
     if len(levels) > 2:
         raise click.UsageError("expected [FROM] TARGET")
@@ -117,7 +118,9 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
         years = f"{route['total_years']:g}"
         when = route["date"]
         if not route["steps"]:
-            return f"{label}{route['target']['name']}: " + ("已持有" if zh else "already held")
+            by = answer.get("held")
+            note = fact_note(reg, by["origin"], by["from"] and by["from"]["id"], by["since"], lang) if by else ""
+            return f"{label}{route['target']['name']}: " + ("已持有" if zh else "already held") + note
         return (f"{label}{route['target']['name']}: " + (f"{years} 年，最早 {when}" if zh else f"{years} years, earliest {when}"))
     emit("table", STEP_HEADERS[lang], step_rows(reg, answer["steps"], lang), title=headline(answer, ""),
          widths=[None, None, 14, 14, 8, 30, None, 20, 36])
@@ -149,6 +152,7 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
       equivalence check 工程师 --holds 技师:1 --education 大专
     """
     from .eligibility import check_eligibility
+    from .wording import fact_note
 
     reg = registry(ctx)
     targets = resolve_targets(reg, target, to_tier)
@@ -160,11 +164,17 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
     zh = lang == "zh"
     name = "/".join(t["name"] for t in answer["target"][:3])
     if answer["held"]:
-        verdict = "已持有" if zh else "already held"
+        by = answer["held_by"]
+        verdict = ("已持有" if zh else "already held") + fact_note(reg, by["origin"], by["from"] and by["from"]["id"],
+                                                                by["since"], lang)
     elif answer["eligible"]:
         verdict = "现在符合条件" if zh else "eligible now"
     elif answer["earliest"]:
         verdict = (f"暂不符合；最早 {answer['earliest']}" if zh else f"not yet; earliest {answer['earliest']}")
+        first = answer["first_step"]
+        if first:
+            verdict += (f"；第一步：{first['level']['name']}（{first['how']}，{first['date']}）" if zh else
+                        f"; first step: {first['level']['name']} ({first['how']}, {first['date']})")
     else:
         verdict = "不符合，且按现有规则无法达到" if zh else "not eligible, and no route leads there"
     headers = ["规则", "关系", "最早", "已满足", "缺少", "未核查"] if zh else \
@@ -173,6 +183,10 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
     rows = [(r["rule"], KIND_WORDS[lang][r["kind"]], r["earliest"] or "—", "；".join(r["met"]),
              "；".join(m["text"] for m in r["missing"]), "；".join(r["unchecked"])) for r in shown]
     emit(fmt, headers, rows, title=f"{name} ({answer['as_of']}): {verdict}", widths=[30, 8, None, 24, 30, 24])
+    if answer["steps"] and fmt == "table":
+        click.echo(("路径：" if zh else "route: ") + " → ".join(
+            f"{s['level']['name']}（{s['how']}，{s['date']}）" if zh else f"{s['level']['name']} ({s['how']}, {s['date']})"
+            for s in answer["steps"]))
     hidden = len(answer["rules"]) - len(shown)
     if hidden:
         click.echo((f"另有 {hidden} 条规则需要无法取得的证书（--all 显示）" if zh else
@@ -204,14 +218,32 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
                     "not_comparable": "文件未提供比较依据"},
              "en": {"higher": "higher than", "lower": "lower than", "same": "same level as", "overlapping": "overlapping",
                     "mixed": "depends on the basis", "not_comparable": "no document allows a comparison"}}[lang]
-    head = f"{answer['a']['name']} {words[answer['verdict']]} {answer['b']['name']}"
-    headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if lang == "zh" else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
+    zh = lang == "zh"
+    sep = "；" if zh else "; "
+
+    def qualified(verdict, relations, conditions, confidence):
+        """'同级（比照待遇；须在聘/在岗；可信度 中）': a verdict with what it rests on, never bare."""
+        if verdict in ("not_comparable", "mixed") or not relations:
+            return words[verdict]
+        parts = [("、" if zh else ", ").join(KIND_WORDS[lang][k] for k in relations)]
+        parts += dict.fromkeys(describe_conditions(reg, c, lang) for c in conditions if c)
+        if confidence:
+            parts.append(("可信度 " if zh else "confidence ") + CONFIDENCE_WORDS[lang][confidence])
+        return f"{words[verdict]}（{sep.join(parts)}）" if zh else f"{words[verdict]} ({sep.join(parts)})"
+
+    conds = [c for x in answer["bases"] for c in x["a_conditions"] + x["b_conditions"]]
+    own = [x for x in answer["bases"] if not x["relations"]]  # both on one ladder: its order decides
+    verdict = words[own[0]["verdict"]] if own else qualified(answer["verdict"], answer["relations"], conds,
+                                                             answer["confidence"])
+    head = f"{answer['a']['name']} {verdict} {answer['b']['name']}"
+    headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if zh else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
     def basis(kind, chain):
         return "—" if kind == "self" else f"{KIND_WORDS[lang][kind]}: {' > '.join(chain)}"
     rows = [(reg.ladders[x["ladder"]][lang], "、".join(l["name"] for l in x["a"]), basis(x["a_kind"], x["a_chain"]),
-             "、".join(l["name"] for l in x["b"]), basis(x["b_kind"], x["b_chain"]), words[x["verdict"]])
+             "、".join(l["name"] for l in x["b"]), basis(x["b_kind"], x["b_chain"]),
+             qualified(x["verdict"], x["relations"], x["a_conditions"] + x["b_conditions"], x["confidence"]))
             for x in answer["bases"]]
-    emit(fmt, headers, rows, title=head, widths=[14, 16, 36, 16, 36, None])
+    emit(fmt, headers, rows, title=head, widths=[14, 16, 36, 16, 36, 30])
 
 
 @click.command("routes-into")

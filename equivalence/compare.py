@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from .lookup import find_equivalents, level_ref
+from .kinds import COMPARING
+from .lookup import CONFIDENCE_ORDER, check_arguments, find_equivalents, level_ref
 from .registry import Registry
 
-COMPARING_KINDS = ["counts_as", "treated_as", "post", "derived"]  # 'apply' is not a comparison
+COMPARING_KINDS = list(COMPARING)  # 'apply' is not a comparison (kinds.py)
 
 
 def _anchors(reg: Registry, ref: str, include_derived: bool, as_of: str | None) -> dict:
@@ -28,6 +29,7 @@ def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = Fal
     dict with ``a``, ``b``, ``verdict`` (higher / lower / same / overlapping / mixed / not_comparable:
     how ``a`` stands to ``b``) and ``bases``, one per ladder where both stand, with the chains used.
     """
+    check_arguments(as_of=as_of, lang=lang)
     ra, rb = reg.level(a)["ref"], reg.level(b)["ref"]
     anchors_a = _anchors(reg, ra, include_derived, as_of)
     anchors_b = _anchors(reg, rb, include_derived, as_of)
@@ -39,10 +41,10 @@ def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = Fal
             groups: dict = {}
             for ref, r in items:
                 key = (tuple(r["chain"]), r["kind"]) if r else ((), "self")
-                groups.setdefault(key, []).append(ref)
+                groups.setdefault(key, ([], r))[0].append(ref)
             return groups
-        for (chain_a, kind_a), refs_a in placements(anchors_a[ladder]).items():
-            for (chain_b, kind_b), refs_b in placements(anchors_b[ladder]).items():
+        for (chain_a, kind_a), (refs_a, res_a) in placements(anchors_a[ladder]).items():
+            for (chain_b, kind_b), (refs_b, res_b) in placements(anchors_b[ladder]).items():
                 ranks_a = [reg.levels[r]["rank"] for r in refs_a]
                 ranks_b = [reg.levels[r]["rank"] for r in refs_b]
                 if min(ranks_a) > max(ranks_b):
@@ -58,7 +60,28 @@ def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = Fal
                     "a": [level_ref(reg, r, lang) for r in refs_a], "a_kind": kind_a, "a_chain": list(chain_a),
                     "b": [level_ref(reg, r, lang) for r in refs_b], "b_kind": kind_b, "b_chain": list(chain_b),
                     "verdict": verdict,
+                    # what the placement rests on: never a bare "same level" (a 比照 for pay, in post, is
+                    # not a 视同), so each side's relation, conditions and confidence go with it
+                    **_basis("a", res_a), **_basis("b", res_b),
+                    "relations": sorted({k for k in (kind_a, kind_b) if k != "self"}),
+                    "confidence": _weakest([res_a, res_b]),
                 })
     verdicts = {x["verdict"] for x in bases}
     verdict = "not_comparable" if not verdicts else (verdicts.pop() if len(verdicts) == 1 else "mixed")
-    return {"a": level_ref(reg, ra, lang), "b": level_ref(reg, rb, lang), "verdict": verdict, "bases": bases}
+    return {"a": level_ref(reg, ra, lang), "b": level_ref(reg, rb, lang), "verdict": verdict, "bases": bases,
+            "relations": sorted({k for x in bases for k in x["relations"]}),
+            "confidence": min((x["confidence"] for x in bases if x["confidence"]), key=CONFIDENCE_ORDER.get,
+                              default=None)}
+
+
+def _basis(side: str, result: dict | None) -> dict:
+    """A side's placement: its conditions, purposes and confidence (none for the level itself)."""
+    if result is None:
+        return {f"{side}_conditions": [], f"{side}_purposes": [], f"{side}_confidence": None}
+    return {f"{side}_conditions": result["conditions"], f"{side}_purposes": result["purposes"],
+            f"{side}_confidence": result["confidence"]}
+
+
+def _weakest(results: list) -> str | None:
+    found = [r["confidence"] for r in results if r]
+    return min(found, key=CONFIDENCE_ORDER.get) if found else None

@@ -149,6 +149,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             "published": s.published, "effective_from": s.effective_from,
             "effective_until": s.effective_until, "status": s.status, "address": s.address,
             "note": s.note, "path": loc.path, "line": loc.line, "layer": _layer(loc),
+            "edition_of": s.edition_of,
         }
 
     purposes: dict[str, dict] = {}

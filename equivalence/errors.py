@@ -1,4 +1,9 @@
-"""Every exception the library raises; the CLI turns them into one ``Error: ...`` line."""
+"""Every exception the library raises; the CLI turns them into one ``Error: ...`` line.
+
+Each one pickles (``__reduce__`` gives back the arguments of its own ``__init__``): an error raised in
+a ``multiprocessing`` worker is sent back to the parent, and one that cannot be rebuilt there leaves
+``Pool.map`` waiting for ever.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,9 @@ class MappingError(EquivalenceError):
         self.path, self.line, self.where, self.message = path, line, where, message
         super().__init__(str(self))
 
+    def __reduce__(self):
+        return type(self), (self.path, self.line, self.where, self.message)
+
     def __str__(self) -> str:
         place = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
@@ -42,6 +50,9 @@ class MappingErrors(EquivalenceError):
     def __init__(self, errors: list[MappingError]):
         self.errors = errors
         super().__init__(str(self))
+
+    def __reduce__(self):
+        return type(self), (self.errors,)
 
     def __str__(self) -> str:
         n = len(self.errors)
@@ -58,8 +69,11 @@ class UnknownLevelError(EquivalenceError, LookupError):
     """A name that matches no level; carries the closest suggestions."""
 
     def __init__(self, name: str, suggestions: list[str], hint: str = ""):
-        self.name, self.suggestions = name, suggestions
+        self.name, self.suggestions, self.hint = name, suggestions, hint
         super().__init__(_unknown("level", name, suggestions, hint))
+
+    def __reduce__(self):
+        return type(self), (self.name, self.suggestions, self.hint)
 
 
 class AmbiguousLevelError(EquivalenceError, LookupError):
@@ -71,6 +85,9 @@ class AmbiguousLevelError(EquivalenceError, LookupError):
             f"'{name}' is ambiguous; {hint or 'name the ladder'}: " + ", ".join(candidates)
         )
 
+    def __reduce__(self):
+        return type(self), (self.name, self.candidates)
+
 
 class UnknownLadderError(EquivalenceError, LookupError):
     """A name that matches no ladder."""
@@ -79,6 +96,9 @@ class UnknownLadderError(EquivalenceError, LookupError):
         self.name, self.suggestions = name, suggestions
         super().__init__(_unknown(what, name, suggestions, hint))
 
+    def __reduce__(self):
+        return type(self), (self.name, self.suggestions)
+
 
 class UnknownRuleError(EquivalenceError, LookupError):
     """A rule id that is not in the mappings."""
@@ -86,6 +106,9 @@ class UnknownRuleError(EquivalenceError, LookupError):
     def __init__(self, rule_id: str, suggestions: list[str]):
         self.rule_id, self.suggestions = rule_id, suggestions
         super().__init__(_unknown("rule", rule_id, suggestions))
+
+    def __reduce__(self):
+        return type(self), (self.rule_id, self.suggestions)
 
 
 class NoSolutionError(EquivalenceError):

@@ -16,10 +16,10 @@ inward ``apply`` chains are left to :func:`routes_into` (``equivalence routes-in
 from __future__ import annotations
 
 from .dates import date_start, in_force
+from .kinds import COMPOSABLE  # (counts_as, derived: any number per chain)
 from .registry import Registry
 
 CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
-COMPOSABLE = ("counts_as", "derived")
 MAX_LINKS = 4
 
 
@@ -76,12 +76,18 @@ def _extend(state: tuple, rule: dict):
     """Compose one more link onto (kind, purposes, derived); None when it may not compose."""
     kind, purposes, derived = state
     k = rule["kind"]
+    if kind is not None and (derived or k == "derived") and bool(rule["purposes"]) != (purposes is not None):
+        return None  # a derived chain: a rule for any purpose never composes with one for some
     if k not in COMPOSABLE:
         if kind not in (None, "counts_as"):
             return None  # a second apply / treated_as / post: not a statement any document makes
+        if derived:
+            return None  # a comparison no document states, then a right to apply: not a comparison at all
         kind = k
     elif kind is None:
         kind = "counts_as"
+    if k == "derived" and kind not in ("counts_as", None):
+        return None  # likewise the other way round
     if rule["purposes"]:
         purposes = set(rule["purposes"]) if purposes is None else purposes & set(rule["purposes"])
         if not purposes:
@@ -129,6 +135,7 @@ def find_equivalents(
     >>> sorted({r["level"]["name"] for r in out["results"]})
     ['工程师']
     """
+    check_arguments(direction=direction, as_of=as_of, lang=lang)
     start = reg.level(level)["ref"]
     if not in_force(reg.levels[start], as_of):
         from .errors import NoEquivalentError
@@ -183,6 +190,28 @@ def find_equivalents(
     lev = reg.levels[start]
     return {"level": level_ref(reg, start, lang), "ladder_zh": reg.ladders[lev["ladder"]]["zh"],
             "results": results}
+
+
+LANGS = ("zh", "en")
+DIRECTIONS = ("out", "in", "both")
+
+
+def check_arguments(*, direction: str = "both", as_of: str | None = None, lang: str = "zh") -> None:
+    """A clear library error for an argument the library cannot use (a typo would otherwise be a
+    KeyError deep inside, or be silently taken for something else)."""
+    from .errors import EquivalenceError
+
+    if direction not in DIRECTIONS:
+        raise EquivalenceError(f"unknown direction '{direction}' (known: {', '.join(DIRECTIONS)})")
+    if lang not in LANGS:
+        raise EquivalenceError(f"unknown language '{lang}' (known: {', '.join(LANGS)})")
+    if as_of is not None:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(as_of)
+        except (TypeError, ValueError):
+            raise EquivalenceError(f"as_of must be an ISO date (YYYY-MM-DD), got {as_of!r}") from None
 
 
 def _principal(reg: Registry, chain: list[str]) -> str:
@@ -259,6 +288,8 @@ def routes_into(reg: Registry, ref: str, *, include_derived: bool = False, lang:
 
     What HR staff screen candidates with: ``equivalence routes-into``.
     """
+    check_arguments(lang=lang)
+
     def route(rule: dict, start: str | None) -> dict:
         return {"from": level_ref(reg, start, lang) if start else None, "rule": rule["id"], "kind": rule["kind"],
                 "grants": rule["grants"], "conditions": conditions_of(rule), "purposes": rule["purposes"],

@@ -70,6 +70,8 @@ class Source(Strict):
     status: Status
     address: Optional[str] = None
     note: Optional[str] = None
+    # sources that are editions of one standard share this id: a route keeps to one edition per ladder
+    edition_of: Optional[Id] = None
 
     _dates = field_validator("published", "effective_from", "effective_until", mode="before")(
         lambda cls, v: _partial_date(v)

@@ -19,16 +19,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from . import conditions
 from .dates import date_start
 from .errors import NoPromotionPathError
+from .kinds import PLANNED
 from .points import earliest_points
 from .profile import Profile, add_years, years_between
 from datetime import date
 from .registry import Registry
+from .standing import Standing, _lower, compute_standing, is_post
 
-PLANNED_KINDS = ("promotion", "apply", "counts_as", "post")
-POST_LADDERS = ("institution_technical_post", "institution_management_post", "institution_skilled_worker_post",
-                "civil_service_grade", "civil_service_leadership", "employer_sequence")
+PLANNED_KINDS = PLANNED  # the kinds a route takes as steps (kinds.py)
 
 Node = tuple  # (level ref, frozenset of purposes or None = any purpose)
 
@@ -69,8 +70,9 @@ def credentials_needed(rule: dict) -> list[tuple[str, float, bool]]:
 
 
 def work_start_t(profile: Profile) -> int:
-    """When the profile's years of work began (see to_t): the plan date less ``work_years``."""
-    return to_t(profile.as_of) - _months(profile.work_years or 0)
+    """When the profile's years of work began (see to_t): the plan date less ``work_years``, to the
+    day (conditions.work_start), so that a rule's work years are met on the day they are met."""
+    return to_t(conditions.work_start(profile))
 
 
 def _start_t(partial: str) -> int:
@@ -102,12 +104,20 @@ class Solution:
     profile: Profile
     order: list = field(default_factory=list)  # every Arrival, in order of arrival
     fired_t: dict = field(default_factory=dict)  # rule id -> first firing time (see to_t)
-    blocked: dict = field(default_factory=dict)  # rule id -> [reasons]
+    blocked: dict = field(default_factory=dict)  # rule id -> [conditions.Condition], why it did not fire
+
     # the sweep's own tables: level ref -> number, number -> Arrival (any purpose), (number, purposes) -> Arrival
     ids: dict = field(default_factory=dict, repr=False)
     arrived_any: list = field(default_factory=list, repr=False)
     arrived_some: dict = field(default_factory=dict, repr=False)
     stopped_at: Arrival | None = None  # the arrival of a ``stop_at`` level, which ended the sweep
+    standing: Standing | None = None  # what the worker held on the plan date, the sweep's start
+
+    def reasons(self, reg: Registry, rule_id: str, lang: str = "zh") -> list[str]:
+        """Why a rule did not fire, in words (once each)."""
+        from .wording import say
+
+        return list(dict.fromkeys(say(reg, c, lang) for c in self.blocked.get(rule_id, ())))
 
     @cached_property
     def arrivals(self) -> dict:
@@ -223,7 +233,13 @@ class _PlanTables:
             if lad["kind"] == "education":
                 self.education_lower[self.ids[ref]] = tuple(self.ids[r] for r in lad["levels"]
                                                              if reg.levels[r]["rank"] < lev["rank"])
-        self.post_ladder = {ref: _post_ladder(reg, ref) for ref in reg.levels}
+        # level id -> (the level just below it on its ladder, or -1; when that level begins to exist):
+        # holding a level implies the ones below it (高级技师 implies 技师), so each arrival queues the next.
+        below = _lower(reg)
+        self.below: list[tuple] = [(self.ids[below[ref]] if below[ref] else -1,
+                                    _start_t(reg.levels[below[ref]]["effective_from"])
+                                    if below[ref] and reg.levels[below[ref]]["effective_from"] else 0)
+                                   for ref in self.refs]
 
 
 def plan_tables(reg: Registry) -> _PlanTables:
@@ -236,18 +252,6 @@ def plan_tables(reg: Registry) -> _PlanTables:
 
 def _compatible(purposes, rule: dict) -> bool:
     return purposes is None or not rule["purposes"] or bool(purposes & set(rule["purposes"]))
-
-
-def _education_ok(reg: Registry, sol_edu: list, rule: dict) -> bool:
-    need = rule["conditions"]["education"]
-    if not need:
-        return True
-    need_lev = reg.levels[need]
-    for ref, purposes in sol_edu:
-        lev = reg.levels[ref]
-        if lev["ladder"] == need_lev["ladder"] and lev["rank"] >= need_lev["rank"] and _compatible(purposes, rule):
-            return True
-    return False
 
 
 def _education_held(reg: Registry, profile: Profile) -> list:
@@ -273,7 +277,7 @@ def _education_held(reg: Registry, profile: Profile) -> list:
 
 
 def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), only_ladder: str | None = None,
-          stop_at: set | None = None, every_rule: bool = False) -> Solution:
+          stop_at: set | None = None, every_rule: bool = False, standing: Standing | None = None) -> Solution:
     """Earliest arrival of every level reachable from ``profile``.
 
     Parameters
@@ -283,9 +287,13 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
     stop_at : stop as soon as one of these level refs is reached (its arrival is then final).
     every_rule : record when every rule could fire, even one whose levels were all reached
         earlier by other rules (``check`` reports it per rule; a route does not need it).
+    standing : the worker's standing (:func:`equivalence.standing.compute_standing`), when the
+        caller already has it: the sweep starts from its facts.
     """
+    if standing is None:
+        standing = compute_standing(reg, profile)
     with gc_paused():
-        return _sweep(reg, profile, banned, only_ladder, stop_at, every_rule)
+        return _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing)
 
 
 @contextmanager
@@ -303,17 +311,17 @@ def gc_paused():
             gc.enable()
 
 
-def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
+def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> Solution:
     # The hot loop runs once per arrival and once per rule that uses it (tens of thousands on a
     # large set), so it works on level and rule numbers, with flat per-query lists.
     tables = plan_tables(reg)
-    refs, ids, users, post_ladder = tables.refs, tables.ids, tables.users, tables.post_ladder
-    education_lower, any_node = tables.education_lower, tables.any_node
+    refs, ids, users = tables.refs, tables.ids, tables.users
+    education_lower, any_node, below = tables.education_lower, tables.any_node, tables.below
     as_of = to_t(profile.as_of)
     arrived_any: list = [None] * len(refs)  # level id -> Arrival of the credential for any purpose
     arrived_some: dict = {}  # (level id, purposes) -> Arrival of a credential for some purposes only
     order: list = []  # every Arrival, in order of arrival
-    sol = Solution(profile, order, ids=ids, arrived_any=arrived_any, arrived_some=arrived_some)
+    sol = Solution(profile, order, ids=ids, arrived_any=arrived_any, arrived_some=arrived_some, standing=standing)
     fired_t, blocked = sol.fired_t, sol.blocked
     edu_held = _education_held(reg, profile)
     # education minimums met for any purpose (a degree held outright meets every lower one)
@@ -335,21 +343,19 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
     def usable(pr: _PlanRule) -> bool:
         ok = pr.id not in banned and (not only_ladder or pr.to_ladders == {only_ladder})
         if ok:
+            # the conditions that stop a rule whatever the dates (conditions.py judges each)
             reasons = []
             if pr.education and pr.education not in edu_met:
                 missing = edu_missing.get((pr.education, pr.purposes), "")
                 if missing == "":  # not asked yet: the answer depends only on the level and the purposes
-                    missing = edu_missing[pr.education, pr.purposes] = (
-                        None if _education_ok(reg, edu_held, pr.rule) else
-                        f"education {reg.levels[pr.education]['zh']} or higher (have: "
-                        f"{reg.levels[profile.education]['zh'] if profile.education else 'none given'})")
+                    c = conditions.education(reg, edu_held, pr.rule, profile)
+                    missing = edu_missing[pr.education, pr.purposes] = None if c.met else c
                 if missing:
                     reasons.append(missing)
             if pr.until is not None and pr.until <= as_of:
-                reasons.append(f"no longer in force (until {pr.rule['effective_until']})")
+                reasons.append(conditions.in_force(pr.rule, profile.as_of))
             if pr.honours and not pr.honours & profile.honours:
-                names = "/".join(reg.index["honours"][h]["zh"] for h in sorted(pr.honours))
-                reasons.append(f"needs the honour {names}")
+                reasons.append(conditions.honours(pr.rule, profile.honours))
             if reasons:
                 blocked[pr.id] = reasons
                 ok = False
@@ -371,12 +377,13 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
         else:
             bucket.append(entry)
 
-    for h in profile.holdings:
-        queue(to_t(h.obtained), (ids[h.level], None, None, (), h.in_post or post_ladder[h.level], "held"))
-    if profile.education:
-        obtained = work_start if profile.work_years is not None else as_of
-        for ref, purposes in edu_held:
-            queue(obtained, (ids[ref], purposes, None, (), False, "held"))
+    # What the worker holds today, each fact from its own date: held, implied by a higher level,
+    # carried through a counts_as rule (the route shows that step), or assumed from a post held.
+    for fact in standing:
+        carried = fact.origin == "carried"
+        queue(to_t(fact.since), (ids[fact.level], fact.purposes, fact.rule if carried else None,
+                                 ((fact.source, fact.source_purposes),) if carried else (), fact.in_post,
+                                 fact.origin))
 
     # A counts_as rule passes on the purposes of its `from` credential, so it fires once per
     # `from` arrival whose purposes it would pass on more widely than the ones it already used
@@ -439,18 +446,18 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
             t, binding = pr.start, "in_force"
         if pr.scheme:
             when = earliest_points(pr.scheme, pr.points["at_least"], t, first_t, work_start, profile.scores)
-            never = f"{pr.points['at_least']:g} points of {pr.scheme['zh']} are never reached"
             if when is None:
-                blocked[pr.id] = [never]
+                blocked[pr.id] = [conditions.points_never(pr.scheme, pr.points["at_least"])]
                 return
-            if never in blocked.get(pr.id, ()):  # an earlier try fell short; a level that arrived since counts
-                blocked[pr.id] = [b for b in blocked[pr.id] if b != never]
+            if pr.id in blocked:  # an earlier try fell short; a level that arrived since counts
+                blocked[pr.id] = [b for b in blocked[pr.id] if b.reason != "points_never"]
                 if not blocked[pr.id]:
                     del blocked[pr.id]
             if when > t:
                 t, binding = when, "points"
         if pr.until is not None and t >= pr.until:
-            blocked[pr.id] = [f"its conditions are met only on {from_t(t)}, after it ends ({pr.rule['effective_until']})"]
+            blocked[pr.id] = [conditions.Condition("in_force", conditions.UNMET, "conditions_after_end", date=from_t(t),
+                                                   data={"until": pr.rule["effective_until"]})]
             return
         if t < fired_t.get(pr.id, t + 1):
             fired_t[pr.id] = t
@@ -490,7 +497,8 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
     stopped = False
     while due_times and not stopped:
         t = heappop(due_times)
-        for lid, purposes, rule_id, inputs, in_post, binding in due.pop(t):
+        now = due.pop(t)  # (a level implied by one arriving now joins this list: it is read on to its end)
+        for lid, purposes, rule_id, inputs, in_post, binding in now:
             if purposes is None:
                 if arrived_any[lid] is not None:
                     continue
@@ -514,7 +522,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
                 got = filled[k]
                 if got is None:
                     if post_needed and not in_post:
-                        blocked.setdefault(pr.id, []).append(f"{reg.levels[refs[lid]]['zh']} must be held in post")
+                        blocked.setdefault(pr.id, []).append(conditions.not_in_post(refs[lid]))
                         continue
                     if pr.one_slot:  # most rules: fire now, without the bookkeeping of several slots
                         filled[k] = arrival  # the Arrival itself, not a list of one (and `need` is not kept)
@@ -551,7 +559,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
                         try_fire(pr)
                     continue
                 elif post_needed and not in_post:
-                    blocked.setdefault(pr.id, []).append(f"{reg.levels[refs[lid]]['zh']} must be held in post")
+                    blocked.setdefault(pr.id, []).append(conditions.not_in_post(refs[lid]))
                     continue
                 got[i] = arrival
                 need[k] -= 1
@@ -560,15 +568,19 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule) -> Solution:
             if counts_points:  # points counted from this level may now be enough
                 for pr in tables.points_users.get(lid, ()):
                     try_fire(pr)
-            # A degree meets rules that start from a lower one (16号: 本科 … or higher).
-            for lower in education_lower[lid]:
-                if not (arrived_any[lower] if purposes is None else (lower, purposes) in arrived_some):
-                    queue(t, (lower, purposes, None, (arrival.node,), in_post, "held"))
+            # A level implies the one below it on its ladder (高级技师 implies 技师; 本科 meets a rule
+            # for 大专 or higher), from the same date; that one queues the next in turn.
+            lower, lower_start = below[lid]
+            if lower >= 0 and not (arrived_any[lower] if purposes is None else (lower, purposes) in arrived_some):
+                if lower_start <= t:
+                    now.append((lower, purposes, None, (arrival.node,), False, "implied"))
+                else:
+                    queue(lower_start, (lower, purposes, None, (arrival.node,), False, "implied"))
     return sol
 
 
 def _post_ladder(reg: Registry, ref: str) -> bool:
-    return reg.ladders[reg.levels[ref]["ladder"]]["kind"] in POST_LADDERS
+    return is_post(reg, ref)
 
 
 def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> list[dict]:
@@ -628,6 +640,9 @@ def find_path(reg: Registry, profile: Profile, targets: list[str], *, alternativ
     NoPromotionPathError
         No route exists; the message says which conditions block the rules that lead to the target.
     """
+    from .lookup import check_arguments
+
+    check_arguments(lang=lang)
     with gc_paused():  # the sweeps' Solutions are freed before collection resumes (see gc_paused)
         return _find_path(reg, profile, targets, alternatives, no_switch, lang)
 
@@ -638,9 +653,10 @@ def _find_path(reg, profile, targets, alternatives, no_switch, lang) -> dict:
     targets = list(dict.fromkeys(targets))
     only = reg.levels[targets[0]]["ladder"] if no_switch else None
     goal = set(targets)
+    standing = compute_standing(reg, profile)
 
-    def best(banned: frozenset):
-        sol = solve(reg, profile, banned=banned, only_ladder=only, stop_at=goal)
+    def sweep_best(banned: frozenset):
+        sol = solve(reg, profile, banned=banned, only_ladder=only, stop_at=goal, standing=standing)
         hit = sol.earliest(goal)
         if hit is None:
             return sol, None
@@ -649,6 +665,9 @@ def _find_path(reg, profile, targets, alternatives, no_switch, lang) -> dict:
         return sol, {"target": level_ref(reg, hit[0][0], lang), "date": when.isoformat(),
                      "total_years": years_between(profile.as_of, when), "steps": steps,
                      "purposes": sorted(hit[0][1]) if hit[0][1] else []}
+
+    def best(banned: frozenset):
+        return one_edition(reg, sweep_best, banned)
 
     sol, first = best(frozenset())
     if first is None:
@@ -685,15 +704,45 @@ def _find_path(reg, profile, targets, alternatives, no_switch, lang) -> dict:
     out = dict(first)
     out["as_of"] = profile.as_of.isoformat()
     out["alternatives"] = routes[1:]
-    out["notes"] = _profile_notes(reg, profile, first)
+    held = standing.holds_any(goal)
+    out["held"] = _fact_dict(reg, held, lang) if held else None
+    out["assumptions"] = [_fact_dict(reg, f, lang) for f in standing if f.assumption]
+    out["set_by_employer"] = _set_by_employer(reg, standing, first)
+    out["notes"] = _profile_notes(reg, profile, first, standing, out["set_by_employer"], lang)
     return out
 
 
-def _profile_notes(reg: Registry, profile: Profile, route: dict) -> list[str]:
+def _fact_dict(reg: Registry, fact, lang: str) -> dict:
+    from .lookup import level_ref
+
+    return {"level": level_ref(reg, fact.level, lang), "since": fact.since.isoformat(), "origin": fact.origin,
+            "from": level_ref(reg, fact.source, lang) if fact.source else None, "rule": fact.rule,
+            "purposes": sorted(fact.purposes) if fact.purposes else []}
+
+
+def _set_by_employer(reg: Registry, standing, route: dict) -> str | None:
+    """The post rule whose range holds both a post the worker holds and the route's target, when the
+    route's last step is that rule: moving up inside one tier (专业技术十级 to 九级) is timed by no
+    national rule; the employer sets it."""
+    if not route["steps"]:
+        return None
+    last = route["steps"][-1]
+    rule = reg.rules[last["rule"]]
+    if rule["kind"] != "post":
+        return None
+    held_posts = {f.level for f in standing if f.origin == "held"}
+    return rule["id"] if held_posts & set(rule["to"]) else None
+
+
+def _profile_notes(reg: Registry, profile: Profile, route: dict, standing=None, set_by=None,
+                   lang: str = "zh") -> list[str]:
+    from .wording import NOTES
+
+    w = NOTES[lang]
     notes = []
     uses_work = any("work_years" in (s["conditions"] or {}) or s["binding"] == "work_years" for s in route["steps"])
     if profile.work_years is None and uses_work:
-        notes.append("work years not given: counted from the plan date")
+        notes.append(w["work_not_given"])
     held_since = {s["level"]["id"]: s["date"] for s in route["steps"]}
     held_since.update({h.level: h.obtained.isoformat() for h in profile.holdings})
     for s in route["steps"]:
@@ -701,16 +750,69 @@ def _profile_notes(reg: Registry, profile: Profile, route: dict) -> list[str]:
             term = reg.levels[source["id"]].get("term_years")
             start = held_since.get(source["id"])
             if term and start and add_years(date.fromisoformat(start), term).isoformat() < s["date"]:
-                notes.append(f"{source['name']} is held for a term of {term:g} years (聘期): it must be renewed "
-                             f"by {add_years(date.fromisoformat(start), term)} to count towards {s['level']['name']}")
+                notes.append(w["term"].format(x=source["name"], term=term, by=add_years(date.fromisoformat(start), term),
+                                              y=s["level"]["name"]))
+    for fact in (standing or ()):
+        if fact.assumption:
+            notes.append(w["assumed"].format(x=reg.levels[fact.level][lang], post=reg.levels[fact.source][lang]))
+    if set_by:
+        notes.append(w["set_by_employer"].format(x=route["target"]["name"], rule=set_by))
     other = [o for s in route["steps"] for o in (s["conditions"] or {}).get("other", [])]
     if other:
-        notes.append("also required (not checked by the engine): " + "; ".join(dict.fromkeys(other)))
+        notes.append(w["other"] + ("；" if lang == "zh" else "; ").join(dict.fromkeys(other)))
     return notes
+
+
+def _edition_table(reg: Registry) -> dict:
+    """(standard, ladder) -> {edition (source id): rule ids} for the rules whose primary source is an
+    edition of a standard (``edition_of``) and that give a level on that ladder; built once."""
+    table = getattr(reg, "_edition_table", None)
+    if table is None:
+        table = {}
+        for rule in reg.rules.values():
+            src = reg.sources[rule["cite"][0]["source"]]
+            if src.get("edition_of"):
+                for t in rule["to"]:
+                    key = (src["edition_of"], reg.levels[t]["ladder"])
+                    table.setdefault(key, {}).setdefault(src["id"], set()).add(rule["id"])
+        reg._edition_table = table
+    return table
+
+
+def one_edition(reg: Registry, sweep_best, banned: frozenset):
+    """The earliest route that follows one edition of a standard on each ladder (the 2018 template's
+    三级+4 does not follow the newer template's 四级+4): when the best route mixes editions, the best of
+    the routes that keep to each one of them in turn."""
+    sol, route = sweep_best(banned)
+    if route is None:
+        return sol, route
+    table = _edition_table(reg)
+    if not table:
+        return sol, route
+    used: dict = {}
+    for step in route["steps"]:
+        src = reg.sources[reg.rules[step["rule"]]["cite"][0]["source"]]
+        if src.get("edition_of"):
+            key = (src["edition_of"], step["level"]["ladder"])
+            used.setdefault(key, set()).add(src["id"])
+    mixed = next((key for key, eds in used.items() if len(eds) > 1), None)
+    if mixed is None:
+        return sol, route
+    best_sol, best_route = sol, None
+    for keep in sorted(used[mixed]):
+        others = frozenset(r for ed, rules in table[mixed].items() if ed != keep for r in rules)
+        cand_sol, cand = one_edition(reg, sweep_best, banned | others)
+        if cand is not None and (best_route is None or (cand["date"], len(cand["steps"])) <
+                                 (best_route["date"], len(best_route["steps"]))):
+            best_sol, best_route = cand_sol, cand
+    return best_sol, best_route
 
 
 def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: str = "zh") -> str:
     """One line: what blocks each rule that leads to the target."""
+    from .wording import WORDS
+
+    w = WORDS[lang]
     names = "/".join(reg.levels[t][lang] for t in targets[:3]) + ("…" if len(targets) > 3 else "")
     parts = []
     for t in targets:
@@ -719,13 +821,12 @@ def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: 
             if rule["kind"] not in PLANNED_KINDS or not rule["grants"]:
                 continue
             if rid in sol.blocked:
-                parts.append(f"{rid}: {'; '.join(dict.fromkeys(sol.blocked[rid]))}")
+                parts.append(f"{rid}: {'; '.join(sol.reasons(reg, rid, lang))}")
             elif rid not in sol.fired_t:
                 missing = [r for r, _, _ in credentials_needed(rule) if not any(n[0] == r for n in sol.arrivals)]
                 if missing:
-                    parts.append(f"{rid}: needs {', '.join(reg.levels[m][lang] for m in missing)} (not reachable)")
+                    parts.append(f"{rid}: " + w["needs_unreachable"].format(x=", ".join(reg.levels[m][lang] for m in missing)))
     if not parts:
-        return f"no rule leads to {names}"
-    shown = parts[:6]
-    more = f" (+{len(parts) - 6} more)" if len(parts) > 6 else ""
-    return f"no route to {names}: " + " | ".join(shown) + more
+        return w["no_rule_to"].format(x=names)
+    more = w["more"].format(n=len(parts) - 6) if len(parts) > 6 else ""
+    return w["no_route_to"].format(x=names) + " | ".join(parts[:6]) + more

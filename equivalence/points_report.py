@@ -19,7 +19,9 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
         No points scheme is loaded (add the employer's layer), or ``scheme_id`` is unknown.
     """
     from .eligibility import check_eligibility
-    from .lookup import level_ref
+    from .lookup import check_arguments, level_ref
+
+    check_arguments(lang=lang)
 
     schemes = reg.index.get("points_schemes", {})
     if not schemes:
@@ -49,13 +51,15 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
                 continue  # already there: not a next step (a level the plan reaches today still is one)
             verdict = check_eligibility(reg, profile, [target], lang, sol=sol)
             mine = next((r for r in verdict["rules"] if r["rule"] == rule["id"]), None)
-            other = [m["text"] for m in (mine or {}).get("missing", []) if m["what"] != "points"] + sol.blocked.get(rule["id"], [])
+            blocked = sol.reasons(reg, rule["id"], lang)
+            other = list(dict.fromkeys([m["text"] for m in (mine or {}).get("missing", []) if m["what"] != "points"]
+                                       + blocked))
             fired = sol.fired_t.get(rule["id"])
             steps.append({
                 "rule": rule["id"], "to": level_ref(reg, target, lang), "needs": need["at_least"], "have": total,
                 "missing": max(0.0, need["at_least"] - total),
                 "earliest": from_t(fired).isoformat() if fired is not None else None,
-                "other_missing": other, "blocked": sol.blocked.get(rule["id"], []),
+                "other_missing": other, "blocked": blocked,
             })
     steps.sort(key=lambda s: (s["earliest"] or "9999", s["rule"]))
     return {

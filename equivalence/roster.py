@@ -45,12 +45,13 @@ import re
 
 from .describe import KIND_WORDS
 from .errors import EquivalenceError, NoPromotionPathError
+from .kinds import NEXT_STEP
 from .registry import Registry
 
 # The columns a roster adds after the input's, in this order (the ``to:`` columns come first).
 ADDED = ("next_steps", "target_earliest", "target_route", "error")
 INPUT_FIELDS = ("holds", "education", "work_years", "target")
-NEXT_KINDS = ("promotion", "apply", "post")  # a step one takes; counts_as is an equivalence, not a step
+NEXT_KINDS = NEXT_STEP  # a step one takes; counts_as is an equivalence, not a step (kinds.py)
 # Separators in a cell: between groups, between names, after a relation word (zh: full width, never
 # inside a level name).
 SEPARATORS = {"zh": ("；", "、", ":"), "en": ("; ", ", ", ": ")}
@@ -243,8 +244,8 @@ class Roster:
         # closure, leaves no reference cycle holding the Solution).
         depth: dict = {}
         for node, arr in sol.arrivals.items():
-            if arr.rule is None:
-                depth[node] = 0
+            if arr.rule is None:  # held, or implied by a level above it (as deep as that one)
+                depth[node] = max((depth[i] for i in arr.inputs), default=0)
             else:
                 below = max((depth[i] for i in arr.inputs), default=0)
                 depth[node] = below if reg.rules[arr.rule]["kind"] == "counts_as" else below + 1
@@ -257,7 +258,7 @@ class Roster:
         best: dict[str, dt.date] = {}  # level -> earliest date
         appointed: set[str] = set()
         for node, arr in sol.arrivals.items():
-            if depth[node] != 1 or reg.rules[arr.rule]["kind"] not in NEXT_KINDS:
+            if depth[node] != 1 or arr.rule is None or reg.rules[arr.rule]["kind"] not in NEXT_KINDS:
                 continue
             lev = reg.levels[node[0]]
             if lev["rank"] <= top.get(lev["ladder"], -1):

@@ -181,23 +181,42 @@ def education_met(levels: dict, prof: Profile, need: str | None) -> bool:
     return prof.education is not None and levels[prof.education]["rank"] >= levels[need]["rank"]
 
 
+def below(levels: dict, ref: str) -> list[str]:
+    """Every level under ``ref`` on its ladder: holding a level implies them (a degree, the lower ones)."""
+    lev = levels[ref]
+    return [r for r, other in levels.items() if other["ladder"] == lev["ladder"] and other["rank"] < lev["rank"]]
+
+
+def carried_day(rule: dict, days: list, as_of: dt.date) -> dt.date | None:
+    """When a counts_as rule with no condition but years counts a credential held before the plan date:
+    from the source's date (plus the years), or the rule's start, not from the plan date; None when the
+    rule is not such a rule, would count it only later, or no longer counts it today."""
+    cond = rule["conditions"]
+    if rule["kind"] != "counts_as" or cond["also_holds"] or cond["education"] or cond["work_years"] is not None:
+        return None
+    day = max([_day(rule["effective_from"])] + days)
+    if day > as_of or (rule["effective_until"] and _day(rule["effective_until"]) <= as_of):
+        return None
+    return day
+
+
 def brute_force(records, prof: Profile) -> dict:
     """(level, purposes or None) -> earliest date it can be held."""
     _, _, _, levels, rules = records
     best: dict = {}
 
     def offer(node, day) -> bool:
-        if node not in best or day < best[node]:
-            best[node] = day
-            return True
-        return False
+        changed = False
+        for ref in [node[0]] + below(levels, node[0]):  # the level and every one under it
+            if (ref, node[1]) not in best or day < best[ref, node[1]]:
+                best[ref, node[1]] = day
+                changed = True
+        return changed
 
     for h in prof.holdings:
         offer((h.level, None), h.obtained)
     if prof.education:
-        for ref, lev in levels.items():  # a degree also counts as every lower one
-            if lev["ladder"] == EDU and lev["rank"] <= levels[prof.education]["rank"]:
-                offer((ref, None), work_start(prof))
+        offer((prof.education, None), work_start(prof))
 
     changed = True
     while changed:
@@ -214,6 +233,7 @@ def brute_force(records, prof: Profile) -> dict:
                 day = max([prof.as_of, _day(rule["effective_from"])] +
                           [_plus_years(d, y) for (_, d), (_, y) in zip(combo, slots)] +
                           ([_plus_years(work_start(prof), cond["work_years"])] if cond["work_years"] is not None else []))
+                day = carried_day(rule, [_plus_years(d, y) for (_, d), (_, y) in zip(combo, slots)], prof.as_of) or day
                 if rule["effective_until"] and day >= _day(rule["effective_until"]):
                     continue
                 out = None
@@ -246,18 +266,22 @@ def assert_route_valid(records, prof: Profile, route: dict, targets: list[str]) 
     dates = [s["date"] for s in steps]
     assert dates == sorted(dates)
     got: dict[str, list[dt.date]] = {}
+
+    def hold(ref: str, day: dt.date) -> None:  # a level, and every one under it
+        for r in [ref] + below(levels, ref):
+            got.setdefault(r, []).append(day)
+
     for h in prof.holdings:
-        got.setdefault(h.level, []).append(h.obtained)
+        hold(h.level, h.obtained)
     if prof.education:
-        for ref, lev in levels.items():
-            if lev["ladder"] == EDU and lev["rank"] <= levels[prof.education]["rank"]:
-                got.setdefault(ref, []).append(work_start(prof))
+        hold(prof.education, work_start(prof))
     for step in steps:
         day = dt.date.fromisoformat(step["date"])
         rule = rules[step["rule"]]
         cond = rule["conditions"]
         assert step["level"]["id"] in rule["to"]
-        assert day >= prof.as_of
+        # only a counts_as of a credential held before the plan date is dated before it
+        assert day >= prof.as_of or rule["kind"] == "counts_as"
         # in force on that date
         assert _day(rule["effective_from"]) <= day
         assert not rule["effective_until"] or day < _day(rule["effective_until"])
@@ -273,11 +297,11 @@ def assert_route_valid(records, prof: Profile, route: dict, targets: list[str]) 
             held = [d for d in got.get(ref, []) if d <= day]
             assert held, f"{step['rule']} uses {ref}, not held by {day}"
             assert _plus_years(min(held), years) <= day, f"{step['rule']}: {ref} not held {years} years by {day}"
-        got.setdefault(step["level"]["id"], []).append(day)
-        assert step["year"] >= 0
-    if steps:
-        assert steps[-1]["level"]["id"] == route["target"]["id"]
-        assert steps[-1]["date"] == route["date"]
+        hold(step["level"]["id"], day)
+    if steps:  # the last step gives the target, or a level above it on its ladder (which implies it)
+        last = steps[-1]["level"]["id"]
+        assert route["target"]["id"] == last or route["target"]["id"] in below(levels, last)
+        assert max(steps[-1]["date"], prof.as_of.isoformat()) == route["date"]  # held before: from the plan date
     assert route["target"]["id"] in targets
 
 

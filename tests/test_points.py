@@ -209,7 +209,7 @@ def test_points_never_reached_blocks_the_step(tmp_path):
     reg = co_layer(tmp_path, need=95)  # at most 20 + 30 + 40 = 90
     prof = build_profile(reg, ["co_s.c1@2021-01-01", "sk.s2@2020-01-01"], as_of="2021-01-01",
                          scores={"innovation": 9})
-    with pytest.raises(NoPromotionPathError, match="co-c1-c2: 95 points of 公司积分 are never reached"):
+    with pytest.raises(NoPromotionPathError, match="co-c1-c2: 公司积分：95分无法达到"):
         find_path(reg, prof, ["co_s.c2"])
 
 
@@ -251,8 +251,7 @@ def test_a_step_needing_the_post_longer_than_its_term_notes_the_renewal(tmp_path
     route = find_path(reg, prof, ["co_s.c4"])
     assert route["date"] == "2024-01-01"
     assert ("一级岗" not in " ".join(route["notes"]))
-    assert "三级岗 is held for a term of 2 years (聘期): it must be renewed by 2023-01-01 to count towards 四级岗" \
-        in route["notes"]
+    assert "三级岗实行聘期制（2年）：须于 2023-01-01 前续聘，方可计入四级岗的条件" in route["notes"]
     # a step inside the term: no note
     reg2 = co_layer(tmp_path / "short", c3_years=2)
     prof2 = build_profile(reg2, ["co_s.c3@2021-01-01"], in_post=["co_s.c3"], as_of="2021-06-01")
@@ -266,7 +265,7 @@ def test_renewal_note_for_a_post_reached_on_the_route(tmp_path):
     assert [s["rule"] for s in route["steps"]] == ["co-c2-c3", "co-c3-c4"]
     assert route["steps"][0]["renew_by"] == "2024-01-01"
     assert route["date"] == "2025-01-01"
-    assert any("must be renewed by 2024-01-01" in n for n in route["notes"])
+    assert any("须于 2024-01-01 前续聘" in n for n in route["notes"])
 
 
 def test_acme_special_posts_have_terms(runner):
@@ -438,7 +437,8 @@ def test_without_the_honour_the_rule_is_blocked(real):
     prof = build_profile(reg, ["acme_s.s6@2024-01-01", "高级技师@2023-01-01"], in_post=["acme_s.s6"],
                          as_of="2025-09-01")
     sol = solve(reg, prof, every_rule=True)
-    assert sol.blocked["acme-s6-to-s7-exceptional-honour"] == ["needs the honour 中华技能大奖/全国技术能手"]
+    assert sol.reasons(real, "acme-s6-to-s7-exceptional-honour", "en") == [
+        "needs the honour National Technical Expert or China Skills Award (exceptional route; not held)"]
     assert "acme-s6-to-s7-exceptional-honour" not in sol.fired_t
 
 

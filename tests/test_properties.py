@@ -133,6 +133,12 @@ def test_at_most_one_non_counts_as_link_and_the_kind_follows(q):
         assert len(others) <= 1
         if "derived" in kinds:
             assert r["kind"] == "derived"
+            # safe composition holds for derived answers too: a derived comparison never turns "may
+            # apply", "treated as" or "may be appointed" into a comparison (issue 10, wrong answer 6) …
+            assert not others
+            # … and a rule for any purpose never composes with one for some
+            with_purposes = [bool(reg.rules[rid]["purposes"]) for rid in r["chain"]]
+            assert len(set(with_purposes)) == 1
         else:
             assert r["kind"] == (others[0] if others else "counts_as")
 

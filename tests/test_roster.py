@@ -122,7 +122,7 @@ def test_target_held_and_unreachable(real):
                                      as_of=AS_OF)
     assert held["target_earliest"] == AS_OF and held["target_route"] == "已持有"
     assert unreachable["error"] == "" and unreachable["target_earliest"] == ""
-    assert unreachable["target_route"].startswith("无路径: no route to 一级巡视员")
+    assert unreachable["target_route"].startswith("无路径: 无法到达一级巡视员：")
 
 
 def test_one_answer_per_distinct_profile(real):

@@ -127,6 +127,7 @@ class SourceRow(Closed):
     published: Optional[str]
     effective_from: str
     effective_until: Optional[str]
+    edition_of: Optional[str]  # the source this one is an edition of (one standard, two templates)
     status: Literal["official", "secondary", "unverified"]
     address: Optional[str]
     note: Optional[str]
@@ -228,12 +229,23 @@ class Basis(Closed):
     b_kind: str
     b_chain: list[str]
     verdict: Verdict
+    # what each side rests on: the conditions of its rules, the purposes they serve, the weakest confidence
+    a_conditions: list[Conditions]
+    a_purposes: list[str]
+    a_confidence: Optional[Confidence]  # None: the side is the level itself (no rule)
+    b_conditions: list[Conditions]
+    b_purposes: list[str]
+    b_confidence: Optional[Confidence]
+    relations: list[str]  # the kinds of rule the basis rests on (counts_as, treated_as …)
+    confidence: Optional[Confidence]  # the weaker of the two sides (None: neither rests on a rule)
 
 
 class Compare(Answer):
     a: Level
     b: Level
     verdict: Verdict
+    relations: list[str]  # the kinds of rule the headline rests on (empty: the order of one ladder, or none)
+    confidence: Optional[Confidence]  # the headline basis's confidence (None: no rule, or no basis)
     bases: list[Basis]
 
 

@@ -1,0 +1,196 @@
+"""The one evaluator of a rule's conditions: typed results (met / unmet / unchecked, a reason code,
+the dates and the data), used by the planner's sweep (education, honours, end date: whether a rule may
+fire at all) and by ``check`` (everything, against what the worker holds today). Words for the
+results are in :mod:`equivalence.wording`; nothing here is meant to be read by a person as it is.
+
+A condition is met on the date it is met: years held run from the date a credential was obtained (or
+is held since, see :mod:`equivalence.standing`) to the plan date, to the day, never rounded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .dates import date_start
+from .profile import add_months, add_years, years_between
+
+MET, UNMET, UNCHECKED = "met", "unmet", "unchecked"
+DAYS_PER_MONTH = 365.25 / 12
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One condition of one rule, evaluated.
+
+    ``what``: credential, years (held, not long enough), in_post, education, work_years, honour, points, in_force, other, specialty.
+    ``reason``: why, as a code (see :data:`REASONS`). ``date``: when it is (or was) met, if known.
+    ``data``: the figures behind it (years needed and held, the fact it rests on …).
+    """
+
+    what: str
+    status: str
+    reason: str
+    level: str | None = None
+    date: dt.date | None = None
+    data: dict = field(default_factory=dict)
+
+    @property
+    def met(self) -> bool:
+        return self.status == MET
+
+    def as_dict(self) -> dict:
+        out = {"what": self.what, "status": self.status, "reason": self.reason}
+        if self.level:
+            out["level"] = self.level
+        if self.date:
+            out["date"] = self.date.isoformat()
+        out.update(self.data)
+        return out
+
+
+REASONS = {
+    "held": "a credential held (long enough, if the rule counts years)",
+    "years_short": "held, but not yet for the years the rule needs (met on `date`)",
+    "later": "not held; the planner reaches it on `date`",
+    "no_route": "not held, and no route reaches it",
+    "not_in_post": "held, but not in post",
+    "education_met": "the education minimum is met", "education_missing": "it is not",
+    "work_met": "enough years of work", "work_short": "not yet (met on `date`)",
+    "honour_met": "one of the honours is held", "honour_missing": "none is held",
+    "points_met": "enough points", "points_short": "not enough points",
+    "not_yet": "the rule comes into force on `date`", "ended": "the rule is no longer in force",
+    "other": "a requirement the engine cannot check", "specialty": "the matching specialty (not checked)",
+}
+
+
+def education(reg, edu_held: list, rule: dict, profile) -> Condition | None:
+    """The rule's education minimum against the education held (its own, and what it counts as for
+    the rule's purposes); None when the rule sets none."""
+    need = rule["conditions"]["education"]
+    if not need:
+        return None
+    need_lev = reg.levels[need]
+    rule_p = set(rule["purposes"]) if rule["purposes"] else None
+    for ref, purposes in edu_held:
+        lev = reg.levels[ref]
+        if lev["ladder"] == need_lev["ladder"] and lev["rank"] >= need_lev["rank"] \
+                and (purposes is None or rule_p is None or purposes & rule_p):
+            return Condition("education", MET, "education_met", need, data={"have": ref})
+    return Condition("education", UNMET, "education_missing", need, data={"have": profile.education})
+
+
+def honours(rule: dict, held: frozenset) -> Condition | None:
+    need = rule["conditions"].get("honours") or ()
+    if not need:
+        return None
+    got = sorted(set(need) & held)
+    return Condition("honour", MET if got else UNMET, "honour_met" if got else "honour_missing",
+                     data={"honours": list(need), "have": got})
+
+
+def in_force(rule: dict, on: dt.date) -> Condition | None:
+    """Unmet when the rule is not in force on ``on`` (not yet, or no longer); None when it is."""
+    start = date_start(rule["effective_from"])
+    if on.isoformat() < start:
+        return Condition("in_force", UNMET, "not_yet", date=dt.date.fromisoformat(start))
+    if rule["effective_until"] and on.isoformat() >= date_start(rule["effective_until"]):
+        return Condition("in_force", UNMET, "ended", data={"until": rule["effective_until"]})
+    return None
+
+
+def credential(reg, standing, sol, ref: str, years: float, in_post: bool, rule: dict) -> list[Condition]:
+    """A credential the rule needs, held for ``years`` (in post if asked), against what is held today;
+    when it is not, the date the planner first reaches it."""
+    as_of = standing.profile.as_of
+    rule_p = frozenset(rule["purposes"]) if rule["purposes"] else None
+    fact = standing.held(ref, rule_p)
+    if fact is None:
+        arr = _first_arrival(sol, ref, rule_p)
+        if arr is None:
+            return [Condition("credential", UNMET, "no_route", ref, data={"reachable": False})]
+        return [Condition("credential", UNMET, "later", ref, arr.date)]
+    data = {"since": fact.since.isoformat(), "origin": fact.origin, "years_needed": years,
+            "years_held": years_between(fact.since, as_of)}
+    if fact.origin != "held":
+        data.update({"from": fact.source, "by_rule": fact.rule})
+    ready = add_years(fact.since, years) if years else fact.since
+    ok = ready <= as_of
+    out = [Condition("credential" if ok else "years", MET if ok else UNMET, "held" if ok else "years_short",
+                     ref, ready, data)]
+    if in_post and not fact.in_post:
+        out.append(not_in_post(ref))
+    return out
+
+
+def not_in_post(ref: str) -> Condition:
+    return Condition("in_post", UNMET, "not_in_post", ref)
+
+
+def points_never(scheme: dict, need: float) -> Condition:
+    return Condition("points", UNMET, "points_never", data={"scheme": scheme["id"], "points_needed": need,
+                                                             "scheme_name": _scheme_name(scheme)})
+
+
+def points(scheme: dict, need: float, have: float) -> Condition:
+    ok = have >= need
+    return Condition("points", MET if ok else UNMET, "points_met" if ok else "points_short",
+                     data={"scheme": scheme["id"], "points_needed": need, "points_held": have,
+                           "scheme_name": _scheme_name(scheme)})
+
+
+def _scheme_name(scheme: dict) -> dict:
+    return {"zh": scheme["zh"], "en": scheme["en"] or scheme["zh"]}
+
+
+def _first_arrival(sol, ref: str, rule_p):
+    best = None
+    for (lev, purposes), arr in sol.arrivals.items():
+        if lev == ref and (purposes is None or rule_p is None or purposes & rule_p) and (best is None or arr.t < best.t):
+            best = arr
+    return best
+
+
+def years_before(day: dt.date, years: float) -> dt.date:
+    """``day`` less ``years``: whole months by the calendar, a fraction of a month in days, rounded
+    towards ``day`` (2.97 years of work began no earlier than this: never a day more than given)."""
+    months = int(years * 12 + 1e-9)
+    return add_months(day, -months) - dt.timedelta(days=int((years * 12 - months) * DAYS_PER_MONTH + 1e-9))
+
+
+def work_start(profile) -> dt.date:
+    """When the worker's years of work began: the plan date less ``work_years`` (none: the plan date)."""
+    return years_before(profile.as_of, profile.work_years or 0)
+
+
+def work_years(rule: dict, profile) -> Condition | None:
+    """Years of work, counted to the day from when work began: met on the day they are met."""
+    need = rule["conditions"]["work_years"]
+    if need is None:
+        return None
+    have = profile.work_years or 0
+    ready = add_years(work_start(profile), need)
+    data = {"years_needed": need, "years_held": have}
+    if ready <= profile.as_of:
+        return Condition("work_years", MET, "work_met", date=ready, data=data)
+    return Condition("work_years", UNMET, "work_short", date=ready, data=data)
+
+
+def evaluate(reg, rule: dict, standing, sol, edu_held: list) -> list[Condition]:
+    """Every condition of ``rule`` for the worker of ``standing`` on the plan date (points, which need
+    the sweep's dates, are left to the caller)."""
+    from .planner import credentials_needed
+
+    profile = standing.profile
+    cond = rule["conditions"]
+    out: list[Condition] = []
+    for ref, years, in_post in credentials_needed(rule):
+        out.extend(credential(reg, standing, sol, ref, years, in_post, rule))
+    for c in (education(reg, edu_held, rule, profile), work_years(rule, profile),
+              honours(rule, profile.honours), in_force(rule, profile.as_of)):
+        if c is not None:
+            out.append(c)
+    out.extend(Condition("other", UNCHECKED, "other", data={"text": text}) for text in cond["other"])
+    if cond["same_specialty"]:
+        out.append(Condition("specialty", UNCHECKED, "specialty"))
+    return out

@@ -1,0 +1,79 @@
+"""The library's own argument checks, and exceptions that survive a trip between processes (issue 10)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+
+import pytest
+
+from equivalence.compare import compare_levels
+from equivalence.eligibility import check_eligibility
+from equivalence.errors import (AmbiguousLevelError, EquivalenceError, MappingError, MappingErrors,
+                                NoPromotionPathError, UnknownLadderError, UnknownLevelError, UnknownRuleError)
+from equivalence.lookup import find_equivalents, routes_into
+from equivalence.planner import find_path
+from equivalence.profile import ProfileError, build_profile
+from equivalence.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return Registry.load()
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"direction": "sideways"}, "unknown direction 'sideways' (known: out, in, both)"),
+    ({"as_of": "yesterday"}, "as_of must be an ISO date (YYYY-MM-DD), got 'yesterday'"),
+    ({"lang": "fr"}, "unknown language 'fr' (known: zh, en)"),
+])
+def test_lookup_arguments_are_checked(reg, kwargs, message):
+    with pytest.raises(EquivalenceError) as err:
+        find_equivalents(reg, "技师", **kwargs)
+    assert str(err.value) == message
+
+
+def test_other_entry_points_check_the_language_and_date(reg):
+    prof = build_profile(reg, ["技师:3"], as_of="2026-12-01")
+    for call in (lambda: compare_levels(reg, "技师", "工程师", lang="fr"),
+                 lambda: compare_levels(reg, "技师", "工程师", as_of="yesterday"),
+                 lambda: check_eligibility(reg, prof, ["eng.intermediate"], lang="fr"),
+                 lambda: find_path(reg, prof, ["eng.intermediate"], lang="fr"),
+                 lambda: routes_into(reg, "eng.intermediate", lang="fr")):
+        with pytest.raises(EquivalenceError):
+            call()
+    with pytest.raises(ProfileError, match="'yesterday' is not a plan date"):
+        build_profile(reg, [], as_of="yesterday")
+
+
+ERRORS = [
+    UnknownLevelError("技湿", ["技师"], "a hint"),
+    AmbiguousLevelError("一级", ["工勤技能岗位:一级", "职员:一级"]),
+    UnknownLadderError("工勤", ["工勤技能岗位"]),
+    UnknownRuleError("no-such-rule", []),
+    MappingError("a.yaml", 3, "rules[0]", "bad"),
+    MappingErrors([MappingError("a.yaml", None, "", "bad")]),
+    NoPromotionPathError("无法到达正高级工程师：…"),
+    ProfileError("'x' is not a date"),
+]
+
+
+@pytest.mark.parametrize("error", ERRORS, ids=lambda e: type(e).__name__)
+def test_every_exception_pickles(error):
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is type(error) and str(back) == str(error)
+    assert {k: str(v) for k, v in vars(back).items()} == {k: str(v) for k, v in vars(error).items()}
+
+
+def _raise(i: int):
+    raise ERRORS[i]
+
+
+@pytest.mark.parametrize("i", [0, 2], ids=["UnknownLevelError", "UnknownLadderError"])
+def test_an_error_in_a_pool_worker_reaches_the_parent(i):
+    # It hung before: the parent could not rebuild the exception the worker sent back.
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        result = pool.map_async(_raise, [i])
+        with pytest.raises(type(ERRORS[i])) as err:
+            result.get(timeout=60)
+    assert str(err.value) == str(ERRORS[i])

@@ -298,6 +298,8 @@ def wrap_cell(text: str, width: int) -> str:
                 line, used = "", 0
                 if token.isspace():
                     continue
+            elif used + size > width:  # only blanks so far: they never push a word past the width
+                line, used = "", 0
             while size > width:  # a word longer than the whole cell: cut it (never a date: 10 < width)
                 cut = max(1, len(token) * width // size)
                 lines.append(token[:cut])

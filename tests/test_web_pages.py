@@ -195,3 +195,23 @@ def test_a_hostile_layer_renders_inert(hostile):
     source_page = hostile.get("/source", params={"id": acme["id"]}).text
     assert 'href="javascript:' not in source_page and "javascript:alert(4)" in source_page
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in hostile.get("/show", params={"rule": "acme-entry-s1"}).text
+
+
+def text_of(page: str, element_id: str) -> str:
+    match = re.search(rf'<p id="{element_id}">(.*?)</p>', page)
+    return re.sub(r"<[^>]+>", "", match.group(1)) if match else ""
+
+
+def test_the_worker_page_says_the_first_step_and_what_is_held(site):
+    page = site.get("/worker", params={"target": "高级工程师", "holds": "高级工", "since": "2022-07-01",
+                                       "education": "大专", "as_of": "2026-12-01"}).text
+    assert text_of(page, "first-step") == "第一步：技师 · 职业技能等级认定 · 最早 2026-12-01 · 现在即可"
+    assert "<p>之后：" in page and "高级技师</a> (2030-12-01) → " in page and "高级工程师</a> (2034-12-01)" in page
+    assert "<summary>现持有（含推定） (6)</summary>" in page
+    held = site.get("/worker", params={"target": "技师", "holds": "高级技师:10", "as_of": "2026-12-01"}).text
+    assert text_of(held, "verdict") == "已持有"
+    assert text_of(held, "held-by") == "已持有：技师 · 由所持更高等级推定 ← 高级技师 · 自 2016-12-01"
+    english = site.get("/worker", params={"target": "技师", "holds": "高级技师:10", "as_of": "2026-12-01",
+                                          "lang": "en"}).text
+    assert text_of(english, "held-by") == ("already held: Technician · implied by a higher level held ← "
+                                           "Senior technician · since 2016-12-01")

@@ -406,15 +406,15 @@ def _standing(answer: dict, lang: str) -> Html:
     w = words(lang)
     out = []
     if answer.get("held_by"):
-        out.append(render('<p id="held-by">{t}：{f}</p>', t=w["held"], f=_fact(answer["held_by"], lang)))
+        out.append(render('<p id="held-by">{t}{c}{f}</p>', t=w["held"], c=w["colon"], f=_fact(answer["held_by"], lang)))
     step = answer.get("first_step")
     if step:
         now = f" · {w['now']}" if step.get("now") else ""
-        out.append(render('<p id="first-step"><strong>{t}</strong>：{level} · {how} · {e} {date}{now}</p>',
-                          t=w["first_step"], level=level_link(step["level"], lang), how=step.get("how") or "",
+        out.append(render('<p id="first-step"><strong>{t}</strong>{c}{level} · {how} · {e} {date}{now}</p>',
+                          t=w["first_step"], c=w["colon"], level=level_link(step["level"], lang), how=step.get("how") or "",
                           e=w["earliest"], date=step["date"], now=now))
     if answer.get("steps") and len(answer["steps"]) > 1:
-        out.append(render("<p>{t}：{steps}</p>", t=w["then"], steps=join(
+        out.append(render("<p>{t}{c}{steps}</p>", t=w["then"], c=w["colon"], steps=join(
             (join([level_link(s["level"], lang), f" ({s['date']})"]) for s in answer["steps"][1:]), " → ")))
     if answer.get("standing"):
         out.append(render("<details><summary>{t} ({n})</summary><ul>{items}</ul></details>", t=w["standing"],

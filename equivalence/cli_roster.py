@@ -8,7 +8,6 @@ import click
 
 from .cli import _date, registry
 
-CHUNK = 2000  # rows per batch: the progress bar moves once per batch
 
 
 @click.command()
@@ -45,7 +44,7 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     """
     from .rostercolumns import parse_overrides
     from .rosterio import format_of, write_table
-    from .rosterrun import answer_roster
+    from .rosterrun import CHUNK, answer_roster
 
     try:
         overrides = parse_overrides(columns)
@@ -55,7 +54,7 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
         format_of(output)  # an unknown extension is an error before any work
     reg = registry(ctx)
     bar = None
-    if sys.stderr.isatty():  # a bar for a long roster, moved once per batch
+    if sys.stderr.isatty():  # a bar for a roster of more than one batch, moved once per batch
         def progress(done, total):
             nonlocal bar
             if bar is None and total > CHUNK:
@@ -73,9 +72,8 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
             bar.__exit__(None, None, None)
     for note in answer.notes:
         click.echo(note, err=True)
-    out = answer.rows
+    out, failed = answer.rows, answer.failed
     write_table(output, answer.header, out, excel=excel)
-    failed = sum(1 for r in out if r["error"])
     if failed:
         click.echo(f"Error: {failed} of {len(out)} row{'s' if len(out) != 1 else ''} could not be processed "
                    f"(see the error column)", err=True)

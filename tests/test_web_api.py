@@ -277,6 +277,15 @@ def test_roster_refusals_are_json_errors(api, files, data, status, kind):
     assert response.json()["error"]["type"] == kind
 
 
+def test_rosters_beyond_the_running_bound_are_told_to_wait(monkeypatch):
+    from equivalence.web import rosterjobs
+
+    monkeypatch.setattr(rosterjobs, "JOBS_RUNNING", 0)
+    response = TestClient(create_app()).post("/api/roster", files={"file": ("a.csv", STAFF.encode())})
+    assert response.status_code == 503
+    assert response.json()["error"]["type"] == "busy"
+
+
 def test_an_oversized_upload_is_refused_before_it_is_read(api):
     from equivalence.web.limits import MAX_UPLOAD_BYTES
 

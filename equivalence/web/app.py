@@ -23,7 +23,7 @@ from ..contract import SCHEMA_VERSION, error_payload
 from ..errors import EquivalenceError, MappingErrors, one_line
 from . import answers, pages
 from .limits import MAX_UPLOAD_BYTES, BodyLimit
-from .rosterjobs import RosterJobs
+from .rosterjobs import BusyError, RosterJobs
 
 log = logging.getLogger("equivalence.web")
 
@@ -71,6 +71,8 @@ class InternalError(Exception):
 def status_of(exc: BaseException) -> int:
     if isinstance(exc, answers.UsageError):
         return 400
+    if isinstance(exc, BusyError):
+        return 503
     if isinstance(exc, LookupError):  # unknown or ambiguous level, ladder, rule
         return 404
     return 422 if isinstance(exc, EquivalenceError) else 500

@@ -28,6 +28,10 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
+class BusyError(EquivalenceError):
+    """As many rosters as allowed are being answered (HTTP 503: try again shortly)."""
+
+
 class UnknownJobError(EquivalenceError, LookupError):
     """No roster job of that id (finished long ago, or never started)."""
 
@@ -84,7 +88,7 @@ class RosterJobs:
             for old in [j for j in self._jobs.values() if j.finished and now - j.finished > KEPT_SECONDS]:
                 del self._jobs[old.id]
             if sum(1 for j in self._jobs.values() if not j.finished) >= JOBS_RUNNING:
-                raise UsageError(f"{JOBS_RUNNING} rosters are being answered; try again in a moment")
+                raise BusyError(f"{JOBS_RUNNING} rosters are being answered; try again in a moment")
             while len(self._jobs) >= JOBS_KEPT:
                 oldest = min((j for j in self._jobs.values() if j.finished), key=lambda j: j.finished)
                 del self._jobs[oldest.id]

@@ -222,7 +222,35 @@ def test_roster_upload_is_answered_as_the_cli_answers_it(runner, api, tmp_path):
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert [r["工号"] for r in rows] == ["1", "2", "3"]
     assert rows[1]["证书"] == "'=1+1" and rows[1]["姓名"] == "<b>王</b>"
-    assert not (tmp_path.parent / "etc").exists()
+
+
+def test_an_upload_is_answered_in_a_private_scratch_folder_under_fixed_names(api, tmp_path, monkeypatch):
+    import os
+    import shutil
+    import stat
+    import tempfile
+
+    from equivalence.web import rosterjobs
+
+    made, seen, real_mkdtemp, real_rmtree = [], {}, tempfile.mkdtemp, shutil.rmtree
+
+    def mkdtemp(*args, **kwargs):  # (the atomic writer makes its own, inside the scratch folder)
+        if kwargs.get("prefix") != "equivalence-roster-":
+            return real_mkdtemp(*args, **kwargs)
+        made.append(real_mkdtemp(prefix=kwargs["prefix"], dir=tmp_path))
+        return made[-1]
+
+    def rmtree(path, ignore_errors=False):
+        if path in made:
+            seen[path] = (sorted(os.listdir(path)), stat.S_IMODE(os.stat(path).st_mode))
+        real_rmtree(path, ignore_errors=ignore_errors)
+
+    monkeypatch.setattr(rosterjobs.tempfile, "mkdtemp", mkdtemp)
+    monkeypatch.setattr(rosterjobs.shutil, "rmtree", rmtree)
+    for name in ("../../x.csv", "/etc/passwd", "名单.xlsx.csv"):
+        assert api.post("/api/roster", files={"file": (name, STAFF.encode())}).status_code == 200
+    assert [seen[d] for d in made] == [(["answers.csv", "roster.csv"], 0o700)] * 3
+    assert os.listdir(tmp_path) == []  # each removed once answered
 
 
 def test_roster_xlsx_upload_and_excel_csv(runner, api, tmp_path):

@@ -109,7 +109,7 @@ def home(request, reg, p: answers.Params) -> str:
                    for lid, lad in reg.ladders.items())
     body = render("<h1>{site}</h1><p>{intro}</p>{box}<h2>{ladders}</h2><ul>{list}</ul>", site=w["site"],
                   intro=w["home_intro"], box=search_box(p.lang), ladders=w["ladders"], list=ladders)
-    return layout(request, p.lang, w["site"], body)
+    return layout(request, p.lang, w["site"], body, url("/api/ladders", lang=_lang(p.lang)))
 
 
 def lookup(request, reg, p: answers.LookupParams) -> str:

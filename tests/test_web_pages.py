@@ -198,7 +198,7 @@ def test_a_hostile_layer_renders_inert(hostile):
 
 
 def text_of(page: str, element_id: str) -> str:
-    match = re.search(rf'<p id="{element_id}">(.*?)</p>', page)
+    match = re.search(rf'<p id="{element_id}"[^>]*>(.*?)</p>', page)
     return re.sub(r"<[^>]+>", "", match.group(1)) if match else ""
 
 
@@ -215,3 +215,10 @@ def test_the_worker_page_says_the_first_step_and_what_is_held(site):
                                           "lang": "en"}).text
     assert text_of(english, "held-by") == ("already held: Technician · implied by a higher level held ← "
                                            "Senior technician · since 2016-12-01")
+
+
+def test_the_worker_page_without_a_route_still_answers(site):
+    page = site.get("/worker", params={"target": "专业技术岗位:一级", "holds": "初级工", "as_of": "2026-12-01"})
+    assert page.status_code == 200
+    assert text_of(page.text, "verdict") == "不符合，且按现有规则无法达到"
+    assert text_of(page.text, "route-headline").startswith("无法到达专业技术一级：")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..describe import CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, STATUS_WORDS, describe_conditions
-from ..errors import EquivalenceError
+from ..errors import EquivalenceError, NoSolutionError
 from . import answers
 from .assets import CSS, JS, roster_js
 from .html import Html, join, link, render, table, url
@@ -345,13 +345,16 @@ def worker(request, reg, p: WorkerPage) -> str:
         return layout(request, lang, w["worker"], render("<h1>{t}</h1><p>{intro}</p>{form}", t=w["worker"],
                                                          intro=w["worker_intro"], form=form))
     check = answers.check(reg, answers.WorkerParams(**asked.model_dump(exclude={"alternatives", "no_switch"})))
-    route = answers.path(reg, asked)
+    try:
+        route = _route_section(reg, answers.path(reg, asked), lang)
+    except NoSolutionError as exc:  # check has said why; the route part says there is none
+        route = render('<h2>{t}</h2><p id="route-headline" class="muted">{m}</p>', t=w["route"], m=str(exc))
     query = {"target": p.target, "to_tier": p.to_tier, "holds": holds, "education": p.education,
              "work_years": p.work_years, "as_of": p.as_of, "region": p.region, "lang": _lang(lang)}
-    twins = join([link(url("/api/check", **query), "check JSON"), " · ",
-                  link(url("/api/path", **query, alternatives=asked.alternatives), "path JSON")])
+    twins = join([link(url("/api/check", **query), f"{w['check']} JSON"), " · ",
+                  link(url("/api/path", **query, alternatives=asked.alternatives), f"{w['route']} JSON")])
     body = render("<h1>{t}</h1>{form}<p class=\"twin\">{twins}</p>{check}{route}", t=w["worker"], form=form,
-                  twins=twins, check=_check_section(reg, check, lang), route=_route_section(reg, route, lang))
+                  twins=twins, check=_check_section(reg, check, lang), route=route)
     return layout(request, lang, w["worker"], body, url("/api/check", **query))
 
 

@@ -12,7 +12,7 @@ import click
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default answers this machine only; 0.0.0.0 opens it to the network).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.pass_context
 def serve(ctx, host, port):
     """Serve the answers as web pages (zh, with English) and as a JSON API (/api/…, /openapi.json).
@@ -32,4 +32,7 @@ def serve(ctx, host, port):
     obj = ctx.find_root().obj
     app = create_app(mappings=obj["mappings"], region=obj["region"], layers=obj["layers"])
     click.echo(f"equivalence: serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo("equivalence: other machines can reach this server, and it has no log-in: "
+                   "keep it behind the network's own access control", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .errors import MappingError, MappingErrors
 from .loader import LAYER_FILE, Located, Mappings, format_loc, load_folder
+from .audit import audit_mappings
 from .dates import date_start
 from .models import CONFIDENCE_OF_STATUS, CONFIDENCE_ORDER
 from .names import normalize, strip_qualifier
@@ -350,6 +351,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
         }
 
     _check_promotion_cycles(m, rules, problems)
+    audit_mappings(m, sources, problems)  # the data says only what its documents say
     catalogue = _compile_catalogues(m, sources, ladders, problems, check_cite)
     if problems:
         raise MappingErrors(list(problems))

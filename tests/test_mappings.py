@@ -27,7 +27,8 @@ def test_every_rule_cites_a_known_source(real):
         assert rule["cite"], rule["id"]
         for cite in rule["cite"]:
             assert cite["source"] in real.sources, (rule["id"], cite["source"])
-            assert cite["article"].strip() and cite["quote"].strip(), rule["id"]
+            assert cite["article"].strip(), rule["id"]
+            assert cite["quote"].strip() or rule["note"], rule["id"]  # no wording seen: the note says why
 
 
 def test_every_ladder_and_level_citation_is_known(real):

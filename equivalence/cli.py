@@ -349,7 +349,7 @@ def show(ctx, rule_id, fmt, lang):
         (h["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]),
     ]
     for c in cites:
-        rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c)} [{c['status']}]\n《{c['title']}》\n“{c['quote']}”"))
+        rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c)} [{c['status']}]\n《{c['title']}》" + (f"\n“{c['quote']}”" if c["quote"] else "")))
     if rule["note"]:
         rows.append(("note", rule["note"]))
     rows.append(("file", f"{rule['path']}:{rule['line']}"))

@@ -19,7 +19,7 @@ from .models import CONFIDENCE_OF_STATUS
 
 # A file of this project (the reference notes, the data folders, YAML / CSV / Markdown files).
 _PROJECT_FILE = re.compile(r"policy-rules|ladders\.md|style\.md|anchors\.md|shared/|mappings/|"
-                           r"\.ya?ml\b|\.md\b|\.csv\b", re.IGNORECASE)
+                           r"\.ya?ml\b|\.md\b|\.csv\b|#\d+\.\d+", re.IGNORECASE)  # #8.2: a row of the reference notes
 # Marks of a summary written by us rather than wording seen in a document.
 _SUMMARY = re.compile(r"→|⇒|->|≈|[A-Za-z]{2,}[ ,;:()'/]+[A-Za-z]{2,}|paraphrase", re.IGNORECASE)
 
@@ -59,9 +59,9 @@ def _audit_rule(located, sources: dict, problems) -> None:
     if rule.kind == "derived" and confidence != "low":
         problems.add(located, ("confidence",), f"a derived rule (no document states it) is low confidence, not '{confidence}'")
     first_quote = rule.cite[0].quote.strip()
-    if confidence == "high" and (primary["status"] != "official" or not first_quote):
+    if confidence == "high" and primary["status"] == "official" and not first_quote:  # a non-official one: compile says so
         problems.add(located, ("confidence",),
-                     "'high' needs an official source whose wording for this rule was seen (a quote)")
+                     "'high' needs the official wording of this rule seen (a quote in the first citation)")
     if confidence != "low" and "paraphrase" in rule.cite[0].article.lower():
         problems.add(located, ("confidence",), f"a rule known only as a paraphrase is low confidence, not '{confidence}'")
     for i, cite in enumerate(rule.cite):

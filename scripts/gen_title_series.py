@@ -665,19 +665,29 @@ for (lid, zh, en, cite, note, conf, comment, levels) in S:
         cites = [cite]
         if lid == "eng" and tier != "full_senior":
             cites = [ENG16, cite]
+        # The earliest document that states the tier: GB/T 8561-2001, whose title codes end in the tier
+        # digit (1 正高级 … 5 员级), where it lists this title at this tier.
+        gbt = level_cite(lid, tier, None)
+        if gbt:
+            cites = [{**gbt, "article": gbt["article"] + " (last digit: the tier)"}] + cites
         r.append(f"  - id: {rid}\n    kind: counts_as\n    from: {lid}.{tier}\n    to: tier.{tier}\n"
                  f"    bidirectional: false\n    purposes: []\n    jurisdiction: CN\n    cite:\n")
         for c in cites:
             r.append(f"      - source: {c['source']}\n        article: {q(c['article'])}\n        quote: {q(c['quote'])}\n")
         if conf:
             r.append(f"    confidence: {conf}\n")
+        gbt_note = (f"From 2001: GB/T 8561-2001 (first citation) lists it at this tier, the last digit of its code "
+                    f"giving the tier (1 正高级, 2 副高级, 3 中级, 4 助理级, 5 员级); the standard was seen only in a "
+                    f"re-encoded table. " if gbt else "")
+        if gbt and not (cite["source"] == SRC and cite is not ROW5):
+            r.append("    note: " + q(tidy(gbt_note + "The title's current name is in the later list cited next.")) + "\n")
         if cite["source"] == SRC and cite is not ROW5:
             unv_note = UNV_BASE + (UNV_BRIDGE if lid in BRIDGE_SERIES else
                                    "The level names and the tiers the series has (with ladders.md's [verify] marks) are in the ladder's note.")
             n = f"{lzh} is a {TIER_ZH[tier]} title. " + (unv_note if cite["article"].startswith("rows 14") else ROWNOTE)
             if conf and not cite["article"].startswith("rows 14"):
                 n += " Level names not in the transcription (see the ladder's note)."
-            r.append(f"    note: {q(tidy(clean(n) + seen_note(cite)))}\n")
+            r.append(f"    note: {q(tidy(gbt_note + clean(n) + seen_note(cite)))}\n")
 Path(args.out, "rules", "series-tiers.yaml").write_text("".join(r), encoding="utf-8")
 print(sum(len(s[7]) for s in S), "levels,", len(S), "ladders")
 for kind in ("added", "present", "skipped"):

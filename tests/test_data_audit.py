@@ -1,0 +1,213 @@
+"""The data says only what its documents say: the audit checks of ``validate`` (exact messages), their
+hold on every shipped layer, and the corrected answers of the November 2026 audit (issue 11)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import SHIPPED, TINY_FILES, write_folder
+from equivalence.cli import cli
+from equivalence.compile import compile_folder
+from equivalence.errors import MappingErrors, UnknownLevelError
+from equivalence.lookup import find_equivalents
+
+OFF = "cite: [{source: src-off, article: a, quote: 原文}]"
+
+
+def rule(*lines: str, cite: str = OFF) -> str:
+    """A file with one rule r1 (kind apply sk.s1 -> en.e1 unless given); its keys start on line 3."""
+    return "rules:\n  - id: r1\n" + "".join(f"    {line}\n" for line in lines) + f"    {cite}\n"
+
+
+APPLY = ("kind: apply", "from: sk.s1", "to: en.e1")
+AUDIT = [
+    ("derived above low", rule("kind: derived", "from: tt.t4", "to: ws.w1", "confidence: medium"),
+     ["m/bad.yaml:6: rules[0].confidence: a derived rule (no document states it) is low confidence, not 'medium'"]),
+    ("derived at the official source's default", rule("kind: derived", "from: tt.t4", "to: ws.w1"),
+     ["m/bad.yaml:2: rules[0].confidence: a derived rule (no document states it) is low confidence, not 'high'"]),
+    ("high without the wording", rule(*APPLY, cite="cite: [{source: src-off, article: a, quote: ''}]"),
+     ["m/bad.yaml:2: rules[0].confidence: 'high' needs the official wording of this rule seen (a quote in the first citation)"]),
+    ("a quote of an unverified source", rule(*APPLY, cite="cite: [{source: src-unv, article: a, quote: 原文}]"),
+     ["m/bad.yaml:6: rules[0].cite[0].quote: source 'src-unv' is unverified (no text seen): leave the quote empty and say why in the note"]),
+    ("a summary with an arrow", rule(*APPLY, cite="cite: [{source: src-off, article: a, quote: 一级 → 工程师}]"),
+     ["m/bad.yaml:6: rules[0].cite[0].quote: a quote is words seen in the source, not a summary ('→'): move it to the note and leave the quote empty"]),
+    ("a summary in English", rule(*APPLY, cite="cite: [{source: src-off, article: a, quote: 工程师 and their 二级}]"),
+     ["m/bad.yaml:6: rules[0].cite[0].quote: a quote is words seen in the source, not a summary ('and their'): move it to the note and leave the quote empty"]),
+    ("a paraphrase at medium", rule(*APPLY, "confidence: medium", cite="cite: [{source: src-sec, article: a (paraphrase), quote: ''}]"),
+     ["m/bad.yaml:6: rules[0].confidence: a rule known only as a paraphrase is low confidence, not 'medium'"]),
+    ("a note naming the reference file", rule(*APPLY, "note: as in policy-rules.md 3.4"),
+     ["m/bad.yaml:6: rules[0].note: names a file of this project ('policy-rules'): cite documents only"]),
+    ("a note naming a row of it", rule(*APPLY, "note: 'see #8.2'"),
+     ["m/bad.yaml:6: rules[0].note: names a file of this project ('#8.2'): cite documents only"]),
+    ("an article naming a YAML file", rule(*APPLY, cite="cite: [{source: src-off, article: see rules.yaml, quote: 原文}]"),
+     ["m/bad.yaml:6: rules[0].cite[0].article: names a file of this project ('.yaml'): cite documents only"]),
+    ("a source note naming a data file", "sources:\n  - {id: s9, title: T, issuer: I, effective_from: 2020, "
+     "status: secondary, note: 'from ../shared/data/x.csv'}\n",
+     ["m/bad.yaml:2: sources[0].note: names a file of this project ('shared/'): cite documents only"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [pytest.param(t, e, id=i) for i, t, e in AUDIT])
+def test_audit_exact_messages(tmp_path, text, expected):
+    root = write_folder(tmp_path / "m", {**TINY_FILES, "bad.yaml": text})
+    with pytest.raises(MappingErrors) as info:
+        compile_folder(root, display_root="m")
+    assert [str(e) for e in info.value.errors] == expected
+
+
+def test_an_empty_quote_with_a_note_is_fine(tmp_path):
+    text = rule(*APPLY, "confidence: medium", "note: wording not recorded",
+                cite="cite: [{source: src-sec, article: a, quote: ''}]")
+    index = compile_folder(write_folder(tmp_path / "m", {**TINY_FILES, "ok.yaml": text}))
+    assert index["rules"]["r1"]["cite"][0]["quote"] == "" and index["rules"]["r1"]["confidence"] == "medium"
+
+
+# -- every shipped layer passes the audit ------------------------------------------------------------
+
+def _stacks():
+    yield "national", []
+    for folder in sorted((SHIPPED / "regions").iterdir()):
+        yield folder.name, [str(folder)]
+    yield "acme", [str(SHIPPED / "examples" / "acme")]
+
+
+@pytest.mark.parametrize("name, layers", list(_stacks()))
+def test_every_shipped_layer_passes_the_audit(name, layers):
+    index = compile_folder(SHIPPED, layers=layers)  # raises on any audit problem
+    sources = index["sources"]
+    for r in index["rules"].values():
+        primary = sources[r["cite"][0]["source"]]
+        if r["kind"] == "derived":
+            assert r["confidence"] == "low", r["id"]
+        if r["confidence"] == "high":
+            assert primary["status"] == "official" and r["cite"][0]["quote"], r["id"]
+        for c in r["cite"]:
+            assert not (c["quote"] and sources[c["source"]]["status"] == "unverified"), r["id"]
+    # no user-visible text anywhere names a file of this project
+    text = json.dumps({k: index[k] for k in ("sources", "ladders", "levels", "rules", "honours", "catalogue")},
+                      ensure_ascii=False)
+    text = re.sub(r'"path": "[^"]*"', "", text)  # where a record was read from is not user text
+    assert not re.search(r"policy-rules|ladders\.md|shared/|#\d+\.\d+", text)
+
+
+# -- the corrected answers, item by item -------------------------------------------------------------
+
+def _results(reg, name, **kw):
+    return find_equivalents(reg, name, **kw)["results"]
+
+
+def test_item1_treated_as_scope_pay_and_the_reading(real):
+    # 96号: 各类企业, not pay; 58号 (九): every 用人单位, 工资福利 included. Both name no level: low.
+    r96 = real.rules["bridge-96-treated-technician-as-intermediate"]
+    r58 = real.rules["cpc58-treated-technician-as-intermediate"]
+    assert r96["conditions"]["other"] == ["各类企业（本条针对企业）"] and "pay_benefits" not in r96["purposes"]
+    assert r58["conditions"]["other"] == [] and r58["conditions"]["in_post"] is True
+    assert r58["purposes"] == ["training", "post_appointment", "rank_promotion", "pay_benefits"]
+    assert r58["cite"][0]["source"] == "cpc-2022-58" and "工资福利" in r58["cite"][0]["quote"]
+    assert r58["effective_from"] == "2022-10"
+    for r in (r96, r58):
+        assert r["kind"] == "treated_as" and r["confidence"] == "low" and "reading" in r["note"]
+    pay = [x for x in _results(real, "技师", purpose="pay_benefits") if x["kind"] == "treated_as"]
+    assert [(x["level"]["name"], x["chain"], x["confidence"]) for x in pay] == [
+        ("中级", ["cpc58-treated-technician-as-intermediate"], "low")]
+
+
+def test_item2_no_national_years_outside_engineering(real, runner):
+    result = runner.invoke(cli, ["path", "实验师", "--holds", "技师@2022-01-01"])
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: no route to 实验师: bridge-96-technician-to-intermediate: 申报年限由各省实施办法规定"
+                             "（全国文件未见年限；本数据中规定年限的省份：江苏，见 --region 江苏）\n")
+    for rid in ("bridge-96-senior-to-assistant", "bridge-96-technician-to-intermediate",
+                "bridge-96-senior-technician-to-associate-senior"):
+        rule = real.rules[rid]
+        assert rule["conditions"]["years_in_from"] is None and rule["grants"] is False
+        assert not any(t.startswith("eng.") for t in rule["to"])
+        assert "sd-2020-16" not in [c["source"] for c in rule["cite"]]
+    js = runner.invoke(cli, ["--region", "江苏", "path", "实验师", "--holds", "技师@2022-01-01", "--as-of", "2022-01-01",
+                             "--format", "json"])
+    assert js.exit_code == 0
+    data = json.loads(js.stdout)
+    assert data["date"] == "2025-01-01" and data["steps"][0]["rule"] == "js-bridge-technician-to-intermediate"
+    sd = real.sources["sd-2020-16"]
+    assert sd["title"] == "关于工程技术领域高技能人才与工程技术人才职业贯通发展的实施意见"
+    assert sd["doc_no"] == "鲁人社发〔2020〕16号" and "engineering-only" in sd["note"]
+
+
+def test_item3_registered_safety_engineer_levels(real, runner):
+    assert [lev["zh"] for lev in real.levels_of("q_safety")] == ["初级注册安全工程师", "中级注册安全工程师", "高级注册安全工程师"]
+    out = [(x["level"]["name"], x["chain"]) for x in _results(real, "中级注册安全工程师", direction="out")
+           if x["level"]["ladder"] == "eng"]
+    assert out == [("工程师", ["qual-safety-intermediate"])]
+    assert real.rules["qual-safety-intermediate"]["confidence"] == "low"
+    with pytest.raises(UnknownLevelError):
+        real.level("一级注册安全工程师")
+
+
+def test_item4_assistant_accountant_posts(real, runner):
+    result = runner.invoke(cli, ["lookup", "助理会计师", "--to", "专业技术岗位", "--format", "json"])
+    assert result.exit_code == 0
+    levels = {r["level"]["id"] for r in json.loads(result.stdout)["results"]}
+    assert levels == {"post_tech.p11", "post_tech.p12", "post_tech.p13"}
+    assert real.sources["accounting-titles-2019"]["doc_no"] == "人社部发〔2019〕8号"
+    assert real.rules["inst-post-accounting-assistant"]["to"] == ["post_tech.p13", "post_tech.p12", "post_tech.p11"]
+    # a series without 员级 maps its 初级 to 11–13 (a reading, low); 高校 助教 keeps its own 11–12
+    assert real.rules["inst-post-economics-assistant"]["confidence"] == "low"
+    assert {r["level"]["id"] for r in _results(real, "助教", direction="out")
+            if r["level"]["ladder"] == "post_tech"} == {"post_tech.p11", "post_tech.p12"}
+
+
+def test_item5_technical_school_classes_from_the_2018_pilot(real):
+    got = [(x["level"]["name"], x["chain"]) for x in _results(real, "高级工班", as_of="2019-06-01", direction="out")
+           if x["level"]["ladder"] == "edu"]
+    assert got == [("大学专科", ["techschool-senior-class-as-junior-college-title"])]
+    rule = real.rules["techschool-senior-class-as-junior-college-title"]
+    assert rule["effective_from"] == "2018-11" and rule["cite"][0]["source"] == "pilot-2018-eng"
+    assert rule["conditions"]["other"] == ["工程技术职称评审（其他系列未见全国文件）"]
+
+
+def test_item6_quotes_are_each_rules_own_clause(real, runner):
+    result = runner.invoke(cli, ["show", "cs-promote-clerk1"])
+    assert result.exit_code == 0 and "一级巡视员" not in result.stdout
+    assert real.rules["cs-promote-clerk1"]["cite"][0] == {"source": "cs-parallel-2019", "article": "第十八条 (十一)", "quote": ""}
+    assert real.rules["cs-promote-inspector1"]["cite"][0]["quote"] == "(一)晋升一级巡视员,应当任厅局级副职或者二级巡视员4年以上;"
+    for rid in ("cs-promote-researcher2", "cs-promote-clerk1", "cs-apply-researcher3-from-county-deputy"):
+        assert real.rules[rid]["cite"][0]["quote"] == "", rid
+    for tier in ("full-senior", "associate-senior", "intermediate", "assistant", "clerk"):
+        rule = real.rules[f"inst-post-tier-{tier}"]
+        assert rule["confidence"] == "medium" and real.sources[rule["cite"][0]["source"]]["status"] == "secondary"
+        assert rule["cite"][1]["source"] == "hn-inst-posts-impl"
+    arrows = [r["id"] for r in real.rules.values() for c in r["cite"] if "→" in c["quote"]]
+    assert arrows == []
+
+
+def test_item7_confidence(real):
+    assert real.rules["eng16-full-senior-bachelor"]["confidence"] == "low"
+    assert real.rules["eng16-full-senior-bachelor"]["cite"][0]["quote"] == ""
+    derived = [r for r in real.rules.values() if r["kind"] == "derived"]
+    assert derived and {r["confidence"] for r in derived} == {"low"}
+    assert {r["confidence"] for r in real.rules.values() if r["id"].startswith(("cs-pair-", "inst-wage-"))} == {"low"}
+    assert [r["id"] for r in real.rules.values() if r["confidence"] == "high"] == []
+
+
+def test_item8_dates(real):
+    assert [x["level"]["name"] for x in _results(real, "副教授", as_of="2019-06-01") if x["level"]["ladder"] == "tier"] == ["副高级"]
+    assert [x["level"]["name"] for x in _results(real, "一级建造师", as_of="2021-06-01", direction="out")
+            if x["level"]["ladder"] == "eng"] == ["工程师"]
+    assert real.rules["qual-constructor-first-class-16"]["effective_from"] == "2019-02-01"
+    assert real.rules["tier-hedu-associate-senior"]["effective_from"] == "2001"
+    for rid in ("bridge-pilot2018-senior-to-eng-assistant", "bridge-pilot2018-technician-to-eng-intermediate",
+                "bridge-pilot2018-senior-technician-to-eng-associate-senior"):
+        assert real.rules[rid]["effective_until"] is None and "no text seen ends" in real.rules[rid]["note"]
+    assert real.sources["inst-wages-2006"]["effective_until"] == "2014-10"
+    assert real.rules["inst-wage-w2-p10"]["effective_until"] == "2014-10"
+
+
+def test_item9_answers_cite_documents_only(runner):
+    for args in (["show", "tier-hedu-assistant"], ["show", "qual-structural-first-class"], ["lookup", "助教"],
+                 ["sources"], ["--region", "浙江", "lookup", "助理工程师"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, args
+        assert "policy-rules" not in result.stdout and "#4.12" not in result.stdout, args

@@ -211,3 +211,28 @@ def test_item9_answers_cite_documents_only(runner):
         result = runner.invoke(cli, args)
         assert result.exit_code == 0, args
         assert "policy-rules" not in result.stdout and "#4.12" not in result.stdout, args
+
+
+# -- what a user expects, where a document states it -------------------------------------------------
+
+def test_institution_ranks_and_staff_grades(real, runner):
+    # 试行办法 (2006): 部级正职 … 办事员 依次分别对应 一到十级职员岗位
+    out = [(x["level"]["name"], x["kind"], x["chain"]) for x in _results(real, "科级正职", direction="out")]
+    assert out == [("七级职员", "counts_as", ["inst-rank-section-chief-m7"])]
+    assert [lev["zh"] for lev in real.levels_of("inst_rank")] == [
+        "办事员", "科员", "科级副职", "科级正职", "处级副职", "处级正职", "厅级副职", "厅级正职", "部级副职", "部级正职"]
+    # a civil-service comparison is derived, and the empty answer says how to see it
+    result = runner.invoke(cli, ["lookup", "七级职员", "--to", "公务员领导职务"])
+    assert result.exit_code == 0
+    assert result.stdout == ("七级职员 (管理岗位, post_mgmt.m7): 没有相关等级"
+                             "（另有推导的比较，非文件所述：加 --include-derived 查看）\n")
+    derived = [x["level"]["name"] for x in _results(real, "七级职员", to=["公务员领导职务"], include_derived=True)]
+    assert set(derived) == {"乡科级正职"}
+
+
+def test_an_empty_lookup_names_the_next_thing_to_try(runner):
+    result = runner.invoke(cli, ["lookup", "国家级正职"])
+    assert result.stdout == "国家级正职 (公务员领导职务, cs_lead.state_chief): 没有相关等级（试试 equivalence routes-into 国家级正职）\n"
+    result = runner.invoke(cli, ["lookup", "七级职员", "--kind", "apply", "--lang", "en"])
+    assert result.stdout == ("Management post, staff grade 7 (Public institution management posts (职员), post_mgmt.m7): "
+                             "no related levels (try without --to / --kind / --purpose / --as-of)\n")

@@ -95,7 +95,6 @@ def test_every_level_is_reachable_on_ladders_with_promotion_rules(real):
 EXPECTED_ORPHANS = {
     "cs_lead.state_chief",  # 国家级正职: no rule in the sources reaches or leaves it
     "cs_lead.state_deputy",  # 国家级副职: likewise
-    "post_mgmt.m9",  # 九级职员 (科员): its only counterparts (一级/二级科员) have no cs_lead level
     "post_skill.general",  # 普通工: no grade, no rule (the 9.13 military scale is out of scope)
     "q_safety.senior",  # 高级注册安全工程师: no document seen maps it to a title
 }

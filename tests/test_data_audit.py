@@ -236,3 +236,23 @@ def test_an_empty_lookup_names_the_next_thing_to_try(runner):
     result = runner.invoke(cli, ["lookup", "七级职员", "--kind", "apply", "--lang", "en"])
     assert result.stdout == ("Management post, staff grade 7 (Public institution management posts (职员), post_mgmt.m7): "
                              "no related levels (try without --to / --kind / --purpose / --as-of)\n")
+
+
+def test_civil_service_ranks_and_old_posts(real):
+    # 规定 第八条 / 职务与级别管理规定: 职级 and 领导职务 -> 级别 ranges, 一级 / 二级科员 included
+    def ranks(name):
+        return [x["level"]["name"] for x in _results(real, name, direction="out") if x["level"]["ladder"] == "cs_level"]
+    assert ranks("一级巡视员") == [f"{n}级（公务员级别）" for n in ("十三", "十二", "十一", "十", "九", "八")]
+    assert ranks("二级科员")[0] == "二十七级（公务员级别）" and ranks("二级科员")[-1] == "十九级（公务员级别）"
+    assert ranks("一级科员")[0] == "二十六级（公务员级别）" and ranks("一级科员")[-1] == "十八级（公务员级别）"
+    assert ranks("乡科级副职")[0] == "二十四级（公务员级别）" and ranks("乡科级副职")[-1] == "十七级（公务员级别）"
+    assert real.rules["cs-level-clerk2"]["grants"] is False
+    # the pre-2019 非领导职务, converted where a text states it (low: the 实施方案 itself not seen)
+    assert [lev["zh"] for lev in real.levels_of("cs_nonlead")][-2:] == ["副巡视员", "巡视员"]
+    got = [(x["level"]["name"], x["confidence"]) for x in _results(real, "副调研员", direction="out")
+           if x["level"]["ladder"] == "cs_grade"]
+    assert got == [("四级调研员", "low")]
+    assert [x["level"]["name"] for x in _results(real, "主任科员", direction="out") if x["level"]["ladder"] == "cs_grade"] == ["二级主任科员"]
+    # 职级 <-> 领导职务 is derived (equal 级别 ranges): only with include_derived
+    assert [x for x in _results(real, "一级巡视员", to=["公务员领导职务"])] == []
+    assert {x["level"]["name"] for x in _results(real, "一级巡视员", to=["公务员领导职务"], include_derived=True)} == {"厅局级正职"}

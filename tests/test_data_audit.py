@@ -256,3 +256,15 @@ def test_civil_service_ranks_and_old_posts(real):
     # 职级 <-> 领导职务 is derived (equal 级别 ranges): only with include_derived
     assert [x for x in _results(real, "一级巡视员", to=["公务员领导职务"])] == []
     assert {x["level"]["name"] for x in _results(real, "一级巡视员", to=["公务员领导职务"], include_derived=True)} == {"厅局级正职"}
+
+
+def test_education_below_secondary_vocational_and_graduate(real, runner):
+    assert [lev["zh"] for lev in real.levels_of("edu")][:4] == ["小学", "初中", "高中", "中等职业学校"]
+    assert real.level("研究生")["ref"] == "edu.master"
+    # 高中 is a known level below the 中专 minimum of the 16号 annex (技术员 + 4 years): the route to
+    # 助理工程师 goes through the skill grades instead
+    result = runner.invoke(cli, ["path", "助理工程师", "--holds", "技术员:10", "--education", "高中",
+                                 "--as-of", "2026-12-01", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["total_years"] == 10 and data["steps"][-1]["rule"] == "bridge-pilot2018-senior-to-eng-assistant"

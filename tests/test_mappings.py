@@ -99,6 +99,8 @@ EXPECTED_ORPHANS = {
     "q_safety.senior",  # 高级注册安全工程师: no document seen maps it to a title
     # 级别 一至七级: only the ranges of 厅局级 and below were seen (省部级 and up: not in the documents)
     *(f"cs_level.l{n}" for n in range(1, 8)),
+    # education below every minimum the rules set (given by workers, required by no rule)
+    "edu.primary", "edu.junior_secondary", "edu.senior_secondary",
     # old 非领导职务 whose 2019 conversion no text seen states
     *(f"cs_nonlead.{x}" for x in ("clerk", "staff", "deputy_principal", "researcher", "deputy_inspector", "inspector")),
 }

@@ -268,3 +268,22 @@ def test_education_below_secondary_vocational_and_graduate(real, runner):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["total_years"] == 10 and data["steps"][-1]["rule"] == "bridge-pilot2018-senior-to-eng-assistant"
+
+
+def test_economics_exam_qualification_confers_the_title(real, runner):
+    got = [(x["level"]["name"], x["chain"]) for x in _results(real, "中级经济专业技术资格", direction="out")
+           if x["level"]["ladder"] == "economics"]
+    assert got == [("经济师", ["qual-economics-intermediate"])]
+    assert real.rules["qual-economics-senior"]["conditions"]["other"] == ["考试合格后，还须通过评审（考试与评审相结合）"]
+    assert real.sources["econ-titles-2019"]["doc_no"] == "人社部发〔2019〕53号"
+    result = runner.invoke(cli, ["lookup", "经济专业技术资格"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: unknown level '经济专业技术资格'; did you mean: ")
+    assert "中级经济专业技术资格" in result.stderr
+
+
+def test_58_two_way_recognition_is_a_principle_without_a_table(real):
+    note = real.sources["cpc-2022-58"]["note"]
+    assert "双向比照认定制度" in note and "a principle without a table" in note
+    second = real.rules["cpc58-treated-technician-as-intermediate"]["cite"][1]
+    assert second["source"] == "cpc-2022-58" and second["quote"].startswith("建立职业资格、职业技能等级与相应职称、学历的双向比照认定制度")

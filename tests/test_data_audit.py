@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import SHIPPED, TINY_FILES, write_folder
+from conftest import REPO, SHIPPED, TINY_FILES, write_folder
 from equivalence.cli import cli
 from equivalence.compile import compile_folder
 from equivalence.errors import MappingErrors, UnknownLevelError
@@ -287,3 +287,37 @@ def test_58_two_way_recognition_is_a_principle_without_a_table(real):
     assert "双向比照认定制度" in note and "a principle without a table" in note
     second = real.rules["cpc58-treated-technician-as-intermediate"]["cite"][1]
     assert second["source"] == "cpc-2022-58" and second["quote"].startswith("建立职业资格、职业技能等级与相应职称、学历的双向比照认定制度")
+
+
+# -- the README's figures are the data's ---------------------------------------------------------------
+
+def _figures_table() -> str:
+    """The README table of how sure the rules are, computed from the shipped mappings."""
+    from collections import Counter
+
+    rows = []
+    stacks = [("national", [])] + [(f"provinces ({len(list((SHIPPED / 'regions').iterdir()))} layers)",
+                                     [str(p) for p in sorted((SHIPPED / "regions").iterdir())])]
+    for name, layers in stacks:
+        rules, status, conf, unseen = 0, Counter(), Counter(), 0
+        for group in ([[]] if not layers else [[layer] for layer in layers]):
+            index = compile_folder(SHIPPED, layers=group)
+            for r in index["rules"].values():
+                if (r["layer"] == "national") != (not layers):
+                    continue
+                rules += 1
+                status[index["sources"][r["cite"][0]["source"]]["status"]] += 1
+                conf[r["confidence"]] += 1
+                unseen += not r["cite"][0]["quote"]
+        rows.append(f"| {name} | {rules} | {status['official']} | {status['secondary']} | {status['unverified']} "
+                    f"| {conf['high']} | {conf['medium']} | {conf['low']} | {unseen} |")
+    head = ("| layer | rules | official | secondary | unverified | high | medium | low | wording not seen |\n"
+            "|---|---|---|---|---|---|---|---|---|\n")
+    return head + "\n".join(rows) + "\n"
+
+
+@pytest.mark.skipif(SHIPPED != REPO / "mappings", reason="the README describes the shipped mappings")
+def test_readme_figures_match_the_data():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = _figures_table()
+    assert table in readme, "README's table of how sure the rules are is out of date; it should read:\n" + table

@@ -8,7 +8,7 @@ Four checks, each one a promise an HR officer relies on:
   summary (arrows, English phrases, "paraphrase"); a summary goes in the note. A rule whose first
   citation is known only as a paraphrase (its article says "paraphrase") is low;
 - no user-visible text (quote, article, note, title …) names a file of this project: answers cite
-  documents only.
+  documents only; a rule's `other` conditions, shown verbatim, are written in Chinese.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .models import CONFIDENCE_OF_STATUS
 # A file of this project (the reference notes, the data folders, YAML / CSV / Markdown files).
 _PROJECT_FILE = re.compile(r"policy-rules|ladders\.md|style\.md|anchors\.md|shared/|mappings/|"
                            r"\.ya?ml\b|\.md\b|\.csv\b|#\d+\.\d+", re.IGNORECASE)  # #8.2: a row of the reference notes
+_ENGLISH = re.compile(r"[A-Za-z]{2,}[ ,;:'/]+[A-Za-z]{2,}")
 # Marks of a summary written by us rather than wording seen in a document.
 _SUMMARY = re.compile(r"→|⇒|->|≈|[A-Za-z]{2,}[ ,;:()'/]+[A-Za-z]{2,}|paraphrase", re.IGNORECASE)
 
@@ -69,6 +70,11 @@ def _audit_rule(located, sources: dict, problems) -> None:
     texts = {("note",): rule.note}
     texts.update({("conditions", "other", i): text for i, text in enumerate(rule.conditions.other)})
     _no_project_file(problems, located, texts)
+    for i, text in enumerate(rule.conditions.other):  # shown verbatim in Chinese answers
+        found = _ENGLISH.search(text)
+        if found:
+            problems.add(located, ("conditions", "other", i),
+                         f"a condition is shown as written in Chinese answers: write it in Chinese ('{found.group(0)}')")
 
 
 def _audit_cite(problems, located, loc: tuple, cite, sources: dict) -> None:

@@ -44,6 +44,8 @@ AUDIT = [
      ["m/bad.yaml:6: rules[0].note: names a file of this project ('#8.2'): cite documents only"]),
     ("an article naming a YAML file", rule(*APPLY, cite="cite: [{source: src-off, article: see rules.yaml, quote: 原文}]"),
      ["m/bad.yaml:6: rules[0].cite[0].article: names a file of this project ('.yaml'): cite documents only"]),
+    ("a condition in English", rule(*APPLY, "conditions: {other: [appointed by the employer]}"),
+     ["m/bad.yaml:6: rules[0].conditions.other[0]: a condition is shown as written in Chinese answers: write it in Chinese ('appointed by')"]),
     ("a source note naming a data file", "sources:\n  - {id: s9, title: T, issuer: I, effective_from: 2020, "
      "status: secondary, note: 'from ../shared/data/x.csv'}\n",
      ["m/bad.yaml:2: sources[0].note: names a file of this project ('shared/'): cite documents only"]),

@@ -323,3 +323,9 @@ def test_readme_figures_match_the_data():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     table = _figures_table()
     assert table in readme, "README's table of how sure the rules are is out of date; it should read:\n" + table
+
+
+def test_statistics_exam_qualification_confers_the_title_low(real):
+    got = [(x["level"]["name"], x["confidence"]) for x in _results(real, "初级统计专业技术资格", direction="out")
+           if x["level"]["ladder"] == "statistics"]
+    assert got == [("助理统计师", "low")]

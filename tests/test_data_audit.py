@@ -329,3 +329,11 @@ def test_statistics_exam_qualification_confers_the_title_low(real):
     got = [(x["level"]["name"], x["confidence"]) for x in _results(real, "初级统计专业技术资格", direction="out")
            if x["level"]["ladder"] == "statistics"]
     assert got == [("助理统计师", "low")]
+
+
+def test_translation_certificates_confer_the_titles(real):
+    got = [(x["level"]["name"], x["chain"]) for x in _results(real, "三级笔译", direction="out")
+           if x["level"]["ladder"] == "translation"]
+    assert got == [("三级翻译", ["qual-translation-level3"])]
+    assert real.rules["qual-translation-level2"]["to"] == ["translation.intermediate"]
+    assert real.sources["translation-qual-2003"]["doc_no"] == "人发〔2003〕21号"

@@ -436,7 +436,11 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
     if "occupation" in head:
         title += f" · {head['occupation']['name']} {head['occupation']['code']}"
     if not answer["results"]:
-        title += ": " + ("没有相关等级" if lang == "zh" else "no related levels")
+        derived_too = None if include_derived else find_equivalents(
+            reg, level, to=list(to) or None, kinds=list(kinds) or None, purpose=resolve_purpose(reg, purpose), as_of=_date(as_of),
+            include_derived=True, direction=direction, lang=lang)["results"]
+        title += ": " + ("没有相关等级" if lang == "zh" else "no related levels") + _next_try(
+            level, bool(derived_too), bool(to or kinds or purpose or as_of), lang)
     if fmt != "table":
         emit(fmt, [], [], answer)
         return
@@ -444,6 +448,17 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
                h["confidence"], h["source"], h["chain"]]
     emit(fmt, headers, lookup_rows(reg, answer["results"], lang, merge=fmt == "table"), title=title,
          widths=[None, 16, 16, 10, 28, 16, None, 20, 40])
+
+
+def _next_try(level, derived_exist, filtered, lang):
+    """An empty lookup names the next thing to try: derived comparisons, fewer filters, or a route."""
+    zh = lang == "zh"
+    if derived_exist:
+        return "（另有推导的比较，非文件所述：加 --include-derived 查看）" if zh else \
+            " (derived comparisons, stated by no document, exist: add --include-derived)"
+    if filtered:
+        return "（去掉 --to / --kind / --purpose / --as-of 再试）" if zh else " (try without --to / --kind / --purpose / --as-of)"
+    return f"（试试 equivalence routes-into {level}）" if zh else f" (try: equivalence routes-into {level})"
 
 
 def lookup_rows(reg, results, lang, merge=True):
@@ -547,7 +562,7 @@ def show(ctx, rule_id, fmt, lang):
     ]
     for c in cites:
         rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c)} [{STATUS_WORDS[lang][c['status']]}]"
-                                  f"\n《{c['title']}》\n“{c['quote']}”"))
+                                  f"\n《{c['title']}》" + (f"\n“{c['quote']}”" if c["quote"] else "")))
     if rule["note"]:
         rows.append((label["note"], rule["note"]))  # the mappings' own note, as written (English)
     rows.append((label["file"], f"{rule['path']}:{rule['line']}"))

@@ -221,20 +221,28 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
     zh = lang == "zh"
     sep = "；" if zh else "; "
 
-    def qualified(verdict, relations, conditions, confidence):
+    def qualified(verdict, relations, conditions, confidence, differ=False):
         """'同级（比照待遇；须在聘/在岗；可信度 中）': a verdict with what it rests on, never bare."""
         if verdict in ("not_comparable", "mixed") or not relations:
             return words[verdict]
         parts = [("、" if zh else ", ").join(KIND_WORDS[lang][k] for k in relations)]
         parts += dict.fromkeys(describe_conditions(reg, c, lang) for c in conditions if c)
+        if differ:
+            parts.append("条件因依据而异，见下表" if zh else "conditions differ by basis, see below")
         if confidence:
             parts.append(("可信度 " if zh else "confidence ") + CONFIDENCE_WORDS[lang][confidence])
         return f"{words[verdict]}（{sep.join(parts)}）" if zh else f"{words[verdict]} ({sep.join(parts)})"
 
-    conds = [c for x in answer["bases"] for c in x["a_conditions"] + x["b_conditions"]]
+    # Several bases are alternatives, each with its own conditions: the headline names them only when
+    # every basis asks the same (merged, they would read as all of them being needed).
+    per_basis = {tuple(describe_conditions(reg, c, lang) for c in x["a_conditions"] + x["b_conditions"] if c)
+                 for x in answer["bases"]}
+    conds = ([c for c in answer["bases"][0]["a_conditions"] + answer["bases"][0]["b_conditions"]]
+             if len(per_basis) == 1 else [])
     own = [x for x in answer["bases"] if not x["relations"]]  # both on one ladder: its order decides
     verdict = words[own[0]["verdict"]] if own else qualified(answer["verdict"], answer["relations"], conds,
-                                                             answer["confidence"])
+                                                             answer["confidence"],
+                                                             differ=len(per_basis) > 1)
     head = f"{answer['a']['name']} {verdict} {answer['b']['name']}"
     headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if zh else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
     def basis(kind, chain):

@@ -12,6 +12,7 @@ import re
 from .errors import MappingError, MappingErrors
 from .index import INDEX_FORMAT
 from .loader import LAYER_FILE, Located, Mappings, format_loc, load_folder
+from .audit import audit_mappings
 from .dates import date_start
 from .models import CONFIDENCE_OF_STATUS, CONFIDENCE_ORDER
 from .names import normalize, strip_qualifier
@@ -374,6 +375,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
 
     _check_promotion_cycles(m, rules, problems)
     _check_layer_conflicts(m, rules, levels, layers, problems)
+    audit_mappings(m, sources, problems)  # the data says only what its documents say
     catalogue = _compile_catalogues(m, sources, ladders, problems, check_cite)
     if problems:
         raise MappingErrors(list(problems))

@@ -89,7 +89,7 @@ class Citation(Strict):
 
     source: Id
     article: Text
-    quote: Text
+    quote: str = ""  # words seen in the source, or empty (wording not seen: the note says why)
 
 
 LADDER_KINDS = (

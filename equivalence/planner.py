@@ -818,6 +818,8 @@ def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: 
     for t in targets:
         for rid in reg.index["in"].get(t, ()):
             rule = reg.rules[rid]
+            if rule["kind"] == "apply" and not rule["grants"]:  # stated, but with no date to plan by
+                parts.append(f"{rid}: {'; '.join(rule['conditions']['other']) or 'sets no date'}")
             if rule["kind"] not in PLANNED_KINDS or not rule["grants"]:
                 continue
             if rid in sol.blocked:

@@ -21,12 +21,14 @@ def q(s):
 RANK = {"clerk": 1, "assistant": 2, "intermediate": 3, "associate_senior": 4, "full_senior": 5}
 TIER_ZH = {"clerk": "员级", "assistant": "助理级", "intermediate": "中级", "associate_senior": "副高级", "full_senior": "正高级"}
 
-ROWNOTE = ("The quote is policy-rules.md #4.12's transcription of the row (columns 正高 / 副高 / 中级 / 助理 / 员级), "
-           "not the page's literal table text (only row 5 was quoted literally).")
+# The page's wording was recorded for row 5 only: the other rows are known as a transcription (names in the
+# column order 正高 / 副高 / 中级 / 助理 / 员级), which goes in the note, never in the quote.
+ROWNOTE = ""
 SRC = "title-names-2021"
 
 def row(n, text):
-    return {"source": SRC, "article": f"{'rows' if isinstance(n, str) else 'row'} {n} (columns 正高级 / 副高级 / 中级 / 助理级 / 员级)", "quote": text}
+    return {"source": SRC, "article": f"{'rows' if isinstance(n, str) else 'row'} {n} (columns 正高级 / 副高级 / 中级 / 助理级 / 员级)",
+            "quote": "", "seen": text}
 
 ROW1 = row(1, "1 高等学校教师: 教授 / 副教授 / 讲师 / 助教")
 ROW23 = row("2–3", "2 哲学社会科学研究: 研究员 / 副研究员 / 助理研究员 / 研究实习员; 3 自然科学研究: same")
@@ -41,25 +43,25 @@ ROW10 = row(10, "10 文物博物: 研究馆员 … 助理馆员")
 ROW11 = row(11, "9 图书资料: 研究馆员 / 副研究馆员 / 馆员 / 助理馆员 / 管理员; 10 文物博物: 研究馆员 … 助理馆员; 11 档案: as 9")
 ROW12 = row(12, "12 工艺美术: 正高级工艺美术师 / 高级工艺美术师 / 工艺美术师 / 助理工艺美术师 / 工艺美术员")
 ROW13 = row(13, "13 技工院校教师: 正高级讲师 / 高级讲师 / 讲师 / 助理讲师 (+ 实习指导教师 track)")
-ACC = {"source": "accounting-titles-2019", "article": "article not identified (policy-rules.md #4.11)",
+ACC = {"source": "accounting-titles-2019", "article": "article not identified",
        "quote": "会计人员职称层级分为初级、中级、副高级和正高级。初级职称只设助理级,高级职称分设副高级和正高级。…名称依次为助理会计师、会计师、高级会计师和正高级会计师。"}
-ENG16 = {"source": "mohrss-2019-16", "article": "policy-rules.md #4.4",
+ENG16 = {"source": "mohrss-2019-16", "article": "article not identified (职称名称)",
          "quote": "员级、助理级、中级、副高级和正高级职称名称依次为技术员、助理工程师、工程师、高级工程师"}
 
 def unv(text):
-    return {"source": SRC, "article": "rows 14–27 (not seen; policy-rules.md #4.12b)", "quote": text}
+    return {"source": SRC, "article": "rows 14–27 (not seen)", "quote": "", "believed": text}
 
 LAB = unv("实验技术 (正高级实验师 / 高级实验师 / 实验师 / 助理实验师 / 实验员)")
 ART = unv("艺术 (一级 / 二级 / 三级 / 四级 演员, 演奏员, 编剧, 导演 …)")
 SPORTS = unv("体育 (国家级教练 / 高级教练 / 中级教练 / 初级教练)")
-UNV_BASE = ("UNVERIFIED: rows 14–27 of the 2021 list were not retrieved; the quote is policy-rules.md #4.12b's "
-            "from-memory summary, not seen text. ")
+UNV_BASE = ("UNVERIFIED: rows 14–27 of the 2021 list were not retrieved, so there is no quote; the names are "
+            "believed, not seen. ")
 UNV_BRIDGE = ("The series itself is confirmed by 人社部发〔2020〕96号 "
-              "(#1.3: '将贯通领域扩大为工程、农业、工艺美术、文物博物、实验技术、艺术、体育、技工院校教师等职称系列'). ")
+              "('将贯通领域扩大为工程、农业、工艺美术、文物博物、实验技术、艺术、体育、技工院校教师等职称系列'). ")
 UNV_NOTE = UNV_BASE + UNV_BRIDGE
 BRIDGE_SERIES = {"lab", "art", "sports"}
 
-FULL_SENIOR_2017 = {"source": "mohrss-2017-full-senior", "article": "policy-rules.md #4.2",
+FULL_SENIOR_2017 = {"source": "mohrss-2017-full-senior", "article": "article not identified",
                     "quote": "明确目前未设置正高级的职称系列均设置到正高级,共涉及中小学教师、工程、经济、会计、统计等11个系列"}
 
 # (id, zh, en, cite, ladder note, confidence, header comment, [(tier, zh, en, aliases, extra)])
@@ -553,6 +555,28 @@ def level_cite(lid, tier, extra):
             "quote": "; ".join(f"{c} {n}" for c, n in found)}
 
 
+def clean(text):
+    """Notes are read by users: they name documents, never this project's reference files or their rows."""
+    text = re.sub(r"\s*\((?:policy-rules\.md )?#\d+\.\d+b?\)", "", text)  # " (#4.11)"
+    text = re.sub(r", #\d+\.\d+b?\)", ")", text)  # "(mohrss-2017-full-senior, #4.2)"
+    text = text.replace("#4.12b", "the unseen rows 14–27").replace("#4.12", "the 2021 list")
+    text = text.replace("ladders.md (compiled)", "ladders.md").replace("ladders.md", "a compiled title list (no document)")
+    return re.sub(r"(^|\. )(a|the) ", lambda m: m.group(1) + m.group(2).capitalize() + " ", text)
+
+
+def tidy(text):
+    return " ".join(text.split())
+
+
+def seen_note(cite):
+    """What a citation without a quote stands for: the row as transcribed, or the names believed."""
+    if cite.get("seen"):
+        return f" Row as transcribed, not the page's wording (so no quote): '{cite['seen']}'."
+    if cite.get("believed"):
+        return f" Names believed for this row: '{cite['believed']}'."
+    return ""
+
+
 def cite_flow(c, indent):
     pad = " " * indent
     return (f"{pad}source: {c['source']}\n{pad}article: {q(c['article'])}\n{pad}quote: {q(c['quote'])}\n")
@@ -603,7 +627,7 @@ for (lid, zh, en, cite, note, conf, comment, levels) in S:
     out.append("    cite:\n" + cite_flow(cite, 6))
     if conf:
         out.append(f"    confidence: {conf}\n")
-    out.append(f"    note: {q(note)}\n")
+    out.append(f"    note: {q(tidy(clean(note) + seen_note(cite)))}\n")
     out.append("    levels:\n")
     for lv in levels:
         tier, lzh, len_, aliases = lv[:4]
@@ -641,19 +665,29 @@ for (lid, zh, en, cite, note, conf, comment, levels) in S:
         cites = [cite]
         if lid == "eng" and tier != "full_senior":
             cites = [ENG16, cite]
+        # The earliest document that states the tier: GB/T 8561-2001, whose title codes end in the tier
+        # digit (1 正高级 … 5 员级), where it lists this title at this tier.
+        gbt = level_cite(lid, tier, None)
+        if gbt:
+            cites = [{**gbt, "article": gbt["article"] + " (last digit: the tier)"}] + cites
         r.append(f"  - id: {rid}\n    kind: counts_as\n    from: {lid}.{tier}\n    to: tier.{tier}\n"
                  f"    bidirectional: false\n    purposes: []\n    jurisdiction: CN\n    cite:\n")
         for c in cites:
             r.append(f"      - source: {c['source']}\n        article: {q(c['article'])}\n        quote: {q(c['quote'])}\n")
         if conf:
             r.append(f"    confidence: {conf}\n")
+        gbt_note = (f"From 2001: GB/T 8561-2001 (first citation) lists it at this tier, the last digit of its code "
+                    f"giving the tier (1 正高级, 2 副高级, 3 中级, 4 助理级, 5 员级); the standard was seen only in a "
+                    f"re-encoded table. " if gbt else "")
+        if gbt and not (cite["source"] == SRC and cite is not ROW5):
+            r.append("    note: " + q(tidy(gbt_note + "The title's current name is in the later list cited next.")) + "\n")
         if cite["source"] == SRC and cite is not ROW5:
             unv_note = UNV_BASE + (UNV_BRIDGE if lid in BRIDGE_SERIES else
                                    "The level names and the tiers the series has (with ladders.md's [verify] marks) are in the ladder's note.")
             n = f"{lzh} is a {TIER_ZH[tier]} title. " + (unv_note if cite["article"].startswith("rows 14") else ROWNOTE)
             if conf and not cite["article"].startswith("rows 14"):
                 n += " Level names not in the transcription (see the ladder's note)."
-            r.append(f"    note: {q(n)}\n")
+            r.append(f"    note: {q(tidy(gbt_note + clean(n) + seen_note(cite)))}\n")
 Path(args.out, "rules", "series-tiers.yaml").write_text("".join(r), encoding="utf-8")
 print(sum(len(s[7]) for s in S), "levels,", len(S), "ladders")
 for kind in ("added", "present", "skipped"):

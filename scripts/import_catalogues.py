@@ -45,8 +45,8 @@ QUAL_CATEGORY_COUNTS = {"access": 33, "level_evaluation": 26, "skilled": 13}
 
 # --- notes shared by several items -------------------------------------------------------------
 
-NO_MAPPING = "No document in policy-rules.md maps it to a title tier; no counts_as rule is encoded."
-NO_MAPPING_SKILLED = ("A skilled-trade (技能人员) qualification; no document in policy-rules.md maps it "
+NO_MAPPING = "No document seen maps it to a title tier; no counts_as rule is encoded."
+NO_MAPPING_SKILLED = ("A skilled-trade (技能人员) qualification; no document seen maps it "
                       "to a title tier; no counts_as rule is encoded.")
 SKILLED_UNCONFIRMED = (
     "UNCONFIRMED: the item name, the grouping of its sub-items and its 准入类/水平评价类 class were not "
@@ -56,7 +56,7 @@ SKILLED_ACCESS_SEEN = (
     "Item name and 准入类 seen in 人社部's announcement of the 2021 catalogue (source qual-catalogue-2021's "
     "address): '危险货物、化学品运输从业人员,道路运输从业人员,特种作业人员,建筑施工特种作业人员,特种设备安全管理和"
     "作业人员等涉及人员资格的行政许可事项作为准入类技能人员职业资格纳入目录'.")
-RULE_816 = "counts_as rules: mappings/rules/qualification-titles.yaml (policy-rules.md #8.2; #8.1 general rule)."
+RULE_816 = "counts_as rules map its levels to titles (2022 年度职业资格与职称对应情况表; 人社部发〔2019〕16号's general rule)."
 
 # --- the 72 items -----------------------------------------------------------------------------
 # (seq, id, zh, category, CSV sub-item seqs, ladder, note). seq is the position in the whole
@@ -66,37 +66,37 @@ ITEMS = [
     (1, "teacher", None, "access", [1], None, NO_MAPPING),
     (2, "legal_profession", None, "access", [2], None, NO_MAPPING),
     (3, "entrusted_notary", None, "access", [3], None, NO_MAPPING),
-    (4, "cpa", None, "access", [4], "q_cpa", "counts_as rule: mappings/rules/qualification-titles.yaml (policy-rules.md #8.2)."),
+    (4, "cpa", None, "access", [4], "q_cpa", "counts_as rule maps it to a title (2022 年度职业资格与职称对应情况表)."),
     (5, "urban_rural_planner", None, "access", [5], "q_planner", RULE_816),
     (6, "surveyor", None, "access", [6], "q_surveyor", RULE_816),
     (7, "nuclear_ndt", "核安全设备无损检验人员资格", "access", [7, 8], "q_nuclear_ndt",
      "Item name and its two sub-items seen in the wikisource copy of the 2021 text. The ladder and its rules "
-     "(policy-rules.md #8.5, confidence low) cover the 民用 sub-item; no document maps the 国防科技工业 sub-item."),
+     "(a province-style list citing 人社部发〔2019〕16号, confidence low) cover the 民用 sub-item; no document maps the 国防科技工业 sub-item."),
     (8, "nuclear_operator", "核设施操纵人员资格", "access", [9, 10], "q_nuclear_operator",
      "Item name and its 民用 sub-item seen in the wikisource copy of the 2021 text. The ladder and its rules "
-     "(policy-rules.md #8.5, confidence low) cover the 民用 sub-item; no document maps the 国防科技工业 sub-item."),
+     "(a province-style list citing 人社部发〔2019〕16号, confidence low) cover the 民用 sub-item; no document maps the 国防科技工业 sub-item."),
     (9, "nuclear_safety_engineer", None, "access", [11], "q_nuclear_safety", RULE_816),
     (10, "architect", None, "access", [12], "q_architect", RULE_816),
     (11, "supervising_engineer", None, "access", [13], "q_supervision", RULE_816),
     (12, "real_estate_appraiser", None, "access", [14], "q_real_estate_appraiser",
-     "counts_as rule (→ 经济师): mappings/rules/qualification-titles.yaml (policy-rules.md #8.2)."),
+     "counts_as rule maps it to 经济师 (2022 年度职业资格与职称对应情况表)."),
     (13, "cost_engineer", None, "access", [15], "q_cost", RULE_816),
     (14, "constructor", None, "access", [16], "q_constructor", RULE_816),
     (15, "survey_design_engineer", "勘察设计注册工程师", "access", [17, 18, 19, 20, 21, 22], None,
-     "Item name from ../shared/data/README.md (not seen in the official text here). Its sub-items have their "
+     "Item name as given with the re-encoded catalogue data (not seen in the official text here). Its sub-items have their "
      "own ladders and counts_as rules: q_structural, q_civil, q_chemical, q_electrical, q_utilities, "
-     "q_environmental (policy-rules.md #8.2)."),
+     "q_environmental (2022 年度职业资格与职称对应情况表)."),
     (16, "ship_surveyor", None, "access", [23], None, NO_MAPPING),
     (17, "seafarer", None, "access", [24], None, NO_MAPPING),
     (18, "veterinarian", None, "access", [25], "q_veterinarian",
-     "counts_as rule (→ 助理兽医师): mappings/rules/qualification-titles.yaml (policy-rules.md #8.2)."),
+     "counts_as rule maps it to 助理兽医师 (2022 年度职业资格与职称对应情况表)."),
     (19, "performance_broker", None, "access", [26], None, NO_MAPPING),
     (20, "tour_guide", None, "access", [27], None, NO_MAPPING),
     (21, "doctor", "医生资格", "access", [28, 29, 30, 31], "q_physician",
-     "Item name from ../shared/data/README.md; a news repost of 人社部's announcement (251yy.com.cn, "
+     "Item name as given with the re-encoded catalogue data; a news repost of 人社部's announcement (251yy.com.cn, "
      "traditional characters) says the catalogue sets up '职业病诊断医师' as a sub-item (子项) under 医生资格. The ladder (执业助理医师 < 执业医师) and its rules "
-     "(policy-rules.md #8.2) cover the 医师 sub-item only."),
-    (22, "nurse", None, "access", [32], "q_nurse", "counts_as rule: mappings/rules/qualification-titles.yaml (policy-rules.md #8.2)."),
+     "(2022 年度职业资格与职称对应情况表) cover the 医师 sub-item only."),
+    (22, "nurse", None, "access", [32], "q_nurse", "counts_as rule maps it to a title (2022 年度职业资格与职称对应情况表)."),
     (23, "maternal_infant_health", None, "access", [33], None, NO_MAPPING),
     (24, "safety_engineer", None, "access", [34], "q_safety", RULE_816),
     (25, "fire_engineer", None, "access", [35], "q_fire", RULE_816),
@@ -105,22 +105,23 @@ ITEMS = [
     (28, "broadcast_presenter", None, "access", [38], None, NO_MAPPING),
     (29, "journalist", None, "access", [39], None, NO_MAPPING),
     (30, "civil_aviation", "民航人员", "access", [40, 41, 42, 43], None,
-     "The grouping is from ../shared/data/README.md; '民航人员' is that README's label, the official item name "
+     "The grouping and the label '民航人员' are those of the re-encoded catalogue data, the official item name "
      "was not seen. " + NO_MAPPING),
-    (31, "licensed_pharmacist", None, "access", [44], "q_pharmacist", "counts_as rule: mappings/rules/qualification-titles.yaml (policy-rules.md #8.2)."),
+    (31, "licensed_pharmacist", None, "access", [44], "q_pharmacist", "counts_as rule maps it to a title (2022 年度职业资格与职称对应情况表)."),
     (32, "patent_attorney", None, "access", [45], None, NO_MAPPING),
     (33, "auctioneer", None, "access", [46], "q_auctioneer",
-     "counts_as rule (→ 助理经济师): mappings/rules/qualification-titles.yaml (policy-rules.md #8.2)."),
+     "counts_as rule maps it to 助理经济师 (2022 年度职业资格与职称对应情况表)."),
     (34, "engineering_consulting", None, "level_evaluation", [47], "q_eng_consultant",
-     RULE_816 + " #8.2 gives 经济师 or 工程师; both are encoded."),
+     RULE_816 + " The 2022 table gives 经济师 or 工程师; both are encoded."),
     (35, "telecom", None, "level_evaluation", [48], "q_telecom", RULE_816),
     (36, "software", None, "level_evaluation", [49], "q_softexam",
-     "counts_as rules: mappings/rules/qualification-titles.yaml (policy-rules.md #8.4, #8.2)."),
+     "counts_as rules map its levels to titles (国人部发〔2003〕39号; 2022 年度职业资格与职称对应情况表)."),
     (37, "social_worker", None, "level_evaluation", [50], None, NO_MAPPING),
-    (38, "accounting", None, "level_evaluation", [51], "q_accounting", "Rules: mappings/rules/accounting.yaml."),
+    (38, "accounting", None, "level_evaluation", [51], "q_accounting", "counts_as rules map its levels to the 会计 titles (人社部发〔2019〕8号)."),
     (39, "asset_appraiser", None, "level_evaluation", [52], "q_asset_appraiser",
-     "counts_as rule (→ 经济师): mappings/rules/qualification-titles.yaml (policy-rules.md #8.2)."),
-    (40, "economics", None, "level_evaluation", [53], None, NO_MAPPING),
+     "counts_as rule maps it to 经济师 (2022 年度职业资格与职称对应情况表)."),
+    (40, "economics", None, "level_evaluation", [53], "q_economics",
+     "counts_as rules map its levels to the 经济 titles (人社部发〔2019〕53号: 初、中级以考代评)."),
     (41, "real_estate_registration_agent", None, "level_evaluation", [54], None, NO_MAPPING),
     (42, "mining_rights_appraiser", None, "level_evaluation", [55], None, NO_MAPPING),
     (43, "eia_engineer", None, "level_evaluation", [56], None, NO_MAPPING),
@@ -133,13 +134,15 @@ ITEMS = [
     (50, "tax_adviser", None, "level_evaluation", [63], None, NO_MAPPING),
     (51, "certification_auditor", None, "level_evaluation", [64], None, NO_MAPPING),
     (52, "equipment_supervisor", None, "level_evaluation", [65], None, NO_MAPPING),
-    (53, "statistics", None, "level_evaluation", [66], None, NO_MAPPING),
+    (53, "statistics", None, "level_evaluation", [66], "q_statistics",
+     "counts_as rules map its levels to the 统计 titles (统计 guidance: 初、中级以考代评; low)."),
     (54, "publishing", None, "level_evaluation", [67], None, NO_MAPPING),
     (55, "banking", None, "level_evaluation", [68], None, NO_MAPPING),
     (56, "actuary", None, "level_evaluation", [69], None, NO_MAPPING),
     (57, "securities_futures_funds", None, "level_evaluation", [70], None, NO_MAPPING),
     (58, "heritage_conservation_works", None, "level_evaluation", [71], None, NO_MAPPING),
-    (59, "translation", None, "level_evaluation", [72], None, NO_MAPPING),
+    (59, "translation", None, "level_evaluation", [72], "q_translation",
+     "counts_as rules map its 三级 / 二级 to the 翻译 titles (人发〔2003〕21号 第九条、第十条)."),
     (60, "welder", "焊工", "skilled", [73, 74], None, SKILLED_UNCONFIRMED + " " + NO_MAPPING_SKILLED),
     (61, "security_protection_services", "安全保护服务人员", "skilled", [75, 76], None,
      SKILLED_UNCONFIRMED + " " + NO_MAPPING_SKILLED),

@@ -136,7 +136,7 @@ ladders:
 
 _CITE_OFF = "cite: [{source: src-off, article: 第一条, quote: 官方原文}]"
 _CITE_SEC = "cite: [{source: src-sec, article: 第二条, quote: 转载原文}]"
-_CITE_UNV = "cite: [{source: src-unv, article: 第三条, quote: 未核实原文}]"
+_CITE_UNV = "cite: [{source: src-unv, article: 第三条, quote: ''}]"  # no text seen: no quote
 
 TINY_RULES = f"""\
 # Rules of the tiny test folder.
@@ -197,6 +197,7 @@ rules:
     from: tt.t4
     to: ws.w1
     bidirectional: true
+    confidence: low
     note: equal wage bands
     {_CITE_SEC}
 """

@@ -67,7 +67,7 @@ def test_default_chart_shows_every_rule_between_its_levels(real):
     assert shown == expected
     kinds = {g.get("data-kind") for g in rules}
     assert kinds == {"promotion", "apply", "treated_as", "counts_as", "post"}
-    assert "bridge-96-technician-to-intermediate" in shown and "inst-post-tier-intermediate" in shown
+    assert "bridge-pilot2018-technician-to-eng-intermediate" in shown and "inst-post-tier-intermediate" in shown
     assert "工程师" in texts(root) and "专业技术八级" in texts(root)
 
 
@@ -138,7 +138,7 @@ def test_route_chart_one_marker_per_step(real):
         assert e.get("data-level") in real.levels and e.get("data-rule") in real.rules
         assert e.find(SVG + "circle") is not None
     held = [e.get("data-level") for e in root.iter() if e.get("data-held")]
-    assert held == ["skill.senior"]
+    assert held == ["skill.senior", "edu.junior_college"]
     for e in root.iter():
         if e.get("data-rule"):
             assert e.get("data-rule") in real.rules
@@ -146,7 +146,7 @@ def test_route_chart_one_marker_per_step(real):
             assert e.get("data-level") in real.levels
     assert any(e.get("data-alt") for e in root.iter())  # alternatives, faint
     words = texts(root)
-    assert "高级技师" in words and "2038-12-01" in words and "bridge-96-senior-technician-to-associate-senior" in words
+    assert "高级技师" in words and "2038-12-01" in words and "bridge-pilot2018-senior-technician-to-eng-associate-senior" in words
 
 
 # -- the command line ---------------------------------------------------------------------------

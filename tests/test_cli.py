@@ -349,7 +349,7 @@ def test_points_scheme_by_id_or_name(runner):
     (["lookup", "维修电工:技师"], "Error: unknown ladder or occupation '维修电工' (no ladder, and no occupation of the "
                                  "职业分类大典 (2022 edition)); did you mean: 电工:技师, 汽车维修工:技师, 钟表维修工:技师?"),
     (["check", "技师", "--holds", "高级工程帅:2"], "Error: unknown level '高级工程帅'; did you mean: 高级工程师, 高级工, "
-                                                  "正高级工程师, 高级工班, 工程师?"),
+                                                  "正高级工程师, 高级工班, 高级注册安全工程师?"),
 ])
 def test_names_people_type_get_a_way_forward(runner, args, message):
     assert assert_one_error_line(runner.invoke(cli, args)) == message

@@ -169,9 +169,9 @@ def test_short_forms(real, name, ref):
 @pytest.mark.parametrize("name, candidates", [
     ("初级职称", ["职称层级:员级", "职称层级:助理级"]),
     ("高级职称", ["职称层级:副高级", "职称层级:正高级"]),
-    ("正处", ["公务员领导职务:县处级正职", "管理岗位:五级职员"]),
-    ("副处", ["公务员领导职务:县处级副职", "管理岗位:六级职员"]),
-    ("正科", ["公务员领导职务:乡科级正职", "管理岗位:七级职员"]),
+    ("正处", ["公务员领导职务:县处级正职", "事业单位行政级别:处级正职"]),
+    ("副处", ["公务员领导职务:县处级副职", "事业单位行政级别:处级副职"]),
+    ("正科", ["公务员领导职务:乡科级正职", "事业单位行政级别:科级正职"]),
 ])
 def test_ambiguous_short_forms_are_refused_with_candidates(real, name, candidates):
     with pytest.raises(AmbiguousLevelError) as info:

@@ -15,7 +15,7 @@ from equivalence.errors import NoEquivalentError
 from conftest import SHIPPED, TINY_FILES, write_folder
 from equivalence.cli import cli
 from equivalence.compile import compile_folder
-from equivalence.errors import EquivalenceError, MappingErrors
+from equivalence.errors import EquivalenceError, MappingErrors, NoPromotionPathError
 from equivalence.index import available_layers, region_layers
 from equivalence.loader import mapping_files
 from equivalence.lookup import find_equivalents
@@ -458,16 +458,21 @@ def test_96_bridge_before_and_after_it_was_issued(real):
 
 
 def test_96_bridge_in_paths(real):
-    # a 技师 of 2015 (more than enough years): the 96号 bridge to 农艺师 opens on 2021-01-06
-    # (工程师 had the 2018 engineering pilot before it)
+    # Nationally the 96号 bridge to 农艺师 states no years (each province sets them): no date can be
+    # planned, and the answer says so and names the province of the data that sets them.
     target = [real.level("农艺师")["ref"]]
-    for as_of in ("2020-06-01", "2021-01-05", "2021-01-06"):
-        route = find_path(real, build_profile(real, ["技师@2015-01-01"], as_of=as_of), target)
+    with pytest.raises(NoPromotionPathError) as info:
+        find_path(real, build_profile(real, ["技师@2015-01-01"], as_of="2021-01-06"), target)
+    assert str(info.value) == ("无法到达农艺师：bridge-96-technician-to-intermediate: 申报年限由各省实施办法规定"
+                               "（全国文件未见年限；本数据中规定年限的省份：江苏，见 --region 江苏）")
+    # In Jiangsu: 3 years, from 96号's publication (2021-01-06)
+    js = Registry(compile_folder(SHIPPED, layers=region_layers("江苏")))
+    for as_of in ("2020-06-01", "2021-01-06"):
+        route = find_path(js, build_profile(js, ["技师@2015-01-01"], as_of=as_of), target)
         assert route["date"] == "2021-01-06"
-        assert [s["rule"] for s in route["steps"]] == ["bridge-96-technician-to-intermediate"]
-        assert route["steps"][0]["binding"] == ("in_force" if as_of < "2021-01-06" else "now")
-    route = find_path(real, build_profile(real, ["技师@2019-01-01"], as_of="2021-01-06"), target)
-    assert route["date"] == "2022-01-01"  # 满3年 after the bridge opened
+        assert [s["rule"] for s in route["steps"]] == ["js-bridge-technician-to-intermediate"]
+    route = find_path(js, build_profile(js, ["技师@2019-01-01"], as_of="2021-01-06"), target)
+    assert route["date"] == "2022-01-01"  # 满3年
 
 
 def test_special_technician_level_before_and_after_2022_03(real, runner):

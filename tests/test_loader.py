@@ -120,7 +120,7 @@ BROKEN = [
      ["m/bad.yaml:6: rules[0].confidence: 'high' is above what source 'src-sec' (secondary) allows: medium"]),
     ("confidence above an unverified source",
      rule("kind: apply", "from: sk.s1", "to: en.e1", "confidence: medium",
-          cite="cite: [{source: src-unv, article: a, quote: q}]"),
+          cite="cite: [{source: src-unv, article: a, quote: ''}]"),
      ["m/bad.yaml:6: rules[0].confidence: 'medium' is above what source 'src-unv' (unverified) allows: low"]),
     ("a rule effective before its source",
      rule("kind: apply", "from: sk.s1", "to: en.e1", "effective_from: 2009-12-31"),

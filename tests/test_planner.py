@@ -175,8 +175,9 @@ def test_target_already_held_takes_no_steps(reg):
 
 
 def test_to_tier_associate_senior(run):
-    # 技师 since 2020-07-01: 高级技师 on 2024-07-01 (template 2018, 4 years), then 高级工程师 (or another
-    # bridged 副高级 title) 4 years later (96号 bridge), which counts as the tier 副高级.
+    # 技师 since 2020-07-01: 高级技师 on 2024-07-01 (template 2018, 4 years), then 高级工程师 4 years
+    # later (2018 engineering pilot), which counts as the tier 副高级. The other bridged series have no
+    # national years (each province sets them), so they give no earlier date.
     res = run("path", "--holds", "技师@2020-07-01", "--to-tier", "副高级", "--as-of", AS_OF, "--format", "json")
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
@@ -186,6 +187,7 @@ def test_to_tier_associate_senior(run):
     assert data["date"] == "2028-07-01"
     assert data["steps"][0]["level"]["id"] == "skill.senior_technician"
     assert data["steps"][0]["date"] == "2024-07-01"
+    assert data["steps"][1]["rule"] == "bridge-pilot2018-senior-technician-to-eng-associate-senior"
 
 
 def test_to_tier_rejects_a_non_tier(run):
@@ -247,7 +249,7 @@ def test_no_switch_can_make_a_target_unreachable(reg):
 
 
 @pytest.mark.parametrize("holds,target,education", [
-    (["技师@2020-07-01"], "副高级", None),
+    (["技师@2020-07-01"], "副高级", "本科"),  # 工程 alone: the other series' years are the provinces'
     (["高级工"], "高级工程师", "大专"),
     (["工勤技能岗位:五级", "初级工"], "工勤技能岗位:二级", None),
 ])
@@ -364,14 +366,14 @@ def test_profile_file(tmp_path, run):
 # ------------------------------------------------------------------------------------------------
 
 def test_check_eligible_now(reg):
-    # 技师 held 3 years: 96号 bridge 技师 满3年 -> 工程师.
+    # 技师 held 3 years: 2018 engineering pilot 技师 满3年 -> 工程师.
     prof = build_profile(reg, ["技师:3"], as_of=AS_OF)
     answer = check_eligibility(reg, prof, ["eng.intermediate"])
     assert answer["eligible"] is True
     assert answer["earliest"] == AS_OF
     by_rule = {r["rule"]: r for r in answer["rules"]}
-    assert by_rule["bridge-96-technician-to-intermediate"]["eligible"]
-    assert by_rule["bridge-96-technician-to-intermediate"]["missing"] == []
+    assert by_rule["bridge-pilot2018-technician-to-eng-intermediate"]["eligible"]
+    assert by_rule["bridge-pilot2018-technician-to-eng-intermediate"]["missing"] == []
 
 
 def test_check_years_short_with_the_date_met(reg):
@@ -380,7 +382,7 @@ def test_check_years_short_with_the_date_met(reg):
     answer = check_eligibility(reg, prof, ["eng.intermediate"])
     assert answer["eligible"] is False
     assert answer["earliest"] == "2026-01-01"
-    rule = {r["rule"]: r for r in answer["rules"]}["bridge-96-technician-to-intermediate"]
+    rule = {r["rule"]: r for r in answer["rules"]}["bridge-pilot2018-technician-to-eng-intermediate"]
     assert rule["eligible"] is False
     [gap] = rule["missing"]
     assert gap["what"] == "years"
@@ -471,13 +473,18 @@ def test_compare_senior_technician_higher_than_technician(reg):
 def test_compare_technician_and_engineer_same_tier_via_treated_as(reg):
     from equivalence.compare import compare_levels
 
-    # 96号 五: 在聘的技师 比照 相应层级 (中级) 专业技术人员; 工程师 is a 中级 title.
+    # 96号 五 (各类企业) and 58号 (九) (every employer, pay included): 在聘的技师 比照 相应层级 (中级)
+    # 专业技术人员 (the pairing a reading, low); 工程师 is a 中级 title.
     answer = compare_levels(reg, "技师", "工程师")
     assert answer["verdict"] == "same"
-    [basis] = [b for b in answer["bases"] if b["ladder"] == "tier"]
-    assert basis["a_kind"] == "treated_as"
-    assert "bridge-96-treated-technician-as-intermediate" in basis["a_chain"]
-    assert basis["a"][0]["id"] == basis["b"][0]["id"] == "tier.intermediate"
+    bases = [b for b in answer["bases"] if b["ladder"] == "tier"]
+    assert [b["a_chain"] for b in bases] == [["bridge-96-treated-technician-as-intermediate"],
+                                             ["cpc58-treated-technician-as-intermediate"]]
+    for basis in bases:
+        assert basis["a_kind"] == "treated_as"
+        assert basis["a"][0]["id"] == basis["b"][0]["id"] == "tier.intermediate"
+        assert reg.rules[basis["a_chain"][0]]["confidence"] == "low"
+        assert reg.rules[basis["a_chain"][0]]["conditions"]["in_post"] is True
 
 
 def test_compare_unrelated_levels_not_comparable(reg, run):
@@ -503,8 +510,8 @@ def test_routes_into_senior_engineer(run):
     froms = {r["from"]["id"] for r in data["routes"] if r["from"]}
     assert {"skill.senior_technician", "eng.intermediate"} <= froms
     by_rule = {r["rule"]: r for r in data["routes"]}
-    # with their conditions: 96号 bridge 4 years; 16号 本科 + 5 years
-    assert by_rule["bridge-96-senior-technician-to-associate-senior"]["conditions"]["years_in_from"] == 4
+    # with their conditions: 2018 engineering pilot 4 years; 16号 本科 + 5 years
+    assert by_rule["bridge-pilot2018-senior-technician-to-eng-associate-senior"]["conditions"]["years_in_from"] == 4
     assert by_rule["eng16-associate-senior-bachelor"]["conditions"]["education"] == "edu.bachelor"
     assert by_rule["eng16-associate-senior-bachelor"]["conditions"]["years_in_from"] == 5
     table = run("routes-into", "高级工程师")

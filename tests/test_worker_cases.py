@@ -35,7 +35,7 @@ CASES = [
     ("4.7 / issue 1", None, "工程师", ["高级工程师:5"], "本科", None, [],
      True, AS_OF, None, "eng16-intermediate-bachelor", "implied"),
     ("1.5 / issue 1", None, "工程师", ["高级技师:10"], "大专", None, [],
-     True, AS_OF, None, "bridge-96-technician-to-intermediate", None),
+     True, AS_OF, None, "bridge-pilot2018-technician-to-eng-intermediate", None),
     ("5.4 / issue 1", None, W2, [f"{W3}@2010-01-01", "高级技师@2015-01-01"], None, None, [W3],
      True, AS_OF, None, "inst-skill-post-promote-w2", None),
     # wrong answer 2: what could be obtained today is not held today
@@ -56,18 +56,18 @@ CASES = [
      True, AS_OF, None, "qual-constructor-second-class", "carried"),
     # wrong answer 5: to the day
     ("1.5 / issue 5", None, "高级工程师", ["高级技师@2022-12-02"], None, None, [],
-     False, "2026-12-02", ("eng.associate_senior", "bridge-96-senior-technician-to-associate-senior"), None, None),
+     False, "2026-12-02", ("eng.associate_senior", "bridge-pilot2018-senior-technician-to-eng-associate-senior"), None, None),
     ("1.5 / issue 5", None, "高级工程师", ["高级技师@2022-12-01"], None, None, [],
-     True, AS_OF, None, "bridge-96-senior-technician-to-associate-senior", None),
+     True, AS_OF, None, "bridge-pilot2018-senior-technician-to-eng-associate-senior", None),
     # 96号 bridge, 2 / 3 / 4 years
     ("1.5", None, "助理工程师", ["高级工@2024-12-01"], None, None, [],
-     True, AS_OF, None, "bridge-96-senior-to-assistant", None),
+     True, AS_OF, None, "bridge-pilot2018-senior-to-eng-assistant", None),
     ("1.5", None, "助理工程师", ["高级工@2024-12-02"], None, None, [],
-     False, "2026-12-02", ("eng.assistant", "bridge-96-senior-to-assistant"), None, None),
+     False, "2026-12-02", ("eng.assistant", "bridge-pilot2018-senior-to-eng-assistant"), None, None),
     ("1.5", None, "工程师", ["技师@2023-12-01"], None, None, [],
-     True, AS_OF, None, "bridge-96-technician-to-intermediate", None),
+     True, AS_OF, None, "bridge-pilot2018-technician-to-eng-intermediate", None),
     ("1.5", None, "工程师", ["技师@2024-06-01"], None, None, [],
-     False, "2027-06-01", ("eng.intermediate", "bridge-96-technician-to-intermediate"), None, None),
+     False, "2027-06-01", ("eng.intermediate", "bridge-pilot2018-technician-to-eng-intermediate"), None, None),
     ("1.7", None, "高级技师", ["高级工程师@2020-01-01"], None, None, [],
      True, AS_OF, None, "bridge-96-reverse-associate-senior-to-senior-technician", None),
     # skill standard, 2018 template
@@ -185,20 +185,24 @@ def test_first_step_says_which_exam_or_review_it_is():
 
 
 def test_a_counts_as_credential_keeps_the_date_of_its_source():
-    # 一级建造师 counts as 工程师 from 2020-05-01, or from the rule's start if later; 高级工程师 5 years after.
+    # 一级建造师 counts as 工程师 from 2020-05-01, or from the rule's start if later (the earliest of
+    # the rules that say so: 16号's general rule and the 2022 table); 高级工程师 5 years after.
     reg, _, answer = answer_for(None, "高级工程师", ["一级建造师@2020-05-01"], "本科", None, [])
-    start = dt.date.fromisoformat(date_start(reg.rules["qual-constructor-first-class"]["effective_from"]))
-    since = max(dt.date(2020, 5, 1), start)
+    carriers = [r for r in reg.rules.values()
+                if r["from"] == "q_constructor.first_class" and "eng.intermediate" in r["to"]]
+    assert {r["id"] for r in carriers} == {"qual-constructor-first-class", "qual-constructor-first-class-16"}
+    since, by_rule = min((max(dt.date(2020, 5, 1), dt.date.fromisoformat(date_start(r["effective_from"]))), r["id"])
+                         for r in carriers)
     assert answer["earliest"] == max(add_years(since, 5), dt.date(2026, 12, 1)).isoformat()
     rule = next(r for r in answer["rules"] if r["rule"] == "eng16-associate-senior-bachelor")
     gap = next(c for c in rule["conditions"] if c.get("level") == "eng.intermediate")
     assert gap["since"] == since.isoformat() and gap["origin"] == "carried"
-    assert gap["by_rule"] == "qual-constructor-first-class"
+    assert gap["by_rule"] == by_rule
 
 
 def test_years_are_shown_without_rounding_up_to_met():
     _, _, answer = answer_for(None, "高级工程师", ["高级技师@2022-12-02"], None, None, [])
-    rule = next(r for r in answer["rules"] if r["rule"] == "bridge-96-senior-technician-to-associate-senior")
+    rule = next(r for r in answer["rules"] if r["rule"] == "bridge-pilot2018-senior-technician-to-eng-associate-senior")
     assert [m["text"] for m in rule["missing"]] == ["高级技师已持有3.92年，需满4年（2026-12-02 满足）"]
 
 
@@ -260,12 +264,16 @@ def test_derived_never_turns_may_apply_into_equals():
 def test_compare_says_the_relation_its_conditions_and_confidence():
     res = CliRunner().invoke(main, ["compare", "技师", "工程师", "--format", "json"])
     answer = json.loads(res.output)
-    [basis] = answer["bases"]
-    assert basis["relations"] == ["counts_as", "treated_as"]
-    assert basis["a_conditions"][0]["in_post"] is True
-    assert answer["confidence"] == basis["confidence"]
+    # two bases, both 比照 in post: 96号 (enterprises) and 58号 part (九) (every employer)
+    assert [b["a_chain"] for b in answer["bases"]] == [["bridge-96-treated-technician-as-intermediate"],
+                                                       ["cpc58-treated-technician-as-intermediate"]]
+    for basis in answer["bases"]:
+        assert basis["relations"] == ["counts_as", "treated_as"]
+        assert basis["a_conditions"][0]["in_post"] is True
+        assert answer["confidence"] == basis["confidence"] == "low"
     head = CliRunner().invoke(main, ["compare", "技师", "工程师"]).output.splitlines()[0]
-    assert head.startswith("技师 同级（视同/对应、比照待遇；须在聘/在岗；") and head != "技师 同级 工程师"
+    # the two bases ask different things: the headline says so rather than merging them
+    assert head == "技师 同级（视同/对应、比照待遇；条件因依据而异，见下表；可信度 低） 工程师"
 
 
 def test_a_credential_the_worker_states_is_not_assumed_from_a_post():

@@ -1,0 +1,102 @@
+"""Checks that the data says only what its documents say (called by compile, so by ``validate``).
+
+Four checks, each one a promise an HR officer relies on:
+
+- a comparison no document states (``derived``) is low confidence;
+- ``high`` needs an official source whose wording for the rule was seen (a non-empty quote);
+- a quote is words seen in the cited source: never for an unverified source (no text seen), never a
+  summary (arrows, English phrases, "paraphrase"); a summary goes in the note. A rule whose first
+  citation is known only as a paraphrase (its article says "paraphrase") is low;
+- no user-visible text (quote, article, note, title …) names a file of this project: answers cite
+  documents only; a rule's `other` conditions, shown verbatim, are written in Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import CONFIDENCE_OF_STATUS
+
+# A file of this project (the reference notes, the data folders, YAML / CSV / Markdown files).
+_PROJECT_FILE = re.compile(r"policy-rules|ladders\.md|style\.md|anchors\.md|shared/|mappings/|"
+                           r"\.ya?ml\b|\.md\b|\.csv\b|#\d+\.\d+", re.IGNORECASE)  # #8.2: a row of the reference notes
+_ENGLISH = re.compile(r"[A-Za-z]{2,}[ ,;:'/]+[A-Za-z]{2,}")
+# Marks of a summary written by us rather than wording seen in a document.
+_SUMMARY = re.compile(r"→|⇒|->|≈|[A-Za-z]{2,}[ ,;:()'/]+[A-Za-z]{2,}|paraphrase", re.IGNORECASE)
+
+
+def audit_mappings(m, sources: dict, problems) -> None:
+    """Add a problem for each record that breaks one of the module's four checks."""
+    for located in m.sources:
+        _no_project_file(problems, located, {("note",): located.item.note, ("title",): located.item.title})
+    for located in m.rules:
+        _audit_rule(located, sources, problems)
+    for located in m.ladders:
+        lad = located.item
+        texts = {("note",): lad.note}
+        _audit_cite(problems, located, ("cite",), lad.cite, sources)
+        for i, lev in enumerate(lad.levels):
+            texts[("levels", i, "note")] = lev.note
+            _audit_cite(problems, located, ("levels", i, "cite"), lev.cite, sources)
+        _no_project_file(problems, located, texts)
+    for section in ("honours", "points_schemes"):
+        for located in getattr(m, section):
+            _audit_cite(problems, located, ("cite",), located.item.cite, sources)
+            _no_project_file(problems, located, {("note",): located.item.note})
+    for located in m.catalogues:
+        cat = located.item
+        _audit_cite(problems, located, ("cite",), cat.cite, sources)
+        texts = {("note",): cat.note}
+        texts.update({("qualifications", i, "note"): q.note for i, q in enumerate(cat.qualifications)})
+        _no_project_file(problems, located, texts)
+
+
+def _audit_rule(located, sources: dict, problems) -> None:
+    rule = located.item
+    primary = sources.get(rule.cite[0].source)
+    if primary is None:
+        return  # reported by compile as an unknown source
+    confidence = rule.confidence or CONFIDENCE_OF_STATUS[primary["status"]]
+    if rule.kind == "derived" and confidence != "low":
+        problems.add(located, ("confidence",), f"a derived rule (no document states it) is low confidence, not '{confidence}'")
+    first_quote = rule.cite[0].quote.strip()
+    if confidence == "high" and primary["status"] == "official" and not first_quote:  # a non-official one: compile says so
+        problems.add(located, ("confidence",),
+                     "'high' needs the official wording of this rule seen (a quote in the first citation)")
+    if confidence != "low" and "paraphrase" in rule.cite[0].article.lower():
+        problems.add(located, ("confidence",), f"a rule known only as a paraphrase is low confidence, not '{confidence}'")
+    for i, cite in enumerate(rule.cite):
+        _audit_cite(problems, located, ("cite", i), cite, sources)
+    texts = {("note",): rule.note}
+    texts.update({("conditions", "other", i): text for i, text in enumerate(rule.conditions.other)})
+    _no_project_file(problems, located, texts)
+    for i, text in enumerate(rule.conditions.other):  # shown verbatim in Chinese answers
+        found = _ENGLISH.search(text)
+        if found:
+            problems.add(located, ("conditions", "other", i),
+                         f"a condition is shown as written in Chinese answers: write it in Chinese ('{found.group(0)}')")
+
+
+def _audit_cite(problems, located, loc: tuple, cite, sources: dict) -> None:
+    if cite is None:
+        return
+    _no_project_file(problems, located, {loc + ("article",): cite.article, loc + ("quote",): cite.quote})
+    quote = cite.quote.strip()
+    if not quote:
+        return
+    source = sources.get(cite.source)
+    if source is not None and source["status"] == "unverified":
+        problems.add(located, loc + ("quote",),
+                     f"source '{cite.source}' is unverified (no text seen): leave the quote empty and say why in the note")
+    found = _SUMMARY.search(quote)
+    if found:
+        problems.add(located, loc + ("quote",),
+                     f"a quote is words seen in the source, not a summary ('{found.group(0)}'): "
+                     "move it to the note and leave the quote empty")
+
+
+def _no_project_file(problems, located, texts: dict) -> None:
+    for loc, text in texts.items():
+        found = _PROJECT_FILE.search(text or "")
+        if found:
+            problems.add(located, loc, f"names a file of this project ('{found.group(0)}'): cite documents only")

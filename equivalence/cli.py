@@ -425,6 +425,7 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
       equivalence lookup 专业技术岗位:九级 --lang en
     """
     from . import api
+    from .lookup import find_equivalents
 
     reg = registry(ctx)
     answer = api.lookup(reg, level, to=list(to) or None, kinds=list(kinds) or None,

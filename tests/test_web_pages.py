@@ -207,7 +207,11 @@ def test_the_worker_page_says_the_first_step_and_what_is_held(site):
                                        "education": "大专", "as_of": "2026-12-01"}).text
     assert text_of(page, "first-step") == "第一步：技师 · 职业技能等级认定 · 最早 2026-12-01 · 现在即可"
     assert "<p>之后：" in page and "高级技师</a> (2030-12-01) → " in page and "高级工程师</a> (2034-12-01)" in page
-    assert "<summary>现持有（含推定） (6)</summary>" in page
+    standing = site.get("/api/check", params={"target": "高级工程师", "holds": "高级工@2022-07-01", "education": "大专",
+                                              "as_of": "2026-12-01"}).json()["standing"]
+    assert f"<summary>现持有（含推定） ({len(standing)})</summary>" in page
+    assert "<li><a href=\"/lookup?level=skill.junior\">初级工</a> · 由所持更高等级推定 ← " \
+           "<a href=\"/lookup?level=skill.senior\">高级工</a> · 自 2022-07-01</li>" in page
     held = site.get("/worker", params={"target": "技师", "holds": "高级技师:10", "as_of": "2026-12-01"}).text
     assert text_of(held, "verdict") == "已持有"
     assert text_of(held, "held-by") == "已持有：技师 · 由所持更高等级推定 ← 高级技师 · 自 2016-12-01"

@@ -117,6 +117,22 @@ def test_post_takes_the_worker_as_a_json_body(api):
     assert posted.json()["earliest"] == api.get("/api/check", params=body).json()["earliest"]
 
 
+def test_points_take_scores_in_a_json_body(runner, tmp_path):
+    scores = tmp_path / "scores.yaml"
+    scores.write_text((REPO / "mappings" / "examples" / "acme" / "scores.example").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    import yaml
+
+    acme = str(REPO / "mappings" / "examples" / "acme")
+    expected = cli_json(runner, "--layer", acme, "points", "--holds", "acme_s.s3:2", "--holds", "技师:3",
+                        "--scores", str(scores), "--as-of", "2025-01-01")
+    body = {"holds": ["acme_s.s3:2", "技师:3"], "scores": yaml.safe_load(scores.read_text(encoding="utf-8")),
+            "as_of": "2025-01-01"}
+    response = TestClient(create_app(layers=[acme])).post("/api/points", json=body)
+    assert response.status_code == 200, response.text
+    assert response.json() == expected
+
+
 def test_errors_are_the_cli_json_errors(runner, api):
     cli_error = runner.invoke(cli, ["lookup", "高级工程帅", "--format", "json"])
     response = api.get("/api/lookup", params={"level": "高级工程帅"})

@@ -86,6 +86,7 @@ class PathParams(WorkerParams):
 
 class PointsParams(WorkerParams):
     scheme: str | None = None
+    scores: dict[str, float] = Field({}, description="Counts per points item (points --scores), in a POST body.")
 
 
 class CompareParams(Params):
@@ -197,7 +198,7 @@ def check(reg, p: WorkerParams) -> dict:
 
 
 def points(reg, p: PointsParams) -> dict:
-    return stamped(api.points(reg, p.scheme or None, **_worker(p)))
+    return stamped(api.points(reg, p.scheme or None, scores=p.scores or None, **_worker(p)))
 
 
 def compare(reg, p: CompareParams) -> dict:

@@ -61,6 +61,18 @@ def add_years(day: dt.date, years: float) -> dt.date:
     return add_months(day, round(years * 12))
 
 
+def years_before(day: dt.date, years: float) -> dt.date:
+    """The date ``years`` before ``day``, to the day: whole months on the calendar (技师:3 -> the same
+    day 3 years earlier, 技师:1.5 -> 18 months earlier), any other fraction as days of a mean year
+    (3.97 years is 3 years and 354 days, not 4 years rounded to whole months: a '满4年' condition is
+    then a few days short, as it is)."""
+    months = years * 12
+    if abs(months - round(months)) < 1e-9:
+        return add_months(day, -round(months))
+    whole = int(years)
+    return add_months(day, -12 * whole) - dt.timedelta(days=round((years - whole) * 365.2425))
+
+
 def years_between(start: dt.date, end: dt.date) -> float:
     """Whole months between two dates, as years (2 decimals): what a '满N年' condition counts."""
     months = (end.year - start.year) * 12 + (end.month - start.month) - (1 if end.day < start.day else 0)
@@ -134,7 +146,7 @@ def parse_holding(reg: Registry, text: str, as_of: dt.date, in_post: bool = Fals
             prefix = prefix.strip()
             if _looks_like_years(tail) or reg.candidates(prefix):
                 years = check_years(tail, f"years held in '{raw}'")
-                obtained, name = add_years(as_of, -years), prefix
+                obtained, name = years_before(as_of, years), prefix
     if obtained > as_of:
         raise ProfileError(f"'{raw}': obtained after the plan date {as_of}")
     return Holding(reg.level(name)["ref"], obtained, in_post)

@@ -283,3 +283,12 @@ def test_a_credential_the_worker_states_is_not_assumed_from_a_post():
     # without it, the post implies it, as an assumption dated from the post
     _, _, answer = answer_for(None, "技师", [f"{W2}@2016-01-01"], None, None, [])
     assert (answer["held_by"]["origin"], answer["held_by"]["since"]) == ("assumed", "2016-01-01")
+
+
+def test_fractional_years_held_are_counted_to_the_day():
+    # issue 10, wrong answer 5: 高级技师 held 3.97 years is a few days short of 满4年, not 4 years by
+    # rounding to whole months; 3.97 years is 3 calendar years and 354 days (2022-12-12 on 2026-12-01)
+    _, _, answer = answer_for(None, "高级工程师", ["高级技师:3.97"], None, None, [])
+    assert (answer["eligible"], answer["earliest"]) == (False, "2026-12-12")
+    _, _, answer = answer_for(None, "高级工程师", ["高级技师:4"], None, None, [])
+    assert (answer["eligible"], answer["earliest"]) == (True, AS_OF)

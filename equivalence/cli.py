@@ -542,6 +542,7 @@ def show(ctx, rule_id, fmt, lang):
     Example:
       equivalence show bridge-technician-to-intermediate
     """
+    from .describe import other_words
     from .lookup import conditions_of
 
     reg = registry(ctx)
@@ -549,7 +550,9 @@ def show(ctx, rule_id, fmt, lang):
     cites = [{**c, "title": reg.sources[c["source"]]["title"], "doc_no": reg.sources[c["source"]]["doc_no"],
               "status": reg.sources[c["source"]]["status"]} for c in rule["cite"]]
     if fmt != "table":
-        emit(fmt, [], [], {**{k: v for k, v in rule.items() if k not in ("cite",)}, "cite": cites})
+        conditions = {**rule["conditions"], "other": [other_words(o, lang) for o in rule["conditions"]["other"]]}
+        emit(fmt, [], [], {**{k: v for k, v in rule.items() if k not in ("cite",)}, "conditions": conditions,
+                           "cite": cites})
         return
     h = HEADERS[lang]
     name = lambda ref: f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})"  # noqa: E731
@@ -561,7 +564,7 @@ def show(ctx, rule_id, fmt, lang):
         (h["kind"], KIND_WORDS[lang][rule["kind"]] + both),
         (label["from"], name(rule["from"]) if rule["from"] else "—"),
         (label["to"], "、".join(name(t) for t in rule["to"]) if zh else ", ".join(name(t) for t in rule["to"])),
-        (h["conditions"], describe_conditions(reg, conditions_of(rule), lang) or "—"),
+        (h["conditions"], describe_conditions(reg, conditions_of(rule, lang), lang) or "—"),
         (h["purposes"], ("、" if zh else ", ").join(reg.purposes[p][lang] for p in rule["purposes"]) or "—"),
         (label["in_force"], f"{rule['effective_from']} – {rule['effective_until'] or ''}"),
         (h["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]),
@@ -598,7 +601,7 @@ def schema(name):
 
 
 SHOW_LABELS = {
-    "zh": {"from": "自", "to": "至", "in_force": "施行期间", "note": "备注", "file": "文件"},
+    "zh": {"from": "自", "to": "至", "in_force": "施行期间", "note": "备注（英文）", "file": "文件"},
     "en": {"from": "from", "to": "to", "in_force": "in force", "note": "note", "file": "file"},
 }
 

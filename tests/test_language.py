@@ -1,8 +1,8 @@
 """zh output is Chinese, en output English: every answer of the README tour and a sample of every
 command, in both languages. In zh, a Latin word is allowed only as an id, a code or an option (it
 has a dot, hyphen, underscore, colon, slash or digit, or is all capitals); in en, Chinese only as a
-name, a title, a 文号, a quote or a condition in a document's own words (the data holds no English
-for those). Tables are laid out unwrapped, so that a wrapped id is not read as a word."""
+name, a title, a 文号 or a quote (the data holds no English for those; a rule's conditions in words
+have their English form). Tables are laid out unwrapped, so that a wrapped id is not read as a word."""
 
 from __future__ import annotations
 

@@ -189,12 +189,17 @@ def sources(reg) -> list[dict]:
             for s in reg.sources.values()]
 
 
-def show(reg, rule_id: str) -> dict:
-    """One rule with its citations, each with the source's title, 文号 and status (``equivalence show``)."""
+def show(reg, rule_id: str, *, lang: str = "zh") -> dict:
+    """One rule with its citations, each with the source's title, 文号 and status (``equivalence show``);
+    its conditions in words in ``lang``."""
+    from .describe import other_words
+
     rule = reg.rule(rule_id)
     cites = [{**c, "title": reg.sources[c["source"]]["title"], "doc_no": reg.sources[c["source"]]["doc_no"],
               "status": reg.sources[c["source"]]["status"]} for c in rule["cite"]]
-    return {**{k: v for k, v in rule.items() if k != "cite"}, "cite": cites}
+    conditions = {**rule["conditions"], "other": [other_words(o, lang) for o in rule["conditions"]["other"]]}
+    return {**{k: v for k, v in rule.items() if k not in ("cite", "conditions")}, "conditions": conditions,
+            "cite": cites}
 
 
 def search(reg, text: str, *, kinds=None, limit: int = 10) -> dict:

@@ -8,7 +8,8 @@ Four checks, each one a promise an HR officer relies on:
   summary (arrows, English phrases, "paraphrase"); a summary goes in the note. A rule whose first
   citation is known only as a paraphrase (its article says "paraphrase") is low;
 - no user-visible text (quote, article, note, title …) names a file of this project: answers cite
-  documents only; a rule's `other` conditions, shown verbatim, are written in Chinese.
+  documents only; a rule's `other` conditions, shown as written, are Chinese in their zh form (a plain
+  string is the zh form) and English in their en form (a 《title》 or 文号 aside).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from .models import CONFIDENCE_OF_STATUS
 _PROJECT_FILE = re.compile(r"policy-rules|ladders\.md|style\.md|anchors\.md|shared/|mappings/|"
                            r"\.ya?ml\b|\.md\b|\.csv\b|#\d+\.\d+", re.IGNORECASE)  # #8.2: a row of the reference notes
 _ENGLISH = re.compile(r"[A-Za-z]{2,}[ ,;:'/]+[A-Za-z]{2,}")
+_CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# What an English condition may write in Chinese: a document's 《title》 and a 文号 (人社部发〔2020〕96号).
+_NAMED = re.compile(r"《[^》]*》|\S*〔\d{4}〕\d+号")
 # Marks of a summary written by us rather than wording seen in a document.
 _SUMMARY = re.compile(r"→|⇒|->|≈|[A-Za-z]{2,}[ ,;:()'/]+[A-Za-z]{2,}|paraphrase", re.IGNORECASE)
 
@@ -68,13 +72,21 @@ def _audit_rule(located, sources: dict, problems) -> None:
     for i, cite in enumerate(rule.cite):
         _audit_cite(problems, located, ("cite", i), cite, sources)
     texts = {("note",): rule.note}
-    texts.update({("conditions", "other", i): text for i, text in enumerate(rule.conditions.other)})
-    _no_project_file(problems, located, texts)
-    for i, text in enumerate(rule.conditions.other):  # shown verbatim in Chinese answers
-        found = _ENGLISH.search(text)
+    for i, item in enumerate(rule.conditions.other):
+        at = ("conditions", "other", i)
+        # a plain string is the Chinese form; {zh, en} gives both
+        words = {at: item} if isinstance(item, str) else {at + ("zh",): item.zh, at + ("en",): item.en}
+        texts.update(words)
+        zh_at, zh = next(iter(words.items()))
+        found = _ENGLISH.search(zh)  # shown as written in Chinese answers
         if found:
-            problems.add(located, ("conditions", "other", i),
-                         f"a condition is shown as written in Chinese answers: write it in Chinese ('{found.group(0)}')")
+            problems.add(located, zh_at, f"a condition is shown as written in Chinese answers: write it in Chinese "
+                                         f"('{found.group(0)}')")
+        found = _CHINESE.search(_NAMED.sub("", words.get(at + ("en",), "")))  # and in English ones
+        if found:
+            problems.add(located, at + ("en",), f"a condition is shown as written in English answers: write it in "
+                                                f"English ('{found.group(0)}'; a 《title》 or 文号 may stay)")
+    _no_project_file(problems, located, texts)
 
 
 def _audit_cite(problems, located, loc: tuple, cite, sources: dict) -> None:

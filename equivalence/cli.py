@@ -541,7 +541,7 @@ def show(ctx, rule_id, fmt, lang):
     from .lookup import conditions_of
 
     reg = registry(ctx)
-    answer = api.show(reg, rule_id)
+    answer = api.show(reg, rule_id, lang=lang)
     if fmt != "table":
         emit(fmt, [], [], answer)
         return
@@ -556,7 +556,7 @@ def show(ctx, rule_id, fmt, lang):
         (h["kind"], KIND_WORDS[lang][rule["kind"]] + both),
         (label["from"], name(rule["from"]) if rule["from"] else "—"),
         (label["to"], "、".join(name(t) for t in rule["to"]) if zh else ", ".join(name(t) for t in rule["to"])),
-        (h["conditions"], describe_conditions(reg, conditions_of(rule), lang) or "—"),
+        (h["conditions"], describe_conditions(reg, conditions_of(rule, lang), lang) or "—"),
         (h["purposes"], ("、" if zh else ", ").join(reg.purposes[p][lang] for p in rule["purposes"]) or "—"),
         (label["in_force"], f"{rule['effective_from']} – {rule['effective_until'] or ''}"),
         (h["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]),
@@ -593,7 +593,7 @@ def schema(name):
 
 
 SHOW_LABELS = {
-    "zh": {"from": "自", "to": "至", "in_force": "施行期间", "note": "备注", "file": "文件"},
+    "zh": {"from": "自", "to": "至", "in_force": "施行期间", "note": "备注（英文）", "file": "文件"},
     "en": {"from": "from", "to": "to", "in_force": "in force", "note": "note", "file": "file"},
 }
 

@@ -363,7 +363,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
                 "years_in_from": cond.years_in_from, "work_years": cond.work_years,
                 "education": education, "also_holds": also, "in_post": cond.in_post,
                 "same_specialty": cond.same_specialty, "honours": list(cond.honours),
-                "points": cond.points.model_dump() if cond.points else None, "other": list(cond.other),
+                "points": cond.points.model_dump() if cond.points else None, "other": _other_words(cond.other),
             },
             "purposes": list(r.purposes),
             "jurisdiction": r.jurisdiction or layer_of[_layer(loc)]["region"] or "CN",
@@ -383,6 +383,11 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     index.update(honours=honours, points_schemes=schemes, layers=layers, replaced=replaced)
     index["catalogue"] = catalogue
     return index
+
+
+def _other_words(other: list) -> list[dict]:
+    """Each condition in words as {zh, en}; a plain string is the Chinese, with no English (None)."""
+    return [{"zh": o, "en": None} if isinstance(o, str) else {"zh": o.zh, "en": o.en} for o in other]
 
 
 def _layer(located: Located) -> str:

@@ -70,7 +70,7 @@ def _show(reg, data, lang):
              "purposes", "effective_from", "effective_until", "confidence", "sources", "articles", "quotes", "note"],
             [(data["id"], data["kind"], data["bidirectional"], data["from"] or "", name(data["from"]) if data["from"] else "",
               LIST.join(data["to"]), LIST.join(name(t) for t in data["to"]),
-              _cond(reg, conditions_of(reg.rules[data["id"]]), lang), LIST.join(data["purposes"]),
+              _cond(reg, conditions_of(reg.rules[data["id"]], lang), lang), LIST.join(data["purposes"]),
               data["effective_from"] or "", data["effective_until"] or "", data["confidence"],
               _sources(data["cite"]), LIST.join(c["article"] for c in data["cite"]),
               LIST.join(c["quote"] for c in data["cite"]), data["note"] or "")])

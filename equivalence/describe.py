@@ -62,27 +62,21 @@ def describe_conditions(reg, cond: dict, lang: str = "zh") -> str:
         scheme = reg.index["points_schemes"][cond["points"]["scheme"]]
         n = years(cond["points"]["at_least"])
         parts.append(f"{scheme['zh']}积分满{n}分" if zh else f"{n} points of {scheme['en'] or scheme['zh']}")
-    parts.extend(other_text(text, lang) for text in cond.get("other", []))
+    parts.extend(other_words(item, lang) for item in cond.get("other", []))
     return "；".join(parts) if zh else "; ".join(parts)
 
 
-def other_text(text: str, lang: str) -> str:
-    """A condition in the document's words, as the mappings write it: '各类企业 (the clause addresses
-    enterprises)', or the other way round, 'aged 16 or over (年满16周岁)'. zh shows the Chinese side;
-    en keeps both.
+def other_words(item, lang: str) -> str:
+    """A condition in words in ``lang``: ``item`` is a rule's {zh, en} (en None where the mappings give
+    only the Chinese: the Chinese is shown, as written), or an answer's text, already in its language.
 
-    >>> other_text("各类企业 (the clause addresses enterprises)", "zh"), other_text("aged 16 or over (年满16周岁)", "zh")
-    ('各类企业', '年满16周岁')
+    >>> item = {"zh": "年满16周岁", "en": "aged 16 or over"}
+    >>> other_words(item, "zh"), other_words(item, "en"), other_words({"zh": "通过考评", "en": None}, "en")
+    ('年满16周岁', 'aged 16 or over', '通过考评')
     """
-    if lang == "zh" and text.endswith(")") and " (" in text:
-        head, _, gloss = text.rpartition(" (")
-        gloss = gloss[:-1]
-        latin = lambda s: any("a" <= c.lower() <= "z" for c in s)  # noqa: E731
-        if head and latin(gloss) and not latin(head):
-            return head
-        if gloss and latin(head) and not latin(gloss):
-            return gloss
-    return text
+    if isinstance(item, str):
+        return item
+    return item[lang] or item["zh"]
 
 
 def describe_source(src: dict, cite: dict | None = None) -> str:

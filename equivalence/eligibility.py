@@ -11,7 +11,7 @@ from .planner import PLANNED_KINDS, Solution, _education_held, from_t, solve
 from .profile import Profile
 from .registry import Registry
 from .standing import Standing, compute_standing
-from .wording import say, step_how
+from .wording import condition_dict, say, step_how
 
 
 def rules_into(reg: Registry, targets: list[str], *, planned_only: bool = True) -> list[dict]:
@@ -60,7 +60,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
         if rule["conditions"].get("points"):
             conds.append(_points_condition(reg, sol, profile, rule["conditions"]["points"]))
         met = [say(reg, c, lang) for c in conds if c.status == MET]
-        missing = [{**c.as_dict(), "text": say(reg, c, lang)} for c in conds if c.status == UNMET]
+        missing = [{**condition_dict(c, lang), "text": say(reg, c, lang)} for c in conds if c.status == UNMET]
         unchecked = [say(reg, c, lang) for c in conds if c.status == UNCHECKED]
         fired = as_of if not missing else from_t(sol.fired_t[rule["id"]]) if rule["id"] in sol.fired_t else None
         per_rule.append({
@@ -69,7 +69,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
             # False: a credential the rule needs cannot be reached by any route (``check`` hides these)
             "reachable": all(m.get("reachable", True) for m in missing),
             "met": met, "missing": missing, "unchecked": unchecked,
-            "conditions": [c.as_dict() for c in conds],
+            "conditions": [condition_dict(c, lang) for c in conds],
             "confidence": rule["confidence"], "sources": [citation(reg, rule)],
         })
     per_rule.sort(key=lambda r: (not r["eligible"], r["earliest"] or "9999", r["rule"]))

@@ -73,7 +73,7 @@ def _asks_no_more(new: dict, old: dict) -> bool:
     if any((n[k] or 0) > (o[k] or 0) for k in ("years_in_from", "work_years")):
         return False
     return not (not set(n["honours"]) <= set(o["honours"])
-                or not set(n["other"]) <= set(o["other"])
+                or not {x["zh"] for x in n["other"]} <= {x["zh"] for x in o["other"]}
                 or (n["points"] and n["points"] != o["points"])
                 or (n["education"] and n["education"] != o["education"])
                 or not {h["level"] for h in n["also_holds"]} <= {h["level"] for h in o["also_holds"]}

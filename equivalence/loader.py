@@ -16,8 +16,8 @@ from pydantic import ValidationError
 from .errors import MappingError, MappingErrors
 from . import index as _index
 from .index import LAYER_FILE, yaml_files
-from .models import (ID_PATTERN, REF_PATTERN, Catalogue, Honour, Ladder, Layer, PointsScheme, Purpose,
-                     Rule, Source)
+from .models import (ID_PATTERN, OTHER_FORMS, REF_PATTERN, Catalogue, Honour, Ladder, Layer, PointsScheme,
+                     Purpose, Rule, Source)
 
 SECTIONS = ("sources", "purposes", "ladders", "rules", "catalogues", "honours", "points_schemes", "layer")
 
@@ -265,7 +265,7 @@ def explain(error: dict) -> str:
 def _loc_of(error: dict) -> tuple:
     loc = tuple(error["loc"])
     # The 'from' field is declared as from_ with alias 'from'; pydantic reports the alias.
-    return tuple(p for p in loc if p not in ("function-after[_shape()]",))
+    return tuple(p for p in loc if p not in ("function-after[_shape()]", *OTHER_FORMS))
 
 
 def load_folder(root: str | os.PathLike, *, display_root: str | None = None,

@@ -16,6 +16,7 @@ inward ``apply`` chains are left to :func:`routes_into` (``equivalence routes-in
 from __future__ import annotations
 
 from .dates import date_start, in_force
+from .describe import other_words
 from .kinds import COMPOSABLE  # (counts_as, derived: any number per chain)
 from .registry import Registry
 
@@ -253,7 +254,7 @@ def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) ->
         "level": level_ref(reg, ref, lang),
         "kind": kind,
         "purposes": c["purposes"],
-        "conditions": [c for c in map(conditions_of, rules) if c],
+        "conditions": [c for c in (conditions_of(r, lang) for r in rules) if c],
         "chain": c["chain"],
         # Each link was walked from a to b; an 'in' walk runs against the reading order.
         "links": [{"rule": rid, "kind": reg.rules[rid]["kind"],
@@ -267,9 +268,12 @@ def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) ->
     }
 
 
-def conditions_of(rule: dict) -> dict:
-    """The rule's conditions without the empty ones, tagged with the rule id ({} when none)."""
+def conditions_of(rule: dict, lang: str) -> dict:
+    """The rule's conditions without the empty ones, tagged with the rule id ({} when none); the
+    conditions in words (``other``) as strings in ``lang``."""
     out = {k: v for k, v in rule["conditions"].items() if v not in (None, [], False)}
+    if "other" in out:
+        out["other"] = [other_words(item, lang) for item in out["other"]]
     return {"rule": rule["id"], **out} if out else {}
 
 
@@ -292,7 +296,7 @@ def routes_into(reg: Registry, ref: str, *, include_derived: bool = False, lang:
 
     def route(rule: dict, start: str | None) -> dict:
         return {"from": level_ref(reg, start, lang) if start else None, "rule": rule["id"], "kind": rule["kind"],
-                "grants": rule["grants"], "conditions": conditions_of(rule), "purposes": rule["purposes"],
+                "grants": rule["grants"], "conditions": conditions_of(rule, lang), "purposes": rule["purposes"],
                 "confidence": rule["confidence"], "sources": [citation(reg, rule)]}
 
     def wanted(rule: dict) -> bool:

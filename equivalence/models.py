@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
 from .dates import date_start
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, field_validator,
+                      model_validator)
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
 # LADDER.LEVEL or LADDER.LOW..HIGH
@@ -149,6 +150,21 @@ class PointsNeeded(Strict):
     at_least: Annotated[float, Field(gt=0)]
 
 
+class OtherWords(Strict):
+    """A condition in words, in both languages: ``{zh: 通过全国统一考试取得, en: obtained by passing …}``."""
+
+    zh: Text
+    en: Text
+
+
+# A condition in words: a plain string is its Chinese wording (the form of older mapping files; English
+# answers then show it as written), or {zh, en}. The tags name the two forms in error locations only
+# (the loader drops them).
+OTHER_FORMS = ("string-form", "zh-en-form")
+Other = Annotated[Union[Annotated[Text, Tag(OTHER_FORMS[0])], Annotated[OtherWords, Tag(OTHER_FORMS[1])]],
+                  Discriminator(lambda v: OTHER_FORMS[1] if isinstance(v, (dict, OtherWords)) else OTHER_FORMS[0])]
+
+
 class Conditions(Strict):
     years_in_from: Optional[Annotated[float, Field(ge=0)]] = None
     work_years: Optional[Annotated[float, Field(ge=0)]] = None
@@ -158,7 +174,7 @@ class Conditions(Strict):
     same_specialty: bool = False
     honours: list[Id] = []  # 破格: the worker must hold one of these honours
     points: Optional[PointsNeeded] = None  # 积分晋级: points of an employer's scheme
-    other: list[Text] = []
+    other: list[Other] = []  # requirements the engine cannot check, in words
 
 
 RULE_KINDS = (

@@ -614,7 +614,7 @@ def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> l
             "kind": rule["kind"],
             "from": [level_ref(reg, i[0], lang) for i in arr.inputs],
             "binding": arr.binding,
-            "conditions": conditions_of(rule),
+            "conditions": conditions_of(rule, lang),
             "confidence": rule["confidence"],
             "layer": rule.get("layer", "national"),
             "sources": [citation(reg, rule)],
@@ -810,6 +810,7 @@ def one_edition(reg: Registry, sweep_best, banned: frozenset):
 
 def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: str = "zh") -> str:
     """One line: what blocks each rule that leads to the target."""
+    from .describe import other_words
     from .wording import WORDS
 
     w = WORDS[lang]
@@ -819,7 +820,8 @@ def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: 
         for rid in reg.index["in"].get(t, ()):
             rule = reg.rules[rid]
             if rule["kind"] == "apply" and not rule["grants"]:  # stated, but with no date to plan by
-                parts.append(f"{rid}: {'; '.join(rule['conditions']['other']) or 'sets no date'}")
+                other = (other_words(o, lang) for o in rule["conditions"]["other"])
+                parts.append(f"{rid}: {'; '.join(other) or 'sets no date'}")
             if rule["kind"] not in PLANNED_KINDS or not rule["grants"]:
                 continue
             if rid in sol.blocked:

@@ -232,7 +232,7 @@ class Roster:
         if rule_id is None:
             return False
         other = (self.reg.rules[rule_id].get("conditions") or {}).get("other") or ()
-        return any(APPOINTED in text for text in other)
+        return any(APPOINTED in item["zh"] for item in other)
 
     # -- next_steps ----------------------------------------------------------------------------
     def _next_steps(self, sol, parts: dict) -> str:

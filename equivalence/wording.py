@@ -7,6 +7,8 @@ engine's own Chinese (names of levels, documents and quoted requirements are dat
 
 from __future__ import annotations
 
+from .describe import other_words
+
 WORDS = {
     "zh": {
         "no_route": "未持有{x}，且没有可达的路径", "later": "尚未持有{x}（最早 {date}）",
@@ -125,4 +127,14 @@ def say(reg, c, lang: str = "zh") -> str:
         return w[r].format(date=c.date, until=d["until"])
     if r == "specialty":
         return w["specialty"]
+    if r == "other":
+        return other_words(d["text"], lang)
     return d.get("text", r)
+
+
+def condition_dict(c, lang: str) -> dict:
+    """A condition as data (:meth:`Condition.as_dict`), a condition in words as text in ``lang``."""
+    out = c.as_dict()
+    if c.reason == "other":
+        out["text"] = other_words(out["text"], lang)
+    return out

@@ -133,7 +133,7 @@ def test_the_section_8_2_items_that_waited_for_their_ladders(real, items, item, 
     assert [(r["kind"], r["to"]) for r in rules] == [("counts_as", [target])]
     rule = rules[0]
     assert rule["cite"][0]["source"] == "qual-title-table-2022"
-    assert rule["conditions"]["other"] == ["通过全国统一考试取得"]
+    assert rule["conditions"]["other"] == [{"zh": "通过全国统一考试取得", "en": "obtained by passing the national unified examination"}]
     assert "summarised" in rule["note"] and rule["cite"][0]["quote"] == ""  # the table's wording was not recorded
 
 

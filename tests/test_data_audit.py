@@ -46,6 +46,12 @@ AUDIT = [
      ["m/bad.yaml:6: rules[0].cite[0].article: names a file of this project ('.yaml'): cite documents only"]),
     ("a condition in English", rule(*APPLY, "conditions: {other: [appointed by the employer]}"),
      ["m/bad.yaml:6: rules[0].conditions.other[0]: a condition is shown as written in Chinese answers: write it in Chinese ('appointed by')"]),
+    ("a condition's zh in English", rule(*APPLY, "conditions: {other: [{zh: appointed by the employer, en: appointed}]}"),
+     ["m/bad.yaml:6: rules[0].conditions.other[0].zh: a condition is shown as written in Chinese answers: write it in Chinese ('appointed by')"]),
+    ("a condition's en in Chinese", rule(*APPLY, "conditions: {other: [{zh: 评聘, en: 'appointment (评聘)'}]}"),
+     ["m/bad.yaml:6: rules[0].conditions.other[0].en: a condition is shown as written in English answers: write it in English ('评聘'; a 《title》 or 文号 may stay)"]),
+    ("a condition's en naming a file", rule(*APPLY, "conditions: {other: [{zh: 评聘, en: see rules.yaml}]}"),
+     ["m/bad.yaml:6: rules[0].conditions.other[0].en: names a file of this project ('.yaml'): cite documents only"]),
     ("a source note naming a data file", "sources:\n  - {id: s9, title: T, issuer: I, effective_from: 2020, "
      "status: secondary, note: 'from ../shared/data/x.csv'}\n",
      ["m/bad.yaml:2: sources[0].note: names a file of this project ('shared/'): cite documents only"]),
@@ -105,7 +111,9 @@ def test_item1_treated_as_scope_pay_and_the_reading(real):
     # 96号: 各类企业, not pay; 58号 (九): every 用人单位, 工资福利 included. Both name no level: low.
     r96 = real.rules["bridge-96-treated-technician-as-intermediate"]
     r58 = real.rules["cpc58-treated-technician-as-intermediate"]
-    assert r96["conditions"]["other"] == ["各类企业（本条针对企业）"] and "pay_benefits" not in r96["purposes"]
+    assert r96["conditions"]["other"] == [{"zh": "各类企业（本条针对企业）",
+                                           "en": "enterprises of all kinds (the clause addresses enterprises)"}]
+    assert "pay_benefits" not in r96["purposes"]
     assert r58["conditions"]["other"] == [] and r58["conditions"]["in_post"] is True
     assert r58["purposes"] == ["training", "post_appointment", "rank_promotion", "pay_benefits"]
     assert r58["cite"][0]["source"] == "cpc-2022-58" and "工资福利" in r58["cite"][0]["quote"]
@@ -167,7 +175,7 @@ def test_item5_technical_school_classes_from_the_2018_pilot(real):
     assert got == [("大学专科", ["techschool-senior-class-as-junior-college-title"])]
     rule = real.rules["techschool-senior-class-as-junior-college-title"]
     assert rule["effective_from"] == "2018-11" and rule["cite"][0]["source"] == "pilot-2018-eng"
-    assert rule["conditions"]["other"] == ["工程技术职称评审（其他系列未见全国文件）"]
+    assert [o["zh"] for o in rule["conditions"]["other"]] == ["工程技术职称评审（其他系列未见全国文件）"]
 
 
 def test_item6_quotes_are_each_rules_own_clause(real, runner):
@@ -277,7 +285,7 @@ def test_economics_exam_qualification_confers_the_title(real, runner):
     got = [(x["level"]["name"], x["chain"]) for x in _results(real, "中级经济专业技术资格", direction="out")
            if x["level"]["ladder"] == "economics"]
     assert got == [("经济师", ["qual-economics-intermediate"])]
-    assert real.rules["qual-economics-senior"]["conditions"]["other"] == ["考试合格后，还须通过评审（考试与评审相结合）"]
+    assert [o["zh"] for o in real.rules["qual-economics-senior"]["conditions"]["other"]] == ["考试合格后，还须通过评审（考试与评审相结合）"]
     assert real.sources["econ-titles-2019"]["doc_no"] == "人社部发〔2019〕53号"
     result = runner.invoke(cli, ["lookup", "经济专业技术资格"])
     assert result.exit_code == 1

@@ -225,3 +225,22 @@ def test_lookup_runs_on_every_level(real):
 def test_every_level_name_resolves_qualified(real):
     for ref in real.levels:
         assert real.level(real.qualified(ref))["ref"] == ref
+
+
+def test_every_shipped_condition_in_words_is_bilingual():
+    # national, every province and the example employer: each `other` item gives its English (a plain
+    # string, Chinese only, is for layers written before the {zh, en} form), the same words for the
+    # same Chinese everywhere
+    from equivalence.index import available_layers
+    from equivalence.registry import Registry
+
+    regs = [Registry.load(region=x["id"]) for x in available_layers() if x["scope"] == "province"]
+    regs.append(Registry.load(layers=[REPO / "mappings" / "examples" / "acme"]))
+    english: dict[str, set] = {}
+    for reg in regs:
+        for rule in reg.rules.values():
+            for item in rule["conditions"]["other"]:
+                assert item["en"] and item["en"] != item["zh"], (rule["id"], item)
+                english.setdefault(item["zh"], set()).add(item["en"])
+    assert len(regs) == 11 and len(english) == 67
+    assert {zh: en for zh, en in english.items() if len(en) > 1} == {}  # no Chinese wording said two ways

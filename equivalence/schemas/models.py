@@ -79,7 +79,9 @@ class Conditions(Closed):
     same_specialty: bool = False
     honours: list[str] = []
     points: Optional[PointsNeeded] = None
-    other: list[str] = []
+    other: list[str] = Field([], description="requirements the engine cannot check, in words, in the language "
+                                             "asked (--lang); a condition the mappings give only in Chinese "
+                                             "stays Chinese")
 
 
 # -- ladders, levels, sources, layers, show ----------------------------------------------------

@@ -172,7 +172,7 @@ def sources(reg, p: Params) -> dict:
 
 
 def show(reg, p: ShowParams) -> dict:
-    return stamped(api.show(reg, need(p.rule, "rule")))
+    return stamped(api.show(reg, need(p.rule, "rule"), lang=p.lang))
 
 
 def search(reg, p: SearchParams) -> dict:

@@ -10,7 +10,7 @@ W = {
            "source": "依据", "rule": "规则", "none": "没有相关等级", "routes_into": "可由哪些等级到达",
            "go": "查询", "to": "只看序列", "as_of": "日期", "derived": "含推导比较（无文件明说）",
            "any": "不限", "rank": "级", "id": "编号", "name": "名称", "aliases": "别名", "from": "从", "to_": "到",
-           "in_force": "施行期间", "note": "备注", "quote": "原文", "article": "条款", "title": "标题",
+           "in_force": "施行期间", "note": "备注（英文）", "quote": "原文", "article": "条款", "title": "标题",
            "doc_no": "文号", "published": "发布日期", "status": "核实情况", "rules": "规则数", "issuer": "发布机关",
            "address": "网址", "target": "目标", "holds": "持有（等级与取得日期）", "education": "学历",
            "work_years": "工作年限", "region": "地区（省份）", "national": "全国", "check": "判断",

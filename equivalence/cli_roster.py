@@ -42,6 +42,7 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     Examples:
       equivalence roster staff.csv -o answers.xlsx --to 工程技术 --as-of 2026-12-01
       equivalence roster staff.xlsx --to 职称层级 --excel -o answers.csv
+      equivalence roster staff.csv -o answers.jsonl   # for programs: see 'equivalence schema roster-record'
     """
     from .roster import Roster
     from .rostercolumns import map_columns, parse_overrides
@@ -51,12 +52,12 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
         overrides = parse_overrides(columns)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="'--columns'") from None
-    if output:
-        format_of(output)  # an unknown extension is an error before any work
+    fmt = format_of(output) if output else "csv"  # an unknown extension is an error before any work
     reg = registry(ctx)
     table = read_table(input_path, encoding)
     colmap = map_columns(table.header, overrides)
-    engine = Roster(reg, to=to, as_of=_date(as_of), lang=lang, columns=colmap.fields)
+    engine = Roster(reg, to=to, as_of=_date(as_of), lang=lang, columns=colmap.fields,
+                    data=fmt == "jsonl")
     if table.other_sheets:
         others = ", ".join(f"'{x}'" for x in table.other_sheets)
         n = len(table.other_sheets)
@@ -80,7 +81,9 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
         for i in batches:
             out.extend(engine.process(rows[i:i + CHUNK]))
     for i, why in table.problems.items():
-        out[i] = {**{c: "" for c in engine.added}, **rows[i], "error": why}
+        out[i] = {**engine.blank(), **rows[i], "error": why}
+    if engine.data and table.values:  # JSON Lines in and out: numbers, lists, … passed through as given
+        out = [{**r, **{k: v for k, v in given.items() if k not in engine.added}} for r, given in zip(out, table.values)]
     header = engine.columns(table.header)
     write_table(output, header, out, excel=excel)
     failed = sum(1 for r in out if r["error"])

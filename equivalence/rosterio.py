@@ -57,6 +57,7 @@ class Table:
     encoding: str | None = None  # CSV: the encoding used
     sheet: str | None = None  # xlsx: the name of the sheet read (the first)
     other_sheets: list[str] = field(default_factory=list)  # xlsx: the sheets not read, to say so
+    values: list[dict] = field(default_factory=list)  # JSON Lines: per row, the values that are not strings
 
 
 def format_of(path: str) -> str:
@@ -280,6 +281,7 @@ def _read_jsonl(path: str, text: str) -> Table:
     header: list[str] = []
     seen: set = set()
     rows: list[dict] = []
+    values: list[dict] = []
     problems: dict[int, str] = {}
     # Records end at \n only (JSON escapes every other line break inside a string; str.splitlines
     # would also split at U+2028, U+0085, \x0b, \x0c, \x1c-\x1e, which JSON leaves raw).
@@ -295,23 +297,32 @@ def _read_jsonl(path: str, text: str) -> Table:
         if why:
             problems[len(rows)] = why
             rows.append({})
+            values.append({})
             continue
-        row = {}
+        row, given = {}, {}
         for k, v in obj.items():
             k = str(k)
             if k not in seen:
                 seen.add(k)
                 header.append(k)
-            row[k] = v if isinstance(v, str) else ("" if v is None else json.dumps(v, ensure_ascii=False))
+            if isinstance(v, str):
+                row[k] = v
+                continue
+            try:  # kept to be written back as given, unless JSON cannot hold it (NaN: then its text)
+                row[k] = "" if v is None else json.dumps(v, ensure_ascii=False, allow_nan=False)
+                given[k] = v
+            except ValueError:
+                row[k] = json.dumps(v, ensure_ascii=False)
         rows.append(row)
+        values.append(given)
     rows = [{h: r.get(h, "") for h in header} if i not in problems else r for i, r in enumerate(rows)]
-    return Table(header, rows, problems)
+    return Table(header, rows, problems, values=values)
 
 
 # -- writing -------------------------------------------------------------------------------------
 
 def write_table(path: str | None, header: list[str], rows: list[dict], *, excel: bool = False) -> None:
-    """Write ``rows`` (dicts of str) with ``header`` to ``path`` (None or '-': CSV on stdout).
+    """Write ``rows`` (dicts of str; for .jsonl, of JSON values) with ``header`` to ``path`` (None or '-': CSV on stdout).
 
     A file is written whole or not at all (:mod:`equivalence.atomic`): a failed or interrupted write
     leaves the previous file as it was. A closed stdout (``| head``) raises BrokenPipeError, which

@@ -11,7 +11,7 @@ import pickle
 import pytest
 
 from equivalence.cli import cli
-from equivalence.roster import ADDED, Roster, process_frame, frame_meta, process_rows
+from equivalence.roster import ADDED, DATA_ADDED, Roster, process_frame, frame_meta, process_rows
 from equivalence.rosterio import escape_cell, read_table
 
 AS_OF = "2026-12-01"
@@ -189,7 +189,7 @@ def test_every_format_in_and_out(runner, tmp_path, in_ext, out_ext):
     result = invoke(runner, str(src), "-o", str(dst), "--to", "工程技术", "--as-of", AS_OF)
     assert result.exit_code == 1 and result.stdout == ""
     table = read_table(str(dst))
-    assert table.header == HEADER + ["to:工程技术", *ADDED]
+    assert table.header == HEADER + ["to:工程技术", *(DATA_ADDED if out_ext == "jsonl" else ADDED)]
     assert len(table.rows) == len(ROWS)
     assert [[r[h] for h in HEADER] for r in table.rows] == ROWS
     assert [bool(r["error"]) for r in table.rows] == [r[0] in BAD for r in ROWS]
@@ -238,8 +238,8 @@ def test_jsonl_values_and_bad_lines_keep_their_place(runner, tmp_path):
     assert result.exit_code == 1
     assert "2 of 4 rows" in result.stderr
     rows = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in rows] == ["1", "", "", "4"]
-    assert rows[0]["work_years"] == "5" and rows[0]["error"] == ""
+    assert [r["id"] for r in rows] == [1, "", "", 4]  # JSON values come back as given
+    assert rows[0]["work_years"] == 5 and rows[0]["error"] is None
     assert rows[1]["error"] == "line 3: not JSON (Expecting value)"
     assert rows[2]["error"] == "line 4: not a JSON object"
 
@@ -403,3 +403,53 @@ def test_diff_lists_only_rows_whose_answer_changed(tmp_path, runner):
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["roster"] == [
         {"row": 1, "id": "A", "column": "next_steps", "before": "高级工、技术员@2021-06-01", "after": "技术员@2023-06-01"}]
+
+
+# -- JSON Lines: data, not display ------------------------------------------------------------------
+
+def test_jsonl_answers_are_data_and_validate(runner, tmp_path):
+    from equivalence.schemas.models import RosterRecord
+
+    src = tmp_path / "in.csv"
+    src.write_text("id,holds,work_years,target\n1,高级技师:5,8,首席技师\n2,技师,3,一级巡视员\n3,工程师,,工程师\n"
+                   "4,不存在的等级,2.5,\n5,高级工:2,abc,\n", encoding="utf-8")
+    dst = tmp_path / "out.jsonl"
+    result = invoke(runner, str(src), "-o", str(dst), "--to", "工程技术", "--as-of", AS_OF)
+    assert result.exit_code == 1, result.output
+    rows = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        RosterRecord.model_validate(row)
+    first, no_route, held, unknown, bad_years = rows
+    assert [r["work_years"] for r in rows] == [8, 3, None, 2.5, "abc"]  # numbers are numbers
+    assert first["to:工程技术"] == [{"relation": "apply", "relation_name": "可申报",
+                                    "levels": [{"id": "eng.associate_senior", "ladder": "eng", "name": "高级工程师"}]}]
+    assert first["next_steps"][0] == {"level": {"id": "skill.special_technician", "ladder": "skill", "name": "特级技师"},
+                                      "date": AS_OF, "rule": "skill-14-senior-technician-to-special-technician",
+                                      "appointed": True}  # 评聘, as a flag
+    assert [(s["level"]["id"], s["date"], s["appointed"]) for s in first["target_route"]] == [
+        ("skill.special_technician", AS_OF, True), ("skill.chief_technician", AS_OF, True)]
+    assert first["target_earliest"] == AS_OF and first["error"] is None and first["target_no_route"] is None
+    assert no_route["target_route"] is None and no_route["target_earliest"] is None
+    assert no_route["target_no_route"].startswith("no route to 一级巡视员")
+    assert held["target_route"] == [] and held["target_earliest"] == AS_OF
+    assert unknown["error"] == "unknown level '不存在的等级'"
+    assert {k: unknown[k] for k in DATA_ADDED[:-1]} == dict.fromkeys(DATA_ADDED[:-1]) and unknown["to:工程技术"] is None
+    assert bad_years["error"] == "work_years 'abc' is not a number"
+
+
+def test_jsonl_steps_are_the_csv_cells_as_data(real):
+    rows = [{"id": "1", "holds": "高级工:2", "education": "大专", "target": "高级工程师"}]
+    flat = Roster(real, as_of=AS_OF).process(rows)[0]
+    data = Roster(real, as_of=AS_OF, data=True).process(rows)[0]
+    by_date: dict = {}
+    for step in data["next_steps"]:
+        by_date.setdefault(step["date"], []).append(step["level"]["name"])
+    assert flat["next_steps"] == "；".join(f"{'、'.join(names)}@{date}" for date, names in by_date.items())
+    assert flat["next_steps"].endswith("；技术员@2027-12-01；技师@2028-12-01")
+    assert flat["target_route"] == " > ".join(f"{s['level']['name']}@{s['date']}[{s['rule']}]" for s in data["target_route"])
+    assert flat["target_earliest"] == data["target_earliest"] == "2036-12-01"
+
+
+def test_roster_record_schema_is_shipped(runner):
+    result = runner.invoke(cli, ["schema", "roster-record"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["patternProperties"]["^to:"]

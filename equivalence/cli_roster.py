@@ -44,6 +44,7 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
       equivalence roster staff.xlsx --to 职称层级 --excel -o answers.csv
       equivalence roster staff.csv -o answers.jsonl   # for programs: see 'equivalence schema roster-record'
     """
+    from .messages import render
     from .roster import Roster
     from .rostercolumns import map_columns, parse_overrides
     from .rosterio import format_of, read_table, write_table
@@ -65,8 +66,7 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
                    if lang == "zh" else f"Note: read the first sheet '{table.sheet}' of {input_path}; {n} other "
                    f"sheet{'s' if n > 1 else ''} ignored ({others})", err=True)
     if table.rows and "holds" not in colmap.fields and not table.problems:
-        raise click.ClickException(f"{input_path} has no 'holds' column (columns: {', '.join(table.header)}); "
-                                   f"name it with --columns holds=COLUMN")
+        raise click.ClickException(render("roster_no_holds", {"path": input_path, "columns": table.header}, lang))
     if colmap.renamed():
         click.echo(colmap.described(lang), err=True)
     rows = table.rows
@@ -88,6 +88,6 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     write_table(output, header, out, excel=excel)
     failed = sum(1 for r in out if r["error"])
     if failed:
-        click.echo(f"Error: {failed} of {len(out)} row{'s' if len(out) != 1 else ''} could not be processed "
-                   f"(see the error column)", err=True)
+        counts = {"failed": failed, "total": len(out), "s": "s" if len(out) != 1 else ""}
+        click.echo("Error: " + render("roster_rows_failed", counts, lang), err=True)
         ctx.exit(1)

@@ -1,4 +1,8 @@
-"""Every exception the library raises; the CLI turns them into one ``Error: ...`` line."""
+"""Every exception the library raises; the CLI turns them into one ``Error: ...`` line.
+
+An error has a ``code`` (snake_case) and ``params``: :mod:`equivalence.messages` renders them in
+Chinese or English; ``str(exc)`` is the English text.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,22 @@ def one_line(text: str) -> str:
 
 
 class EquivalenceError(Exception):
-    """Base class of all errors raised by ``equivalence``."""
+    """Base class of all errors raised by ``equivalence``.
+
+    ``EquivalenceError(code="no_target")`` takes its English text from the messages table;
+    ``EquivalenceError("text")`` (no code, or one the table lacks) says the text in every language.
+    """
+
+    code: str | None = None
+
+    def __init__(self, message: str | None = None, *, code: str | None = None, **params):
+        self.code = code or type(self).code
+        self.params = params
+        if message is None:
+            from .messages import render  # only when an error is raised: off the answer's path
+
+            message = render(self.code, params)
+        super().__init__(message)
 
 
 class MappingError(EquivalenceError):
@@ -41,7 +60,8 @@ class MappingErrors(EquivalenceError):
 
     def __init__(self, errors: list[MappingError]):
         self.errors = errors
-        super().__init__(str(self))
+        super().__init__(str(self), code="mappings_invalid", first=str(errors[0]) if errors else "",
+                         more=("mappings_more", {"n": len(errors) - 1}) if len(errors) > 1 else ("", {}))
 
     def __str__(self) -> str:
         n = len(self.errors)
@@ -49,43 +69,59 @@ class MappingErrors(EquivalenceError):
         return head + ":\n" + "\n".join(str(e) for e in self.errors)
 
 
-def _unknown(what: str, name: str, suggestions: list[str], hint: str = "") -> str:
-    msg = f"unknown {what} '{name}'" + (f" ({hint})" if hint else "")
-    return msg + ("; did you mean: " + ", ".join(suggestions) + "?" if suggestions else "")
+def _hint(hint) -> tuple:
+    """A hint as a message param. A hint is words (said alike in every language) or a message code of
+    :mod:`equivalence.messages` with its params."""
+    if not hint:
+        return ("", {})
+    return ("hint", {"text": hint if isinstance(hint, tuple) else ("text", {"text": hint})})
+
+
+def _unknown_params(name: str, suggestions: list[str], hint) -> dict:
+    return {"name": name, "hint": _hint(hint), "suggest": ("suggest", {"names": list(suggestions)}) if suggestions
+            else ("", {})}
 
 
 class UnknownLevelError(EquivalenceError, LookupError):
     """A name that matches no level; carries the closest suggestions."""
 
-    def __init__(self, name: str, suggestions: list[str], hint: str = ""):
+    code = "unknown_level"
+
+    def __init__(self, name: str, suggestions: list[str], hint: str | tuple = ""):
         self.name, self.suggestions = name, suggestions
-        super().__init__(_unknown("level", name, suggestions, hint))
+        super().__init__(**_unknown_params(name, suggestions, hint))
 
 
 class AmbiguousLevelError(EquivalenceError, LookupError):
     """A name shared by levels of several ladders; carries the qualified candidates."""
 
-    def __init__(self, name: str, candidates: list[str], hint: str = ""):
+    code = "ambiguous_level"
+
+    def __init__(self, name: str, candidates: list[str], hint: str | tuple = ""):
         self.name, self.candidates = name, candidates
-        super().__init__(
-            f"'{name}' is ambiguous; {hint or 'name the ladder'}: " + ", ".join(candidates)
-        )
+        hint = hint or ("hint_name_the_ladder", {})
+        super().__init__(name=name, candidates=list(candidates),
+                         hint=hint if isinstance(hint, tuple) else ("text", {"text": hint}))
 
 
 class UnknownLadderError(EquivalenceError, LookupError):
-    """A name that matches no ladder."""
+    """A name that matches no ladder (``what``: "ladder", or "ladder or occupation")."""
 
-    def __init__(self, name: str, suggestions: list[str], what: str = "ladder", hint: str = ""):
+    code = "unknown_ladder"
+
+    def __init__(self, name: str, suggestions: list[str], what: str = "ladder", hint: str | tuple = ""):
         self.name, self.suggestions = name, suggestions
-        super().__init__(_unknown(what, name, suggestions, hint))
+        super().__init__(what=what, **_unknown_params(name, suggestions, hint))
 
 
 class UnknownRuleError(EquivalenceError, LookupError):
     """A rule id that is not in the mappings."""
 
+    code = "unknown_rule"
+
     def __init__(self, rule_id: str, suggestions: list[str]):
         self.rule_id, self.suggestions = rule_id, suggestions
-        super().__init__(_unknown("rule", rule_id, suggestions))
+        super().__init__(**_unknown_params(rule_id, suggestions, ""))
 
 
 class NoSolutionError(EquivalenceError):

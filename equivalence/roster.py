@@ -159,7 +159,9 @@ class Roster:
         try:
             answer = {**blank, **self._compute(holds, education, work_years, target, parts)}
         except EquivalenceError as exc:
-            answer = {**blank, "error": _one_line(str(exc))}
+            from .messages import message
+
+            answer = {**blank, "error": _one_line(message(exc, self.lang))}
         except Exception as exc:  # noqa: BLE001 - one bad value never costs the other rows their answers
             answer = {**blank, "error": _one_line(f"{WORDS[self.lang]['failed']} ({type(exc).__name__}: {exc})")}
         if self.structured is not None:
@@ -178,9 +180,9 @@ class Roster:
             try:
                 years = float(work_years)
             except ValueError:
-                raise ProfileError(f"work_years '{work_years}' is not a number") from None
+                raise ProfileError(code="work_years_not_number", value=work_years) from None
             if not math.isfinite(years) or years < 0:
-                raise ProfileError(f"work_years '{work_years}' is not a number of years (finite, 0 or more)")
+                raise ProfileError(code="work_years_bad", value=work_years)
         items = [h.strip() for h in _HOLDS_SPLIT.split(holds) if h.strip()]
         profile = build_profile(reg, items, education=education or None, work_years=years, as_of=self.facts_as_of)
         if self.facts_as_of != self.as_of:  # the same person, planned from another date

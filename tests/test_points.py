@@ -468,10 +468,12 @@ def test_honour_in_a_profile_file(runner, tmp_path):
 
 
 def test_unknown_honour(runner):
-    result = runner.invoke(cli, ["path", "特级技师岗", *ACME_S7, "--honour", "火星奖"])
+    result = runner.invoke(cli, ["path", "特级技师岗", *ACME_S7, "--honour", "火星奖", "--lang", "en"])
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
     assert line.startswith("Error: unknown honour '火星奖' (known: 全国技术能手, 中华技能大奖")
+    zh = runner.invoke(cli, ["path", "特级技师岗", *ACME_S7, "--honour", "火星奖"]).stderr
+    assert zh.startswith("Error: 未知荣誉 '火星奖'（可选：全国技术能手、中华技能大奖")
     result = runner.invoke(cli, ["check", "特级技师岗", *ACME_S7, "--honour", "火星奖"])
     assert result.exit_code == 1
     with pytest.raises(EquivalenceError, match="unknown honour"):

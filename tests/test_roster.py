@@ -64,12 +64,15 @@ def test_rows_in_order_with_added_columns(real):
 
 def test_bad_rows_say_why(real):
     out = {r["id"]: r for r in process_rows(real, dict_rows(), as_of=AS_OF)}
-    assert "2020-13-01" in out["3"]["error"] and "not a date" in out["3"]["error"]
-    assert out["5"]["error"].startswith("unknown level '不存在的等级'")
+    assert out["3"]["error"] == "'技师@2020-13-01' 中的日期不存在：'2020-13-01'（没有这一天）"  # --lang zh
+    assert out["5"]["error"] == "未知等级 '不存在的等级'"
+    en = {r["id"]: r for r in process_rows(real, dict_rows(), as_of=AS_OF, lang="en")}
+    assert en["3"]["error"] == "'2020-13-01' is not a date in '技师@2020-13-01': no such date"
+    assert en["5"]["error"] == "unknown level '不存在的等级'"
     assert out["3"]["next_steps"] == "" and out["3"]["target_earliest"] == ""
     bad = process_rows(real, [{"holds": "高级工", "work_years": "多年"}, {"holds": "三级"}], as_of=AS_OF)
-    assert "work_years '多年' is not a number" in bad[0]["error"]
-    assert "ambiguous" in bad[1]["error"] and "\n" not in bad[1]["error"]
+    assert bad[0]["error"] == "工作年限 '多年' 不是数字"
+    assert bad[1]["error"].startswith("'三级' 有歧义；请写明等级序列：") and "\n" not in bad[1]["error"]
 
 
 def test_to_columns_list_related_levels_by_kind(real):
@@ -236,7 +239,7 @@ def test_jsonl_values_and_bad_lines_keep_their_place(runner, tmp_path):
     dst = tmp_path / "out.jsonl"
     result = invoke(runner, str(src), "-o", str(dst), "--as-of", AS_OF)
     assert result.exit_code == 1
-    assert "2 of 4 rows" in result.stderr
+    assert result.stderr.endswith("Error: 共 4 行，其中 2 行无法处理（见 error 列）\n")
     rows = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == [1, "", "", 4]  # JSON values come back as given
     assert rows[0]["work_years"] == 5 and rows[0]["error"] is None
@@ -266,9 +269,10 @@ def test_all_rows_fine_exit_0_quietly(runner, tmp_path):
 def test_failed_rows_exit_1_with_a_count(runner, tmp_path):
     src = tmp_path / "in.csv"
     src.write_text(csv_text(), encoding="utf-8")
-    result = invoke(runner, str(src), "--as-of", AS_OF)
+    result = invoke(runner, str(src), "--as-of", AS_OF, "--lang", "en")
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {len(BAD)} of {len(ROWS)} rows could not be processed (see the error column)"
+    assert invoke(runner, str(src), "--as-of", AS_OF).stderr == f"Error: 共 {len(ROWS)} 行，其中 {len(BAD)} 行无法处理（见 error 列）\n"
     assert len(parse_csv(result.stdout)) == len(ROWS)
 
 
@@ -432,9 +436,9 @@ def test_jsonl_answers_are_data_and_validate(runner, tmp_path):
     assert no_route["target_route"] is None and no_route["target_earliest"] is None
     assert no_route["target_no_route"].startswith("no route to 一级巡视员")
     assert held["target_route"] == [] and held["target_earliest"] == AS_OF
-    assert unknown["error"] == "unknown level '不存在的等级'"
+    assert unknown["error"] == "未知等级 '不存在的等级'"
     assert {k: unknown[k] for k in DATA_ADDED[:-1]} == dict.fromkeys(DATA_ADDED[:-1]) and unknown["to:工程技术"] is None
-    assert bad_years["error"] == "work_years 'abc' is not a number"
+    assert bad_years["error"] == "工作年限 'abc' 不是数字"
 
 
 def test_jsonl_steps_are_the_csv_cells_as_data(real):

@@ -48,12 +48,12 @@ def test_bad_values_are_row_errors_and_the_others_are_answered(runner, tmp_path)
     result = roster(runner, str(src), "-o", str(tmp_path / "o.csv"))
     no_traceback(result)
     assert result.exit_code == 1
-    assert result.stderr == "Error: 6 of 8 rows could not be processed (see the error column)\n"
+    assert result.stderr == "Error: 共 8 行，其中 6 行无法处理（见 error 列）\n"
     out = csv_rows((tmp_path / "o.csv").read_text(encoding="utf-8"))
     assert [r["id"] for r in out] == [str(i) for i in range(1, 9)]
     errors = {r["id"]: r["error"] for r in out}
     for value, n in (("nan", "2"), ("inf", "4"), ("1e400", "5"), ("-1", "7")):
-        assert errors[n] == f"work_years '{value}' is not a number of years (finite, 0 or more)"
+        assert errors[n] == f"工作年限 '{value}' 不是有效的年数（有限，不小于 0）"
     assert errors["3"] and errors["6"] and "\n" not in errors["3"] + errors["6"]
     assert len(errors["6"]) <= 500
     assert errors["1"] == errors["8"] == ""
@@ -66,7 +66,7 @@ def test_jsonl_nan_is_a_row_error(runner, tmp_path):
     result = roster(runner, str(src), "-o", str(tmp_path / "o.jsonl"))
     no_traceback(result)
     out = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text(encoding="utf-8").split("\n") if line]
-    assert [r["error"] for r in out] == ["work_years 'NaN' is not a number of years (finite, 0 or more)", None]
+    assert [r["error"] for r in out] == ["工作年限 'NaN' 不是有效的年数（有限，不小于 0）", None]
     assert out[0]["work_years"] == "NaN"  # JSON cannot hold NaN: its text comes back
 
 
@@ -478,8 +478,9 @@ def test_no_holds_column_says_how_to_name_it(runner, tmp_path):
     src.write_text("编号,资历\n1,高级工:2\n", encoding="utf-8")
     result = roster(runner, str(src))
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {src} has no 'holds' column (columns: 编号, 资历); "
-                             f"name it with --columns holds=COLUMN\n")
+    assert result.stderr == f"Error: {src} 没有 'holds' 列（列：编号、资历）；请用 --columns holds=列名 指明\n"
+    assert roster(runner, str(src), "--lang", "en").stderr == (f"Error: {src} has no 'holds' column (columns: 编号, 资历); "
+                                                               f"name it with --columns holds=COLUMN\n")
 
 
 def test_answers_resting_on_appointment_are_marked(real):

@@ -69,6 +69,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "work_years_not_number": {"zh": "工作年限 '{value}' 不是数字", "en": "work_years '{value}' is not a number"},
     "work_years_bad": {"zh": "工作年限 '{value}' 不是有效的年数（有限，不小于 0）",
                        "en": "work_years '{value}' is not a number of years (finite, 0 or more)"},
+    "file_not_regular": {"zh": "{what}文件 {path}：不是普通文件", "en": "{what} {path}: not a regular file"},
+    "file_too_large": {"zh": "{what}文件 {path}：大于 {mb} MB", "en": "{what} {path}: larger than {mb} MB"},
+    "file_not_text": {"zh": "{what}文件 {path}：不是文本（请存为 UTF-8）", "en": "{what} {path}: not text (save it as UTF-8)"},
+    "file_not_mapping": {"zh": "{what}文件 {path}：应为键值映射", "en": "{what} {path}: expected a mapping"},
+    "file_problems": {"zh": "{what}文件 {first}{more}", "en": "{what} {first}{more}"},
+    "file_more": {"zh": "（另有 {n} 处）", "en": " (and {n} more)"},
+    # points
+    "no_scheme_loaded": {"zh": "未载入积分方案：请加上单位的层（--layer 路径）",
+                         "en": "no points scheme is loaded: add the employer's layer (--layer PATH)"},
+    "several_schemes": {"zh": "载入了多个积分方案；请用 --scheme 选一个：{schemes}",
+                        "en": "several points schemes are loaded; choose one with --scheme: {schemes}"},
+    "unknown_scheme": {"zh": "未知积分方案 '{name}'（已载入：{schemes}）", "en": "unknown points scheme '{name}' (loaded: {schemes})"},
     # targets
     "target_and_tier": {"zh": "目标与层级只能给一个", "en": "give a target or a tier, not both"},
     "not_a_tier": {"zh": "'{name}' 不是职称层级（员级、助理级、中级、副高级、正高级）",
@@ -88,7 +100,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
 }
 
 # Field names an error may name (``what``), in Chinese.
-TERMS = {"zh": {"date": "日期", "plan date": "计划日期", "work years": "工作年限", "ladder": "等级序列",
+TERMS = {"zh": {"profile": "档案", "scores": "积分", "date": "日期", "plan date": "计划日期", "work years": "工作年限", "ladder": "等级序列",
                 "ladder or occupation": "等级序列或职业"}}
 SEPARATOR = {"zh": "、", "en": ", "}
 

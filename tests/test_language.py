@@ -173,6 +173,10 @@ ERRORS = {
     "date-range": ["check", "技师", "--holds", "高级工@1900-01-01"],
     "not-a-tier": ["path", "--holds", "技师", "--to-tier", "高级工程师"],
     "range-across": ["path", "--holds", "技师", "专业技术岗位:七级..管理岗位:三级职员"],
+    "no-scheme": ["points", "--holds", "技师@2020-01-01"],
+    "unknown-scheme": ["--layer", ACME, "points", "--scheme", "nope", "--holds", "S3"],
+    "profile-not-mapping": ["check", "技师", "--profile", "examples/staff.csv"],
+    "scores-not-regular": ["--layer", ACME, "points", "--holds", "S3", "--scores", "/dev/null"],
 }
 QUOTED = re.compile(r"'[^']*'")  # what the user typed, echoed as typed
 

@@ -39,8 +39,8 @@ distinct (holds, education, work_years, target) and kept for the life of the :cl
 ...                                      {"id": "2", "holds": "不存在的等级"}], as_of="2026-12-01")
 >>> out[0]["error"], out[0]["next_steps"].split("；")[-1]
 ('', '技师@2028-12-01')
->>> out[1]["error"].startswith("unknown level '不存在的等级'")
-True
+>>> out[1]["error"]  # in the roster's language (lang="zh" by default)
+"未知等级 '不存在的等级'"
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
       equivalence roster staff.xlsx --to 职称层级 --excel -o answers.csv
       equivalence roster staff.csv -o answers.jsonl   # for programs: see 'equivalence schema roster-record'
     """
-    from .messages import render
+    from .messages import message, render
     from .roster import Roster
     from .rostercolumns import map_columns, parse_overrides
     from .rosterio import format_of, read_table, write_table
@@ -81,7 +81,7 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
         for i in batches:
             out.extend(engine.process(rows[i:i + CHUNK]))
     for i, why in table.problems.items():
-        out[i] = {**engine.blank(), **rows[i], "error": why}
+        out[i] = {**engine.blank(), **rows[i], "error": message(why, lang)}
     if engine.data and table.values:  # JSON Lines in and out: numbers, lists, … passed through as given
         out = [{**r, **{k: v for k, v in given.items() if k not in engine.added}} for r, given in zip(out, table.values)]
     header = engine.columns(table.header)

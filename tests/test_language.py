@@ -177,6 +177,8 @@ ERRORS = {
     "unknown-scheme": ["--layer", ACME, "points", "--scheme", "nope", "--holds", "S3"],
     "profile-not-mapping": ["check", "技师", "--profile", "examples/staff.csv"],
     "scores-not-regular": ["--layer", ACME, "points", "--holds", "S3", "--scores", "/dev/null"],
+    "unknown-region": ["--region", "火星", "lookup", "技师"],
+    "roster-format": ["roster", "examples/staff.csv", "-o", "out.txt"],
 }
 QUOTED = re.compile(r"'[^']*'")  # what the user typed, echoed as typed
 
@@ -186,7 +188,7 @@ def error_line(runner, args, lang) -> str:
     assert result.exit_code == 1, result.output + result.stderr
     (line,) = result.stderr.splitlines()
     assert line.startswith("Error: ")  # the prefix scripts look for, in both languages
-    return QUOTED.sub("", line.removeprefix("Error: "))
+    return re.sub(r"\.(csv|xlsx|jsonl)\b", "", QUOTED.sub("", line.removeprefix("Error: ")))  # file types
 
 
 @pytest.mark.parametrize("name", sorted(ERRORS))

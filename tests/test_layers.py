@@ -378,7 +378,7 @@ def test_region_names(name):
 def test_unknown_region_lists_the_known_ones(runner):
     with pytest.raises(EquivalenceError, match=r"no shipped rules for region '火星' \(known: .*广东 \(CN-GD\)"):
         region_layers("火星")
-    result = runner.invoke(cli, ["--region", "火星", "lookup", "技师"])
+    result = runner.invoke(cli, ["--region", "火星", "lookup", "技师", "--lang", "en"])
     assert result.exit_code == 1
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()

@@ -180,7 +180,7 @@ def test_wrong_encoding_is_one_error_line(runner, tmp_path):
     src.write_bytes(csv_text().encode("gbk"))
     result = invoke(runner, str(src), "--encoding", "utf-8")
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.startswith("Error: ") and "is not utf-8" in result.stderr
+    assert result.stderr.startswith("Error: ") and "不是 utf-8 编码" in result.stderr
 
 
 @pytest.mark.parametrize("out_ext", ["csv", "xlsx", "jsonl"])
@@ -243,8 +243,8 @@ def test_jsonl_values_and_bad_lines_keep_their_place(runner, tmp_path):
     rows = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == [1, "", "", 4]  # JSON values come back as given
     assert rows[0]["work_years"] == 5 and rows[0]["error"] is None
-    assert rows[1]["error"] == "line 3: not JSON (Expecting value)"
-    assert rows[2]["error"] == "line 4: not a JSON object"
+    assert rows[1]["error"] == "第 3 行：不是 JSON（Expecting value）"  # the parser's own words stay
+    assert rows[2]["error"] == "第 4 行：不是 JSON 对象"
 
 
 def test_csv_cells_beyond_the_header_are_kept(tmp_path):

@@ -116,12 +116,14 @@ def test_xlsx_formula_without_a_value_is_a_row_error(runner, tmp_path):
     extra = '<row r="4"><c r="A4" t="inlineStr"><is><t>3</t></is></c><c r="B4"><f>A1&amp;":1"</f><v/></c></row>'
     path = tmp_path / "f.xlsx"
     write_workbook(path, [sheet_xml(_rows(2), extra=extra)])
-    result = runner.invoke(cli, ["roster", str(path), "--as-of", AS_OF])
+    result = runner.invoke(cli, ["roster", str(path), "--as-of", AS_OF, "--lang", "en"])
     no_traceback(result)
     out = csv_rows(result.stdout)
     assert [r["id"] for r in out] == ["1", "2", "3"]
     assert out[2]["error"] == ("row 4: formula cell B4 saved without a value (open and save the file in Excel, "
                                "or paste the values)")
+    zh = csv_rows(runner.invoke(cli, ["roster", str(path), "--as-of", AS_OF]).stdout)
+    assert zh[2]["error"] == "第 4 行：公式单元格 B4 保存时没有值（请在 Excel 中打开并保存，或粘贴为数值）"
     assert out[0]["error"] == ""
 
 
@@ -242,7 +244,7 @@ def test_csv_cell_over_the_limit_is_a_row_error(runner, tmp_path):
     no_traceback(result)
     out = csv_rows(result.stdout)
     assert [r["id"] for r in out] == ["1", "", "3"]
-    assert [r["error"] for r in out] == ["", "line 3: a cell over 131,072 characters", ""]
+    assert [r["error"] for r in out] == ["", "第 3 行：有单元格超过 131,072 个字符", ""]
     assert csv.field_size_limit() == 131_072
 
 
@@ -253,8 +255,7 @@ def test_csv_unclosed_quote_is_a_row_error_and_the_rows_after_it_are_read(runner
     no_traceback(result)
     out = csv_rows(result.stdout)
     assert [r["id"] for r in out] == ["1", "2", "3", "4"]
-    assert [r["error"] for r in out] == ["", "line 3: a quoted cell is never closed", "",
-                                         "line 5: a quoted cell is never closed"]
+    assert [r["error"] for r in out] == ["", "第 3 行：引号没有闭合", "", "第 5 行：引号没有闭合"]
     assert out[1]["note"] == "open"
 
 
@@ -393,7 +394,7 @@ def test_roster_killed_by_sigterm_prints_no_traceback(tmp_path):
 ])
 def test_writing_into_a_missing_folder_is_one_line(runner, tmp_path, args, target):
     (tmp_path / "r.csv").write_text("id,holds\n1,技师\n", encoding="utf-8")
-    result = runner.invoke(cli, [a.format(d=tmp_path) for a in args])
+    result = runner.invoke(cli, [*(a.format(d=tmp_path) for a in args), "--lang", "en"])
     no_traceback(result)
     assert result.exit_code == 1
     assert result.stderr.endswith(f"Error: cannot write {tmp_path}/{target}: No such file or directory\n")
@@ -466,7 +467,7 @@ def test_columns_option_names_the_rest(runner, tmp_path):
     assert csv_rows(result.stdout)[0]["next_steps"].endswith("技师@2028-12-01")
     bad = roster(runner, str(src), "--columns", "holds=证件")
     assert bad.exit_code == 1
-    assert bad.stderr == "Error: --columns holds=证件: no column '证件' (columns: 编号, 资历, 文凭)\n"
+    assert bad.stderr == "Error: --columns holds=证件：没有 '证件' 列（列：编号、资历、文凭）\n"
     usage = roster(runner, str(src), "--columns", "salary=资历")
     assert usage.exit_code == 2
     assert "'salary=资历' is not FIELD=COLUMN with FIELD one of id, name, holds, education, work_years, target" \

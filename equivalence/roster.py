@@ -18,8 +18,8 @@ every column in order, plus (see :data:`ADDED`):
 * ``target_earliest`` and ``target_route``: the date and the steps of ``path`` for ``target``
   (``技师@2030-12-01[rule] > …``); an unreachable target leaves the date empty and says why in the
   route, and is not an error;
-* ``error``: empty when the row was processed, else the reason (unknown level, bad date, …; any
-  failure of one row is that row's error, in one line, and the other rows are answered).
+* ``error``: empty when the row was processed, else the reason in ``lang`` (unknown level, bad
+  date, …; any failure of one row is that row's error, in one line, and the other rows are answered).
 
 A level filled by 评聘 (a rule whose conditions say so: 特级技师, 首席技师 are posts one is appointed
 to) is marked ``（评聘）`` (``(by appointment)``) in ``next_steps`` and ``target_route``.

@@ -448,7 +448,7 @@ class RosterRecord(Open):
 # -- errors ----------------------------------------------------------------------------------
 class ErrorBody(Closed):
     type: str = Field(description="snake_case: unknown_level, ambiguous_level, profile, usage, bad_parameter …")
-    message: str
+    message: str = Field(description="in the --lang language (zh by default); click's own usage messages in English")
     candidates: list[str]
 
 

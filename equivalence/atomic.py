@@ -115,7 +115,7 @@ def atomic_path(path: str):
         try:
             yield path
         except OSError as exc:
-            raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+            raise OutputError(code="cannot_write", path=path, why=_reason(exc)) from None
         return
     with _sigterm_as_interrupt():  # from before the scratch folder exists until it is gone
         name = os.path.basename(real)
@@ -136,7 +136,7 @@ def atomic_path(path: str):
                 os.chmod(target, 0o666 & ~_umask())
             os.replace(target, real)
         except OSError as exc:
-            raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+            raise OutputError(code="cannot_write", path=path, why=_reason(exc)) from None
         finally:
             if scratch is not None:
                 with _signals_held():  # an interrupt now would stop the cleanup half-way

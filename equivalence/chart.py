@@ -748,7 +748,7 @@ def output_format(path: str) -> str:
     for suffix, fmt in ((".svg", "svg"), (".html", "html"), (".htm", "html")):
         if lower.endswith(suffix):
             return fmt
-    raise EquivalenceError(f"cannot tell the format of '{path}': name it .svg or .html")
+    raise EquivalenceError(code="chart_format", path=path)
 
 
 def html_page(svg: str, *, title: str, lang: str = "zh", kinds=KIND_ORDER) -> str:

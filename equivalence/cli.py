@@ -72,8 +72,9 @@ def resolve_purpose(reg, value: str | None) -> str | None:
 
     code = resolve_code(value, {pid: (p["zh"], p["en"]) for pid, p in reg.purposes.items()})
     if code is None:
-        known = ", ".join(f"{pid} ({p['zh']})" for pid, p in reg.purposes.items())
-        raise EquivalenceError(f"unknown purpose '{value}' (known: {known})")
+        raise EquivalenceError(code="unknown_purpose", name=value,
+                               known=[("purpose_option", {"id": pid, "zh": p["zh"], "en": p["en"]})
+                                      for pid, p in reg.purposes.items()])
     return code
 
 
@@ -134,13 +135,8 @@ class EquivalenceGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except MappingErrors as exc:
-            first = exc.errors[0]
-            more = len(exc.errors) - 1
-            tail = f" (and {more} more; run 'equivalence validate')" if more else ""
-            raise DomainError(exc, f"the mappings do not validate: {first}{tail}") from None
-        except EquivalenceError as exc:
-            raise DomainError(exc, one_line(str(exc))) from None
+        except EquivalenceError as exc:  # mappings that do not validate: the first problem and a count
+            raise DomainError(exc) from None
         except click.ClickException as exc:
             exc.message = one_line(exc.message)
             raise
@@ -160,6 +156,8 @@ class EquivalenceGroup(click.Group):
         except click.ClickException as exc:
             if _broken_pipe(exc):
                 _quiet_pipe()
+            if isinstance(exc, DomainError):  # said in the language asked (--lang; zh by default)
+                exc.message = exc.said(_lang_requested(args))
             if _json_requested(args):
                 import json
 
@@ -184,13 +182,25 @@ class DomainError(click.ClickException):
     """A library error on its way to the user: one ``Error:`` line, exit 1; keeps the error itself
     (for the JSON error's type and candidates)."""
 
-    def __init__(self, cause: Exception, message: str):
-        super().__init__(message)
+    def __init__(self, cause: EquivalenceError):
+        super().__init__(self.said("en", cause))
         self.cause = cause
+
+    def said(self, lang: str, cause: EquivalenceError | None = None) -> str:
+        """The error in one line, in ``lang``."""
+        from .messages import message
+
+        return one_line(message(cause or self.cause, lang))
 
 
 def _json_requested(args: list[str]) -> bool:
     return any(a == "--format=json" or (a == "--format" and nxt == "json") for a, nxt in zip(args, args[1:] + [""]))
+
+
+def _lang_requested(args: list[str]) -> str:
+    """The --lang of a command line (every command's default: zh)."""
+    return "en" if any(a == "--lang=en" or (a == "--lang" and nxt == "en")
+                       for a, nxt in zip(args, args[1:] + [""])) else "zh"
 
 
 def _broken_pipe(exc: BaseException | None) -> bool:
@@ -600,8 +610,10 @@ SHOW_LABELS = {
 
 @cli.command()
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the summary (each problem is file:line: where: what).")
 @click.pass_context
-def validate(ctx, folder):
+def validate(ctx, folder, lang):
     """Check a mapping folder (default: the shipped one); list every problem as file:line: where: what."""
     from .compile import compile_folder
     from .index import default_mappings_dir, region_layers
@@ -618,20 +630,31 @@ def validate(ctx, folder):
     except MappingErrors as exc:
         for err in exc.errors:
             click.echo(str(err))
+        from .messages import render
+
         n = len(exc.errors)
-        raise click.ClickException(f"{n} problem{'s' if n != 1 else ''} in the mappings") from None
-    click.echo(f"OK: {len(index['ladders'])} ladders, {len(index['levels'])} levels, {len(index['rules'])} rules, "
-               f"{len(index['sources'])} sources")
+        raise click.ClickException(render("mapping_problems", {"n": n, "s": "s" if n != 1 else ""}, lang)) from None
+    w = VALIDATE_WORDS[lang]
+    click.echo(w["ok"].format(*(len(index[k]) for k in ("ladders", "levels", "rules", "sources"))))
     if len(index["layers"]) > 1:
         for layer in index["layers"]:
             n = sum(1 for r in index["rules"].values() if r["layer"] == layer["id"])
-            click.echo(f"   layer {layer['id']} ({layer['scope']}, {layer['region'] or '-'}): {n} rules")
+            click.echo(w["layer"].format(layer["id"], w[layer["scope"]], layer["region"] or "-", n))
         if index["replaced"]:
-            click.echo("   replaced: " + ", ".join(f"{old} by {x['by']}" for old, x in index["replaced"].items()))
+            click.echo(w["replaced"] + w["sep"].join(w["by"].format(old, x["by"]) for old, x in index["replaced"].items()))
     for cat in index["catalogue"]["catalogues"].values():
-        counts = ", ".join(f"{k} {v}" for k, v in sorted(cat["counts"].items()))
-        checked = " (as published)" if cat["published"] else ""
-        click.echo(f"   {cat['id']}: {counts}{checked}")
+        counts = w["sep"].join(f"{k} {v}" for k, v in sorted(cat["counts"].items()))
+        click.echo(f"   {cat['id']}{w['colon']}{counts}{w['published'] if cat['published'] else ''}")
+
+
+VALIDATE_WORDS = {
+    "zh": {"ok": "通过：{} 个等级序列、{} 个等级、{} 条规则、{} 份文件", "layer": "   层 {}（{}，{}）：{} 条规则",
+           "national": "全国", "province": "省级", "employer": "单位", "replaced": "   已被替换：",
+           "by": "{}（由 {} 替换）", "sep": "、", "colon": "：", "published": "（与公布数一致）"},
+    "en": {"ok": "OK: {} ladders, {} levels, {} rules, {} sources", "layer": "   layer {} ({}, {}): {} rules",
+           "national": "national", "province": "province", "employer": "employer", "replaced": "   replaced: ",
+           "by": "{} by {}", "sep": ", ", "colon": ": ", "published": " (as published)"},
+}
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -41,7 +41,9 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     Examples:
       equivalence roster staff.csv -o answers.xlsx --to 工程技术 --as-of 2026-12-01
       equivalence roster staff.xlsx --to 职称层级 --excel -o answers.csv
+      equivalence roster staff.csv -o answers.jsonl   # for programs: see 'equivalence schema roster-record'
     """
+    from .messages import render
     from .rostercolumns import parse_overrides
     from .rosterio import format_of, write_table
     from .rosterrun import CHUNK, answer_roster
@@ -50,8 +52,7 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
         overrides = parse_overrides(columns)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="'--columns'") from None
-    if output:
-        format_of(output)  # an unknown extension is an error before any work
+    fmt = format_of(output) if output else "csv"  # an unknown extension is an error before any work
     reg = registry(ctx)
     bar = None
     if sys.stderr.isatty():  # a bar for a roster of more than one batch, moved once per batch
@@ -66,7 +67,7 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
         progress = None
     try:
         answer = answer_roster(reg, input_path, to=to, as_of=_date(as_of), encoding=encoding, columns=overrides,
-                               lang=lang, progress=progress)
+                               lang=lang, progress=progress, data=fmt == "jsonl")
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -75,6 +76,6 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     out, failed = answer.rows, answer.failed
     write_table(output, answer.header, out, excel=excel)
     if failed:
-        click.echo(f"Error: {failed} of {len(out)} row{'s' if len(out) != 1 else ''} could not be processed "
-                   f"(see the error column)", err=True)
+        counts = {"failed": failed, "total": len(out), "s": "s" if len(out) != 1 else ""}
+        click.echo("Error: " + render("roster_rows_failed", counts, lang), err=True)
         ctx.exit(1)

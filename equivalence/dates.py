@@ -36,7 +36,7 @@ class DateError(EquivalenceError, ValueError):
     """A date that cannot be read, or lies outside the dates this tool answers for."""
 
 
-def parse_date(value, what: str = "date") -> _dt.date:
+def parse_date(value, what: "str | tuple" = "date") -> _dt.date:
     """The day ``value`` names: a ``date``, a ``datetime`` (an Excel cell), or text as people write it.
 
     >>> [str(parse_date(t)) for t in ("2019/7/1", "20190701", "2019年7月1日", "2019.07", "２０１９－０７－０１")]
@@ -58,13 +58,13 @@ def parse_date(value, what: str = "date") -> _dt.date:
             if match:
                 break
         else:
-            raise DateError(f"'{value}' is not a {what} ({FORMATS})")
+            raise DateError(code="date_shape", value=value, what=what, formats=FORMATS)
         try:
             day = _dt.date(int(match["y"]), int(match["m"]), int(match["d"] or 1))
         except ValueError:
-            raise DateError(f"'{value}' is not a {what}: no such date") from None
+            raise DateError(code="date_no_such_day", value=value, what=what) from None
     if not EARLIEST <= day <= LATEST:
-        raise DateError(f"{what}: {day} is outside the dates this tool answers for ({EARLIEST} to {LATEST})")
+        raise DateError(code="date_out_of_range", what=what, day=day, earliest=EARLIEST, latest=LATEST)
     return day
 
 

@@ -1,8 +1,10 @@
 """Every exception the library raises; the CLI turns them into one ``Error: ...`` line.
 
-Each one pickles (``__reduce__`` gives back the arguments of its own ``__init__``): an error raised in
-a ``multiprocessing`` worker is sent back to the parent, and one that cannot be rebuilt there leaves
-``Pool.map`` waiting for ever.
+Each one pickles whole (its message, code, params and attributes; see ``EquivalenceError.__reduce__``):
+an error raised in a ``multiprocessing`` worker is sent back to the parent, and one that cannot be
+rebuilt there leaves ``Pool.map`` waiting for ever.
+An error has a ``code`` (snake_case) and ``params``: :mod:`equivalence.messages` renders them in
+Chinese or English; ``str(exc)`` is the English text.
 """
 
 from __future__ import annotations
@@ -25,7 +27,34 @@ def one_line(text: str) -> str:
 
 
 class EquivalenceError(Exception):
-    """Base class of all errors raised by ``equivalence``."""
+    """Base class of all errors raised by ``equivalence``.
+
+    ``EquivalenceError(code="no_target")`` takes its English text from the messages table;
+    ``EquivalenceError("text")`` (no code, or one the table lacks) says the text in every language.
+    """
+
+    code: str | None = None
+
+    def __init__(self, message: str | None = None, *, code: str | None = None, **params):
+        self.code = code or type(self).code
+        self.params = params
+        if message is None:
+            from .messages import render  # only when an error is raised: off the answer's path
+
+            message = render(self.code, params)
+        super().__init__(message)
+
+    def __reduce__(self):
+        # Rebuilt without calling __init__ (whose arguments differ by class): the message, the code,
+        # the params and every attribute come back as they were.
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _rebuild(cls, args, state):
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class MappingError(EquivalenceError):
@@ -35,8 +64,6 @@ class MappingError(EquivalenceError):
         self.path, self.line, self.where, self.message = path, line, where, message
         super().__init__(str(self))
 
-    def __reduce__(self):
-        return type(self), (self.path, self.line, self.where, self.message)
 
     def __str__(self) -> str:
         place = f"{self.path}:{self.line}" if self.line else self.path
@@ -49,10 +76,9 @@ class MappingErrors(EquivalenceError):
 
     def __init__(self, errors: list[MappingError]):
         self.errors = errors
-        super().__init__(str(self))
+        super().__init__(str(self), code="mappings_invalid", first=str(errors[0]) if errors else "",
+                         more=("mappings_more", {"n": len(errors) - 1}) if len(errors) > 1 else ("", {}))
 
-    def __reduce__(self):
-        return type(self), (self.errors,)
 
     def __str__(self) -> str:
         n = len(self.errors)
@@ -60,55 +86,63 @@ class MappingErrors(EquivalenceError):
         return head + ":\n" + "\n".join(str(e) for e in self.errors)
 
 
-def _unknown(what: str, name: str, suggestions: list[str], hint: str = "") -> str:
-    msg = f"unknown {what} '{name}'" + (f" ({hint})" if hint else "")
-    return msg + ("; did you mean: " + ", ".join(suggestions) + "?" if suggestions else "")
+def _hint(hint) -> tuple:
+    """A hint as a message param. A hint is words (said alike in every language) or a message code of
+    :mod:`equivalence.messages` with its params."""
+    if not hint:
+        return ("", {})
+    return ("hint", {"text": hint if isinstance(hint, tuple) else ("text", {"text": hint})})
+
+
+def _unknown_params(name: str, suggestions: list[str], hint) -> dict:
+    return {"name": name, "hint": _hint(hint), "suggest": ("suggest", {"names": list(suggestions)}) if suggestions
+            else ("", {})}
 
 
 class UnknownLevelError(EquivalenceError, LookupError):
     """A name that matches no level; carries the closest suggestions."""
 
-    def __init__(self, name: str, suggestions: list[str], hint: str = ""):
-        self.name, self.suggestions, self.hint = name, suggestions, hint
-        super().__init__(_unknown("level", name, suggestions, hint))
+    code = "unknown_level"
 
-    def __reduce__(self):
-        return type(self), (self.name, self.suggestions, self.hint)
+    def __init__(self, name: str, suggestions: list[str], hint: str | tuple = ""):
+        self.name, self.suggestions, self.hint = name, suggestions, hint
+        super().__init__(**_unknown_params(name, suggestions, hint))
+
 
 
 class AmbiguousLevelError(EquivalenceError, LookupError):
     """A name shared by levels of several ladders; carries the qualified candidates."""
 
-    def __init__(self, name: str, candidates: list[str], hint: str = ""):
-        self.name, self.candidates = name, candidates
-        super().__init__(
-            f"'{name}' is ambiguous; {hint or 'name the ladder'}: " + ", ".join(candidates)
-        )
+    code = "ambiguous_level"
 
-    def __reduce__(self):
-        return type(self), (self.name, self.candidates)
+    def __init__(self, name: str, candidates: list[str], hint: str | tuple = ""):
+        self.name, self.candidates = name, candidates
+        hint = hint or ("hint_name_the_ladder", {})
+        super().__init__(name=name, candidates=list(candidates),
+                         hint=hint if isinstance(hint, tuple) else ("text", {"text": hint}))
+
 
 
 class UnknownLadderError(EquivalenceError, LookupError):
-    """A name that matches no ladder."""
+    """A name that matches no ladder (``what``: "ladder", or "ladder or occupation")."""
 
-    def __init__(self, name: str, suggestions: list[str], what: str = "ladder", hint: str = ""):
+    code = "unknown_ladder"
+
+    def __init__(self, name: str, suggestions: list[str], what: str = "ladder", hint: str | tuple = ""):
         self.name, self.suggestions = name, suggestions
-        super().__init__(_unknown(what, name, suggestions, hint))
+        super().__init__(what=what, **_unknown_params(name, suggestions, hint))
 
-    def __reduce__(self):
-        return type(self), (self.name, self.suggestions)
 
 
 class UnknownRuleError(EquivalenceError, LookupError):
     """A rule id that is not in the mappings."""
 
+    code = "unknown_rule"
+
     def __init__(self, rule_id: str, suggestions: list[str]):
         self.rule_id, self.suggestions = rule_id, suggestions
-        super().__init__(_unknown("rule", rule_id, suggestions))
+        super().__init__(**_unknown_params(rule_id, suggestions, ""))
 
-    def __reduce__(self):
-        return type(self), (self.rule_id, self.suggestions)
 
 
 class NoSolutionError(EquivalenceError):

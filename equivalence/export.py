@@ -16,7 +16,7 @@
 
 JSON (``--format json``) is that graph as one object::
 
-    {"format": "equivalence-graph", "version": 1,
+    {"schema_version": "1.0", "format": "equivalence-graph", "version": 1,
      "graph": {"ladders": {…}, "sources": {…}, "purposes": {…}, "hash": "…"},
      "nodes": [{"id": "skill.technician", "data": {"type": "level", "zh": "技师", …}}, …],
      "edges": [{"source": "skill.technician", "target": "eng.intermediate",
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 
+from .contract import SCHEMA_VERSION
 from .registry import Registry
 
 FORMATS = ("json", "graphml", "dot", "mermaid")
@@ -65,7 +66,7 @@ def build_graph(reg: Registry):
 # -- JSON ----------------------------------------------------------------------------------------
 
 def graph_to_json(g) -> dict:
-    return {**JSON_FORMAT, "graph": dict(g.graph),
+    return {"schema_version": SCHEMA_VERSION, **JSON_FORMAT, "graph": dict(g.graph),
             "nodes": [{"id": n, "data": dict(d)} for n, d in g.nodes(data=True)],
             "edges": [{"source": u, "target": v, "key": k, "data": dict(d)}
                       for u, v, k, d in g.edges(keys=True, data=True)]}

@@ -133,8 +133,8 @@ def region_layers(region: str) -> list[str]:
             if wanted in {normalize(str(x[k])) for k in ("id", "zh", "en", "region") if x.get(k)}
             or normalize(str(x.get("zh") or "")).rstrip("省市") == wanted.rstrip("省市")]
     if not hits:
-        known = ", ".join(f"{x['zh']} ({x['region']})" for x in provinces)
-        raise EquivalenceError(f"no shipped rules for region '{region}' (known: {known})")
+        raise EquivalenceError(code="unknown_region", name=region,
+                               known=[("region_option", {"zh": x["zh"], "region": x["region"]}) for x in provinces])
     return hits
 
 

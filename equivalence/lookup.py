@@ -142,13 +142,14 @@ def find_equivalents(
         from .errors import NoEquivalentError
 
         lev = reg.levels[start]
-        span = f"from {lev['effective_from']}" + (f" until {lev['effective_until']}" if lev["effective_until"] else "")
-        raise NoEquivalentError(f"{lev['zh']} did not exist on {as_of}: it is in force {span}")
+        span = (("span_from_until", {"start": lev["effective_from"], "end": lev["effective_until"]})
+                if lev["effective_until"] else ("span_from", {"start": lev["effective_from"]}))
+        raise NoEquivalentError(code="not_in_force", level=lev["zh"], date=as_of, span=span)
     ladders = {reg.ladder(t)["id"] for t in to} if to else None
     if purpose is not None and purpose not in reg.purposes:
         from .errors import EquivalenceError
 
-        raise EquivalenceError(f"unknown purpose '{purpose}' (known: {', '.join(reg.purposes)})")
+        raise EquivalenceError(code="unknown_purpose", name=purpose, known=list(reg.purposes))
     found: dict[tuple, dict] = {}
     directions = ("out", "in") if direction == "both" else (direction,)
     start_ladder = reg.levels[start]["ladder"]

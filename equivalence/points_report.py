@@ -25,13 +25,13 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
 
     schemes = reg.index.get("points_schemes", {})
     if not schemes:
-        raise EquivalenceError("no points scheme is loaded: add the employer's layer (--layer PATH)")
+        raise EquivalenceError(code="no_scheme_loaded")
     if scheme_id is None:
         if len(schemes) > 1:
-            raise EquivalenceError("several points schemes are loaded; choose one with --scheme: " + ", ".join(schemes))
+            raise EquivalenceError(code="several_schemes", schemes=list(schemes))
         scheme_id = next(iter(schemes))
     if scheme_id not in schemes:
-        raise EquivalenceError(f"unknown points scheme '{scheme_id}' (loaded: {', '.join(schemes)})")
+        raise EquivalenceError(code="unknown_scheme", name=scheme_id, schemes=list(schemes))
     scheme = schemes[scheme_id]
     sol = solve(reg, profile, every_rule=True)
     first_t = sol.first_held()

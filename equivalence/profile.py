@@ -87,7 +87,7 @@ def parse_date(text, what: str = "date") -> dt.date:
     try:
         return parse(text, what)
     except DateError as exc:
-        raise ProfileError(str(exc)) from None
+        raise ProfileError(str(exc), code=exc.code, **exc.params) from None
 
 
 def _years_text(text: str) -> str:
@@ -101,23 +101,23 @@ def _years_text(text: str) -> str:
     return text
 
 
-def check_years(value, what: str) -> float:
+def check_years(value, what: "str | tuple") -> float:
     """A count of years: a finite number from 0 to MAX_YEARS; ProfileError saying what is wrong."""
     typed = None
     if isinstance(value, str):
         typed = value if len(value) <= 24 else value[:20] + "…"  # 400 digits are not worth echoing
         text = _years_text(value)
         if not _YEARS.fullmatch(text):
-            raise ProfileError(f"{what} must be a number of years from 0 to {MAX_YEARS}, got '{typed}'")
+            raise ProfileError(code="years_not_number", what=what, max=MAX_YEARS, got=typed)
         value = float(text)
         if value in (float("inf"), float("-inf")) and "inf" not in text.lower():  # 1e400, 400 digits
-            raise ProfileError(f"{what} must be from 0 to {MAX_YEARS} years, got {typed}")
+            raise ProfileError(code="years_out_of_range", what=what, max=MAX_YEARS, got=typed)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ProfileError(f"{what} must be a number of years from 0 to {MAX_YEARS}, got {value!r}")
+        raise ProfileError(code="years_not_number_value", what=what, max=MAX_YEARS, got=repr(value))
     if value != value or value in (float("inf"), float("-inf")):
-        raise ProfileError(f"{what} must be a finite number of years, got {typed or value}")
+        raise ProfileError(code="years_not_finite", what=what, got=typed or value)
     if not 0 <= value <= MAX_YEARS:
-        raise ProfileError(f"{what} must be from 0 to {MAX_YEARS} years, got {typed or format(value, 'g')}")
+        raise ProfileError(code="years_out_of_range", what=what, max=MAX_YEARS, got=typed or format(value, "g"))
     return float(value)
 
 
@@ -137,7 +137,7 @@ def parse_holding(reg: Registry, text: str, as_of: dt.date, in_post: bool = Fals
     text = unicodedata.normalize("NFKC", text).strip().replace("：", ":")
     if "@" in text:
         name, _, when = text.rpartition("@")
-        obtained = parse_date(when.strip(), f"date in '{raw}'")
+        obtained = parse_date(when.strip(), ("what_date_in", {"raw": raw}))
         name = name.strip()
     else:
         name, obtained = text, as_of
@@ -145,10 +145,10 @@ def parse_holding(reg: Registry, text: str, as_of: dt.date, in_post: bool = Fals
         if sep and not reg.candidates(text):
             prefix = prefix.strip()
             if _looks_like_years(tail) or reg.candidates(prefix):
-                years = check_years(tail, f"years held in '{raw}'")
+                years = check_years(tail, ("what_years_held_in", {"raw": raw}))
                 obtained, name = years_before(as_of, years), prefix
     if obtained > as_of:
-        raise ProfileError(f"'{raw}': obtained after the plan date {as_of}")
+        raise ProfileError(code="obtained_after_plan_date", raw=raw, as_of=as_of)
     return Holding(reg.level(name)["ref"], obtained, in_post)
 
 
@@ -176,14 +176,14 @@ def build_profile(
     if education:
         lev = reg.level(education)
         if reg.ladders[lev["ladder"]]["kind"] != "education":
-            raise ProfileError(f"'{education}' is not an education level")
+            raise ProfileError(code="not_education", name=education)
         edu = lev["ref"]
     scores = check_scores(scores or {})
     known = {item["id"] for scheme in reg.index.get("points_schemes", {}).values() for item in scheme["items"]}
     unknown = sorted(set(scores) - known)
     if unknown:  # a typo would silently score nothing
-        raise ProfileError(f"unknown points item(s) in the scores: {', '.join(unknown)}"
-                           + (f" (known: {', '.join(sorted(known))})" if known else " (no points scheme is loaded)"))
+        raise ProfileError(code="unknown_points_items", items=unknown,
+                           known=("known", {"names": sorted(known)}) if known else ("no_points_scheme", {}))
     return Profile(holdings, as_of, edu, work_years, honours=frozenset(resolve_honour(reg, h) for h in honours),
                    scores=scores)
 
@@ -196,8 +196,8 @@ def resolve_honour(reg: Registry, name: str) -> str:
     for hid, h in reg.index.get("honours", {}).items():
         if wanted in (normalize(hid), normalize(h["zh"]), normalize(h["en"])):
             return hid
-    known = ", ".join(h["zh"] for h in reg.index.get("honours", {}).values())
-    raise ProfileError(f"unknown honour '{name}'" + (f" (known: {known})" if known else ""))
+    known = [h["zh"] for h in reg.index.get("honours", {}).values()]
+    raise ProfileError(code="unknown_honour", name=name, known=("known", {"names": known}) if known else ("", {}))
 
 
 def check_scores(scores: dict) -> dict:
@@ -208,7 +208,7 @@ def check_scores(scores: dict) -> dict:
     for item, count in scores.items():
         if (isinstance(count, bool) or not isinstance(count, (int, float)) or count < 0
                 or not math.isfinite(count)):
-            raise ProfileError(f"score of '{item}' must be a number ≥ 0, got {count!r}")
+            raise ProfileError(code="bad_score", item=item, got=repr(count))
         out[str(item)] = count
     return out
 

@@ -58,22 +58,22 @@ def read_document(path: str, what: str) -> tuple[object, dict]:
 
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or a device would block or never end
-            raise ProfileError(f"{what} {path}: not a regular file")
+            raise ProfileError(code="file_not_regular", what=what, path=path)
         with open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ProfileError(f"cannot read {what} {path}: {exc.strerror}") from None
     if len(raw) > MAX_BYTES:
-        raise ProfileError(f"{what} {path}: larger than {MAX_BYTES // 2 ** 20} MB")
+        raise ProfileError(code="file_too_large", what=what, path=path, mb=MAX_BYTES // 2 ** 20)
     text = _decode(raw)
     if text is None or "\0" in text:
-        raise ProfileError(f"{what} {path}: not text (save it as UTF-8)")
+        raise ProfileError(code="file_not_text", what=what, path=path)
     try:
         parsed = read_yaml(text, path)
     except MappingErrors as exc:
-        raise ProfileError(_first(what, exc.errors)) from None
+        raise _first(what, exc.errors) from None
     if parsed.problems:
-        raise ProfileError(_first(what, parsed.problems))
+        raise _first(what, parsed.problems)
     return parsed.data, parsed.lines
 
 
@@ -91,9 +91,13 @@ def _decode(raw: bytes) -> str | None:
     return None
 
 
-def _first(what: str, errors: list) -> str:
+def _first(what: str, errors: list):
+    """A ProfileError naming the first problem (file:line: where: what) and how many more there are."""
+    from .profile import ProfileError
+
     more = len(errors) - 1
-    return f"{what} {errors[0]}" + (f" (and {more} more)" if more else "")
+    return ProfileError(code="file_problems", what=what, first=str(errors[0]),
+                        more=("file_more", {"n": more}) if more else ("", {}))
 
 
 def validate(model, data, lines: dict, path: str, what: str):
@@ -102,10 +106,10 @@ def validate(model, data, lines: dict, path: str, what: str):
     from .profile import ProfileError
 
     if not isinstance(data, dict):
-        raise ProfileError(f"{what} {path}: expected a mapping")
+        raise ProfileError(code="file_not_mapping", what=what, path=path)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         errors = [MappingError(path, line_of(lines, tuple(e["loc"])), format_loc(e["loc"]), explain(e))
                   for e in exc.errors()]
-        raise ProfileError(_first(what, errors)) from None
+        raise _first(what, errors) from None

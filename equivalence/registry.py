@@ -183,7 +183,7 @@ class Registry:
         if len(found) > 1:
             short = normalize(name) in SHORT_FORMS and normalize(name) not in self.index["names"]
             raise AmbiguousLevelError(name, [self.qualified(r) for r in found],
-                                      hint="a short form of several names; name one" if short else "")
+                                      hint=("hint_short_form", {}) if short else "")
         for sep in _SEPARATORS:
             if sep in name:
                 ladder_part, _, level_part = name.partition(sep)
@@ -197,14 +197,14 @@ class Registry:
                     lev = self.levels[ref]
                     for n in (lev["zh"], *lev["aliases"]):
                         shown[normalize(n)] = f"{lad['zh']}:{n}"
-                raise UnknownLevelError(name, closest(level_part, shown), hint=f"in ladder {lad['zh']}")
+                raise UnknownLevelError(name, closest(level_part, shown), hint=("hint_in_ladder", {"ladder": lad["zh"]}))
         occ = self._occupation_prefix(name)
         if occ:  # 焊工: an occupation holds skill grades, it is not one
             grades = [self.levels[r]["zh"] for lid, lad in self.ladders.items() if lad["kind"] == "skill_grade"
                       for r in lad["levels"]]
             shown = [f"{occ['zh']}:{g}" for g in ("高级工", "技师") if g in grades]
-            raise UnknownLevelError(name, shown, hint=f"{occ['zh']} {occ['code']} is an occupation of the 职业分类大典: "
-                                                      "it holds skill grades; name one as OCCUPATION:GRADE")
+            raise UnknownLevelError(name, shown, hint=("hint_occupation_holds_grades",
+                                                      {"occupation": occ["zh"], "code": occ["code"]}))
         raise UnknownLevelError(name, self.suggest(name))
 
     def _unknown_prefix(self, name: str, prefix: str, level_part: str) -> None:
@@ -220,13 +220,13 @@ class Registry:
             if hit["id"].count("-") == 3:  # an occupation, not a group
                 near.append(hit["name"])
         raise UnknownLadderError(prefix, [f"{x}:{level_part}" for x in near], what="ladder or occupation",
-                                 hint="no ladder, and no occupation of the 职业分类大典 (2022 edition)")
+                                 hint=("hint_no_ladder_or_occupation", {}))
 
     def _unknown_in_occupation(self, name: str, occ: dict, level_part: str) -> None:
         """OCCUPATION:GRADE named no skill grade, or its prefix is a group: raise UnknownLevelError."""
         if occ["tier"] != 4:
-            raise UnknownLevelError(name, [], hint=f"{occ['code']} {occ['zh']} is a group of the 职业分类大典, "
-                                                   "not an occupation")
+            raise UnknownLevelError(name, [], hint=("hint_occupation_group",
+                                                   {"occupation": occ["zh"], "code": occ["code"]}))
         shown = {}
         for lid, lad in self.ladders.items():
             if lad["kind"] == "skill_grade":
@@ -235,7 +235,7 @@ class Registry:
                     for n in (lev["zh"], *lev["aliases"]):
                         shown[normalize(n)] = f"{occ['zh']}:{n}"
         raise UnknownLevelError(name, closest(level_part, shown),
-                                hint=f"{occ['zh']} {occ['code']} is an occupation: name one of its skill grades")
+                                hint=("hint_occupation_grade", {"occupation": occ["zh"], "code": occ["code"]}))
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """Closest level names (the matcher of ``equivalence search``), qualified where a name is shared."""

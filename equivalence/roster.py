@@ -18,11 +18,18 @@ every column in order, plus (see :data:`ADDED`):
 * ``target_earliest`` and ``target_route``: the date and the steps of ``path`` for ``target``
   (``技师@2030-12-01[rule] > …``); an unreachable target leaves the date empty and says why in the
   route, and is not an error;
-* ``error``: empty when the row was processed, else the reason (unknown level, bad date, …; any
-  failure of one row is that row's error, in one line, and the other rows are answered).
+* ``error``: empty when the row was processed, else the reason in ``lang`` (unknown level, bad
+  date, …; any failure of one row is that row's error, in one line, and the other rows are answered).
 
 A level filled by 评聘 (a rule whose conditions say so: 特级技师, 首席技师 are posts one is appointed
 to) is marked ``（评聘）`` (``(by appointment)``) in ``next_steps`` and ``target_route``.
+
+For programs (``-o FILE.jsonl``; ``Roster(data=True)``) the added columns are data, not text: see
+:meth:`Roster.blank` and the ``roster-record`` JSON Schema. ``to:LADDER`` is a list of
+``{relation, relation_name, levels: [{id, ladder, name}]}``; ``next_steps`` a list of ``{level,
+date, rule, appointed}`` (``appointed``: filled by 评聘) in date order; ``target_route`` the same
+steps (``[]``: the target is held; null: no target, or none reachable, then ``target_no_route``
+says why); ``work_years`` a number; an empty value is null.
 
 No row is dropped and none is added. Many people share a profile, so the answer is computed once per
 distinct (holds, education, work_years, target) and kept for the life of the :class:`Roster`.
@@ -32,8 +39,8 @@ distinct (holds, education, work_years, target) and kept for the life of the :cl
 ...                                      {"id": "2", "holds": "不存在的等级"}], as_of="2026-12-01")
 >>> out[0]["error"], out[0]["next_steps"].split("；")[-1]
 ('', '技师@2028-12-01')
->>> out[1]["error"].startswith("unknown level '不存在的等级'")
-True
+>>> out[1]["error"]  # in the roster's language (lang="zh" by default)
+"未知等级 '不存在的等级'"
 """
 
 from __future__ import annotations
@@ -50,6 +57,7 @@ from .registry import Registry
 
 # The columns a roster adds after the input's, in this order (the ``to:`` columns come first).
 ADDED = ("next_steps", "target_earliest", "target_route", "error")
+DATA_ADDED = ("next_steps", "target_earliest", "target_route", "target_no_route", "error")  # data=True
 INPUT_FIELDS = ("holds", "education", "work_years", "target")
 NEXT_KINDS = NEXT_STEP  # a step one takes; counts_as is an equivalence, not a step (kinds.py)
 # Separators in a cell: between groups, between names, after a relation word (zh: full width, never
@@ -80,6 +88,8 @@ class Roster:
         :func:`equivalence.rostercolumns.map_columns`).
     facts_as_of : the date relative years (``技师:3``, ``work_years``) count back from, when not
         ``as_of`` (``diff --roster`` plans one person from two dates).
+    data : answer with JSON values (lists of levels, dates, null, ``work_years`` a number) instead
+        of the cells of a table (see the module docstring).
 
     Raises
     ------
@@ -87,7 +97,8 @@ class Roster:
     """
 
     def __init__(self, reg: Registry, *, to=(), as_of: str | dt.date | None = None, lang: str = "zh",
-                 columns: dict[str, str] | None = None, facts_as_of: str | dt.date | None = None):
+                 columns: dict[str, str] | None = None, facts_as_of: str | dt.date | None = None,
+                 data: bool = False):
         from .profile import parse_date
 
         self.reg = reg
@@ -103,7 +114,8 @@ class Roster:
         self.sources = [(columns or {}).get(f, f) for f in INPUT_FIELDS]  # the column read for each field
         self.ladders = list(dict.fromkeys(reg.ladder(t)["id"] for t in to))
         self.to_columns = [f"to:{reg.ladders[lid][lang]}" for lid in self.ladders]
-        self.added = self.to_columns + list(ADDED)
+        self.data = data
+        self.added = self.to_columns + list(DATA_ADDED if data else ADDED)
         self._answers: dict[tuple, dict] = {}
         self._equivalents: dict[tuple, list] = {}
         self.structured: dict[tuple, dict] | None = None  # set to {} to keep each answer's parts (diff)
@@ -113,6 +125,10 @@ class Roster:
         """The output header: the input's columns in order, then the added ones it does not have
         (a column already there, as when a roster's output is run again, is recomputed in place)."""
         return list(header) + [c for c in self.added if c not in header]
+
+    def blank(self) -> dict:
+        """The added columns of a row not answered: empty cells, or null (data)."""
+        return {c: None if self.data else "" for c in self.added}
 
     # -- rows ----------------------------------------------------------------------------------
     def process(self, rows: list[dict]) -> list[dict]:
@@ -127,6 +143,11 @@ class Roster:
                         del self._answers[old]
                 answer = self._answers[key] = self._answer(*key)
             out.append({**row, **answer})
+        if self.data:
+            column = self.sources[2]  # work_years, read as a number
+            for row in out:
+                if column in row:
+                    row[column] = _number(row[column])
         return out
 
     def key(self, row: dict) -> tuple:
@@ -134,16 +155,20 @@ class Roster:
         return tuple(str(row.get(c) or "").strip() for c in self.sources)
 
     def _answer(self, holds: str, education: str, work_years: str, target: str) -> dict:
-        blank = {c: "" for c in self.added}
+        blank = self.blank()
         parts: dict = {}
         try:
             answer = {**blank, **self._compute(holds, education, work_years, target, parts)}
         except EquivalenceError as exc:
-            answer = {**blank, "error": _one_line(str(exc))}
+            from .messages import message
+
+            answer = {**blank, "error": _one_line(message(exc, self.lang))}
         except Exception as exc:  # noqa: BLE001 - one bad value never costs the other rows their answers
             answer = {**blank, "error": _one_line(f"{WORDS[self.lang]['failed']} ({type(exc).__name__}: {exc})")}
         if self.structured is not None:
             self.structured[(holds, education, work_years, target)] = {**parts, "error": answer["error"]}
+        if self.data:
+            answer = {**answer, **self._data(parts)} if not answer["error"] else answer
         return answer
 
     def _compute(self, holds: str, education: str, work_years: str, target: str, parts: dict) -> dict:
@@ -156,9 +181,9 @@ class Roster:
             try:
                 years = float(work_years)
             except ValueError:
-                raise ProfileError(f"work_years '{work_years}' is not a number") from None
+                raise ProfileError(code="work_years_not_number", value=work_years) from None
             if not math.isfinite(years) or years < 0:
-                raise ProfileError(f"work_years '{work_years}' is not a number of years (finite, 0 or more)")
+                raise ProfileError(code="work_years_bad", value=work_years)
         items = [h.strip() for h in _HOLDS_SPLIT.split(holds) if h.strip()]
         profile = build_profile(reg, items, education=education or None, work_years=years, as_of=self.facts_as_of)
         if self.facts_as_of != self.as_of:  # the same person, planned from another date
@@ -166,8 +191,9 @@ class Roster:
             profile = dataclasses.replace(profile, as_of=self.as_of, work_years=later)
         out = {}
         held = list(dict.fromkeys(h.level for h in profile.holdings))
+        parts["to_groups"] = {}
         for lid, column in zip(self.ladders, self.to_columns):
-            out[column] = self._to_cell(held, lid)
+            out[column] = self._to_cell(held, lid, parts["to_groups"].setdefault(column, []))
         parts["to"] = [out[c] for c in self.to_columns]
         sol = solve(reg, profile)
         out["next_steps"] = self._next_steps(sol, parts)
@@ -176,7 +202,8 @@ class Roster:
         return out
 
     # -- to:LADDER -----------------------------------------------------------------------------
-    def _to_cell(self, held: list[str], ladder: str) -> str:
+    def _to_cell(self, held: list[str], ladder: str, groups: list) -> str:
+        """The cell; ``groups`` gets its (relation kind, levels) pairs, the cell as data."""
         by_kind: dict[str, list[str]] = {}
         for ref in held:
             for kind, level in self._related(ref, ladder):
@@ -186,6 +213,7 @@ class Roster:
         parts = []
         for kind in sorted(by_kind, key=KIND_ORDER.index):
             refs = sorted(by_kind[kind], key=lambda r: self.reg.levels[r]["rank"])
+            groups.append((kind, refs))
             parts.append(f"{KIND_WORDS[self.lang][kind]}{self._kind_sep}{self._names(refs)}")
         return self._group_sep.join(parts)
 
@@ -256,6 +284,7 @@ class Roster:
                 lev = reg.levels[node[0]]
                 top[lev["ladder"]] = max(top.get(lev["ladder"], lev["rank"]), lev["rank"])
         best: dict[str, dt.date] = {}  # level -> earliest date
+        rules: dict[str, str] = {}  # level -> the rule giving that date
         appointed: set[str] = set()
         for node, arr in sol.arrivals.items():
             if depth[node] != 1 or arr.rule is None or reg.rules[arr.rule]["kind"] not in NEXT_KINDS:
@@ -266,6 +295,7 @@ class Roster:
             when = max(arr.date, self.as_of)
             if node[0] not in best or when < best[node[0]]:
                 best[node[0]] = when
+                rules[node[0]] = arr.rule
                 if self._appointed(arr.rule):
                     appointed.add(node[0])
                 else:
@@ -273,8 +303,9 @@ class Roster:
         parts["next_steps"] = dict(best)
         groups: dict[dt.date, list[str]] = {}
         order = {lid: i for i, lid in enumerate(reg.ladders)}
-        for ref, when in sorted(best.items(), key=lambda x: (x[1], order[reg.levels[x[0]]["ladder"]],
-                                                             reg.levels[x[0]]["rank"])):
+        ordered = sorted(best.items(), key=lambda x: (x[1], order[reg.levels[x[0]]["ladder"]], reg.levels[x[0]]["rank"]))
+        parts["next_data"] = [(ref, when.isoformat(), rules[ref], ref in appointed) for ref, when in ordered]
+        for ref, when in ordered:
             groups.setdefault(when, []).append(ref)
         return self._group_sep.join(f"{self._names(refs, appointed)}@{when.isoformat()}"
                                     for when, refs in groups.items())
@@ -295,6 +326,45 @@ class Roster:
                            for s in answer["steps"])
         parts["target"] = (answer["date"], tuple((s["level"]["id"], s["rule"], s["date"]) for s in answer["steps"]))
         return {"target_earliest": answer["date"], "target_route": route or WORDS[self.lang]["held"]}
+
+    # -- data (JSON Lines) ---------------------------------------------------------------------
+    def _data(self, parts: dict) -> dict:
+        """The added columns of an answered row as JSON values (see the module docstring)."""
+        from .lookup import level_ref
+
+        reg, lang = self.reg, self.lang
+
+        def step(ref: str, date: str, rule: str | None, appointed: bool) -> dict:
+            return {"level": level_ref(reg, ref, lang), "date": date, "rule": rule, "appointed": appointed}
+
+        out: dict = {column: [{"relation": kind, "relation_name": KIND_WORDS[lang][kind],
+                               "levels": [level_ref(reg, r, lang) for r in refs]} for kind, refs in groups]
+                     for column, groups in parts["to_groups"].items()}
+        out["next_steps"] = [step(*s) for s in parts["next_data"]]
+        target = parts.get("target")
+        if target is None:
+            out.update(target_earliest=None, target_route=None, target_no_route=None)
+        elif target[0] == "no_route":
+            out.update(target_earliest=None, target_route=None, target_no_route=target[1])
+        else:
+            out.update(target_earliest=target[0], target_no_route=None,
+                       target_route=[step(ref, date, rule, self._appointed(rule)) for ref, rule, date in target[1]])
+        out["error"] = None
+        return out
+
+
+def _number(value):
+    """A work_years cell as JSON: a number (an int when whole), null when empty, else the text as given
+    (the row's error says why it is not a number)."""
+    if value is None or not str(value).strip():
+        return None
+    try:
+        x = float(value)
+    except ValueError:
+        return value
+    if not math.isfinite(x):
+        return value
+    return int(x) if x.is_integer() and abs(x) < 2 ** 53 else x
 
 
 def _one_line(text: str) -> str:

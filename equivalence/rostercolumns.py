@@ -104,7 +104,7 @@ def map_columns(header: list[str], overrides: dict[str, str] | None = None) -> C
         if column not in header:
             matches = [h for h in header if _norm(h) == _norm(column)]
             if not matches:
-                raise ColumnError(f"--columns {f}={column}: no column '{column}' (columns: {', '.join(header)})")
+                raise ColumnError(code="no_such_column", field=f, column=column, columns=list(header))
             column = matches[0]
         out.fields[f] = column
         taken.add(column)

@@ -46,17 +46,23 @@ CELL_LIMIT = 131_072  # characters in one CSV cell (the csv module's default lim
 
 
 class RosterIOError(EquivalenceError):
-    """A roster file that cannot be read or written as a whole (format, encoding, no header)."""
+    """A roster file that cannot be read or written as a whole (format, encoding, no header); or, in
+    :attr:`Table.problems`, why one row cannot be read."""
+
+    def as_param(self) -> tuple:
+        """This error as a part of another message (equivalence.messages)."""
+        return (self.code, self.params)
 
 
 @dataclass
 class Table:
     header: list[str]
     rows: list[dict]
-    problems: dict[int, str] = field(default_factory=dict)  # row index -> why it could not be read
+    problems: dict[int, RosterIOError] = field(default_factory=dict)  # row index -> why it could not be read
     encoding: str | None = None  # CSV: the encoding used
     sheet: str | None = None  # xlsx: the name of the sheet read (the first)
     other_sheets: list[str] = field(default_factory=list)  # xlsx: the sheets not read, to say so
+    values: list[dict] = field(default_factory=list)  # JSON Lines: per row, the values that are not strings
 
 
 def format_of(path: str) -> str:
@@ -65,7 +71,7 @@ def format_of(path: str) -> str:
         return "csv"
     ext = os.path.splitext(path)[1].lower()
     if ext not in FORMATS:
-        raise RosterIOError(f"cannot tell the format of '{path}' (use .csv, .xlsx or .jsonl)")
+        raise RosterIOError(code="roster_format", path=path)
     return FORMATS[ext]
 
 
@@ -114,7 +120,7 @@ def read_table(path: str, encoding: str | None = None) -> Table:
             return _read_xlsx(path)
         data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
     except OSError as exc:
-        raise RosterIOError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise RosterIOError(code="roster_cannot_read", path=path, why=exc.strerror or str(exc)) from None
     if fmt == "jsonl":
         return _read_jsonl(path, _decode(path, data, encoding or "utf-8")[0])
     text, used = _decode(path, data, encoding)
@@ -129,9 +135,10 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except LookupError:
-            raise RosterIOError(f"unknown encoding '{encoding}'") from None
+            raise RosterIOError(code="roster_unknown_encoding", encoding=encoding) from None
         except UnicodeDecodeError as exc:
-            raise RosterIOError(f"{path} is not {encoding}: {exc.reason} at byte {exc.start}") from None
+            raise RosterIOError(code="roster_not_encoding", path=path, encoding=encoding, why=exc.reason,
+                                at=exc.start) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -139,7 +146,7 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str]:
     try:  # GBK (and GB2312) files, as Excel saves CSV on Chinese Windows; GB18030 reads them all
         return data.decode("gb18030"), "gbk"
     except UnicodeDecodeError:
-        raise RosterIOError(f"{path} is neither UTF-8 nor GBK; name its encoding with --encoding") from None
+        raise RosterIOError(code="roster_unknown_bytes", path=path) from None
 
 
 def _header(cells: list) -> list[str]:
@@ -158,7 +165,7 @@ def _header(cells: list) -> list[str]:
 
 def _rows_of(path: str, records: list[list[str]]) -> Table:
     if not records:
-        raise RosterIOError(f"{path} is empty (expected a header row)")
+        raise RosterIOError(code="roster_empty", path=path)
     header = _header(records[0])
     width = max((len(r) for r in records), default=0)
     if width > len(header):  # cells beyond the header are kept, under names of their own
@@ -177,14 +184,14 @@ def _read_csv(path: str, text: str, encoding: str) -> Table:
     finally:
         csv.field_size_limit(saved)
     if 0 in problems:
-        raise RosterIOError(f"{path}: the header row cannot be read ({problems[0]})")
+        raise RosterIOError(code="roster_header_unreadable", path=path, why=problems[0].as_param())
     table = _rows_of(path, records)
     table.problems = {i - 1: why for i, why in problems.items()}
     table.encoding = encoding
     return table
 
 
-def _csv_records(text: str) -> tuple[list[list[str]], dict[int, str]]:
+def _csv_records(text: str) -> tuple[list[list[str]], dict[int, RosterIOError]]:
     """The records of a CSV text (blank lines skipped) and, by record index, why one could not be
     read: a cell over CELL_LIMIT characters, or a quote never closed. A quoted cell that runs over
     several lines and does not end as CSV says (``"`` then a comma or the end of the line) swallowed
@@ -199,7 +206,7 @@ def _csv_records(text: str) -> tuple[list[list[str]], dict[int, str]]:
         if reader.line_num == len(records) and not (lines and '"' in lines[-1] and _runaway(lines[-1:], single=True)):
             return [r for r in records if r], {}
     records = []
-    problems: dict[int, str] = {}
+    problems: dict[int, RosterIOError] = {}
     first = 0  # index in ``lines`` where the text still to read begins
     while first < len(lines):
         reader = csv.reader(lines[first:])
@@ -211,7 +218,8 @@ def _csv_records(text: str) -> tuple[list[list[str]], dict[int, str]]:
             except StopIteration:
                 break
             except csv.Error:  # over the cell limit: the rest of that line is dropped by the reader
-                problems[len(records)] = f"line {first + start + 1}: a cell over {CELL_LIMIT:,} characters"
+                problems[len(records)] = RosterIOError(code="row_cell_too_long", line=first + start + 1,
+                                                       limit=f"{CELL_LIMIT:,}")
                 records.append([])
                 start = reader.line_num
                 continue
@@ -219,7 +227,7 @@ def _csv_records(text: str) -> tuple[list[list[str]], dict[int, str]]:
             if (end - start > 1 or first + end == len(lines)) and _runaway(lines[first + start:first + end],
                                                                             single=end - start == 1):
                 at = first + start
-                problems[len(records)] = f"line {at + 1}: a quoted cell is never closed"
+                problems[len(records)] = RosterIOError(code="row_quote_not_closed", line=at + 1)
                 records.append(next(csv.reader([lines[at].rstrip("\r\n")]), []))
                 resume = at + 1
                 break
@@ -268,10 +276,11 @@ def _read_xlsx(path: str) -> Table:
         while cells and cells[-1] == "":
             cells.pop()
         records.append(cells)
-    if 0 in sheet.problems:
-        raise RosterIOError(f"{path}: the header row cannot be read: {sheet.problems[0]}")
+    problems = {i: RosterIOError(code=code, **params) for i, (code, params) in sheet.problems.items()}
+    if 0 in problems:
+        raise RosterIOError(code="roster_header_unreadable", path=path, why=problems[0].as_param())
     table = _rows_of(path, records)
-    table.problems = {i - 1: why for i, why in sheet.problems.items()}
+    table.problems = {i - 1: why for i, why in problems.items()}
     table.sheet, table.other_sheets = sheet.name, sheet.other_sheets
     return table
 
@@ -280,7 +289,8 @@ def _read_jsonl(path: str, text: str) -> Table:
     header: list[str] = []
     seen: set = set()
     rows: list[dict] = []
-    problems: dict[int, str] = {}
+    values: list[dict] = []
+    problems: dict[int, RosterIOError] = {}
     # Records end at \n only (JSON escapes every other line break inside a string; str.splitlines
     # would also split at U+2028, U+0085, \x0b, \x0c, \x1c-\x1e, which JSON leaves raw).
     for lineno, line in enumerate(text.lstrip("\ufeff").split("\n"), 1):
@@ -289,29 +299,38 @@ def _read_jsonl(path: str, text: str) -> Table:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            obj, why = None, f"line {lineno}: not JSON ({exc.msg})"
+            obj, why = None, RosterIOError(code="row_not_json", line=lineno, why=exc.msg)
         else:
-            why = None if isinstance(obj, dict) else f"line {lineno}: not a JSON object"
+            why = None if isinstance(obj, dict) else RosterIOError(code="row_not_object", line=lineno)
         if why:
             problems[len(rows)] = why
             rows.append({})
+            values.append({})
             continue
-        row = {}
+        row, given = {}, {}
         for k, v in obj.items():
             k = str(k)
             if k not in seen:
                 seen.add(k)
                 header.append(k)
-            row[k] = v if isinstance(v, str) else ("" if v is None else json.dumps(v, ensure_ascii=False))
+            if isinstance(v, str):
+                row[k] = v
+                continue
+            try:  # kept to be written back as given, unless JSON cannot hold it (NaN: then its text)
+                row[k] = "" if v is None else json.dumps(v, ensure_ascii=False, allow_nan=False)
+                given[k] = v
+            except ValueError:
+                row[k] = json.dumps(v, ensure_ascii=False)
         rows.append(row)
+        values.append(given)
     rows = [{h: r.get(h, "") for h in header} if i not in problems else r for i, r in enumerate(rows)]
-    return Table(header, rows, problems)
+    return Table(header, rows, problems, values=values)
 
 
 # -- writing -------------------------------------------------------------------------------------
 
 def write_table(path: str | None, header: list[str], rows: list[dict], *, excel: bool = False) -> None:
-    """Write ``rows`` (dicts of str) with ``header`` to ``path`` (None or '-': CSV on stdout).
+    """Write ``rows`` (dicts of str; for .jsonl, of JSON values) with ``header`` to ``path`` (None or '-': CSV on stdout).
 
     A file is written whole or not at all (:mod:`equivalence.atomic`): a failed or interrupted write
     leaves the previous file as it was. A closed stdout (``| head``) raises BrokenPipeError, which

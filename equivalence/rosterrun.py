@@ -21,15 +21,18 @@ class RosterAnswer:
 
 def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | None = None,
                   columns: dict[str, str] | None = None, lang: str = "zh", progress=None,
-                  name: str | None = None) -> RosterAnswer:
+                  name: str | None = None, data: bool = False) -> RosterAnswer:
     """Every row of the roster at ``input_path`` (.csv, .xlsx, .jsonl, '-' for stdin) answered.
 
     ``columns``: field -> column overrides (:func:`equivalence.rostercolumns.parse_overrides`);
     ``progress(done, total)`` is called after each batch of rows; ``name`` is how messages call the
-    file (default: its path; the web page does not show its scratch path). Raises
+    file (default: its path; the web page does not show its scratch path); ``data``: the answers are
+    data, not display cells (JSON Lines out: lists of levels, numbers as numbers, and a JSON Lines
+    input's own values passed through as given). Raises
     :class:`~equivalence.errors.EquivalenceError` for what concerns the whole file (unreadable, no
     holds column, unknown ladder in ``to``, a bad ``as_of``); a row's own problem is in its error cell.
     """
+    from .messages import message
     from .roster import Roster
     from .rostercolumns import map_columns
     from .rosterio import RosterIOError, read_table
@@ -37,7 +40,7 @@ def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | No
     name = name or input_path
     table = read_table(input_path, encoding)
     colmap = map_columns(table.header, columns or {})
-    engine = Roster(reg, to=to, as_of=as_of, lang=lang, columns=colmap.fields)
+    engine = Roster(reg, to=to, as_of=as_of, lang=lang, columns=colmap.fields, data=data)
     notes = []
     if table.other_sheets:
         others = ", ".join(f"'{x}'" for x in table.other_sheets)
@@ -46,8 +49,7 @@ def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | No
                      if lang == "zh" else f"Note: read the first sheet '{table.sheet}' of {name}; {n} other "
                      f"sheet{'s' if n > 1 else ''} ignored ({others})")
     if table.rows and "holds" not in colmap.fields and not table.problems:
-        raise RosterIOError(f"{name} has no 'holds' column (columns: {', '.join(table.header)}); "
-                            f"name it with --columns holds=COLUMN")
+        raise RosterIOError(code="roster_no_holds", path=name, columns=table.header)
     if colmap.renamed():
         notes.append(colmap.described(lang))
     rows = table.rows
@@ -57,5 +59,7 @@ def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | No
         if progress:
             progress(len(out), len(rows))
     for i, why in table.problems.items():
-        out[i] = {**{c: "" for c in engine.added}, **rows[i], "error": why}
+        out[i] = {**engine.blank(), **rows[i], "error": message(why, lang)}
+    if engine.data and table.values:  # JSON Lines in and out: numbers, lists, … passed through as given
+        out = [{**r, **{k: v for k, v in given.items() if k not in engine.added}} for r, given in zip(out, table.values)]
     return RosterAnswer(engine.columns(table.header), out, sum(1 for r in out if r["error"]), notes)

@@ -18,13 +18,13 @@ def resolve_targets(reg: Registry, target: str | None, to_tier: str | None = Non
     """
     if to_tier:
         if target:
-            raise EquivalenceError("give a target or a tier, not both")
+            raise EquivalenceError(code="target_and_tier")
         tier = reg.level(to_tier)
         if reg.ladders[tier["ladder"]]["kind"] != "title_tier":
-            raise EquivalenceError(f"'{to_tier}' is not a title tier (员级, 助理级, 中级, 副高级, 正高级)")
+            raise EquivalenceError(code="not_a_tier", name=to_tier)
         return [tier["ref"]]
     if not target:
-        raise EquivalenceError("no target given")
+        raise EquivalenceError(code="no_target")
     if target.endswith(("+", "＋")):
         base = reg.level(target[:-1])
         return [r for r in reg.ladders[base["ladder"]]["levels"] if reg.levels[r]["rank"] >= base["rank"]]
@@ -34,7 +34,7 @@ def resolve_targets(reg: Registry, target: str | None, to_tier: str | None = Non
         hi_name = high if any(sep in high for sep in (":", "：")) else f"{reg.ladders[lo['ladder']]['zh']}:{high}"
         hi = reg.level(hi_name)
         if hi["ladder"] != lo["ladder"]:
-            raise EquivalenceError(f"a range stays in one ladder: '{target}'")
+            raise EquivalenceError(code="range_across_ladders", target=target)
         a, b = sorted((lo["rank"], hi["rank"]))
         return [r for r in reg.ladders[lo["ladder"]]["levels"] if a <= reg.levels[r]["rank"] <= b]
     return [reg.level(target)["ref"]]

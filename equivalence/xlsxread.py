@@ -50,7 +50,8 @@ class Sheet:
     name: str
     rows: list[list] = field(default_factory=list)  # non-empty rows, trailing empty cells dropped
     row_numbers: list[int] = field(default_factory=list)  # the worksheet row number of each
-    problems: dict[int, str] = field(default_factory=dict)  # index in rows -> why it cannot be read
+    problems: dict[int, tuple] = field(default_factory=dict)  # index in rows -> why it cannot be read (a
+    # message code of equivalence.messages and its params)
     other_sheets: list[str] = field(default_factory=list)  # sheets not read
 
 
@@ -296,9 +297,8 @@ def _read_sheet(zf, part: str, shared: list[str], dates: set[int], date1904: boo
         if (len(sheet.rows) + 1) * max(state["width"], 1) > MAX_CELLS:
             raise XlsxLimitError(f"more than {MAX_CELLS:,} cells (rows × columns) in the first sheet")
         if missing:
-            sheet.problems[len(sheet.rows)] = (
-                f"row {state['row']}: formula cell{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-                f"saved without a value (open and save the file in Excel, or paste the values)")
+            sheet.problems[len(sheet.rows)] = ("row_formula_without_value", {
+                "row": state["row"], "cells": list(missing), "s": "s" if len(missing) > 1 else ""})
             missing.clear()
         sheet.rows.append(row)
         sheet.row_numbers.append(state["row"])

@@ -31,7 +31,7 @@ def items(real):
 
 def test_validate_reports_the_catalogues(runner):
     args = ["validate"] if SHIPPED == REPO / "mappings" else ["validate", str(SHIPPED)]
-    result = runner.invoke(cli, args)
+    result = runner.invoke(cli, [*args, "--lang", "en"])
     assert result.exit_code == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("OK: ")
@@ -233,7 +233,7 @@ def test_broken_catalogue_exact_messages(tmp_path, text, expected):
 
 def test_validate_lists_catalogue_problems(runner, tmp_path):
     root = write_folder(tmp_path / "m", {**TINY_FILES, "cat.yaml": _QUAL_FILE})
-    result = runner.invoke(cli, ["validate", str(root)])
+    result = runner.invoke(cli, ["validate", str(root), "--lang", "en"])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"{root}/cat.yaml:7: catalogues[0].qualifications[0].ladder: unknown ladder 'nope'",
@@ -288,7 +288,7 @@ def test_an_occupation_holds_only_skill_grades(real):
 
 
 def test_occupation_grade_in_the_cli(runner):
-    result = runner.invoke(cli, ["--mappings", str(SHIPPED), "lookup", "电工:工程师"])
+    result = runner.invoke(cli, ["--mappings", str(SHIPPED), "lookup", "电工:工程师", "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: unknown level '电工:工程师'")
 

@@ -170,7 +170,7 @@ def test_cli_chart_svg_and_html(runner, tmp_path, real):
 
 
 def test_cli_chart_errors(runner, tmp_path):
-    result = runner.invoke(cli, ["--mappings", str(SHIPPED), "chart", "-o", str(tmp_path / "chart.png")])
+    result = runner.invoke(cli, ["--mappings", str(SHIPPED), "chart", "-o", str(tmp_path / "chart.png"), "--lang", "en"])
     assert result.exit_code == 1 and "Error:" in result.stderr and ".svg or .html" in result.stderr
     assert not (tmp_path / "chart.png").exists()
     result = runner.invoke(cli, ["--mappings", str(SHIPPED), "chart", "没有这个序列", "-o", str(tmp_path / "c.svg")])

@@ -57,11 +57,11 @@ def test_every_command_in_english(runner, tiny_dir, command):
 
 
 def test_validate_ok(runner, tiny_dir):
-    result = run(runner, tiny_dir, "validate")
+    result = run(runner, tiny_dir, "validate", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.stdout == "OK: 6 ladders, 21 levels, 20 rules, 3 sources\n"
     result = runner.invoke(cli, ["validate", str(tiny_dir)])
-    assert result.exit_code == 0 and result.stdout.startswith("OK: ")
+    assert result.exit_code == 0 and result.stdout == "通过：6 个等级序列、21 个等级、20 条规则、3 份文件\n"
 
 
 def test_lookup_json(runner, tiny_dir):
@@ -159,8 +159,10 @@ def test_domain_errors_exit_1_with_one_line(runner, tiny_dir, args):
 
 
 def test_unknown_level_message(runner, tiny_dir):
-    line = assert_one_error_line(run(runner, tiny_dir, "lookup", "高级"))
+    line = assert_one_error_line(run(runner, tiny_dir, "lookup", "高级", "--lang", "en"))
     assert line.startswith("Error: unknown level '高级'; did you mean: ") and "高级工" in line
+    line = assert_one_error_line(run(runner, tiny_dir, "lookup", "高级"))
+    assert line.startswith("Error: 未知等级 '高级'；是否想找：") and "高级工" in line
 
 
 def test_ambiguous_message(runner, tiny_dir):
@@ -208,7 +210,7 @@ def test_as_of_as_people_write_it(runner, tiny_dir, value):
 def test_validate_broken_folder_lists_every_problem(runner, tmp_path):
     bad = "rules:\n  - {id: r1, kind: apply, from: sk.s1, to: en.e1, colour: red, cite: [{source: src-off, article: a, quote: q}]}\n"
     root = write_folder(tmp_path / "m", {**TINY_FILES, "a.yaml": bad, "b.yaml": "sources: 3\n"})
-    result = runner.invoke(cli, ["validate", str(root)])
+    result = runner.invoke(cli, ["validate", str(root), "--lang", "en"])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"{root}/a.yaml:2: rules[0].colour: unknown key 'colour'",
@@ -218,11 +220,12 @@ def test_validate_broken_folder_lists_every_problem(runner, tmp_path):
     # --mappings is used when no folder is given
     again = runner.invoke(cli, ["--mappings", str(root), "validate"])
     assert again.exit_code == 1 and again.stdout == result.stdout
+    assert again.stderr == "Error: 映射文件中有 2 处问题\n"
 
 
 def test_query_on_a_broken_folder_is_one_error(runner, tmp_path):
     root = write_folder(tmp_path / "m", {**TINY_FILES, "a.yaml": "rules: 1\n", "b.yaml": "sources: 3\n"})
-    line = assert_one_error_line(run(runner, root, "lookup", "技师"))
+    line = assert_one_error_line(run(runner, root, "lookup", "技师", "--lang", "en"))
     assert line == (f"Error: the mappings do not validate: {root}/a.yaml:1: rules: expected a list "
                     "(and 1 more; run 'equivalence validate')")
 
@@ -247,7 +250,8 @@ def test_python_m_equivalence(tiny_dir):
                           text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "lookup" in proc.stdout
-    proc = subprocess.run([sys.executable, "-m", "equivalence", "--mappings", str(tiny_dir), "lookup", "nothing"],
+    proc = subprocess.run([sys.executable, "-m", "equivalence", "--mappings", str(tiny_dir), "lookup", "nothing",
+                           "--lang", "en"],
                           cwd=REPO, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == ["Error: unknown level 'nothing'"]
@@ -301,7 +305,7 @@ def test_region_given_twice_is_refused(runner):
     (["check", "技师", "--holds", "技师:-1"], "Error: years held in '技师:-1' must be from 0 to 80 years, got -1"),
 ])
 def test_bad_years_are_one_line(runner, args, message):
-    result = runner.invoke(cli, args)
+    result = runner.invoke(cli, [*args, "--lang", "en"])
     assert assert_one_error_line(result) == message
 
 
@@ -352,7 +356,7 @@ def test_points_scheme_by_id_or_name(runner):
                                                   "正高级工程师, 高级工班, 高级注册安全工程师?"),
 ])
 def test_names_people_type_get_a_way_forward(runner, args, message):
-    assert assert_one_error_line(runner.invoke(cli, args)) == message
+    assert assert_one_error_line(runner.invoke(cli, [*args, "--lang", "en"])) == message
 
 
 @pytest.mark.parametrize("name", ["高級技師", "技師", "工程師", "注会", "研究生", "副高"])

@@ -63,11 +63,11 @@ def test_every_json_answer_carries_the_schema_version(runner, name):
      {"type": "no_such_option", "message": "No such option '--colour'.", "candidates": []}),
 ])
 def test_errors_under_json_are_json_on_stderr(runner, args, code, error):
-    result = runner.invoke(cli, [*args, "--format", "json"])
+    result = runner.invoke(cli, [*args, "--lang", "en", "--format", "json"])
     assert result.exit_code == code
     assert result.stdout == ""
     assert json.loads(result.stderr) == {"schema_version": SCHEMA_VERSION, "error": error}
-    plain = runner.invoke(cli, args)  # the same error as one text line otherwise
+    plain = runner.invoke(cli, [*args, "--lang", "en"])  # the same error as one text line otherwise
     assert plain.exit_code == code
     assert plain.stderr.splitlines()[-1] == "Error: " + error["message"]
 

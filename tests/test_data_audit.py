@@ -287,7 +287,7 @@ def test_economics_exam_qualification_confers_the_title(real, runner):
     assert got == [("经济师", ["qual-economics-intermediate"])]
     assert [o["zh"] for o in real.rules["qual-economics-senior"]["conditions"]["other"]] == ["考试合格后，还须通过评审（考试与评审相结合）"]
     assert real.sources["econ-titles-2019"]["doc_no"] == "人社部发〔2019〕53号"
-    result = runner.invoke(cli, ["lookup", "经济专业技术资格"])
+    result = runner.invoke(cli, ["lookup", "经济专业技术资格", "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: unknown level '经济专业技术资格'; did you mean: ")
     assert "中级经济专业技术资格" in result.stderr

@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 
 from equivalence.cli import cli
+from equivalence.contract import SCHEMA_VERSION
 from equivalence.export import ENTRY, build_graph, export_text, graph_from_json, graph_to_json
 
 
@@ -51,7 +52,8 @@ def test_graph_holds_every_level_rule_ladder_and_source(tiny):
 def test_json_export_is_documented_shape(tiny):
     data = json.loads(export_text(tiny, "json"))
     assert data["format"] == "equivalence-graph" and data["version"] == 1
-    assert set(data) == {"format", "version", "graph", "nodes", "edges"}
+    assert set(data) == {"schema_version", "format", "version", "graph", "nodes", "edges"}
+    assert data["schema_version"] == SCHEMA_VERSION  # like every other JSON answer
     assert {"id", "data"} == set(data["nodes"][0])
     assert {"source", "target", "key", "data"} == set(data["edges"][0])
     assert graph_to_json(graph_from_json(data)) == data

@@ -178,3 +178,109 @@ def test_conditions_in_words_follow_the_language_in_data_formats(runner, fmt):
                   for lang, text in out.items()}
         assert others["zh"] and [len(o) for o in others["zh"]] == [len(o) for o in others["en"]]
         assert all(isinstance(t, str) for o in others["en"] for t in o)
+
+
+# -- errors: said in the language asked (the library's codes, rendered by equivalence.messages) ----
+ERRORS = {
+    "unknown-level": ["lookup", "不存在的等级"],
+    "unknown-suggest": ["lookup", "高级"],
+    "occupation-alone": ["lookup", "焊工"],
+    "occupation-grade": ["lookup", "焊工:工程师"],
+    "occupation-group": ["lookup", "6-31-01:高级工"],
+    "unknown-prefix": ["lookup", "维修电工:技师"],
+    "in-ladder": ["lookup", "职业技能等级:九级"],
+    "ambiguous": ["lookup", "三级"],
+    "short-form": ["lookup", "初级职称"],
+    "unknown-ladder": ["lookup", "技师", "--to", "nowhere"],
+    "unknown-rule": ["show", "no-such-rule"],
+    "unknown-purpose": ["lookup", "技师", "--purpose", "fun"],
+    "not-in-force": ["lookup", "特级技师", "--as-of", "2021-06-01"],
+    "years-text": ["check", "技师", "--holds", "高级工:abc"],
+    "years-negative": ["check", "技师", "--holds", "技师:-1"],
+    "work-years-nan": ["check", "技师", "--holds", "高级工", "--work-years", "nan"],
+    "after-plan-date": ["path", "--holds", "技师@2030-01-01", "高级技师", "--as-of", "2024-01-01"],
+    "not-education": ["check", "技师", "--holds", "高级工", "--education", "技师"],
+    "unknown-honour": ["path", "特级技师", "--holds", "技师", "--honour", "火星奖"],
+    "date-shape": ["check", "技师", "--holds", "高级工@yesterday"],
+    "date-no-such-day": ["check", "技师", "--holds", "高级工@2019/13/01"],
+    "date-range": ["check", "技师", "--holds", "高级工@1900-01-01"],
+    "not-a-tier": ["path", "--holds", "技师", "--to-tier", "高级工程师"],
+    "range-across": ["path", "--holds", "技师", "专业技术岗位:七级..管理岗位:三级职员"],
+    "no-scheme": ["points", "--holds", "技师@2020-01-01"],
+    "unknown-scheme": ["--layer", ACME, "points", "--scheme", "nope", "--holds", "S3"],
+    "profile-not-mapping": ["check", "技师", "--profile", "examples/staff.csv"],
+    "scores-not-regular": ["--layer", ACME, "points", "--holds", "S3", "--scores", "/dev/null"],
+    "unknown-region": ["--region", "火星", "lookup", "技师"],
+    "roster-format": ["roster", "examples/staff.csv", "-o", "out.txt"],
+}
+QUOTED = re.compile(r"'[^']*'")  # what the user typed, echoed as typed
+
+
+def error_line(runner, args, lang) -> str:
+    result = runner.invoke(cli, [*args, "--lang", lang])
+    assert result.exit_code == 1, result.output + result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("Error: ")  # the prefix scripts look for, in both languages
+    return re.sub(r"\.(csv|xlsx|jsonl)\b", "", QUOTED.sub("", line.removeprefix("Error: ")))  # file types
+
+
+@pytest.mark.parametrize("name", sorted(ERRORS))
+def test_zh_errors_are_chinese(runner, real, ids, name):
+    text = error_line(runner, ERRORS[name], "zh")
+    assert CJK.search(text), text
+    assert english_words(text, name, real, ids) == [], text
+
+
+@pytest.mark.parametrize("name", sorted(ERRORS))
+def test_en_errors_are_english(runner, data_text, name):
+    text = error_line(runner, ERRORS[name], "en").replace("YYYY年M月D日", "")  # a date shape as people type it
+    assert sorted({run for run in CJK.findall(text) if run not in data_text + "职业分类大典"}) == [], text
+
+
+def test_the_english_of_each_error_is_its_python_text():
+    """The messages table's English is the library's str(exc): one text, whether asked in Python or
+    on the command line."""
+    from equivalence.errors import EquivalenceError
+    from equivalence.messages import message
+    from equivalence.registry import Registry
+
+    reg = Registry.load()
+    for name in ("焊工", "三级", "维修电工:技师", "焊工:工程师"):
+        with pytest.raises(EquivalenceError) as info:
+            reg.level(name)
+        assert message(info.value, "en") == str(info.value)
+        assert message(info.value, "zh") != str(info.value)
+
+
+def test_errors_under_json_are_in_the_language_asked(runner):
+    import json
+
+    for lang, text in (("zh", "未知等级 '不存在'"), ("en", "unknown level '不存在'")):
+        result = runner.invoke(cli, ["lookup", "不存在", "--format", "json", "--lang", lang])
+        error = json.loads(result.stderr)["error"]
+        assert (error["type"], error["message"]) == ("unknown_level", text)  # the type is a code, in English
+
+
+def test_roster_errors_and_summary_in_both_languages(runner, tmp_path):
+    src = tmp_path / "r.csv"
+    src.write_text("id,holds,work_years\n1,技师@2020-13-01,\n2,不存在的等级,\n3,技师,多年\n4,技师,\n", encoding="utf-8")
+    said = {}
+    for lang in ("zh", "en"):
+        result = runner.invoke(cli, ["roster", str(src), "--as-of", "2026-12-01", "--lang", lang])
+        assert result.exit_code == 1
+        said[lang] = [r.rsplit(",", 1)[-1] for r in result.stdout.splitlines()[1:]], result.stderr.splitlines()[-1]
+    assert said["zh"] == (["'技师@2020-13-01' 中的日期不存在：'2020-13-01'（没有这个日期）", "未知等级 '不存在的等级'",
+                           "工作年限 '多年' 不是数字", ""], "Error: 共 4 行，其中 3 行无法处理（见 error 列）")
+    assert said["en"] == (["'2020-13-01' is not a date in '技师@2020-13-01': no such date", "unknown level '不存在的等级'",
+                           "work_years '多年' is not a number", ""],
+                          "Error: 3 of 4 rows could not be processed (see the error column)")
+
+
+def test_validate_says_its_summary_in_both_languages(runner, tmp_path):
+    from conftest import TINY_FILES, write_folder
+
+    root = write_folder(tmp_path / "m", {**TINY_FILES, "b.yaml": "sources: 3\n"})
+    assert runner.invoke(cli, ["validate", str(root)]).stderr == "Error: 映射文件中有 1 处问题\n"
+    assert runner.invoke(cli, ["validate", str(root), "--lang", "en"]).stderr == "Error: 1 problem in the mappings\n"
+    result = runner.invoke(cli, ["--mappings", str(root), "lookup", "技师"])
+    assert result.stderr.startswith(f"Error: 映射文件未通过校验：{root}/b.yaml:1: ")

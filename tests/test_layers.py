@@ -243,7 +243,7 @@ def test_replacing_within_the_national_layer(tmp_path):
 def test_a_folder_without_layer_yaml_is_not_a_layer(nat, make_layer, runner):
     plain = make_layer("plain", bridge("plain-bridge"), layer=False)
     assert errors_of(nat, [plain]) == [f"{plain}: not a layer: it has no layer.yaml"]
-    result = runner.invoke(cli, ["--mappings", str(nat), "--layer", str(plain), "lookup", "技师"])
+    result = runner.invoke(cli, ["--mappings", str(nat), "--layer", str(plain), "lookup", "技师", "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"Error: the mappings do not validate: {plain}: not a layer: it has no layer.yaml")
     result = runner.invoke(cli, ["--mappings", str(nat), "--layer", str(plain), "validate"])
@@ -307,7 +307,7 @@ def test_national_folder_skips_layer_folders():
 def test_national_validate_ignores_a_broken_layer_below_it(tmp_path, runner):
     root = write_folder(tmp_path / "nat", {**TINY_FILES, "regions/bad/layer.yaml": layer_yaml("bad", "province"),
                                           "regions/bad/rules.yaml": "rules: [not, valid]\n"})
-    result = runner.invoke(cli, ["validate", str(root)])
+    result = runner.invoke(cli, ["validate", str(root), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("OK: ")
     # given as a layer, it is read and its problems are listed
@@ -317,19 +317,19 @@ def test_national_validate_ignores_a_broken_layer_below_it(tmp_path, runner):
 
 
 def test_validate_a_layer_folder_stacks_it_on_the_national_one(runner):
-    result = runner.invoke(cli, ["validate", str(ACME)])
+    result = runner.invoke(cli, ["validate", str(ACME), "--lang", "en"])
     assert result.exit_code == 0, result.output + result.stderr
     assert "layer acme (employer, -):" in result.stdout
     assert "layer national (national, CN):" in result.stdout
 
 
 def test_validate_region_and_layer(runner):
-    result = runner.invoke(cli, ["--region", "广东", "validate"])
+    result = runner.invoke(cli, ["--region", "广东", "validate", "--lang", "en"])
     assert result.exit_code == 0, result.output + result.stderr
     assert "layer guangdong (province, CN-GD):" in result.stdout
     assert "replaced: skill-14-senior-technician-to-special-technician by gd-special-technician-from-senior-technician" \
         in result.stdout
-    result = runner.invoke(cli, ["--layer", "mappings/examples/acme", "validate"])
+    result = runner.invoke(cli, ["--layer", "mappings/examples/acme", "validate", "--lang", "en"])
     assert result.exit_code == 0, result.output + result.stderr
     assert "layer acme (employer, -):" in result.stdout
 
@@ -356,7 +356,7 @@ def test_every_shipped_layer_validates(runner):
     assert len(rows) >= 8
     for row in rows:
         args = ["--region", row["zh"]] if row["scope"] == "province" else ["--layer", row["path"]]
-        result = runner.invoke(cli, [*args, "validate"])
+        result = runner.invoke(cli, [*args, "validate", "--lang", "en"])
         assert result.exit_code == 0, (row, result.output, result.stderr)
         assert f"layer {row['id']} ({row['scope']}, " in result.stdout
         n = int(result.stdout.split(f"layer {row['id']} (")[1].split("):")[1].split()[0])
@@ -378,7 +378,7 @@ def test_region_names(name):
 def test_unknown_region_lists_the_known_ones(runner):
     with pytest.raises(EquivalenceError, match=r"no shipped rules for region '火星' \(known: .*广东 \(CN-GD\)"):
         region_layers("火星")
-    result = runner.invoke(cli, ["--region", "火星", "lookup", "技师"])
+    result = runner.invoke(cli, ["--region", "火星", "lookup", "技师", "--lang", "en"])
     assert result.exit_code == 1
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
@@ -481,7 +481,7 @@ def test_special_technician_level_before_and_after_2022_03(real, runner):
     with pytest.raises(NoEquivalentError, match="did not exist on 2021-12-01: it is in force from 2022-03"):
         find_equivalents(real, "特级技师", as_of="2021-12-01")
     assert find_equivalents(real, "特级技师", as_of="2022-03-01")["results"]
-    result = runner.invoke(cli, ["lookup", "特级技师", "--as-of", "2021-06-01"])
+    result = runner.invoke(cli, ["lookup", "特级技师", "--as-of", "2021-06-01", "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: 特级技师 did not exist on 2021-06-01")
     # planning in 2020: the step waits for the level to exist

@@ -11,6 +11,7 @@ from equivalence.compare import compare_levels
 from equivalence.eligibility import check_eligibility
 from equivalence.errors import (AmbiguousLevelError, EquivalenceError, MappingError, MappingErrors,
                                 NoPromotionPathError, UnknownLadderError, UnknownLevelError, UnknownRuleError)
+from equivalence.messages import message
 from equivalence.lookup import find_equivalents, routes_into
 from equivalence.planner import find_path
 from equivalence.profile import ProfileError, build_profile
@@ -55,6 +56,10 @@ ERRORS = [
     MappingErrors([MappingError("a.yaml", None, "", "bad")]),
     NoPromotionPathError("无法到达正高级工程师：…"),
     ProfileError("'x' is not a date"),
+    # hints, 'what' and coded errors come back whole too, and say the same in Chinese
+    AmbiguousLevelError("一级", ["工勤技能岗位:一级", "职员:一级"], "a hint"),
+    UnknownLadderError("维修电工", ["电工"], "ladder or occupation", "a hint"),
+    ProfileError(code="obtained_after_plan_date", raw="技师@2030-01-01", as_of="2026-12-01"),
 ]
 
 
@@ -63,6 +68,7 @@ def test_every_exception_pickles(error):
     back = pickle.loads(pickle.dumps(error))
     assert type(back) is type(error) and str(back) == str(error)
     assert {k: str(v) for k, v in vars(back).items()} == {k: str(v) for k, v in vars(error).items()}
+    assert message(back, "zh") == message(error, "zh")
 
 
 def _raise(i: int):

@@ -193,7 +193,7 @@ def test_to_tier_associate_senior(run):
 def test_to_tier_rejects_a_non_tier(run):
     res = run("path", "--holds", "技师", "--to-tier", "高级工程师", "--as-of", AS_OF)
     assert res.exit_code == 1
-    assert "not a title tier" in res.stderr
+    assert res.stderr == "Error: '高级工程师' 不是职称层级（员级、助理级、中级、副高级、正高级）\n"
 
 
 def test_range_target_is_any_post_of_the_range(run):
@@ -549,13 +549,16 @@ def test_bad_as_of_exits_2(run, command):
     ["routes-into", "不存在的等级"],
 ])
 def test_unknown_level_exits_1(run, args):
-    res = run(*args)
+    res = run(*args, "--lang", "en")
     assert res.exit_code == 1
     assert res.stderr.startswith("Error: unknown level")
+    assert run(*args).stderr.startswith("Error: 未知等级 ")
     assert "Traceback" not in res.output
 
 
 def test_holding_obtained_after_plan_date_is_an_error(run):
     res = run("path", "--holds", "技师@2030-01-01", "高级技师", "--as-of", AS_OF)
     assert res.exit_code == 1
-    assert "after the plan date" in res.stderr
+    assert res.stderr == "Error: '技师@2030-01-01'：取得日期晚于计划日期 2024-01-01\n"
+    assert run("path", "--holds", "技师@2030-01-01", "高级技师", "--as-of", AS_OF, "--lang", "en").stderr == \
+        "Error: '技师@2030-01-01': obtained after the plan date 2024-01-01\n"

@@ -342,15 +342,17 @@ def test_points_table_on_the_example(runner, tmp_path):
 
 
 def test_points_without_a_scheme(runner):
-    result = runner.invoke(cli, ["points", "--holds", "技师@2020-01-01"])
+    result = runner.invoke(cli, ["points", "--holds", "技师@2020-01-01", "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr.strip() == "Error: no points scheme is loaded: add the employer's layer (--layer PATH)"
+    result = runner.invoke(cli, ["points", "--holds", "技师@2020-01-01"])
+    assert result.stderr.strip() == "Error: 未载入积分方案：请加上单位的层（--layer 路径）"
     result = runner.invoke(cli, ["--region", "广东", "points", "--holds", "技师@2020-01-01"])
     assert result.exit_code == 1
 
 
 def test_points_unknown_scheme(runner):
-    result = runner.invoke(cli, ["--layer", str(ACME), "points", "--scheme", "nope", "--holds", "S3"])
+    result = runner.invoke(cli, ["--layer", str(ACME), "points", "--scheme", "nope", "--holds", "S3", "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr.strip() == "Error: unknown points scheme 'nope' (loaded: acme-skill-points)"
 
@@ -468,10 +470,12 @@ def test_honour_in_a_profile_file(runner, tmp_path):
 
 
 def test_unknown_honour(runner):
-    result = runner.invoke(cli, ["path", "特级技师岗", *ACME_S7, "--honour", "火星奖"])
+    result = runner.invoke(cli, ["path", "特级技师岗", *ACME_S7, "--honour", "火星奖", "--lang", "en"])
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
     assert line.startswith("Error: unknown honour '火星奖' (known: 全国技术能手, 中华技能大奖")
+    zh = runner.invoke(cli, ["path", "特级技师岗", *ACME_S7, "--honour", "火星奖"]).stderr
+    assert zh.startswith("Error: 未知荣誉 '火星奖'（可选：全国技术能手、中华技能大奖")
     result = runner.invoke(cli, ["check", "特级技师岗", *ACME_S7, "--honour", "火星奖"])
     assert result.exit_code == 1
     with pytest.raises(EquivalenceError, match="unknown honour"):

@@ -11,7 +11,7 @@ import pickle
 import pytest
 
 from equivalence.cli import cli
-from equivalence.roster import ADDED, Roster, process_frame, frame_meta, process_rows
+from equivalence.roster import ADDED, DATA_ADDED, Roster, process_frame, frame_meta, process_rows
 from equivalence.rosterio import escape_cell, read_table
 
 AS_OF = "2026-12-01"
@@ -64,12 +64,15 @@ def test_rows_in_order_with_added_columns(real):
 
 def test_bad_rows_say_why(real):
     out = {r["id"]: r for r in process_rows(real, dict_rows(), as_of=AS_OF)}
-    assert "2020-13-01" in out["3"]["error"] and "not a date" in out["3"]["error"]
-    assert out["5"]["error"].startswith("unknown level '不存在的等级'")
+    assert out["3"]["error"] == "'技师@2020-13-01' 中的日期不存在：'2020-13-01'（没有这个日期）"  # --lang zh
+    assert out["5"]["error"] == "未知等级 '不存在的等级'"
+    en = {r["id"]: r for r in process_rows(real, dict_rows(), as_of=AS_OF, lang="en")}
+    assert en["3"]["error"] == "'2020-13-01' is not a date in '技师@2020-13-01': no such date"
+    assert en["5"]["error"] == "unknown level '不存在的等级'"
     assert out["3"]["next_steps"] == "" and out["3"]["target_earliest"] == ""
     bad = process_rows(real, [{"holds": "高级工", "work_years": "多年"}, {"holds": "三级"}], as_of=AS_OF)
-    assert "work_years '多年' is not a number" in bad[0]["error"]
-    assert "ambiguous" in bad[1]["error"] and "\n" not in bad[1]["error"]
+    assert bad[0]["error"] == "工作年限 '多年' 不是数字"
+    assert bad[1]["error"].startswith("'三级' 有歧义；请写明等级序列：") and "\n" not in bad[1]["error"]
 
 
 def test_to_columns_list_related_levels_by_kind(real):
@@ -177,7 +180,7 @@ def test_wrong_encoding_is_one_error_line(runner, tmp_path):
     src.write_bytes(csv_text().encode("gbk"))
     result = invoke(runner, str(src), "--encoding", "utf-8")
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.startswith("Error: ") and "is not utf-8" in result.stderr
+    assert result.stderr.startswith("Error: ") and "不是 utf-8 编码" in result.stderr
 
 
 @pytest.mark.parametrize("out_ext", ["csv", "xlsx", "jsonl"])
@@ -189,7 +192,7 @@ def test_every_format_in_and_out(runner, tmp_path, in_ext, out_ext):
     result = invoke(runner, str(src), "-o", str(dst), "--to", "工程技术", "--as-of", AS_OF)
     assert result.exit_code == 1 and result.stdout == ""
     table = read_table(str(dst))
-    assert table.header == HEADER + ["to:工程技术", *ADDED]
+    assert table.header == HEADER + ["to:工程技术", *(DATA_ADDED if out_ext == "jsonl" else ADDED)]
     assert len(table.rows) == len(ROWS)
     assert [[r[h] for h in HEADER] for r in table.rows] == ROWS
     assert [bool(r["error"]) for r in table.rows] == [r[0] in BAD for r in ROWS]
@@ -236,12 +239,12 @@ def test_jsonl_values_and_bad_lines_keep_their_place(runner, tmp_path):
     dst = tmp_path / "out.jsonl"
     result = invoke(runner, str(src), "-o", str(dst), "--as-of", AS_OF)
     assert result.exit_code == 1
-    assert "2 of 4 rows" in result.stderr
+    assert result.stderr.endswith("Error: 共 4 行，其中 2 行无法处理（见 error 列）\n")
     rows = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in rows] == ["1", "", "", "4"]
-    assert rows[0]["work_years"] == "5" and rows[0]["error"] == ""
-    assert rows[1]["error"] == "line 3: not JSON (Expecting value)"
-    assert rows[2]["error"] == "line 4: not a JSON object"
+    assert [r["id"] for r in rows] == [1, "", "", 4]  # JSON values come back as given
+    assert rows[0]["work_years"] == 5 and rows[0]["error"] is None
+    assert rows[1]["error"] == "第 3 行：不是 JSON（Expecting value）"  # the parser's own words stay
+    assert rows[2]["error"] == "第 4 行：不是 JSON 对象"
 
 
 def test_csv_cells_beyond_the_header_are_kept(tmp_path):
@@ -266,9 +269,10 @@ def test_all_rows_fine_exit_0_quietly(runner, tmp_path):
 def test_failed_rows_exit_1_with_a_count(runner, tmp_path):
     src = tmp_path / "in.csv"
     src.write_text(csv_text(), encoding="utf-8")
-    result = invoke(runner, str(src), "--as-of", AS_OF)
+    result = invoke(runner, str(src), "--as-of", AS_OF, "--lang", "en")
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {len(BAD)} of {len(ROWS)} rows could not be processed (see the error column)"
+    assert invoke(runner, str(src), "--as-of", AS_OF).stderr == f"Error: 共 {len(ROWS)} 行，其中 {len(BAD)} 行无法处理（见 error 列）\n"
     assert len(parse_csv(result.stdout)) == len(ROWS)
 
 
@@ -403,3 +407,55 @@ def test_diff_lists_only_rows_whose_answer_changed(tmp_path, runner):
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["roster"] == [
         {"row": 1, "id": "A", "column": "next_steps", "before": "高级工、技术员@2021-06-01", "after": "技术员@2023-06-01"}]
+
+
+# -- JSON Lines: data, not display ------------------------------------------------------------------
+
+def test_jsonl_answers_are_data_and_validate(runner, tmp_path):
+    from equivalence.schemas.models import RosterRecord
+
+    src = tmp_path / "in.csv"
+    src.write_text("id,holds,work_years,target\n1,高级技师:5,8,首席技师\n2,技师,3,一级巡视员\n3,工程师,,工程师\n"
+                   "4,不存在的等级,2.5,\n5,高级工:2,abc,\n", encoding="utf-8")
+    dst = tmp_path / "out.jsonl"
+    result = invoke(runner, str(src), "-o", str(dst), "--to", "工程技术", "--as-of", AS_OF)
+    assert result.exit_code == 1, result.output
+    rows = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        RosterRecord.model_validate(row)
+    first, no_route, held, unknown, bad_years = rows
+    assert [r["work_years"] for r in rows] == [8, 3, None, 2.5, "abc"]  # numbers are numbers
+    assert first["to:工程技术"] == [{"relation": "apply", "relation_name": "可申报",
+                                    "levels": [{"id": "eng.associate_senior", "ladder": "eng", "name": "高级工程师"}]}]
+    special = next(s for s in first["next_steps"] if s["level"]["id"] == "skill.special_technician")
+    assert special == {"level": {"id": "skill.special_technician", "ladder": "skill", "name": "特级技师"},
+                       "date": AS_OF, "rule": "skill-14-senior-technician-to-special-technician",
+                       "appointed": True}  # 评聘, as a flag
+    assert not any(s["appointed"] for s in first["next_steps"] if s is not special)
+    assert [(s["level"]["id"], s["date"], s["appointed"]) for s in first["target_route"]] == [
+        ("skill.special_technician", AS_OF, True), ("skill.chief_technician", AS_OF, True)]
+    assert first["target_earliest"] == AS_OF and first["error"] is None and first["target_no_route"] is None
+    assert no_route["target_route"] is None and no_route["target_earliest"] is None
+    assert no_route["target_no_route"].startswith("无法到达一级巡视员：")
+    assert held["target_route"] == [] and held["target_earliest"] == AS_OF
+    assert unknown["error"] == "未知等级 '不存在的等级'"
+    assert {k: unknown[k] for k in DATA_ADDED[:-1]} == dict.fromkeys(DATA_ADDED[:-1]) and unknown["to:工程技术"] is None
+    assert bad_years["error"] == "工作年限 'abc' 不是数字"
+
+
+def test_jsonl_steps_are_the_csv_cells_as_data(real):
+    rows = [{"id": "1", "holds": "高级工:2", "education": "大专", "target": "高级工程师"}]
+    flat = Roster(real, as_of=AS_OF).process(rows)[0]
+    data = Roster(real, as_of=AS_OF, data=True).process(rows)[0]
+    by_date: dict = {}
+    for step in data["next_steps"]:
+        by_date.setdefault(step["date"], []).append(step["level"]["name"])
+    assert flat["next_steps"] == "；".join(f"{'、'.join(names)}@{date}" for date, names in by_date.items())
+    assert flat["next_steps"].endswith("@2026-12-01；技师@2028-12-01")
+    assert flat["target_route"] == " > ".join(f"{s['level']['name']}@{s['date']}[{s['rule']}]" for s in data["target_route"])
+    assert flat["target_earliest"] == data["target_earliest"] == "2036-12-01"
+
+
+def test_roster_record_schema_is_shipped(runner):
+    result = runner.invoke(cli, ["schema", "roster-record"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["patternProperties"]["^to:"]

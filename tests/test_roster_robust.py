@@ -48,12 +48,12 @@ def test_bad_values_are_row_errors_and_the_others_are_answered(runner, tmp_path)
     result = roster(runner, str(src), "-o", str(tmp_path / "o.csv"))
     no_traceback(result)
     assert result.exit_code == 1
-    assert result.stderr == "Error: 6 of 8 rows could not be processed (see the error column)\n"
+    assert result.stderr == "Error: 共 8 行，其中 6 行无法处理（见 error 列）\n"
     out = csv_rows((tmp_path / "o.csv").read_text(encoding="utf-8"))
     assert [r["id"] for r in out] == [str(i) for i in range(1, 9)]
     errors = {r["id"]: r["error"] for r in out}
     for value, n in (("nan", "2"), ("inf", "4"), ("1e400", "5"), ("-1", "7")):
-        assert errors[n] == f"work_years '{value}' is not a number of years (finite, 0 or more)"
+        assert errors[n] == f"工作年限 '{value}' 不是有效的年数（有限，不小于 0）"
     assert errors["3"] and errors["6"] and "\n" not in errors["3"] + errors["6"]
     assert len(errors["6"]) <= 500
     assert errors["1"] == errors["8"] == ""
@@ -66,7 +66,8 @@ def test_jsonl_nan_is_a_row_error(runner, tmp_path):
     result = roster(runner, str(src), "-o", str(tmp_path / "o.jsonl"))
     no_traceback(result)
     out = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text(encoding="utf-8").split("\n") if line]
-    assert [r["error"] for r in out] == ["work_years 'NaN' is not a number of years (finite, 0 or more)", ""]
+    assert [r["error"] for r in out] == ["工作年限 'NaN' 不是有效的年数（有限，不小于 0）", None]
+    assert out[0]["work_years"] == "NaN"  # JSON cannot hold NaN: its text comes back
 
 
 def test_an_unexpected_failure_is_that_rows_error(real, monkeypatch):
@@ -115,12 +116,14 @@ def test_xlsx_formula_without_a_value_is_a_row_error(runner, tmp_path):
     extra = '<row r="4"><c r="A4" t="inlineStr"><is><t>3</t></is></c><c r="B4"><f>A1&amp;":1"</f><v/></c></row>'
     path = tmp_path / "f.xlsx"
     write_workbook(path, [sheet_xml(_rows(2), extra=extra)])
-    result = runner.invoke(cli, ["roster", str(path), "--as-of", AS_OF])
+    result = runner.invoke(cli, ["roster", str(path), "--as-of", AS_OF, "--lang", "en"])
     no_traceback(result)
     out = csv_rows(result.stdout)
     assert [r["id"] for r in out] == ["1", "2", "3"]
     assert out[2]["error"] == ("row 4: formula cell B4 saved without a value (open and save the file in Excel, "
                                "or paste the values)")
+    zh = csv_rows(runner.invoke(cli, ["roster", str(path), "--as-of", AS_OF]).stdout)
+    assert zh[2]["error"] == "第 4 行：公式单元格 B4 保存时没有值（请在 Excel 中打开并保存，或粘贴为数值）"
     assert out[0]["error"] == ""
 
 
@@ -241,7 +244,7 @@ def test_csv_cell_over_the_limit_is_a_row_error(runner, tmp_path):
     no_traceback(result)
     out = csv_rows(result.stdout)
     assert [r["id"] for r in out] == ["1", "", "3"]
-    assert [r["error"] for r in out] == ["", "line 3: a cell over 131,072 characters", ""]
+    assert [r["error"] for r in out] == ["", "第 3 行：有单元格超过 131,072 个字符", ""]
     assert csv.field_size_limit() == 131_072
 
 
@@ -252,8 +255,7 @@ def test_csv_unclosed_quote_is_a_row_error_and_the_rows_after_it_are_read(runner
     no_traceback(result)
     out = csv_rows(result.stdout)
     assert [r["id"] for r in out] == ["1", "2", "3", "4"]
-    assert [r["error"] for r in out] == ["", "line 3: a quoted cell is never closed", "",
-                                         "line 5: a quoted cell is never closed"]
+    assert [r["error"] for r in out] == ["", "第 3 行：引号没有闭合", "", "第 5 行：引号没有闭合"]
     assert out[1]["note"] == "open"
 
 
@@ -392,7 +394,7 @@ def test_roster_killed_by_sigterm_prints_no_traceback(tmp_path):
 ])
 def test_writing_into_a_missing_folder_is_one_line(runner, tmp_path, args, target):
     (tmp_path / "r.csv").write_text("id,holds\n1,技师\n", encoding="utf-8")
-    result = runner.invoke(cli, [a.format(d=tmp_path) for a in args])
+    result = runner.invoke(cli, [*(a.format(d=tmp_path) for a in args), "--lang", "en"])
     no_traceback(result)
     assert result.exit_code == 1
     assert result.stderr.endswith(f"Error: cannot write {tmp_path}/{target}: No such file or directory\n")
@@ -465,7 +467,7 @@ def test_columns_option_names_the_rest(runner, tmp_path):
     assert csv_rows(result.stdout)[0]["next_steps"].endswith("技师@2028-12-01")
     bad = roster(runner, str(src), "--columns", "holds=证件")
     assert bad.exit_code == 1
-    assert bad.stderr == "Error: --columns holds=证件: no column '证件' (columns: 编号, 资历, 文凭)\n"
+    assert bad.stderr == "Error: --columns holds=证件：没有 '证件' 列（列：编号、资历、文凭）\n"
     usage = roster(runner, str(src), "--columns", "salary=资历")
     assert usage.exit_code == 2
     assert "'salary=资历' is not FIELD=COLUMN with FIELD one of id, name, holds, education, work_years, target" \
@@ -477,8 +479,9 @@ def test_no_holds_column_says_how_to_name_it(runner, tmp_path):
     src.write_text("编号,资历\n1,高级工:2\n", encoding="utf-8")
     result = roster(runner, str(src))
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {src} has no 'holds' column (columns: 编号, 资历); "
-                             f"name it with --columns holds=COLUMN\n")
+    assert result.stderr == f"Error: {src} 没有 'holds' 列（列：编号、资历）；请用 --columns holds=列名 指明\n"
+    assert roster(runner, str(src), "--lang", "en").stderr == (f"Error: {src} has no 'holds' column (columns: 编号, 资历); "
+                                                               f"name it with --columns holds=COLUMN\n")
 
 
 def test_answers_resting_on_appointment_are_marked(real):

@@ -192,9 +192,10 @@ def test_unknown_level_suggests_through_the_matcher(real):
 
 
 def test_unknown_level_message_in_the_cli(runner):
-    result = run(runner, "lookup", "gjgcs")
+    result = run(runner, "lookup", "gjgcs", "--lang", "en")
     assert result.exit_code == 1
     assert result.stderr.strip() == "Error: unknown level 'gjgcs'; did you mean: 高级工程师?"
+    assert run(runner, "lookup", "gjgcs").stderr.strip() == "Error: 未知等级 'gjgcs'；是否想找：高级工程师？"
 
 
 def test_suggestions_are_levels_only(real):

@@ -133,7 +133,9 @@ def test_the_worker_page_answers_check_and_path(site):
 def test_page_errors_are_pages(site):
     response = site.get("/lookup", params={"level": "高级工程帅"})
     assert response.status_code == 404
-    assert '<p class="error" id="error">unknown level &#x27;高级工程帅&#x27;' in response.text
+    assert '<p class="error" id="error">未知等级 &#x27;高级工程帅&#x27;' in response.text  # the page's language
+    english = site.get("/lookup", params={"level": "高级工程帅", "lang": "en"})
+    assert '<p class="error" id="error">unknown level &#x27;高级工程帅&#x27;' in english.text
     assert 'href="/lookup?level=' in response.text  # the candidates, as links
     assert site.get("/nope").status_code == 404 and "<h1>出错</h1>" in site.get("/nope").text
 

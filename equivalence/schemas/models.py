@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from ..contract import SCHEMA_VERSION
 
@@ -420,10 +420,49 @@ class Diff(Answer):
     roster: Optional[list[RosterChange]] = None
 
 
+# -- roster (one JSON Lines record per person) ------------------------------------------------
+class RosterStep(Closed):
+    """A level one can reach, with the earliest date, the rule, and whether it is filled by 评聘."""
+
+    level: Level
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    rule: Optional[str]
+    appointed: bool = Field(description="filled by 评聘 (a post one is appointed to, not earned by time)")
+
+
+class RosterRelation(Closed):
+    """What the credentials held relate to on one --to ladder, for one relation kind."""
+
+    relation: Literal["apply", "treated_as", "counts_as", "post", "derived"]
+    relation_name: str
+    levels: list[Level]
+
+
+class RosterRecord(Open):
+    """One line of ``roster -o FILE.jsonl``: the input record (its other keys as given: an ``id``
+    that was a number stays one) plus the answer; every answer key is null on a row whose ``error``
+    says why it was not answered. A ``to:LADDER`` key per --to ladder holds a list of RosterRelation."""
+
+    work_years: Optional[float | str] = Field(
+        None, description="under the column read as work_years: a number (null: not given); the text as given when it is not one (see error)")
+    next_steps: Optional[list[RosterStep]] = Field(description="levels one rule away, by date")
+    target_earliest: Optional[str] = Field(description="null: no target, or none reachable")
+    target_route: Optional[list[RosterStep]] = Field(description="[]: the target is held; null: no target or no route")
+    target_no_route: Optional[str] = Field(description="why no route reaches the target, else null")
+    error: Optional[str] = Field(description="why this row was not answered, else null")
+
+    @model_validator(mode="after")
+    def _to_columns(self):
+        for key, value in (self.model_extra or {}).items():
+            if key.startswith("to:") and value is not None:
+                TypeAdapter(list[RosterRelation]).validate_python(value, strict=True)
+        return self
+
+
 # -- errors ----------------------------------------------------------------------------------
 class ErrorBody(Closed):
     type: str = Field(description="snake_case: unknown_level, ambiguous_level, profile, usage, bad_parameter …")
-    message: str
+    message: str = Field(description="in the --lang language (zh by default); click's own usage messages in English")
     candidates: list[str]
 
 
@@ -437,7 +476,7 @@ class Error(Answer):
 OUTPUTS: dict[str, type[BaseModel]] = {
     "ladders": Ladders, "levels": Levels, "lookup": Lookup, "sources": Sources, "show": Show, "layers": Layers,
     "path": Path, "check": Check, "compare": Compare, "routes-into": RoutesInto, "search": Search,
-    "points": Points, "diff": Diff, "error": Error,
+    "points": Points, "diff": Diff, "error": Error, "roster-record": RosterRecord,
 }
 
 
@@ -451,5 +490,9 @@ def json_schema(name: str) -> dict:
     else:
         schema = OUTPUTS[name].model_json_schema(by_alias=True)
         schema["title"] = f"equivalence {name} --format json" if name != "error" else "equivalence error (stderr)"
+    if name == "roster-record":  # the to:LADDER keys, which pydantic cannot name
+        relations = TypeAdapter(list[RosterRelation]).json_schema(ref_template="#/$defs/{model}")
+        schema["$defs"].update(relations.pop("$defs"))
+        schema["patternProperties"] = {"^to:": {"anyOf": [relations, {"type": "null"}]}}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema

@@ -78,10 +78,17 @@ def status_of(exc: BaseException) -> int:
     return 422 if isinstance(exc, EquivalenceError) else 500
 
 
-def message_of(exc: BaseException) -> str:
+def message_of(exc: BaseException, lang: str) -> str:
+    """The error in the request's language, as the command line says it under --lang."""
+    from ..messages import message
+
     if isinstance(exc, MappingErrors):
         return one_line(f"the mappings do not validate: {exc.errors[0]}")
-    return one_line(str(exc))
+    return one_line(message(exc, lang))
+
+
+def lang_of(request: Request) -> str:
+    return "en" if request.query_params.get("lang") == "en" else "zh"
 
 
 def create_app(*, mappings=None, region: str | None = None, layers=()) -> FastAPI:
@@ -102,13 +109,13 @@ def create_app(*, mappings=None, region: str | None = None, layers=()) -> FastAP
     def failure(request: Request, exc: BaseException, status: int, message: str) -> Response:
         if wants_json(request):
             return JSONResponse(error_payload(exc, message), status_code=status)
-        lang = "en" if request.query_params.get("lang") == "en" else "zh"
+        lang = lang_of(request)
         text = pages.error_page(request, error_payload(exc, message)["error"], lang)
         return HTMLResponse(text, status_code=status, headers=pages.page_headers(request))
 
     @app.exception_handler(EquivalenceError)
     async def on_domain_error(request: Request, exc: EquivalenceError):
-        return failure(request, exc, status_of(exc), message_of(exc))
+        return failure(request, exc, status_of(exc), message_of(exc, lang_of(request)))
 
     @app.exception_handler(RequestValidationError)
     async def on_bad_request(request: Request, exc: RequestValidationError):

@@ -122,8 +122,10 @@ class RosterJobs:
             job.state = "done"
         except EquivalenceError as exc:
             from ..errors import one_line
+            from ..messages import message
 
-            job.error, job.state = error_payload(exc, one_line(str(exc)))["error"], "failed"
+            job.error = error_payload(exc, one_line(message(exc, options["lang"])))["error"]
+            job.state = "failed"
             job.http_status = 400 if isinstance(exc, UsageError) else 404 if isinstance(exc, LookupError) else 422
         except Exception:  # noqa: BLE001 - a job's failure is its state, logged, never a traceback to the client
             import logging

@@ -296,7 +296,7 @@ def wrap_cell(text: str, width: int) -> str:
     """
     import re
 
-    from wcwidth import wcswidth
+    from .textable import display_width as wcswidth
 
     lines = []
     for para in text.split("\n"):
@@ -346,7 +346,7 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
         writer.writerow(headers)
         writer.writerows(rows)
     else:
-        from tabulate import tabulate
+        from .textable import simple_table
 
         if title:
             click.echo(title)
@@ -354,7 +354,7 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
             if widths:
                 rows = [[wrap_cell(c, w) if w and isinstance(c, str) else c
                          for c, w in zip(r, [*widths, *[None] * (len(r) - len(widths))])] for r in rows]
-            click.echo(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
+            click.echo(simple_table(headers, rows))
 
 
 def path_contract(reg, answer: dict, targets: list[str], lang: str) -> dict:

@@ -27,7 +27,7 @@ from .points import earliest_points
 from .profile import Profile, add_years, years_between
 from datetime import date
 from .registry import Registry
-from .standing import Standing, _lower, compute_standing, is_post
+from .standing import Standing, _lower, compute_standing, is_post, restricted
 
 PLANNED_KINDS = PLANNED  # the kinds a route takes as steps (kinds.py)
 
@@ -292,6 +292,9 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
     """
     if standing is None:
         standing = compute_standing(reg, profile)
+    if banned or only_ladder:  # what is held through a rule the route may not use is not held here
+        standing = restricted(reg, standing, lambda rule: rule["id"] not in banned and (
+            not only_ladder or all(reg.levels[t]["ladder"] == only_ladder for t in rule["to"])))
     with gc_paused():
         return _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing)
 
@@ -379,10 +382,13 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
 
     # What the worker holds today, each fact from its own date: held, implied by a higher level,
     # carried through a counts_as rule (the route shows that step), or assumed from a post held.
+    # An implied or carried fact keeps the fact it follows from as its input, so that a route through
+    # it shows the steps behind that one (a level implied by one carried shows the counts_as step).
     for fact in standing:
         carried = fact.origin == "carried"
+        follows = carried or fact.origin == "implied"
         queue(to_t(fact.since), (ids[fact.level], fact.purposes, fact.rule if carried else None,
-                                 ((fact.source, fact.source_purposes),) if carried else (), fact.in_post,
+                                 ((fact.source, fact.source_purposes),) if follows else (), fact.in_post,
                                  fact.origin))
 
     # A counts_as rule passes on the purposes of its `from` credential, so it fires once per

@@ -591,7 +591,12 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
                 got[i] = arrival
                 need[k] -= 1
                 if not need[k]:
-                    try_fire(pr)
+                    if pr.counts_as or pr.scheme:
+                        try_fire(pr)
+                    else:  # try_fire, written out: filled only now, so it has not fired yet
+                        ok = verdict[k]
+                        if (ok if ok is not None else usable(pr)) and not gives_nothing(pr):
+                            fire(pr, got)
             if counts_points:  # points counted from this level may now be enough
                 for pr in tables.points_users.get(lid, ()):
                     try_fire(pr)

@@ -74,11 +74,13 @@ def _group_links(reg: Registry, ref: str, direction: str) -> dict:
 
 
 def _extend(state: tuple, rule: dict):
-    """Compose one more link onto (kind, purposes, derived); None when it may not compose."""
-    kind, purposes, derived = state
+    """Compose one more link onto (kind, purposes, derived, a link for any purpose so far); None when
+    it may not compose."""
+    kind, purposes, derived, any_link = state
     k = rule["kind"]
-    if kind is not None and (derived or k == "derived") and bool(rule["purposes"]) != (purposes is not None):
-        return None  # a derived chain: a rule for any purpose never composes with one for some
+    if kind is not None and (derived or k == "derived") and (
+            any_link if rule["purposes"] else purposes is not None):
+        return None  # a derived chain: a rule for any purpose never composes with one for some (anywhere in it)
     if k not in COMPOSABLE:
         if kind not in (None, "counts_as"):
             return None  # a second apply / treated_as / post: not a statement any document makes
@@ -93,7 +95,7 @@ def _extend(state: tuple, rule: dict):
         purposes = set(rule["purposes"]) if purposes is None else purposes & set(rule["purposes"])
         if not purposes:
             return None  # different purposes do not mix
-    return kind, purposes, derived or k == "derived"
+    return kind, purposes, derived or k == "derived", any_link or not rule["purposes"]
 
 
 def find_equivalents(
@@ -155,7 +157,7 @@ def find_equivalents(
     start_ladder = reg.levels[start]["ladder"]
     for way in directions:
         # Depth-first over simple chains; chains are short (<= MAX_LINKS) and the graph is sparse.
-        stack = [(start, [], (None, None, False), {start})]
+        stack = [(start, [], (None, None, False, False), {start})]
         while stack:
             ref, chain, state, seen = stack.pop()
             for rule, nxt, rev in _links(reg, ref, way, skip=seen):
@@ -225,7 +227,7 @@ def _principal(reg: Registry, chain: list[str]) -> str:
 
 
 def _record(found: dict, way: str, ref: str, chain: list, state: tuple) -> None:
-    kind, purposes, derived = state
+    kind, purposes, derived, _ = state
     kind = "derived" if derived else kind
     key = (way, ref, kind, frozenset(purposes) if purposes else frozenset())
     # Reading order: an 'in' chain was walked backwards from the level; show it from X to LEVEL.

@@ -27,7 +27,7 @@ from .points import earliest_points
 from .profile import Profile, add_years, years_between
 from datetime import date
 from .registry import Registry
-from .standing import Standing, _lower, compute_standing, is_post
+from .standing import Standing, _lower, compute_standing, is_post, restricted
 
 PLANNED_KINDS = PLANNED  # the kinds a route takes as steps (kinds.py)
 
@@ -162,7 +162,7 @@ class _PlanRule:
 
     __slots__ = ("k", "id", "rule", "kind", "slots", "months", "has_from", "to", "to_ids", "purposes", "work",
                  "start", "until", "education", "to_ladders", "counts_as", "honours", "points", "scheme", "plain",
-                 "one_slot", "slot_binding", "undated", "n_slots")
+                 "one_slot", "slot_binding", "undated", "n_slots", "one_to", "plain_to", "post_to")
 
     def __init__(self, reg: Registry, rule: dict, k: int, ids: dict):
         cond = rule["conditions"]
@@ -190,6 +190,10 @@ class _PlanRule:
                             rule["kind"] == "post" or _post_ladder(reg, t)))
         self.to = tuple(targets)
         self.to_ids = tuple(lid for lid, _, _, _ in targets)
+        self.one_to = self.to_ids[0] if len(self.to_ids) == 1 else -1  # its one level, or -1
+        # its one level when that level has no dates of its own (given without looking at them), or -1
+        self.plain_to = self.one_to if self.one_to >= 0 and targets[0][1:3] == (None, None) else -1
+        self.post_to = targets[0][3] if targets else False
         self.to_ladders = frozenset(reg.levels[t]["ladder"] for t in rule["to"])
         # usable in every query that bans no rule and keeps to no ladder: nothing of the profile's to check
         self.plain = not self.education and self.until is None and not self.honours
@@ -292,6 +296,9 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
     """
     if standing is None:
         standing = compute_standing(reg, profile)
+    if banned or only_ladder:  # what is held through a rule the route may not use is not held here
+        standing = restricted(reg, standing, lambda rule: rule["id"] not in banned and (
+            not only_ladder or all(reg.levels[t]["ladder"] == only_ladder for t in rule["to"])))
     with gc_paused():
         return _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing)
 
@@ -379,10 +386,13 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
 
     # What the worker holds today, each fact from its own date: held, implied by a higher level,
     # carried through a counts_as rule (the route shows that step), or assumed from a post held.
+    # An implied or carried fact keeps the fact it follows from as its input, so that a route through
+    # it shows the steps behind that one (a level implied by one carried shows the counts_as step).
     for fact in standing:
         carried = fact.origin == "carried"
+        follows = carried or fact.origin == "implied"
         queue(to_t(fact.since), (ids[fact.level], fact.purposes, fact.rule if carried else None,
-                                 ((fact.source, fact.source_purposes),) if carried else (), fact.in_post,
+                                 ((fact.source, fact.source_purposes),) if follows else (), fact.in_post,
                                  fact.origin))
 
     # A counts_as rule passes on the purposes of its `from` credential, so it fires once per
@@ -531,7 +541,8 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
                             continue
                         if pr.counts_as:  # its first credential: nothing passed on yet
                             out = passes_on(pr, purposes)
-                        elif gives_nothing(pr):
+                        elif pr.one_to >= 0 and not every_rule and arrived_any[pr.one_to] is not None \
+                                or pr.one_to < 0 and gives_nothing(pr):
                             continue
                         else:
                             out = None
@@ -550,13 +561,29 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
                         fired_t[pr.id] = t_fire
                         if pr.counts_as:
                             fired_from[pr] = [out]
-                        give(pr, t_fire, binding, (arrival.node,), out)
+                        dest = pr.plain_to
+                        if dest < 0 or out is not None:
+                            give(pr, t_fire, binding, (arrival.node,), out)
+                        elif arrived_any[dest] is None and t_fire < queued[dest]:  # give(), written out
+                            queued[dest] = t_fire
+                            bucket = due.get(t_fire)
+                            if bucket is None:
+                                due[t_fire] = [(dest, None, pr.id, (arrival.node,), pr.post_to, binding)]
+                                heappush(due_times, t_fire)
+                            else:
+                                bucket.append((dest, None, pr.id, (arrival.node,), pr.post_to, binding))
                         continue
                     got = filled[k] = [None] * pr.n_slots
                 elif pr.one_slot or got[i] is not None:
                     if i == 0 and pr.counts_as and not covered(pr, purposes) and (not post_needed or in_post):
-                        more_from.setdefault(pr, []).append(arrival)
-                        try_fire(pr)
+                        if pr.one_slot:
+                            # Only this credential is new: each earlier one was passed on when it came,
+                            # or fails again the same way (a one-slot rule's date depends only on it).
+                            if verdict[k]:
+                                fire(pr, (arrival,))
+                        else:
+                            more_from.setdefault(pr, []).append(arrival)
+                            try_fire(pr)
                     continue
                 elif post_needed and not in_post:
                     blocked.setdefault(pr.id, []).append(conditions.not_in_post(refs[lid]))
@@ -564,7 +591,12 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
                 got[i] = arrival
                 need[k] -= 1
                 if not need[k]:
-                    try_fire(pr)
+                    if pr.counts_as or pr.scheme:
+                        try_fire(pr)
+                    else:  # try_fire, written out: filled only now, so it has not fired yet
+                        ok = verdict[k]
+                        if (ok if ok is not None else usable(pr)) and not gives_nothing(pr):
+                            fire(pr, got)
             if counts_points:  # points counted from this level may now be enough
                 for pr in tables.points_users.get(lid, ()):
                     try_fire(pr)

@@ -130,8 +130,11 @@ def _counts_as(reg: Registry, a: str, b: str) -> bool:
     return any(reg.rules[rid]["kind"] == "counts_as" and b in reg.rules[rid]["to"] for rid in reg.index["out"].get(a, ()))
 
 
-def compute_standing(reg: Registry, profile: Profile) -> Standing:
-    """What ``profile`` holds on its plan date, each fact as early as anything shows it held."""
+def compute_standing(reg: Registry, profile: Profile, allowed=None) -> Standing:
+    """What ``profile`` holds on its plan date, each fact as early as anything shows it held.
+
+    ``allowed``: a test of a rule (dict); a counts_as / treated_as rule it refuses carries nothing
+    (a route that may not use a rule, or keeps to one ladder, holds only what it may use)."""
     as_of = profile.as_of
     lower = _lower(reg)
     facts: dict = {}
@@ -184,7 +187,8 @@ def compute_standing(reg: Registry, profile: Profile) -> Standing:
                 offer(Fact(what[0], None, fact.since, "assumed", rule=what[1], source=fact.level))
         for rid in reg.index["out"].get(fact.level, ()):
             rule = reg.rules[rid]
-            if not (KINDS[rule["kind"]].carries or rule["kind"] == "treated_as") or not rule["grants"]:
+            if not (KINDS[rule["kind"]].carries or rule["kind"] == "treated_as") or not rule["grants"] \
+                    or allowed is not None and not allowed(rule):
                 continue
             carried = _carry(reg, rule, fact, as_of)
             for t in carried:
@@ -193,6 +197,15 @@ def compute_standing(reg: Registry, profile: Profile) -> Standing:
                 else:
                     offer(t)
     return Standing(profile, facts, treated)
+
+
+def restricted(reg: Registry, standing: Standing, allowed) -> Standing:
+    """``standing`` as it is when only the rules ``allowed`` may carry: itself when none of its facts
+    rests on a rule refused (an implied or carried fact is kept only after the fact it follows from),
+    else computed again without those rules (another way to the same level may then be the first)."""
+    if all(f.rule is None or f.origin != "carried" or allowed(reg.rules[f.rule]) for f in standing.facts.values()):
+        return standing
+    return compute_standing(reg, standing.profile, allowed)
 
 
 def _carry(reg: Registry, rule: dict, fact: Fact, as_of: dt.date) -> list:

@@ -454,3 +454,59 @@ def test_counts_as_passes_on_a_later_wider_credential():
     assert route["date"] == "2026-01-01"
     assert [s["rule"] for s in route["steps"]] == ["r2", "r3", "r4"]
     assert_route_valid(records, prof, route, ["l0.v2"])
+
+
+def _two_ladders(rules: list[dict]) -> tuple:
+    """The records of the falsifying examples below: skill ladders l0 and l1 (ranks 0, 10, 20), the
+    education ladder, and ``rules``."""
+    sources = {"s": {"id": "s", "title": "T", "doc_no": "测〔2000〕1号", "issuer": "I", "published": None,
+                     "effective_from": "2000", "effective_until": None, "status": "official", "address": None,
+                     "note": None, "path": "x.yaml", "line": 1}}
+    levels, ladders = {}, {}
+    for lid, kind, step in (("l0", "skill_grade", 10), ("l1", "skill_grade", 10), (EDU, "education", 1)):
+        refs = []
+        for j in range(3):
+            lev = _level(lid, j, j * step)
+            levels[lev["ref"]] = lev
+            refs.append(lev["ref"])
+        ladders[lid] = _ladder(lid, kind, refs)
+    rules += [_rule(f"r{i}", "promotion", None, "l0.v0") for i in range(1, 5)]  # as hypothesis drew them
+    return sources, {p: {"id": p, "zh": p, "en": p} for p in PURPOSES}, ladders, levels, {r["id"]: r for r in rules}
+
+
+def _steps(route: dict) -> list:
+    return [(s["rule"], s["level"]["id"], [f["id"] for f in s["from"]]) for s in route["steps"]]
+
+
+def test_a_level_implied_by_a_carried_one_shows_the_step_that_carried_it():
+    """Regression (hypothesis, test_no_switch_stays_on_the_ladder_and_is_never_earlier): l0.v0 held
+    counts as l1.v1 (r5), which implies l1.v0, which counts as l0.v0 and l0.v1 (r0). The standing's
+    implied l1.v0 reached the sweep with no input, so the route was r0 alone, from an l1.v0 never held
+    ("r0 uses l1.v0, not held by 2024-01-01"); it now shows r5 first. With --no-switch r5 (a level on
+    l1) may not be used, so nothing carries l0.v1 and there is no route."""
+    r0 = _rule("r0", "counts_as", "l1.v0", "l0.v0")
+    r0["to"] = r0["to_spec"] = ["l0.v0", "l0.v1"]
+    records = _two_ladders([r0, _rule("r5", "counts_as", "l0.v0", "l1.v1")])
+    prof = Profile([Holding("l0.v0", AS_OF)], AS_OF, None, None)
+    route = find_path(registry(records), prof, ["l0.v1"])
+    assert (route["date"], _steps(route)) == ("2024-01-01", [("r5", "l1.v1", ["l0.v0"]), ("r0", "l0.v1", ["l1.v0"])])
+    assert_route_valid(records, prof, route, ["l0.v1"])
+    with pytest.raises(NoPromotionPathError):
+        find_path(registry(records), prof, ["l0.v1"], no_switch=True)
+    sol = solve(registry(records), prof)
+    assert per_level({n: a.date for n, a in sol.arrivals.items()}) == per_level(brute_force(records, prof))
+
+
+def test_no_switch_holds_nothing_through_another_ladder():
+    """Regression (hypothesis, same test): l0.v0 held counts as l1.v0 (r0), which counts as l0.v1 (r5).
+    The standing carries both whatever the sweep may use, so --no-switch routed through l1; a route
+    that keeps to l0 has no rule to l0.v1. Banning r0 (as an alternative does) leaves no route either."""
+    records = _two_ladders([_rule("r0", "counts_as", "l0.v0", "l1.v0"), _rule("r5", "counts_as", "l1.v0", "l0.v1")])
+    prof = Profile([Holding("l0.v0", AS_OF)], AS_OF, None, None)
+    route = find_path(registry(records), prof, ["l0.v1"])
+    assert (route["date"], _steps(route)) == ("2024-01-01", [("r0", "l1.v0", ["l0.v0"]), ("r5", "l0.v1", ["l1.v0"])])
+    assert_route_valid(records, prof, route, ["l0.v1"])
+    with pytest.raises(NoPromotionPathError):
+        find_path(registry(records), prof, ["l0.v1"], no_switch=True)
+    banned = solve(registry(records), prof, banned=frozenset({"r0"}))
+    assert {n[0] for n in banned.arrivals} == {"l0.v0"}

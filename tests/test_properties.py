@@ -213,3 +213,38 @@ def test_filters_are_subsets(q):
         assert find_equivalents(reg, level, kinds=[kind], **kw)["results"] == [r for r in everything if r["kind"] == kind]
     out = find_equivalents(reg, level, direction="out", **kw)["results"]
     assert out == [r for r in everything if r["direction"] == "out"]
+
+
+def test_a_derived_link_never_follows_a_chain_mixing_any_purpose_and_some():
+    """Regression (hypothesis, test_at_most_one_non_counts_as_link_and_the_kind_follows): l1.v2 counts
+    as l3.v1 for p0 (r3), l3.v1 as l0.v0 for any purpose (r1, read backwards), and l0.v0 compares
+    with l2.v0 for p0 (r4, derived). The check looked only at the purposes left so far ({p0}), not at
+    r1, so the derived chain r3 r1 r4 was shown; the counts_as chain r3 r1 stays."""
+    sources = {"s0": {"id": "s0", "title": "T0", "doc_no": "", "issuer": "I", "published": None,
+                      "effective_from": "2000", "effective_until": None, "status": "official", "address": None,
+                      "note": None, "path": "x.yaml", "line": 1}}
+    ladders, levels = {}, {}
+    for i in range(4):
+        refs = [f"l{i}.v{j}" for j in range(3)]
+        for j, ref in enumerate(refs):
+            levels[ref] = {"ref": ref, "ladder": f"l{i}", "id": f"v{j}", "zh": f"l{i}级{j}", "en": f"l{i} level {j}",
+                           "aliases": [], "rank": j, "effective_from": None, "effective_until": None,
+                           "note": None, "cite": None}
+        ladders[f"l{i}"] = {"id": f"l{i}", "zh": f"序列{i}", "en": f"Ladder {i}", "kind": "title_series",
+                            "levels": refs, "note": None, "confidence": None, "path": "x.yaml", "line": 1, "cite": None}
+
+    def rule(rid, kind, frm, to, purposes, bidirectional=False):
+        return {"id": rid, "kind": kind, "from": frm, "to": [to], "to_spec": [to], "bidirectional": bidirectional,
+                "conditions": {"years_in_from": None, "work_years": None, "education": None, "also_holds": [],
+                               "in_post": False, "same_specialty": False, "other": []},
+                "purposes": purposes, "jurisdiction": "CN", "effective_from": "2000", "effective_until": None,
+                "cite": [{"source": "s0", "article": "a", "quote": "q"}], "confidence": "high", "note": None,
+                "path": "x.yaml", "line": 1}
+
+    rules = {r["id"]: r for r in (rule("r3", "counts_as", "l1.v2", "l3.v1", ["p0"]),
+                                  rule("r1", "counts_as", "l0.v0", "l3.v1", [], bidirectional=True),
+                                  rule("r4", "derived", "l0.v0", "l2.v0", ["p0"]))}
+    reg = Registry(build_index(sources, {p: {"id": p, "zh": p, "en": p} for p in PURPOSES}, ladders, levels, rules))
+    got = {(r["level"]["id"], r["kind"], tuple(r["chain"]))
+           for r in find_equivalents(reg, "l1.v2", direction="out", include_derived=True)["results"]}
+    assert got == {("l3.v1", "counts_as", ("r3",)), ("l0.v0", "counts_as", ("r3", "r1"))}

@@ -13,10 +13,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .dates import date_start
-from .profile import add_months, add_years, years_between
+from .profile import add_years, years_before, years_between
 
 MET, UNMET, UNCHECKED = "met", "unmet", "unchecked"
-DAYS_PER_MONTH = 365.25 / 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,13 +148,6 @@ def _first_arrival(sol, ref: str, rule_p):
         if lev == ref and (purposes is None or rule_p is None or purposes & rule_p) and (best is None or arr.t < best.t):
             best = arr
     return best
-
-
-def years_before(day: dt.date, years: float) -> dt.date:
-    """``day`` less ``years``: whole months by the calendar, a fraction of a month in days, rounded
-    towards ``day`` (2.97 years of work began no earlier than this: never a day more than given)."""
-    months = int(years * 12 + 1e-9)
-    return add_months(day, -months) - dt.timedelta(days=int((years * 12 - months) * DAYS_PER_MONTH + 1e-9))
 
 
 def work_start(profile) -> dt.date:

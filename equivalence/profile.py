@@ -45,6 +45,9 @@ class Profile:
     scores: dict = field(default_factory=dict)  # points item id -> count (积分晋级 per_count items)
 
 
+DAYS_PER_MONTH = 365.25 / 12
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later (or earlier), clipped to the month's end (29 Feb + 1 yr -> 28 Feb)."""
     y, m = divmod(day.month - 1 + months, 12)
@@ -62,15 +65,11 @@ def add_years(day: dt.date, years: float) -> dt.date:
 
 
 def years_before(day: dt.date, years: float) -> dt.date:
-    """The date ``years`` before ``day``, to the day: whole months on the calendar (技师:3 -> the same
-    day 3 years earlier, 技师:1.5 -> 18 months earlier), any other fraction as days of a mean year
-    (3.97 years is 3 years and 354 days, not 4 years rounded to whole months: a '满4年' condition is
-    then a few days short, as it is)."""
-    months = years * 12
-    if abs(months - round(months)) < 1e-9:
-        return add_months(day, -round(months))
-    whole = int(years)
-    return add_months(day, -12 * whole) - dt.timedelta(days=round((years - whole) * 365.2425))
+    """``day`` less ``years``: whole months by the calendar (技师:1.5 is 18 months earlier), a fraction
+    of a month in days, rounded towards ``day`` (3.97 years held began no earlier than this: never a day
+    more than given, and never 4 years by rounding to whole months)."""
+    months = int(years * 12 + 1e-9)
+    return add_months(day, -months) - dt.timedelta(days=int((years * 12 - months) * DAYS_PER_MONTH + 1e-9))
 
 
 def years_between(start: dt.date, end: dt.date) -> float:

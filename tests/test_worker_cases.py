@@ -287,8 +287,9 @@ def test_a_credential_the_worker_states_is_not_assumed_from_a_post():
 
 def test_fractional_years_held_are_counted_to_the_day():
     # issue 10, wrong answer 5: 高级技师 held 3.97 years is a few days short of 满4年, not 4 years by
-    # rounding to whole months; 3.97 years is 3 calendar years and 354 days (2022-12-12 on 2026-12-01)
+    # rounding to whole months; 3.97 years is 47 months and 19 days, the fraction rounded towards the
+    # plan date as for years of work (since 2022-12-13 on 2026-12-01)
     _, _, answer = answer_for(None, "高级工程师", ["高级技师:3.97"], None, None, [])
-    assert (answer["eligible"], answer["earliest"]) == (False, "2026-12-12")
+    assert (answer["eligible"], answer["earliest"]) == (False, "2026-12-13")
     _, _, answer = answer_for(None, "高级工程师", ["高级技师:4"], None, None, [])
     assert (answer["eligible"], answer["earliest"]) == (True, AS_OF)

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .dates import date_start
+from .kinds import serves
 from .profile import add_years, years_before, years_between
 
 MET, UNMET, UNCHECKED = "met", "unmet", "unchecked"
@@ -74,7 +75,7 @@ def education(reg, edu_held: list, rule: dict, profile) -> Condition | None:
     for ref, purposes in edu_held:
         lev = reg.levels[ref]
         if lev["ladder"] == need_lev["ladder"] and lev["rank"] >= need_lev["rank"] \
-                and (purposes is None or rule_p is None or purposes & rule_p):
+                and serves(purposes, rule_p):
             return Condition("education", MET, "education_met", need, data={"have": ref})
     return Condition("education", UNMET, "education_missing", need, data={"have": profile.education})
 
@@ -145,7 +146,7 @@ def _scheme_name(scheme: dict) -> dict:
 def _first_arrival(sol, ref: str, rule_p):
     best = None
     for (lev, purposes), arr in sol.arrivals.items():
-        if lev == ref and (purposes is None or rule_p is None or purposes & rule_p) and (best is None or arr.t < best.t):
+        if lev == ref and serves(purposes, rule_p) and (best is None or arr.t < best.t):
             best = arr
     return best
 

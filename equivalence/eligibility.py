@@ -108,7 +108,7 @@ def _route(reg: Registry, profile: Profile, targets: list[str], standing: Standi
     from .planner import find_path
 
     try:
-        return find_path(reg, profile, targets, lang=lang)
+        return find_path(reg, profile, targets, lang=lang, standing=standing)
     except NoPromotionPathError:
         return None
 

@@ -40,3 +40,18 @@ COMPOSABLE = tuple(k for k, v in KINDS.items() if v.composes)
 PLANNED = tuple(k for k, v in KINDS.items() if v.planned)
 COMPARING = tuple(k for k, v in KINDS.items() if v.compares)
 NEXT_STEP = tuple(k for k, v in KINDS.items() if v.next_step)
+
+
+# Purposes (a frozenset of purpose ids, or None for any purpose) as rules use and pass them on.
+def serves(fact_purposes, rule_purposes) -> bool:
+    """A fact for any purpose serves every rule; a fact for some purposes only a rule sharing one
+    (purposes: a frozenset, or None for any)."""
+    return fact_purposes is None or rule_purposes is None or bool(fact_purposes & rule_purposes)
+
+
+def narrowed(fact_purposes, rule_purposes):
+    """The purposes a counts_as rule passes on from a fact: the fact's, within the rule's (高级工班
+    counted as 大专 for 职称评审 serves 职称评审 only)."""
+    if rule_purposes is None:
+        return fact_purposes
+    return rule_purposes if fact_purposes is None else fact_purposes & rule_purposes

@@ -22,7 +22,7 @@ from functools import cached_property
 from . import conditions
 from .dates import date_start
 from .errors import NoPromotionPathError
-from .kinds import PLANNED
+from .kinds import PLANNED, narrowed, serves
 from .points import earliest_points
 from .profile import Profile, add_years, years_between
 from datetime import date
@@ -187,7 +187,7 @@ class _PlanRule:
             lev = reg.levels[t]
             targets.append((ids[t], _start_t(lev["effective_from"]) if lev["effective_from"] else None,
                             _start_t(lev["effective_until"]) if lev["effective_until"] else None,
-                            rule["kind"] == "post" or _post_ladder(reg, t)))
+                            rule["kind"] == "post" or is_post(reg, t)))
         self.to = tuple(targets)
         self.to_ids = tuple(lid for lid, _, _, _ in targets)
         self.one_to = self.to_ids[0] if len(self.to_ids) == 1 else -1  # its one level, or -1
@@ -254,10 +254,6 @@ def plan_tables(reg: Registry) -> _PlanTables:
     return tables
 
 
-def _compatible(purposes, rule: dict) -> bool:
-    return purposes is None or not rule["purposes"] or bool(purposes & set(rule["purposes"]))
-
-
 def _education_held(reg: Registry, profile: Profile) -> list:
     """(education level, purposes) the profile has: its own, and what it counts as (技工院校 classes)."""
     if not profile.education:
@@ -268,11 +264,10 @@ def _education_held(reg: Registry, profile: Profile) -> list:
         ref, purposes = frontier.pop()
         for rid in reg.index["out"].get(ref, ()):
             rule = reg.rules[rid]
-            if rule["kind"] != "counts_as" or not _compatible(purposes, rule):
+            rule_p = frozenset(rule["purposes"]) if rule["purposes"] else None
+            if rule["kind"] != "counts_as" or not serves(purposes, rule_p):
                 continue
-            new_p = purposes
-            if rule["purposes"]:
-                new_p = frozenset(rule["purposes"]) if purposes is None else purposes & frozenset(rule["purposes"])
+            new_p = narrowed(purposes, rule_p)
             for t in rule["to"]:
                 if reg.ladders[reg.levels[t]["ladder"]]["kind"] == "education" and (t, new_p) not in held:
                     held.append((t, new_p))
@@ -402,9 +397,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
     fired_from: dict = {}  # plan rule -> purposes passed on so far (None = any)
 
     def passes_on(pr: _PlanRule, purposes):
-        if pr.purposes is not None:
-            return pr.purposes if purposes is None else purposes & pr.purposes
-        return purposes
+        return narrowed(purposes, pr.purposes)
 
     def covered(pr: _PlanRule, purposes) -> bool:
         done = fired_from.get(pr)
@@ -611,10 +604,6 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
     return sol
 
 
-def _post_ladder(reg: Registry, ref: str) -> bool:
-    return is_post(reg, ref)
-
-
 def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> list[dict]:
     """The steps (rules fired) that reach ``node``, in time order, each with its date and clause."""
     from .lookup import citation, conditions_of, level_ref
@@ -661,11 +650,12 @@ def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> l
 
 
 def find_path(reg: Registry, profile: Profile, targets: list[str], *, alternatives: int = 0,
-              no_switch: bool = False, lang: str = "zh") -> dict:
+              no_switch: bool = False, lang: str = "zh", standing: Standing | None = None) -> dict:
     """The route that reaches any of ``targets`` (level refs) earliest, and up to ``alternatives`` more.
 
     Each alternative is the earliest route that avoids at least one step of every route listed before
     it (Lawler's scheme over banned rules), so no alternative arrives before the best route.
+    ``standing``: the worker's standing, when the caller already has it (``check``).
 
     Raises
     ------
@@ -676,16 +666,17 @@ def find_path(reg: Registry, profile: Profile, targets: list[str], *, alternativ
 
     check_arguments(lang=lang)
     with gc_paused():  # the sweeps' Solutions are freed before collection resumes (see gc_paused)
-        return _find_path(reg, profile, targets, alternatives, no_switch, lang)
+        return _find_path(reg, profile, targets, alternatives, no_switch, lang, standing)
 
 
-def _find_path(reg, profile, targets, alternatives, no_switch, lang) -> dict:
+def _find_path(reg, profile, targets, alternatives, no_switch, lang, standing) -> dict:
     from .lookup import level_ref
 
     targets = list(dict.fromkeys(targets))
     only = reg.levels[targets[0]]["ladder"] if no_switch else None
     goal = set(targets)
-    standing = compute_standing(reg, profile)
+    if standing is None:
+        standing = compute_standing(reg, profile)
 
     def sweep_best(banned: frozenset):
         sol = solve(reg, profile, banned=banned, only_ladder=only, stop_at=goal, standing=standing)

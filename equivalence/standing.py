@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import date_start
 from .conditions import work_start
-from .kinds import KINDS
+from .kinds import KINDS, narrowed, serves
 from .profile import Profile, add_years
 from .registry import Registry
 
@@ -68,7 +68,7 @@ class Standing:
         """The earliest fact of ``level`` that serves ``purposes`` (None: a rule for any purpose)."""
         best = None
         for (ref, p), fact in self.facts.items():
-            if ref == level and _serves(p, purposes) and (best is None or fact.since < best.since):
+            if ref == level and serves(p, purposes) and (best is None or fact.since < best.since):
                 best = fact
         return best
 
@@ -83,11 +83,6 @@ class Standing:
 
     def __iter__(self):
         return iter(self.facts.values())
-
-
-def _serves(fact_purposes, rule_purposes) -> bool:
-    """A fact for any purpose serves every rule; a fact for some purposes only a rule sharing one."""
-    return fact_purposes is None or rule_purposes is None or bool(fact_purposes & rule_purposes)
 
 
 def _date(partial: str | None) -> dt.date | None:
@@ -148,7 +143,7 @@ def compute_standing(reg: Registry, profile: Profile, allowed=None) -> Standing:
             return
         start, until = _date(reg.levels[fact.level]["effective_from"]), _date(reg.levels[fact.level]["effective_until"])
         if start and fact.since < start and fact.origin != "held":  # (what the worker says stands as said)
-            fact = _replace(fact, since=start)
+            fact = replace(fact, since=start)
         if fact.since > as_of or (fact.origin != "held" and until and fact.since >= until):
             return
         n += 1
@@ -217,9 +212,9 @@ def _carry(reg: Registry, rule: dict, fact: Fact, as_of: dt.date) -> list:
     if cond["in_post"] and not fact.in_post:
         return []
     rule_p = frozenset(rule["purposes"]) if rule["purposes"] else None
-    if not _serves(fact.purposes, rule_p):
+    if not serves(fact.purposes, rule_p):
         return []
-    purposes = fact.purposes if rule_p is None else (rule_p if fact.purposes is None else fact.purposes & rule_p)
+    purposes = narrowed(fact.purposes, rule_p)
     since = add_years(fact.since, cond["years_in_from"]) if cond["years_in_from"] else fact.since
     since = max(since, _date(rule["effective_from"]))
     until = _date(rule["effective_until"])
@@ -229,8 +224,3 @@ def _carry(reg: Registry, rule: dict, fact: Fact, as_of: dt.date) -> list:
     return [Fact(t, purposes, since, origin, rule=rule["id"], source=fact.level, source_purposes=fact.purposes,
                  in_post=is_post(reg, t)) for t in rule["to"]]
 
-
-def _replace(fact: Fact, **changes) -> Fact:
-    values = {name: getattr(fact, name) for name in Fact.__slots__}
-    values.update(changes)
-    return Fact(**values)

@@ -193,14 +193,19 @@ class DomainError(click.ClickException):
         return one_line(message(cause or self.cause, lang))
 
 
+def _given(args: list[str], option: str, value: str) -> bool:
+    """Whether the command line sets ``option`` to ``value`` (``--lang en`` or ``--lang=en``), read
+    before click has parsed it: an error raised while parsing is still said as asked."""
+    return any(a == f"{option}={value}" or (a == option and nxt == value) for a, nxt in zip(args, args[1:] + [""]))
+
+
 def _json_requested(args: list[str]) -> bool:
-    return any(a == "--format=json" or (a == "--format" and nxt == "json") for a, nxt in zip(args, args[1:] + [""]))
+    return _given(args, "--format", "json")
 
 
 def _lang_requested(args: list[str]) -> str:
     """The --lang of a command line (every command's default: zh)."""
-    return "en" if any(a == "--lang=en" or (a == "--lang" and nxt == "en")
-                       for a, nxt in zip(args, args[1:] + [""])) else "zh"
+    return "en" if _given(args, "--lang", "en") else "zh"
 
 
 def _broken_pipe(exc: BaseException | None) -> bool:
@@ -296,13 +301,13 @@ def wrap_cell(text: str, width: int) -> str:
     """
     import re
 
-    from .textable import display_width as wcswidth
+    from .textable import display_width
 
     lines = []
     for para in text.split("\n"):
         line, used = "", 0
         for token in re.findall(_CELL_TOKENS, para):
-            size = max(wcswidth(token), 0)
+            size = display_width(token)
             if used + size > width and line.strip():
                 lines.append(line.rstrip())
                 line, used = "", 0
@@ -314,7 +319,7 @@ def wrap_cell(text: str, width: int) -> str:
                 cut = max(1, len(token) * width // size)
                 lines.append(token[:cut])
                 token = token[cut:]
-                size = max(wcswidth(token), 0)
+                size = display_width(token)
             line, used = line + token, used + size
         lines.append(line.rstrip())
     return "\n".join(lines)

@@ -1,7 +1,7 @@
 """Cross-file checks and compilation of validated mappings into a plain, picklable index.
 
-The index holds only dicts, lists and strings, so that loading it from the cache needs neither
-pydantic nor PyYAML (see :mod:`equivalence.index`).
+The index holds the typed records of :mod:`equivalence.records` in dicts keyed by id, with lists and
+strings, so that loading it from the cache needs neither pydantic nor PyYAML (see :mod:`equivalence.index`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from .loader import LAYER_FILE, Located, Mappings, format_loc, load_folder
 from .audit import audit_mappings
 from .dates import date_start
 from .models import CONFIDENCE_OF_STATUS, CONFIDENCE_ORDER
+from .records import (Citation, Conditions, Ladder, Level, PointsNeeded, Purpose, Requirement, Rule, Source,
+                      Words)
 from .names import normalize, strip_qualifier
 
 
@@ -145,13 +147,11 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             continue
         if s.effective_until and date_start(s.effective_until) <= date_start(s.effective_from):
             problems.add(loc, ("effective_until",), "ends before it starts")
-        sources[s.id] = {
-            "id": s.id, "title": s.title, "doc_no": s.doc_no, "issuer": s.issuer,
-            "published": s.published, "effective_from": s.effective_from,
-            "effective_until": s.effective_until, "status": s.status, "address": s.address,
-            "note": s.note, "path": loc.path, "line": loc.line, "layer": _layer(loc),
-            "edition_of": s.edition_of,
-        }
+        sources[s.id] = Source(
+            id=s.id, title=s.title, doc_no=s.doc_no, issuer=s.issuer, published=s.published,
+            effective_from=s.effective_from, effective_until=s.effective_until, status=s.status,
+            address=s.address, note=s.note, path=loc.path, line=loc.line, layer=_layer(loc),
+            edition_of=s.edition_of)
 
     purposes: dict[str, dict] = {}
     for loc in m.purposes:
@@ -159,7 +159,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
         if p.id in purposes:
             problems.add(loc, ("id",), f"duplicate purpose id '{p.id}'")
             continue
-        purposes[p.id] = {"id": p.id, "zh": p.zh, "en": p.en}
+        purposes[p.id] = Purpose(p.id, p.zh, p.en)
 
     def check_cite(located: Located, loc: tuple, cite) -> None:
         if cite is not None and cite.source not in sources:
@@ -195,19 +195,13 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
                 seen_names[key] = lev.id
             ref = f"{lad.id}.{lev.id}"
             refs.append(ref)
-            levels[ref] = {
-                "ref": ref, "ladder": lad.id, "id": lev.id, "zh": lev.zh, "en": lev.en,
-                "aliases": list(lev.aliases), "rank": lev.rank,
-                "effective_from": lev.effective_from, "effective_until": lev.effective_until,
-                "note": lev.note, "term_years": lev.term_years,
-                "cite": lev.cite.model_dump() if lev.cite else None,
-            }
-        ladders[lad.id] = {
-            "id": lad.id, "zh": lad.zh, "en": lad.en, "kind": lad.kind, "levels": refs,
-            "note": lad.note, "confidence": lad.confidence, "path": loc.path, "line": loc.line,
-            "layer": _layer(loc),
-            "cite": lad.cite.model_dump() if lad.cite else None,
-        }
+            levels[ref] = Level(
+                ref=ref, ladder=lad.id, id=lev.id, zh=lev.zh, en=lev.en, aliases=tuple(lev.aliases),
+                rank=lev.rank, effective_from=lev.effective_from, effective_until=lev.effective_until,
+                note=lev.note, term_years=lev.term_years, cite=_citation(lev.cite))
+        ladders[lad.id] = Ladder(
+            id=lad.id, zh=lad.zh, en=lad.en, kind=lad.kind, levels=tuple(refs), note=lad.note,
+            confidence=lad.confidence, path=loc.path, line=loc.line, layer=_layer(loc), cite=_citation(lad.cite))
 
     def resolve(located: Located, loc: tuple, ref: str) -> list[str]:
         """LADDER.LEVEL or LADDER.LOW..HIGH -> level refs (reporting unknown ones)."""
@@ -222,13 +216,13 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             if full not in levels:
                 problems.add(located, loc, f"unknown level '{full}'")
                 return []
-            ends.append(levels[full]["rank"])
+            ends.append(levels[full].rank)
         if not dots:
             return [f"{ladder_id}.{low}"]
         if ends[0] > ends[1]:
             problems.add(located, loc, f"range '{ref}' runs from high to low; write LOW..HIGH")
             return []
-        return [r for r in ladders[ladder_id]["levels"] if ends[0] <= levels[r]["rank"] <= ends[1]]
+        return [r for r in ladders[ladder_id].levels if ends[0] <= levels[r].rank <= ends[1]]
 
     honours: dict[str, dict] = {}
     for loc in m.honours:
@@ -272,14 +266,15 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
                                        "give the new rule an id of its own")
             continue
         if r.id in rules:
-            hint = "; a layer replaces a lower layer's rule only with 'replaces:'" if rules[r.id]["layer"] != _layer(loc) else ""
+            hint = "; a layer replaces a lower layer's rule only with 'replaces:'" if rules[r.id].layer != _layer(loc) else ""
             problems.add(loc, ("id",), f"duplicate rule id '{r.id}' (first in {where(rules[r.id])}){hint}")
             continue
         if r.replaces:
             old = rules.get(r.replaces)
             if old is None and r.replaces in replaced:  # two layers replace the same rule: name both
                 by_id = replaced[r.replaces]["by"]
-                by = rules.get(by_id) or replaced.get(by_id, {}).get("rule") or {"path": "?", "layer": "?"}
+                by = rules.get(by_id) or replaced.get(by_id, {}).get("rule")
+                by = {"path": by.path, "layer": by.layer} if by is not None else {"path": "?", "layer": "?"}
                 problems.add(loc, ("replaces",), f"'{r.replaces}' is already replaced by "
                              f"'{replaced[r.replaces]['by']}' (in {where(by)}); replace that rule instead")
                 continue
@@ -290,8 +285,8 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             if old is None:
                 problems.add(loc, ("replaces",), f"no rule '{r.replaces}' in a lower layer to replace")
                 continue
-            if old["layer"] == _layer(loc):
-                problems.add(loc, ("replaces",), f"'{r.replaces}' is in the same layer ({old['path']}); edit it instead")
+            if old.layer == _layer(loc):
+                problems.add(loc, ("replaces",), f"'{r.replaces}' is in the same layer ({old.path}); edit it instead")
                 continue
             replaced[r.replaces] = {"by": r.id, "rule": rules.pop(r.replaces)}
         before = len(problems)
@@ -312,13 +307,13 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             got = resolve(loc, ("conditions", "also_holds", i, "level"), req.level)
             if len(got) > 1:
                 problems.add(loc, ("conditions", "also_holds", i, "level"), "must name one level, not a range")
-            also.extend({"level": g, "years": req.years, "in_post": req.in_post} for g in got[:1])
+            also.extend(Requirement(g, req.years, req.in_post) for g in got[:1])
         education = None
         if cond.education:
             got = resolve(loc, ("conditions", "education"), cond.education)
             if got:
                 education = got[0]
-                if len(got) > 1 or ladders[levels[education]["ladder"]]["kind"] != "education":
+                if len(got) > 1 or ladders[levels[education].ladder].kind != "education":
                     problems.add(loc, ("conditions", "education"), f"'{cond.education}' is not one level of an education ladder")
         for i, h in enumerate(cond.honours):
             if h not in honours:
@@ -330,48 +325,46 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
         source_ref = src[0] if src else None
         if r.kind == "promotion":
             for t in targets:
-                if source_ref and levels[t]["ladder"] != levels[source_ref]["ladder"]:
+                if source_ref and levels[t].ladder != levels[source_ref].ladder:
                     problems.add(loc, ("to",), f"a promotion stays in one ladder: '{source_ref}' -> '{t}' (use apply)")
-                elif source_ref and levels[t]["rank"] <= levels[source_ref]["rank"]:
+                elif source_ref and levels[t].rank <= levels[source_ref].rank:
                     problems.add(loc, ("to",), f"a promotion goes up: '{t}' is not above '{source_ref}'")
-        elif source_ref and any(levels[t]["ladder"] == levels[source_ref]["ladder"] for t in targets) and r.kind != "derived":
+        elif source_ref and any(levels[t].ladder == levels[source_ref].ladder for t in targets) and r.kind != "derived":
             problems.add(loc, ("to",), f"a '{r.kind}' rule links two ladders; inside one ladder use promotion")
         primary = sources.get(r.cite[0].source)
         if primary is None:
             continue
-        allowed = CONFIDENCE_OF_STATUS[primary["status"]]
+        allowed = CONFIDENCE_OF_STATUS[primary.status]
         confidence = r.confidence or allowed
         if CONFIDENCE_ORDER[confidence] > CONFIDENCE_ORDER[allowed]:
             problems.add(loc, ("confidence",),
-                         f"'{confidence}' is above what source '{primary['id']}' ({primary['status']}) allows: {allowed}")
-        eff_from = r.effective_from or primary["effective_from"]
-        eff_until = r.effective_until or primary["effective_until"]
-        if date_start(eff_from) < date_start(primary["effective_from"]):
+                         f"'{confidence}' is above what source '{primary.id}' ({primary.status}) allows: {allowed}")
+        eff_from = r.effective_from or primary.effective_from
+        eff_until = r.effective_until or primary.effective_until
+        if date_start(eff_from) < date_start(primary.effective_from):
             problems.add(loc, ("effective_from",),
-                         f"{eff_from} is before source '{primary['id']}' takes effect ({primary['effective_from']})")
-        if primary["effective_until"] and (r.effective_until is None or
-                                           date_start(eff_until) > date_start(primary["effective_until"])):
+                         f"{eff_from} is before source '{primary.id}' takes effect ({primary.effective_from})")
+        if primary.effective_until and (r.effective_until is None or
+                                        date_start(eff_until) > date_start(primary.effective_until)):
             if r.effective_until is not None:
                 problems.add(loc, ("effective_until",),
-                             f"{eff_until} is after source '{primary['id']}' ends ({primary['effective_until']})")
+                             f"{eff_until} is after source '{primary.id}' ends ({primary.effective_until})")
         if eff_until and date_start(eff_until) <= date_start(eff_from):
             problems.add(loc, ("effective_until",), "ends before it starts")
-        rules[r.id] = {
-            "id": r.id, "kind": r.kind, "from": source_ref, "to": targets, "to_spec": list(r.to),
-            "bidirectional": r.bidirectional, "grants": r.grants,
-            "conditions": {
-                "years_in_from": cond.years_in_from, "work_years": cond.work_years,
-                "education": education, "also_holds": also, "in_post": cond.in_post,
-                "same_specialty": cond.same_specialty, "honours": list(cond.honours),
-                "points": cond.points.model_dump() if cond.points else None, "other": _other_words(cond.other),
-            },
-            "purposes": list(r.purposes),
-            "jurisdiction": r.jurisdiction or layer_of[_layer(loc)]["region"] or "CN",
-            "layer": _layer(loc), "replaces": r.replaces,
-            "effective_from": eff_from, "effective_until": eff_until,
-            "cite": [c.model_dump() for c in r.cite], "confidence": confidence, "note": r.note,
-            "path": loc.path, "line": loc.line,
-        }
+        rules[r.id] = Rule(
+            id=r.id, kind=r.kind, from_=source_ref, to=tuple(targets), to_spec=tuple(r.to),
+            bidirectional=r.bidirectional, grants=r.grants,
+            conditions=Conditions(
+                years_in_from=cond.years_in_from, work_years=cond.work_years, education=education,
+                also_holds=tuple(also), in_post=cond.in_post, same_specialty=cond.same_specialty,
+                honours=tuple(cond.honours),
+                points=PointsNeeded(cond.points.scheme, cond.points.at_least) if cond.points else None,
+                other=_other_words(cond.other)),
+            purposes=tuple(r.purposes),
+            jurisdiction=r.jurisdiction or layer_of[_layer(loc)]["region"] or "CN",
+            layer=_layer(loc), replaces=r.replaces, effective_from=eff_from, effective_until=eff_until,
+            cite=tuple(_citation(c) for c in r.cite), confidence=confidence, note=r.note,
+            path=loc.path, line=loc.line)
 
     _check_promotion_cycles(m, rules, problems)
     _check_layer_conflicts(m, rules, levels, layers, problems)
@@ -385,9 +378,13 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     return index
 
 
-def _other_words(other: list) -> list[dict]:
-    """Each condition in words as {zh, en}; a plain string is the Chinese, with no English (None)."""
-    return [{"zh": o, "en": None} if isinstance(o, str) else {"zh": o.zh, "en": o.en} for o in other]
+def _other_words(other: list) -> tuple:
+    """Each condition in words as Words(zh, en); a plain string is the Chinese, with no English (None)."""
+    return tuple(Words(o) if isinstance(o, str) else Words(o.zh, o.en) for o in other)
+
+
+def _citation(cite) -> Citation | None:
+    return Citation(cite.source, cite.article, cite.quote) if cite is not None else None
 
 
 def _layer(located: Located) -> str:
@@ -435,7 +432,7 @@ def _compile_catalogues(m: Mappings, sources: dict, ladders: dict, problems: _Pr
             seqs.add(item.seq)
             if item.ladder and item.ladder not in ladders:
                 problems.add(loc, at + ("ladder",), f"unknown ladder '{item.ladder}'")
-            elif item.ladder and ladders[item.ladder]["kind"] != "qualification":
+            elif item.ladder and ladders[item.ladder].kind != "qualification":
                 problems.add(loc, at + ("ladder",), f"ladder '{item.ladder}' is not a qualification ladder")
             qualifications[item.id] = {"id": item.id, "seq": item.seq, "zh": item.zh, "en": item.en,
                                        "category": item.category, "sub_items": list(item.sub_items),
@@ -477,10 +474,10 @@ def search_entries(index: dict, catalogue: dict) -> list[tuple]:
 
     rows = []
     for ref, lev in index["levels"].items():
-        lad = index["ladders"][lev["ladder"]]
-        kind = "title" if lad["kind"] in _TITLE_LADDERS else "qualification" if lad["kind"] == "qualification" else "level"
-        names = tuple(dict.fromkeys([lev["zh"], lev["en"], *lev["aliases"]]))
-        rows.append((kind, ref, lev["zh"], lad["zh"], tuple(normalize(n) for n in names), *spell(names[:1] + names[2:])))
+        lad = index["ladders"][lev.ladder]
+        kind = "title" if lad.kind in _TITLE_LADDERS else "qualification" if lad.kind == "qualification" else "level"
+        names = tuple(dict.fromkeys([lev.zh, lev.en, *lev.aliases]))
+        rows.append((kind, ref, lev.zh, lad.zh, tuple(normalize(n) for n in names), *spell(names[:1] + names[2:])))
     for item in catalogue["qualifications"].values():
         names = tuple(dict.fromkeys([item["zh"], *item["sub_items"]] + ([item["en"]] if item["en"] else [])))
         rows.append(("qualification", f"qualification:{item['id']}", item["zh"], "国家职业资格目录（2021年版）",
@@ -507,9 +504,9 @@ def _check_promotion_cycles(m: Mappings, rules: dict, problems: _Problems) -> No
     """Promotions must never lead back to where they started (ranks make this so; check anyway)."""
     graph: dict[str, list[tuple[str, str]]] = {}
     for r in rules.values():
-        if r["kind"] == "promotion" and r["from"]:
-            for t in r["to"]:
-                graph.setdefault(r["from"], []).append((t, r["id"]))
+        if r.kind == "promotion" and r.from_:
+            for t in r.to:
+                graph.setdefault(r.from_, []).append((t, r.id))
     state: dict[str, int] = {}
     located = {loc.item.id: loc for loc in m.rules}
 
@@ -532,26 +529,26 @@ def build_index(sources, purposes, ladders, levels, rules) -> dict:
     out_edges: dict[str, list[str]] = {}
     in_edges: dict[str, list[str]] = {}
     for r in rules.values():
-        if r["from"]:
-            out_edges.setdefault(r["from"], []).append(r["id"])
-        for t in r["to"]:
-            in_edges.setdefault(t, []).append(r["id"])
+        if r.from_:
+            out_edges.setdefault(r.from_, []).append(r.id)
+        for t in r.to:
+            in_edges.setdefault(t, []).append(r.id)
     names: dict[str, list[str]] = {}
     ladder_level_names: dict[str, dict[str, str]] = {}
     for ref, lev in levels.items():
-        own = ladder_level_names.setdefault(lev["ladder"], {})
-        for name in [lev["id"], lev["zh"], lev["en"], *lev["aliases"]]:
+        own = ladder_level_names.setdefault(lev.ladder, {})
+        for name in [lev.id, lev.zh, lev.en, *lev.aliases]:
             key = normalize(name)
             bucket = names.setdefault(key, [])
             if ref not in bucket:
                 bucket.append(ref)
             own.setdefault(key, ref)
-        for name in [lev["zh"], *lev["aliases"]]:
+        for name in [lev.zh, *lev.aliases]:
             own.setdefault(strip_qualifier(normalize(name)), ref)
         names.setdefault(normalize(ref), [ref])
     ladder_names: dict[str, str] = {}
     for lid, lad in ladders.items():
-        for name in (lid, lad["zh"], lad["en"]):
+        for name in (lid, lad.zh, lad.en):
             ladder_names.setdefault(normalize(name), lid)
             ladder_names.setdefault(strip_qualifier(normalize(name)), lid)
     return {

@@ -40,6 +40,20 @@ TEMPLATES: dict[str, dict[str, str]] = {
                      "en": "{level} did not exist on {date}: it is in force {span}"},
     "span_from": {"zh": "自 {start} 起", "en": "from {start}"},
     "span_from_until": {"zh": "自 {start} 至 {end}", "en": "from {start} until {end}"},
+    # usage of the command line (exit 2)
+    "usage_region_once": {"zh": "只能给一次（给了 {values}）：一名职工只适用一个省份的规则；请每个省份分别查询",
+                          "en": "give it once (got {values}): the rules of one province apply to a worker; "
+                                "ask each province in its own query"},
+    "usage_no_layer": {"zh": "'{value}' 既不是文件夹，也不是随附的规则层（见 'equivalence layers'）",
+                       "en": "'{value}' is neither a folder nor a shipped layer (see 'equivalence layers')"},
+    "usage_no_schema": {"zh": "没有名为 '{name}' 的结构（已有：{known}）", "en": "no schema '{name}' (known: {known})"},
+    "usage_target_or_tier": {"zh": "TARGET 与 --to-tier 只能给一个", "en": "give TARGET or --to-tier, not both"},
+    "usage_missing_target": {"zh": "缺少 TARGET", "en": "missing TARGET"},
+    "usage_from_target": {"zh": "应为 [FROM] TARGET", "en": "expected [FROM] TARGET"},
+    "usage_as_of_twice": {"zh": "--as-of 须正好给两次：要比较的两个日期",
+                          "en": "give --as-of exactly twice: the two dates to compare"},
+    "bad_column_override": {"zh": "'{part}' 不是 字段=列名 的形式（字段可选：{fields}）",
+                            "en": "'{part}' is not FIELD=COLUMN with FIELD one of {fields}"},
     # dates
     "date_shape": {"zh": "{what}无法识别：'{value}'（可写作 YYYY-MM-DD、YYYY/M/D、YYYY.MM.DD、YYYYMMDD、YYYY年M月D日，"
                          "或只写年月 YYYY-MM）",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .dates import date_start
 from .kinds import serves
 from .profile import add_years, years_before, years_between
+from .records import Rule
 
 MET, UNMET, UNCHECKED = "met", "unmet", "unchecked"
 
@@ -64,24 +65,24 @@ REASONS = {
 }
 
 
-def education(reg, edu_held: list, rule: dict, profile) -> Condition | None:
+def education(reg, edu_held: list, rule: Rule, profile) -> Condition | None:
     """The rule's education minimum against the education held (its own, and what it counts as for
     the rule's purposes); None when the rule sets none."""
-    need = rule["conditions"]["education"]
+    need = rule.conditions.education
     if not need:
         return None
     need_lev = reg.levels[need]
-    rule_p = set(rule["purposes"]) if rule["purposes"] else None
+    rule_p = set(rule.purposes) if rule.purposes else None
     for ref, purposes in edu_held:
         lev = reg.levels[ref]
-        if lev["ladder"] == need_lev["ladder"] and lev["rank"] >= need_lev["rank"] \
+        if lev.ladder == need_lev.ladder and lev.rank >= need_lev.rank \
                 and serves(purposes, rule_p):
             return Condition("education", MET, "education_met", need, data={"have": ref})
     return Condition("education", UNMET, "education_missing", need, data={"have": profile.education})
 
 
-def honours(rule: dict, held: frozenset) -> Condition | None:
-    need = rule["conditions"].get("honours") or ()
+def honours(rule: Rule, held: frozenset) -> Condition | None:
+    need = rule.conditions.honours
     if not need:
         return None
     got = sorted(set(need) & held)
@@ -89,21 +90,21 @@ def honours(rule: dict, held: frozenset) -> Condition | None:
                      data={"honours": list(need), "have": got})
 
 
-def in_force(rule: dict, on: dt.date) -> Condition | None:
+def in_force(rule: Rule, on: dt.date) -> Condition | None:
     """Unmet when the rule is not in force on ``on`` (not yet, or no longer); None when it is."""
-    start = date_start(rule["effective_from"])
+    start = date_start(rule.effective_from)
     if on.isoformat() < start:
         return Condition("in_force", UNMET, "not_yet", date=dt.date.fromisoformat(start))
-    if rule["effective_until"] and on.isoformat() >= date_start(rule["effective_until"]):
-        return Condition("in_force", UNMET, "ended", data={"until": rule["effective_until"]})
+    if rule.effective_until and on.isoformat() >= date_start(rule.effective_until):
+        return Condition("in_force", UNMET, "ended", data={"until": rule.effective_until})
     return None
 
 
-def credential(reg, standing, sol, ref: str, years: float, in_post: bool, rule: dict) -> list[Condition]:
+def credential(reg, standing, sol, ref: str, years: float, in_post: bool, rule: Rule) -> list[Condition]:
     """A credential the rule needs, held for ``years`` (in post if asked), against what is held today;
     when it is not, the date the planner first reaches it."""
     as_of = standing.profile.as_of
-    rule_p = frozenset(rule["purposes"]) if rule["purposes"] else None
+    rule_p = frozenset(rule.purposes) if rule.purposes else None
     fact = standing.held(ref, rule_p)
     if fact is None:
         arr = _first_arrival(sol, ref, rule_p)
@@ -156,9 +157,9 @@ def work_start(profile) -> dt.date:
     return years_before(profile.as_of, profile.work_years or 0)
 
 
-def work_years(rule: dict, profile) -> Condition | None:
+def work_years(rule: Rule, profile) -> Condition | None:
     """Years of work, counted to the day from when work began: met on the day they are met."""
-    need = rule["conditions"]["work_years"]
+    need = rule.conditions.work_years
     if need is None:
         return None
     have = profile.work_years or 0
@@ -169,13 +170,13 @@ def work_years(rule: dict, profile) -> Condition | None:
     return Condition("work_years", UNMET, "work_short", date=ready, data=data)
 
 
-def evaluate(reg, rule: dict, standing, sol, edu_held: list) -> list[Condition]:
+def evaluate(reg, rule: Rule, standing, sol, edu_held: list) -> list[Condition]:
     """Every condition of ``rule`` for the worker of ``standing`` on the plan date (points, which need
     the sweep's dates, are left to the caller)."""
     from .planner import credentials_needed
 
     profile = standing.profile
-    cond = rule["conditions"]
+    cond = rule.conditions
     out: list[Condition] = []
     for ref, years, in_post in credentials_needed(rule):
         out.extend(credential(reg, standing, sol, ref, years, in_post, rule))
@@ -183,7 +184,7 @@ def evaluate(reg, rule: dict, standing, sol, edu_held: list) -> list[Condition]:
               honours(rule, profile.honours), in_force(rule, profile.as_of)):
         if c is not None:
             out.append(c)
-    out.extend(Condition("other", UNCHECKED, "other", data={"text": text}) for text in cond["other"])
-    if cond["same_specialty"]:
+    out.extend(Condition("other", UNCHECKED, "other", data={"text": text}) for text in cond.other)
+    if cond.same_specialty:
         out.append(Condition("specialty", UNCHECKED, "specialty"))
     return out

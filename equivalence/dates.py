@@ -18,8 +18,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from .errors import EquivalenceError
+
+if TYPE_CHECKING:
+    from .records import Level, Rule, Source
 
 EARLIEST = _dt.date(1949, 10, 1)
 LATEST = _dt.date(2100, 12, 31)
@@ -73,15 +77,15 @@ def date_start(value: str) -> str:
     return value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value
 
 
-def in_force(item: dict, on: str | None) -> bool:
-    """Whether a record with effective_from / effective_until is in force on ISO date ``on``.
+def in_force(item: Rule | Level | Source, on: str | None) -> bool:
+    """Whether a record (a rule, a level, a source) is in force on ISO date ``on``.
 
     A partial start counts from the first day of its period (the most generous reading); a partial
     end stops at the first day of its period (the most cautious). ``on=None`` means no date filter.
     """
     if on is None:
         return True
-    start, end = item.get("effective_from"), item.get("effective_until")
+    start, end = item.effective_from, item.effective_until
     if start and on < date_start(start):
         return False
     return not (end and on >= date_start(end))

@@ -9,17 +9,18 @@ from . import conditions
 from .conditions import MET, UNCHECKED, UNMET, evaluate
 from .planner import PLANNED_KINDS, Solution, _education_held, from_t, solve
 from .profile import Profile
+from .records import PointsNeeded, Rule
 from .registry import Registry
 from .standing import Standing, compute_standing
 from .wording import condition_dict, say, step_how
 
 
-def rules_into(reg: Registry, targets: list[str], *, planned_only: bool = True) -> list[dict]:
+def rules_into(reg: Registry, targets: list[str], *, planned_only: bool = True) -> list[Rule]:
     out, seen = [], set()
     for t in targets:
         for rid in reg.index["in"].get(t, ()):
             rule = reg.rules[rid]
-            if rid in seen or (planned_only and (rule["kind"] not in PLANNED_KINDS or not rule["grants"])):
+            if rid in seen or (planned_only and (rule.kind not in PLANNED_KINDS or not rule.grants)):
                 continue
             seen.add(rid)
             out.append(rule)
@@ -57,20 +58,20 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     edu_held = _education_held(reg, profile)
     for rule in rules_into(reg, targets):
         conds = evaluate(reg, rule, standing, sol, edu_held)
-        if rule["conditions"].get("points"):
-            conds.append(_points_condition(reg, sol, profile, rule["conditions"]["points"]))
+        if rule.conditions.points:
+            conds.append(_points_condition(reg, sol, profile, rule.conditions.points))
         met = [say(reg, c, lang) for c in conds if c.status == MET]
         missing = [{**condition_dict(c, lang), "text": say(reg, c, lang)} for c in conds if c.status == UNMET]
         unchecked = [say(reg, c, lang) for c in conds if c.status == UNCHECKED]
-        fired = as_of if not missing else from_t(sol.fired_t[rule["id"]]) if rule["id"] in sol.fired_t else None
+        fired = as_of if not missing else from_t(sol.fired_t[rule.id]) if rule.id in sol.fired_t else None
         per_rule.append({
-            "rule": rule["id"], "kind": rule["kind"],
+            "rule": rule.id, "kind": rule.kind,
             "eligible": not missing, "earliest": fired.isoformat() if fired else None,
             # False: a credential the rule needs cannot be reached by any route (``check`` hides these)
             "reachable": all(m.get("reachable", True) for m in missing),
             "met": met, "missing": missing, "unchecked": unchecked,
             "conditions": [condition_dict(c, lang) for c in conds],
-            "confidence": rule["confidence"], "sources": [citation(reg, rule)],
+            "confidence": rule.confidence, "sources": [citation(reg, rule)],
         })
     per_rule.sort(key=lambda r: (not r["eligible"], r["earliest"] or "9999", r["rule"]))
     eligible = bool(held_by) or any(r["eligible"] for r in per_rule)
@@ -113,12 +114,12 @@ def _route(reg: Registry, profile: Profile, targets: list[str], standing: Standi
         return None
 
 
-def _points_condition(reg: Registry, sol: Solution, profile: Profile, need: dict):
+def _points_condition(reg: Registry, sol: Solution, profile: Profile, need: PointsNeeded):
     """The points condition of a rule (积分晋级), on the plan date."""
     from .planner import to_t, work_start_t
     from .points import points_at
 
-    scheme = reg.index["points_schemes"][need["scheme"]]
+    scheme = reg.index["points_schemes"][need.scheme]
     now = to_t(profile.as_of)
     have = sum(p for _, p in points_at(scheme, now, sol.first_held(until=now), work_start_t(profile), profile.scores))
-    return conditions.points(scheme, need["at_least"], have)
+    return conditions.points(scheme, need.at_least, have)

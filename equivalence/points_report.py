@@ -41,23 +41,23 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
     held = {h.level for h in profile.holdings}
     steps = []
     for rule in reg.rules.values():
-        need = rule["conditions"].get("points")
-        if not need or need["scheme"] != scheme_id:
+        need = rule.conditions.points
+        if not need or need.scheme != scheme_id:
             continue
-        if rule["from"] and rule["from"] not in first_t:
+        if rule.from_ and rule.from_ not in first_t:
             continue  # not on this worker's way
-        for target in rule["to"]:
+        for target in rule.to:
             if target in held:
                 continue  # already there: not a next step (a level the plan reaches today still is one)
             verdict = check_eligibility(reg, profile, [target], lang, sol=sol)
-            mine = next((r for r in verdict["rules"] if r["rule"] == rule["id"]), None)
-            blocked = sol.reasons(reg, rule["id"], lang)
+            mine = next((r for r in verdict["rules"] if r["rule"] == rule.id), None)
+            blocked = sol.reasons(reg, rule.id, lang)
             other = list(dict.fromkeys([m["text"] for m in (mine or {}).get("missing", []) if m["what"] != "points"]
                                        + blocked))
-            fired = sol.fired_t.get(rule["id"])
+            fired = sol.fired_t.get(rule.id)
             steps.append({
-                "rule": rule["id"], "to": level_ref(reg, target, lang), "needs": need["at_least"], "have": total,
-                "missing": max(0.0, need["at_least"] - total),
+                "rule": rule.id, "to": level_ref(reg, target, lang), "needs": need.at_least, "have": total,
+                "missing": max(0.0, need.at_least - total),
                 "earliest": from_t(fired).isoformat() if fired is not None else None,
                 "other_missing": other, "blocked": blocked,
             })

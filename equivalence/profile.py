@@ -148,7 +148,7 @@ def parse_holding(reg: Registry, text: str, as_of: dt.date, in_post: bool = Fals
                 obtained, name = years_before(as_of, years), prefix
     if obtained > as_of:
         raise ProfileError(code="obtained_after_plan_date", raw=raw, as_of=as_of)
-    return Holding(reg.level(name)["ref"], obtained, in_post)
+    return Holding(reg.level(name).ref, obtained, in_post)
 
 
 def build_profile(
@@ -166,7 +166,7 @@ def build_profile(
     as_of = dt.date.today() if as_of is None else parse_date(as_of, "plan date")
     if work_years is not None:
         work_years = check_years(work_years, "work years")
-    post_refs = {reg.level(p)["ref"] for p in in_post}
+    post_refs = {reg.level(p).ref for p in in_post}
     holdings = []
     for h in holds:
         holding = parse_holding(reg, h, as_of)
@@ -174,9 +174,9 @@ def build_profile(
     edu = None
     if education:
         lev = reg.level(education)
-        if reg.ladders[lev["ladder"]]["kind"] != "education":
+        if reg.ladders[lev.ladder].kind != "education":
             raise ProfileError(code="not_education", name=education)
-        edu = lev["ref"]
+        edu = lev.ref
     scores = check_scores(scores or {})
     known = {item["id"] for scheme in reg.index.get("points_schemes", {}).values() for item in scheme["items"]}
     unknown = sorted(set(scores) - known)

@@ -26,6 +26,7 @@ from .dates import date_start
 from .conditions import work_start
 from .kinds import KINDS, narrowed, serves
 from .profile import Profile, add_years
+from .records import Rule
 from .registry import Registry
 
 POST_LADDERS = ("institution_technical_post", "institution_management_post", "institution_skilled_worker_post",
@@ -95,7 +96,7 @@ def _lower(reg: Registry) -> dict:
     if table is None:
         table = {}
         for lad in reg.ladders.values():
-            refs = sorted(lad["levels"], key=lambda r: reg.levels[r]["rank"])
+            refs = sorted(lad.levels, key=lambda r: reg.levels[r].rank)
             for below, ref in zip([None] + refs, refs):
                 table[ref] = below
         reg._standing_lower = table
@@ -103,7 +104,7 @@ def _lower(reg: Registry) -> dict:
 
 
 def is_post(reg: Registry, ref: str) -> bool:
-    return reg.ladders[reg.levels[ref]["ladder"]]["kind"] in POST_LADDERS
+    return reg.ladders[reg.levels[ref].ladder].kind in POST_LADDERS
 
 
 def post_credential(reg: Registry, post: str) -> tuple[str, str] | None:
@@ -113,8 +114,8 @@ def post_credential(reg: Registry, post: str) -> tuple[str, str] | None:
     cands = {}
     for rid in reg.index["in"].get(post, ()):
         rule = reg.rules[rid]
-        if rule["kind"] == "post" and rule["from"] and not is_post(reg, rule["from"]):
-            cands.setdefault(rule["from"], rid)
+        if rule.kind == "post" and rule.from_ and not is_post(reg, rule.from_):
+            cands.setdefault(rule.from_, rid)
     if len(cands) <= 1:
         return next(iter(cands.items()), None)
     common = [c for c in cands if all(o == c or _counts_as(reg, o, c) for o in cands)]
@@ -122,14 +123,15 @@ def post_credential(reg: Registry, post: str) -> tuple[str, str] | None:
 
 
 def _counts_as(reg: Registry, a: str, b: str) -> bool:
-    return any(reg.rules[rid]["kind"] == "counts_as" and b in reg.rules[rid]["to"] for rid in reg.index["out"].get(a, ()))
+    return any(reg.rules[rid].kind == "counts_as" and b in reg.rules[rid].to for rid in reg.index["out"].get(a, ()))
 
 
 def compute_standing(reg: Registry, profile: Profile, allowed=None) -> Standing:
     """What ``profile`` holds on its plan date, each fact as early as anything shows it held.
 
-    ``allowed``: a test of a rule (dict); a counts_as / treated_as rule it refuses carries nothing
-    (a route that may not use a rule, or keeps to one ladder, holds only what it may use)."""
+    ``allowed``: a test of a rule (:class:`~equivalence.records.Rule`); a counts_as / treated_as rule it
+    refuses carries nothing (a route that may not use a rule, or keeps to one ladder, holds only what it
+    may use)."""
     as_of = profile.as_of
     lower = _lower(reg)
     facts: dict = {}
@@ -141,7 +143,8 @@ def compute_standing(reg: Registry, profile: Profile, allowed=None) -> Standing:
         nonlocal n
         if fact.since > as_of:
             return
-        start, until = _date(reg.levels[fact.level]["effective_from"]), _date(reg.levels[fact.level]["effective_until"])
+        lev = reg.levels[fact.level]
+        start, until = _date(lev.effective_from), _date(lev.effective_until)
         if start and fact.since < start and fact.origin != "held":  # (what the worker says stands as said)
             fact = replace(fact, since=start)
         if fact.since > as_of or (fact.origin != "held" and until and fact.since >= until):
@@ -152,7 +155,7 @@ def compute_standing(reg: Registry, profile: Profile, allowed=None) -> Standing:
     def stated(ref: str) -> bool:
         """The worker says they hold ``ref``, or a level above it on its ladder."""
         lev = reg.levels[ref]
-        return any(reg.levels[h.level]["ladder"] == lev["ladder"] and reg.levels[h.level]["rank"] >= lev["rank"]
+        return any(reg.levels[h.level].ladder == lev.ladder and reg.levels[h.level].rank >= lev.rank
                    for h in profile.holdings)
 
     for h in profile.holdings:
@@ -182,7 +185,7 @@ def compute_standing(reg: Registry, profile: Profile, allowed=None) -> Standing:
                 offer(Fact(what[0], None, fact.since, "assumed", rule=what[1], source=fact.level))
         for rid in reg.index["out"].get(fact.level, ()):
             rule = reg.rules[rid]
-            if not (KINDS[rule["kind"]].carries or rule["kind"] == "treated_as") or not rule["grants"] \
+            if not (KINDS[rule.kind].carries or rule.kind == "treated_as") or not rule.grants \
                     or allowed is not None and not allowed(rule):
                 continue
             carried = _carry(reg, rule, fact, as_of)
@@ -203,24 +206,23 @@ def restricted(reg: Registry, standing: Standing, allowed) -> Standing:
     return compute_standing(reg, standing.profile, allowed)
 
 
-def _carry(reg: Registry, rule: dict, fact: Fact, as_of: dt.date) -> list:
+def _carry(reg: Registry, rule: Rule, fact: Fact, as_of: dt.date) -> list:
     """The facts ``rule`` (counts_as / treated_as) draws from ``fact``, dated; [] when it does not apply."""
-    cond = rule["conditions"]
-    if cond["education"] or cond["also_holds"] or cond["work_years"] is not None or cond.get("honours") \
-            or cond.get("points"):
+    cond = rule.conditions
+    if cond.education or cond.also_holds or cond.work_years is not None or cond.honours or cond.points:
         return []  # conditions of their own: the planner decides when such a rule fires
-    if cond["in_post"] and not fact.in_post:
+    if cond.in_post and not fact.in_post:
         return []
-    rule_p = frozenset(rule["purposes"]) if rule["purposes"] else None
+    rule_p = frozenset(rule.purposes) if rule.purposes else None
     if not serves(fact.purposes, rule_p):
         return []
     purposes = narrowed(fact.purposes, rule_p)
-    since = add_years(fact.since, cond["years_in_from"]) if cond["years_in_from"] else fact.since
-    since = max(since, _date(rule["effective_from"]))
-    until = _date(rule["effective_until"])
+    since = add_years(fact.since, cond.years_in_from) if cond.years_in_from else fact.since
+    since = max(since, _date(rule.effective_from))
+    until = _date(rule.effective_until)
     if since > as_of or (until and until <= as_of):
         return []  # not yet, or the rule no longer says so today
-    origin = "carried" if KINDS[rule["kind"]].carries else "treated"
-    return [Fact(t, purposes, since, origin, rule=rule["id"], source=fact.level, source_purposes=fact.purposes,
-                 in_post=is_post(reg, t)) for t in rule["to"]]
+    origin = "carried" if KINDS[rule.kind].carries else "treated"
+    return [Fact(t, purposes, since, origin, rule=rule.id, source=fact.level, source_purposes=fact.purposes,
+                 in_post=is_post(reg, t)) for t in rule.to]
 

@@ -20,21 +20,21 @@ def resolve_targets(reg: Registry, target: str | None, to_tier: str | None = Non
         if target:
             raise EquivalenceError(code="target_and_tier")
         tier = reg.level(to_tier)
-        if reg.ladders[tier["ladder"]]["kind"] != "title_tier":
+        if reg.ladders[tier.ladder].kind != "title_tier":
             raise EquivalenceError(code="not_a_tier", name=to_tier)
-        return [tier["ref"]]
+        return [tier.ref]
     if not target:
         raise EquivalenceError(code="no_target")
     if target.endswith(("+", "＋")):
         base = reg.level(target[:-1])
-        return [r for r in reg.ladders[base["ladder"]]["levels"] if reg.levels[r]["rank"] >= base["rank"]]
+        return [r for r in reg.ladders[base.ladder].levels if reg.levels[r].rank >= base.rank]
     if ".." in target:
         low, _, high = target.partition("..")
         lo = reg.level(low)
-        hi_name = high if any(sep in high for sep in (":", "：")) else f"{reg.ladders[lo['ladder']]['zh']}:{high}"
+        hi_name = high if any(sep in high for sep in (":", "：")) else f"{reg.ladders[lo.ladder].zh}:{high}"
         hi = reg.level(hi_name)
-        if hi["ladder"] != lo["ladder"]:
+        if hi.ladder != lo.ladder:
             raise EquivalenceError(code="range_across_ladders", target=target)
-        a, b = sorted((lo["rank"], hi["rank"]))
-        return [r for r in reg.ladders[lo["ladder"]]["levels"] if a <= reg.levels[r]["rank"] <= b]
-    return [reg.level(target)["ref"]]
+        a, b = sorted((lo.rank, hi.rank))
+        return [r for r in reg.ladders[lo.ladder].levels if a <= reg.levels[r].rank <= b]
+    return [reg.level(target).ref]

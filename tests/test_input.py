@@ -131,7 +131,7 @@ def test_plan_date_is_read_like_every_date(real):
     ("高級工程師", "eng.associate_senior"), ("註冊會計師", "q_cpa.certified"),
 ])
 def test_traditional_names_resolve(real, name, ref):
-    assert real.level(name)["ref"] == ref
+    assert real.level(name).ref == ref
 
 
 def test_the_fixed_table_covers_every_name_in_the_data(real):
@@ -163,7 +163,7 @@ def test_the_fixed_table_covers_every_name_in_the_data(real):
     ("中级职称", "tier.intermediate"),
 ])
 def test_short_forms(real, name, ref):
-    assert real.level(name)["ref"] == ref
+    assert real.level(name).ref == ref
 
 
 @pytest.mark.parametrize("name, candidates", [

@@ -47,7 +47,7 @@ def run():
 
 def plan(reg, holds, *targets, education=None, work_years=None, alternatives=0, no_switch=False, as_of=AS_OF):
     prof = build_profile(reg, list(holds), education=education, work_years=work_years, as_of=as_of)
-    refs = [reg.level(t)["ref"] for t in targets]
+    refs = [reg.level(t).ref for t in targets]
     return find_path(reg, prof, refs, alternatives=alternatives, no_switch=no_switch)
 
 
@@ -308,7 +308,7 @@ def test_planning_leaves_no_reference_cycles(reg):
     def work():
         plan(reg, ["高级工"], "高级工程师", education="大专", alternatives=2)
         check_eligibility(reg, build_profile(reg, ["高级工:3"], education="大专", as_of=AS_OF),
-                          [reg.level("技师")["ref"]])
+                          [reg.level("技师").ref])
         process_rows(reg, [{"holds": "技师:2", "education": "本科", "work_years": "8", "target": "高级工程师"}],
                      as_of=AS_OF)
 
@@ -483,8 +483,8 @@ def test_compare_technician_and_engineer_same_tier_via_treated_as(reg):
     for basis in bases:
         assert basis["a_kind"] == "treated_as"
         assert basis["a"][0]["id"] == basis["b"][0]["id"] == "tier.intermediate"
-        assert reg.rules[basis["a_chain"][0]]["confidence"] == "low"
-        assert reg.rules[basis["a_chain"][0]]["conditions"]["in_post"] is True
+        assert reg.rules[basis["a_chain"][0]].confidence == "low"
+        assert reg.rules[basis["a_chain"][0]].conditions.in_post is True
 
 
 def test_compare_unrelated_levels_not_comparable(reg, run):

@@ -2,7 +2,8 @@
 
 Each example is a few ladders of 3-5 levels plus an education ladder, 5-15 rules of kinds
 promotion / apply / counts_as (years 0-5, also_holds, purposes from two ids, education minimums,
-start and end dates), built straight into an index with :func:`equivalence.compile.build_index`,
+start and end dates), built as typed records (:mod:`equivalence.records`) straight into an index with
+:func:`equivalence.compile.build_index`,
 and a random worker profile. The planner's answers are checked against
 
 (a) the rules themselves: every step of a route is a rule in force whose preconditions hold on
@@ -26,6 +27,7 @@ from equivalence.compile import build_index
 from equivalence.errors import NoPromotionPathError
 from equivalence.planner import find_path, solve
 from equivalence.profile import Holding, Profile
+from equivalence.records import Citation, Conditions, Ladder, Level, Purpose, Requirement, Rule, Source
 from equivalence.registry import Registry
 
 AS_OF = dt.date(2024, 1, 1)
@@ -43,41 +45,45 @@ SETTINGS = settings(max_examples=100, deadline=None,
 # generation
 # ------------------------------------------------------------------------------------------------
 
-def _level(ladder: str, j: int, rank: int) -> dict:
-    ref = f"{ladder}.v{j}"
-    return {"ref": ref, "ladder": ladder, "id": f"v{j}", "zh": f"{ladder}级{j}", "en": f"{ladder} level {j}",
-            "aliases": [], "rank": rank, "effective_from": None, "effective_until": None, "note": None, "cite": None}
+def _level(ladder: str, j: int, rank: int) -> Level:
+    return Level(ref=f"{ladder}.v{j}", ladder=ladder, id=f"v{j}", zh=f"{ladder}级{j}", en=f"{ladder} level {j}",
+                 rank=rank)
 
 
-def _ladder(lid: str, kind: str, refs: list[str]) -> dict:
-    return {"id": lid, "zh": f"序列{lid}", "en": f"Ladder {lid}", "kind": kind, "levels": refs, "note": None,
-            "confidence": None, "path": "x.yaml", "line": 1, "cite": None}
+def _ladder(lid: str, kind: str, refs: list[str]) -> Ladder:
+    return Ladder(id=lid, zh=f"序列{lid}", en=f"Ladder {lid}", kind=kind, levels=tuple(refs), path="x.yaml", line=1)
+
+
+def _source(doc_no: str) -> dict:
+    return {"s": Source(id="s", title="T", issuer="I", effective_from="2000", status="official", doc_no=doc_no,
+                        path="x.yaml", line=1)}
+
+
+PURPOSE_RECORDS = {p: Purpose(id=p, zh=p, en=p) for p in PURPOSES}
 
 
 @st.composite
 def rule_sets(draw):
     """(sources, purposes, ladders, levels, rules) as compile_mappings hands them to build_index."""
-    sources = {"s": {"id": "s", "title": "T", "doc_no": "测〔2000〕1号", "issuer": "I", "published": None,
-                     "effective_from": "2000", "effective_until": None, "status": "official", "address": None,
-                     "note": None, "path": "x.yaml", "line": 1}}
-    purposes = {p: {"id": p, "zh": p, "en": p} for p in PURPOSES}
+    sources = _source("测〔2000〕1号")
+    purposes = PURPOSE_RECORDS
     ladders, levels = {}, {}
     for i in range(draw(st.integers(2, 3))):
         lid = f"l{i}"
         refs = []
         for j in range(draw(st.integers(3, 5))):
             lev = _level(lid, j, j * 10)
-            levels[lev["ref"]] = lev
-            refs.append(lev["ref"])
+            levels[lev.ref] = lev
+            refs.append(lev.ref)
         ladders[lid] = _ladder(lid, draw(st.sampled_from(["skill_grade", "title_series", "title_tier"])), refs)
     edu_refs = []
     for j in range(3):
         lev = _level(EDU, j, j)
-        levels[lev["ref"]] = lev
-        edu_refs.append(lev["ref"])
+        levels[lev.ref] = lev
+        edu_refs.append(lev.ref)
     ladders[EDU] = _ladder(EDU, "education", edu_refs)
 
-    work = [r for r in levels if levels[r]["ladder"] != EDU]
+    work = [r for r in levels if levels[r].ladder != EDU]
     years = st.integers(0, 5)
     rules = {}
     for i in range(draw(st.integers(5, 15))):
@@ -85,36 +91,35 @@ def rule_sets(draw):
         if kind == "promotion":
             frm = draw(st.none() | st.sampled_from(work))
             if frm is None:
-                to = [draw(st.sampled_from(work))]
+                to = (draw(st.sampled_from(work)),)
             else:
-                higher = [r for r in ladders[levels[frm]["ladder"]]["levels"] if levels[r]["rank"] > levels[frm]["rank"]]
+                higher = [r for r in ladders[levels[frm].ladder].levels if levels[r].rank > levels[frm].rank]
                 if not higher:
                     continue
-                to = [draw(st.sampled_from(higher))]
+                to = (draw(st.sampled_from(higher)),)
         else:
             if kind == "apply":
                 frm = draw(st.none() | st.sampled_from(work + edu_refs))
             else:
                 frm = draw(st.sampled_from(work))
-            own = levels[frm]["ladder"] if frm else None
-            to = draw(st.lists(st.sampled_from([r for r in work if levels[r]["ladder"] != own]),
-                               min_size=1, max_size=2, unique=True))
-        also = [{"level": lev, "years": y, "in_post": False}
-                for lev, y in draw(st.lists(st.tuples(st.sampled_from(work), years), max_size=2))]
+            own = levels[frm].ladder if frm else None
+            to = tuple(draw(st.lists(st.sampled_from([r for r in work if levels[r].ladder != own]),
+                                     min_size=1, max_size=2, unique=True)))
+        also = tuple(Requirement(level=lev, years=y, in_post=False)
+                     for lev, y in draw(st.lists(st.tuples(st.sampled_from(work), years), max_size=2)))
         start = draw(st.sampled_from(STARTS))
         end = draw(st.sampled_from([e for e in ENDS if e is None or e > start]))
-        rules[f"r{i}"] = {
-            "id": f"r{i}", "kind": kind, "from": frm, "to": to, "to_spec": list(to), "bidirectional": False,
-            "grants": True,
-            "conditions": {"years_in_from": draw(st.none() | years) if frm else None,
-                           "work_years": draw(st.none() | years),
-                           "education": draw(st.none() | st.sampled_from(edu_refs)),
-                           "also_holds": also, "in_post": False, "same_specialty": False, "other": []},
-            "purposes": draw(st.lists(st.sampled_from(PURPOSES), max_size=2, unique=True)),
-            "jurisdiction": "CN", "effective_from": start, "effective_until": end,
-            "cite": [{"source": "s", "article": f"第{i}条", "quote": "q"}], "confidence": "high", "note": None,
-            "path": "x.yaml", "line": 1,
-        }
+        rules[f"r{i}"] = Rule(
+            id=f"r{i}", kind=kind, from_=frm, to=to, to_spec=to, bidirectional=False, grants=True,
+            conditions=Conditions(years_in_from=draw(st.none() | years) if frm else None,
+                                  work_years=draw(st.none() | years),
+                                  education=draw(st.none() | st.sampled_from(edu_refs)),
+                                  also_holds=also, in_post=False, same_specialty=False, other=()),
+            purposes=tuple(draw(st.lists(st.sampled_from(PURPOSES), max_size=2, unique=True))),
+            jurisdiction="CN", effective_from=start, effective_until=end,
+            cite=(Citation(source="s", article=f"第{i}条", quote="q"),), confidence="high", note=None,
+            path="x.yaml", line=1,
+        )
     return sources, purposes, ladders, levels, rules
 
 
@@ -125,7 +130,7 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 
 @st.composite
 def profiles(draw, levels: dict):
-    work = sorted(r for r in levels if levels[r]["ladder"] != EDU)
+    work = sorted(r for r in levels if levels[r].ladder != EDU)
     held = draw(st.lists(st.sampled_from(work), max_size=3, unique=True))
     holdings = [Holding(ref, _months_before(AS_OF, draw(st.integers(0, 72)))) for ref in held]
     education = draw(st.none() | st.sampled_from([f"{EDU}.v{j}" for j in range(3)]))
@@ -168,7 +173,7 @@ def _day(text: str) -> dt.date:
 
 def _fits(purposes, rule) -> bool:
     """Whether a credential held for ``purposes`` (None: any) may serve ``rule``."""
-    return purposes is None or not rule["purposes"] or bool(purposes & set(rule["purposes"]))
+    return purposes is None or not rule.purposes or bool(purposes & set(rule.purposes))
 
 
 def work_start(prof: Profile) -> dt.date:
@@ -178,24 +183,24 @@ def work_start(prof: Profile) -> dt.date:
 def education_met(levels: dict, prof: Profile, need: str | None) -> bool:
     if need is None:
         return True
-    return prof.education is not None and levels[prof.education]["rank"] >= levels[need]["rank"]
+    return prof.education is not None and levels[prof.education].rank >= levels[need].rank
 
 
 def below(levels: dict, ref: str) -> list[str]:
     """Every level under ``ref`` on its ladder: holding a level implies them (a degree, the lower ones)."""
     lev = levels[ref]
-    return [r for r, other in levels.items() if other["ladder"] == lev["ladder"] and other["rank"] < lev["rank"]]
+    return [r for r, other in levels.items() if other.ladder == lev.ladder and other.rank < lev.rank]
 
 
-def carried_day(rule: dict, days: list, as_of: dt.date) -> dt.date | None:
+def carried_day(rule: Rule, days: list, as_of: dt.date) -> dt.date | None:
     """When a counts_as rule with no condition but years counts a credential held before the plan date:
     from the source's date (plus the years), or the rule's start, not from the plan date; None when the
     rule is not such a rule, would count it only later, or no longer counts it today."""
-    cond = rule["conditions"]
-    if rule["kind"] != "counts_as" or cond["also_holds"] or cond["education"] or cond["work_years"] is not None:
+    cond = rule.conditions
+    if rule.kind != "counts_as" or cond.also_holds or cond.education or cond.work_years is not None:
         return None
-    day = max([_day(rule["effective_from"])] + days)
-    if day > as_of or (rule["effective_until"] and _day(rule["effective_until"]) <= as_of):
+    day = max([_day(rule.effective_from)] + days)
+    if day > as_of or (rule.effective_until and _day(rule.effective_until) <= as_of):
         return None
     return day
 
@@ -222,26 +227,26 @@ def brute_force(records, prof: Profile) -> dict:
     while changed:
         changed = False
         for rule in rules.values():
-            cond = rule["conditions"]
-            if not education_met(levels, prof, cond["education"]):
+            cond = rule.conditions
+            if not education_met(levels, prof, cond.education):
                 continue
-            slots = ([(rule["from"], cond["years_in_from"] or 0)] if rule["from"] else []) + \
-                    [(q["level"], q["years"]) for q in cond["also_holds"]]
+            slots = ([(rule.from_, cond.years_in_from or 0)] if rule.from_ else []) + \
+                    [(q.level, q.years) for q in cond.also_holds]
             options = [[(node, day) for node, day in list(best.items()) if node[0] == ref and _fits(node[1], rule)]
                        for ref, _ in slots]
             for combo in itertools.product(*options):
-                day = max([prof.as_of, _day(rule["effective_from"])] +
+                day = max([prof.as_of, _day(rule.effective_from)] +
                           [_plus_years(d, y) for (_, d), (_, y) in zip(combo, slots)] +
-                          ([_plus_years(work_start(prof), cond["work_years"])] if cond["work_years"] is not None else []))
+                          ([_plus_years(work_start(prof), cond.work_years)] if cond.work_years is not None else []))
                 day = carried_day(rule, [_plus_years(d, y) for (_, d), (_, y) in zip(combo, slots)], prof.as_of) or day
-                if rule["effective_until"] and day >= _day(rule["effective_until"]):
+                if rule.effective_until and day >= _day(rule.effective_until):
                     continue
                 out = None
-                if rule["kind"] == "counts_as":  # keeps the purposes of what it counts (those of `from`)
+                if rule.kind == "counts_as":  # keeps the purposes of what it counts (those of `from`)
                     held_for = combo[0][0][1]
-                    mine = frozenset(rule["purposes"]) or None
+                    mine = frozenset(rule.purposes) or None
                     out = mine if held_for is None else (held_for if mine is None else held_for & mine)
-                for t in rule["to"]:
+                for t in rule.to:
                     changed |= offer((t, out), day)
     return best
 
@@ -278,20 +283,20 @@ def assert_route_valid(records, prof: Profile, route: dict, targets: list[str]) 
     for step in steps:
         day = dt.date.fromisoformat(step["date"])
         rule = rules[step["rule"]]
-        cond = rule["conditions"]
-        assert step["level"]["id"] in rule["to"]
+        cond = rule.conditions
+        assert step["level"]["id"] in rule.to
         # only a counts_as of a credential held before the plan date is dated before it
-        assert day >= prof.as_of or rule["kind"] == "counts_as"
+        assert day >= prof.as_of or rule.kind == "counts_as"
         # in force on that date
-        assert _day(rule["effective_from"]) <= day
-        assert not rule["effective_until"] or day < _day(rule["effective_until"])
+        assert _day(rule.effective_from) <= day
+        assert not rule.effective_until or day < _day(rule.effective_until)
         # education and work years
-        assert education_met(levels, prof, cond["education"])
-        if cond["work_years"] is not None:
-            assert _plus_years(work_start(prof), cond["work_years"]) <= day
+        assert education_met(levels, prof, cond.education)
+        if cond.work_years is not None:
+            assert _plus_years(work_start(prof), cond.work_years) <= day
         # every input held, long enough, by then
-        slots = ([(rule["from"], cond["years_in_from"] or 0)] if rule["from"] else []) + \
-                [(q["level"], q["years"]) for q in cond["also_holds"]]
+        slots = ([(rule.from_, cond.years_in_from or 0)] if rule.from_ else []) + \
+                [(q.level, q.years) for q in cond.also_holds]
         assert [f["id"] for f in step["from"]] == [ref for ref, _ in slots]
         for ref, years in slots:
             held = [d for d in got.get(ref, []) if d <= day]
@@ -345,7 +350,7 @@ def test_routes_are_valid_and_fastest(problem, data):
     records, prof = problem
     reg = registry(records)
     levels = records[3]
-    work = sorted(r for r in levels if levels[r]["ladder"] != EDU)
+    work = sorted(r for r in levels if levels[r].ladder != EDU)
     targets = data.draw(st.lists(st.sampled_from(work), min_size=1, max_size=2, unique=True))
     brute = per_level(brute_force(records, prof))
     reachable = [brute[t] for t in targets if t in brute]
@@ -374,12 +379,12 @@ def test_no_switch_stays_on_the_ladder_and_is_never_earlier(problem, data):
     records, prof = problem
     reg = registry(records)
     levels = records[3]
-    target = data.draw(st.sampled_from(sorted(r for r in levels if levels[r]["ladder"] != EDU)))
+    target = data.draw(st.sampled_from(sorted(r for r in levels if levels[r].ladder != EDU)))
     try:
         kept = find_path(reg, prof, [target], no_switch=True)
     except NoPromotionPathError:
         return
-    assert all(s["level"]["ladder"] == levels[target]["ladder"] for s in kept["steps"])
+    assert all(s["level"]["ladder"] == levels[target].ladder for s in kept["steps"])
     assert_route_valid(records, prof, kept, [target])
     free = find_path(reg, prof, [target])
     assert free["date"] <= kept["date"]
@@ -390,7 +395,7 @@ def test_no_switch_stays_on_the_ladder_and_is_never_earlier(problem, data):
 def test_deterministic_and_independent_of_rule_order(problem, data):
     records, prof = problem
     levels = records[3]
-    target = data.draw(st.sampled_from(sorted(r for r in levels if levels[r]["ladder"] != EDU)))
+    target = data.draw(st.sampled_from(sorted(r for r in levels if levels[r].ladder != EDU)))
 
     def answer(reg):
         try:
@@ -413,13 +418,13 @@ def test_deterministic_and_independent_of_rule_order(problem, data):
     assert per_level({n: x.date for n, x in a.arrivals.items()}) == per_level({n: x.date for n, x in b.arrivals.items()})
 
 
-def _rule(rid, kind, frm, to, purposes=(), years=None):
-    return {"id": rid, "kind": kind, "from": frm, "to": [to], "to_spec": [to], "bidirectional": False, "grants": True,
-            "conditions": {"years_in_from": years, "work_years": None, "education": None, "also_holds": [],
-                           "in_post": False, "same_specialty": False, "other": []},
-            "purposes": list(purposes), "jurisdiction": "CN", "effective_from": "2000", "effective_until": None,
-            "cite": [{"source": "s", "article": rid, "quote": "q"}], "confidence": "high", "note": None,
-            "path": "x.yaml", "line": 1}
+def _rule(rid, kind, frm, to, purposes=(), years=None) -> Rule:
+    return Rule(id=rid, kind=kind, from_=frm, to=(to,), to_spec=(to,), bidirectional=False, grants=True,
+                conditions=Conditions(years_in_from=years, work_years=None, education=None, also_holds=(),
+                                      in_post=False, same_specialty=False, other=()),
+                purposes=tuple(purposes), jurisdiction="CN", effective_from="2000", effective_until=None,
+                cite=(Citation(source="s", article=rid, quote="q"),), confidence="high", note=None,
+                path="x.yaml", line=1)
 
 
 def test_counts_as_passes_on_a_later_wider_credential():
@@ -429,24 +434,22 @@ def test_counts_as_passes_on_a_later_wider_credential():
     as l2.v0 (r3, any purpose); l2.v0 leads to l0.v2 for pb only (r4). The restricted l2.v0 cannot serve
     r4, the real one (2026) can.
     """
-    sources = {"s": {"id": "s", "title": "T", "doc_no": "", "issuer": "I", "published": None, "effective_from": "2000",
-                     "effective_until": None, "status": "official", "address": None, "note": None, "path": "x.yaml",
-                     "line": 1}}
+    sources = _source("")
     levels, ladders = {}, {}
     for lid in ("l0", "l1", "l2"):
         refs = []
         for j in range(3):
             lev = _level(lid, j, j)
-            levels[lev["ref"]] = lev
-            refs.append(lev["ref"])
+            levels[lev.ref] = lev
+            refs.append(lev.ref)
         ladders[lid] = _ladder(lid, "title_series", refs)
-    rules = {r["id"]: r for r in [
+    rules = {r.id: r for r in [
         _rule("r1", "counts_as", "l0.v0", "l1.v0", ["pa"]),
         _rule("r2", "apply", "l0.v0", "l1.v0", [], 2),
         _rule("r3", "counts_as", "l1.v0", "l2.v0"),
         _rule("r4", "apply", "l2.v0", "l0.v2", ["pb"]),
     ]}
-    records = (sources, {p: {"id": p, "zh": p, "en": p} for p in PURPOSES}, ladders, levels, rules)
+    records = (sources, PURPOSE_RECORDS, ladders, levels, rules)
     prof = Profile([Holding("l0.v0", AS_OF)], AS_OF, None, None)
     sol = solve(registry(records), prof)
     assert per_level({n: a.date for n, a in sol.arrivals.items()}) == per_level(brute_force(records, prof))
@@ -456,22 +459,20 @@ def test_counts_as_passes_on_a_later_wider_credential():
     assert_route_valid(records, prof, route, ["l0.v2"])
 
 
-def _two_ladders(rules: list[dict]) -> tuple:
+def _two_ladders(rules: list[Rule]) -> tuple:
     """The records of the falsifying examples below: skill ladders l0 and l1 (ranks 0, 10, 20), the
     education ladder, and ``rules``."""
-    sources = {"s": {"id": "s", "title": "T", "doc_no": "测〔2000〕1号", "issuer": "I", "published": None,
-                     "effective_from": "2000", "effective_until": None, "status": "official", "address": None,
-                     "note": None, "path": "x.yaml", "line": 1}}
+    sources = _source("测〔2000〕1号")
     levels, ladders = {}, {}
     for lid, kind, step in (("l0", "skill_grade", 10), ("l1", "skill_grade", 10), (EDU, "education", 1)):
         refs = []
         for j in range(3):
             lev = _level(lid, j, j * step)
-            levels[lev["ref"]] = lev
-            refs.append(lev["ref"])
+            levels[lev.ref] = lev
+            refs.append(lev.ref)
         ladders[lid] = _ladder(lid, kind, refs)
     rules += [_rule(f"r{i}", "promotion", None, "l0.v0") for i in range(1, 5)]  # as hypothesis drew them
-    return sources, {p: {"id": p, "zh": p, "en": p} for p in PURPOSES}, ladders, levels, {r["id"]: r for r in rules}
+    return sources, PURPOSE_RECORDS, ladders, levels, {r.id: r for r in rules}
 
 
 def _steps(route: dict) -> list:
@@ -484,8 +485,7 @@ def test_a_level_implied_by_a_carried_one_shows_the_step_that_carried_it():
     implied l1.v0 reached the sweep with no input, so the route was r0 alone, from an l1.v0 never held
     ("r0 uses l1.v0, not held by 2024-01-01"); it now shows r5 first. With --no-switch r5 (a level on
     l1) may not be used, so nothing carries l0.v1 and there is no route."""
-    r0 = _rule("r0", "counts_as", "l1.v0", "l0.v0")
-    r0["to"] = r0["to_spec"] = ["l0.v0", "l0.v1"]
+    r0 = _rule("r0", "counts_as", "l1.v0", "l0.v0")._replace(to=("l0.v0", "l0.v1"), to_spec=("l0.v0", "l0.v1"))
     records = _two_ladders([r0, _rule("r5", "counts_as", "l0.v0", "l1.v1")])
     prof = Profile([Holding("l0.v0", AS_OF)], AS_OF, None, None)
     route = find_path(registry(records), prof, ["l0.v1"])

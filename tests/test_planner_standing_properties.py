@@ -27,8 +27,8 @@ from equivalence.standing import compute_standing
 AS_OF = dt.date(2026, 12, 1)
 REG = Registry.load()
 LADDERS = ("skill", "eng", "tier", "post_skill", "post_tech", "cs_grade", "q_constructor", "accounting")
-LEVELS = sorted(ref for ref, lev in REG.levels.items() if lev["ladder"] in LADDERS)
-EDUCATION = [None] + sorted(ref for ref, lev in REG.levels.items() if lev["ladder"] == "edu")
+LEVELS = sorted(ref for ref, lev in REG.levels.items() if lev.ladder in LADDERS)
+EDUCATION = [None] + sorted(ref for ref, lev in REG.levels.items() if lev.ladder == "edu")
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -74,13 +74,13 @@ def test_holding_a_credential_longer_never_makes_the_earliest_date_later(prof, t
 def test_a_held_or_outranked_target_is_met_now(prof, data):
     held = data.draw(st.sampled_from(prof.holdings))
     lev = REG.levels[held.level]
-    below = [r for r in REG.ladders[lev["ladder"]]["levels"] if REG.levels[r]["rank"] <= lev["rank"]
-             and not REG.levels[r]["effective_until"]]
+    below = [r for r in REG.ladders[lev.ladder].levels if REG.levels[r].rank <= lev.rank
+             and not REG.levels[r].effective_until]
     target = data.draw(st.sampled_from(below))
     answer = check_eligibility(REG, prof, [target])
     assert answer["held"] and answer["eligible"] and answer["earliest"] == AS_OF.isoformat()
     # held since no later than the level held (or than the level came to exist)
-    start = date_start(REG.levels[target]["effective_from"] or "1900")
+    start = date_start(REG.levels[target].effective_from or "1900")
     assert answer["held_by"]["since"] <= max(held.obtained.isoformat(), start)
     assert find_path(REG, prof, [target])["total_years"] == 0
 
@@ -114,5 +114,5 @@ def test_a_route_uses_only_rules_in_force_on_the_step_date(prof, target):
     for r in [route] + route["alternatives"]:
         for step in r["steps"]:
             rule = REG.rules[step["rule"]]
-            assert date_start(rule["effective_from"]) <= step["date"]
-            assert not rule["effective_until"] or step["date"] < date_start(rule["effective_until"])
+            assert date_start(rule.effective_from) <= step["date"]
+            assert not rule.effective_until or step["date"] < date_start(rule.effective_until)

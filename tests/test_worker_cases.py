@@ -189,9 +189,9 @@ def test_a_counts_as_credential_keeps_the_date_of_its_source():
     # the rules that say so: 16号's general rule and the 2022 table); 高级工程师 5 years after.
     reg, _, answer = answer_for(None, "高级工程师", ["一级建造师@2020-05-01"], "本科", None, [])
     carriers = [r for r in reg.rules.values()
-                if r["from"] == "q_constructor.first_class" and "eng.intermediate" in r["to"]]
-    assert {r["id"] for r in carriers} == {"qual-constructor-first-class", "qual-constructor-first-class-16"}
-    since, by_rule = min((max(dt.date(2020, 5, 1), dt.date.fromisoformat(date_start(r["effective_from"]))), r["id"])
+                if r.from_ == "q_constructor.first_class" and "eng.intermediate" in r.to]
+    assert {r.id for r in carriers} == {"qual-constructor-first-class", "qual-constructor-first-class-16"}
+    since, by_rule = min((max(dt.date(2020, 5, 1), dt.date.fromisoformat(date_start(r.effective_from))), r.id)
                          for r in carriers)
     assert answer["earliest"] == max(add_years(since, 5), dt.date(2026, 12, 1)).isoformat()
     rule = next(r for r in answer["rules"] if r["rule"] == "eng16-associate-senior-bachelor")

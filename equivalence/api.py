@@ -38,7 +38,7 @@ def lookup(reg, level: str, **options) -> dict:
     from .names import resolve_code
 
     if options.get("purpose"):  # an unknown purpose is left for find_equivalents to refuse
-        purposes = {pid: (p["zh"], p["en"]) for pid, p in reg.purposes.items()}
+        purposes = {pid: (p.zh, p.en) for pid, p in reg.purposes.items()}
         options["purpose"] = resolve_code(options["purpose"], purposes) or options["purpose"]
     answer = find_equivalents(reg, level, **options)
     head = answer["level"]
@@ -141,7 +141,7 @@ def routes_into(reg, target: str, *, include_derived: bool = False, lang: str = 
     from .lookup import level_ref
     from .lookup import routes_into as find_routes
 
-    ref = reg.level(target)["ref"]
+    ref = reg.level(target).ref
     return {"target": [level_ref(reg, ref, lang)], "routes": find_routes(reg, ref, include_derived=include_derived,
                                                                         lang=lang)}
 
@@ -151,8 +151,8 @@ def routes_into(reg, target: str, *, include_derived: bool = False, lang: str = 
 
 def ladders(reg) -> list[dict]:
     """Every ladder with the ids of its levels, low to high (``equivalence ladders``)."""
-    return [{"id": lid, "zh": lad["zh"], "en": lad["en"], "kind": lad["kind"],
-             "levels": [reg.levels[r]["id"] for r in lad["levels"]], "confidence": lad["confidence"]}
+    return [{"id": lid, "zh": lad.zh, "en": lad.en, "kind": lad.kind,
+             "levels": [reg.levels[r].id for r in lad.levels], "confidence": lad.confidence}
             for lid, lad in reg.ladders.items()]
 
 
@@ -165,9 +165,10 @@ def levels(reg, ladder: str) -> dict:
     ['员级', '助理级', '中级', '副高级', '正高级']
     """
     lad = reg.ladder(ladder)
-    return {"ladder": {"id": lad["id"], "zh": lad["zh"], "en": lad["en"], "kind": lad["kind"]},
-            "levels": [{k: reg.levels[r][k] for k in ("ref", "id", "zh", "en", "aliases", "rank", "effective_from",
-                                                      "effective_until")} for r in lad["levels"]]}
+    return {"ladder": {"id": lad.id, "zh": lad.zh, "en": lad.en, "kind": lad.kind},
+            "levels": [{"ref": lev.ref, "id": lev.id, "zh": lev.zh, "en": lev.en, "aliases": list(lev.aliases),
+                        "rank": lev.rank, "effective_from": lev.effective_from, "effective_until": lev.effective_until}
+                       for lev in map(reg.levels.__getitem__, lad.levels)]}
 
 
 def layers() -> list[dict]:
@@ -181,25 +182,28 @@ def layers() -> list[dict]:
 
 def sources(reg) -> list[dict]:
     """Every policy source with the number of rules citing it (``equivalence sources``)."""
+    from .contract import record_answer
+
     counts: dict[str, int] = {}
     for r in reg.rules.values():
-        for c in r["cite"]:
-            counts[c["source"]] = counts.get(c["source"], 0) + 1
-    return [{**{k: v for k, v in s.items() if k not in ("path", "line")}, "rules": counts.get(s["id"], 0)}
+        for c in r.cite:
+            counts[c.source] = counts.get(c.source, 0) + 1
+    return [{**{k: v for k, v in record_answer(s).items() if k not in ("path", "line")}, "rules": counts.get(s.id, 0)}
             for s in reg.sources.values()]
 
 
 def show(reg, rule_id: str, *, lang: str = "zh") -> dict:
     """One rule with its citations, each with the source's title, 文号 and status (``equivalence show``);
     its conditions in words in ``lang``."""
+    from .contract import record_answer
     from .describe import other_words
 
     rule = reg.rule(rule_id)
-    cites = [{**c, "title": reg.sources[c["source"]]["title"], "doc_no": reg.sources[c["source"]]["doc_no"],
-              "status": reg.sources[c["source"]]["status"]} for c in rule["cite"]]
-    conditions = {**rule["conditions"], "other": [other_words(o, lang) for o in rule["conditions"]["other"]]}
-    return {**{k: v for k, v in rule.items() if k not in ("cite", "conditions")}, "conditions": conditions,
-            "cite": cites}
+    cites = [{**c.to_dict(), "title": reg.sources[c.source].title, "doc_no": reg.sources[c.source].doc_no,
+              "status": reg.sources[c.source].status} for c in rule.cite]
+    conditions = {**rule.conditions.to_dict(), "other": [other_words(o, lang) for o in rule.conditions.other]}
+    return {**{k: v for k, v in record_answer(rule).items() if k not in ("cite", "conditions")},
+            "conditions": conditions, "cite": cites}
 
 
 def search(reg, text: str, *, kinds=None, limit: int = 10) -> dict:

@@ -60,11 +60,11 @@ def _audit_rule(located, sources: dict, problems) -> None:
     primary = sources.get(rule.cite[0].source)
     if primary is None:
         return  # reported by compile as an unknown source
-    confidence = rule.confidence or CONFIDENCE_OF_STATUS[primary["status"]]
+    confidence = rule.confidence or CONFIDENCE_OF_STATUS[primary.status]
     if rule.kind == "derived" and confidence != "low":
         problems.add(located, ("confidence",), f"a derived rule (no document states it) is low confidence, not '{confidence}'")
     first_quote = rule.cite[0].quote.strip()
-    if confidence == "high" and primary["status"] == "official" and not first_quote:  # a non-official one: compile says so
+    if confidence == "high" and primary.status == "official" and not first_quote:  # a non-official one: compile says so
         problems.add(located, ("confidence",),
                      "'high' needs the official wording of this rule seen (a quote in the first citation)")
     if confidence != "low" and "paraphrase" in rule.cite[0].article.lower():
@@ -97,7 +97,7 @@ def _audit_cite(problems, located, loc: tuple, cite, sources: dict) -> None:
     if not quote:
         return
     source = sources.get(cite.source)
-    if source is not None and source["status"] == "unverified":
+    if source is not None and source.status == "unverified":
         problems.add(located, loc + ("quote",),
                      f"source '{cite.source}' is unverified (no text seen): leave the quote empty and say why in the note")
     found = _SUMMARY.search(quote)

@@ -12,7 +12,7 @@ COMPARING_KINDS = list(COMPARING)  # 'apply' is not a comparison (kinds.py)
 def _anchors(reg: Registry, ref: str, include_derived: bool, as_of: str | None) -> dict:
     """ladder -> list of (level ref, result or None) where ``ref`` stands on that ladder."""
     own = reg.levels[ref]
-    anchors = {own["ladder"]: [(ref, None)]}
+    anchors = {own.ladder: [(ref, None)]}
     answer = find_equivalents(reg, ref, kinds=COMPARING_KINDS, direction="out",
                               include_derived=include_derived, as_of=as_of)
     for r in answer["results"]:
@@ -30,7 +30,7 @@ def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = Fal
     how ``a`` stands to ``b``) and ``bases``, one per ladder where both stand, with the chains used.
     """
     check_arguments(as_of=as_of, lang=lang)
-    ra, rb = reg.level(a)["ref"], reg.level(b)["ref"]
+    ra, rb = reg.level(a).ref, reg.level(b).ref
     anchors_a = _anchors(reg, ra, include_derived, as_of)
     anchors_b = _anchors(reg, rb, include_derived, as_of)
     bases = []
@@ -45,8 +45,8 @@ def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = Fal
             return groups
         for (chain_a, kind_a), (refs_a, res_a) in placements(anchors_a[ladder]).items():
             for (chain_b, kind_b), (refs_b, res_b) in placements(anchors_b[ladder]).items():
-                ranks_a = [reg.levels[r]["rank"] for r in refs_a]
-                ranks_b = [reg.levels[r]["rank"] for r in refs_b]
+                ranks_a = [reg.levels[r].rank for r in refs_a]
+                ranks_b = [reg.levels[r].rank for r in refs_b]
                 if min(ranks_a) > max(ranks_b):
                     verdict = "higher"
                 elif max(ranks_a) < min(ranks_b):

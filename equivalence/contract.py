@@ -34,6 +34,28 @@ def error_payload(exc: BaseException, message: str) -> dict:
             "error": {"type": error_type(exc), "message": message, "candidates": list(candidates)}}
 
 
+# The order of each record's keys in the answers that print whole records (show, sources, export):
+# the order these answers have always had, which is not the order of the records' fields.
+ANSWER_KEYS = {
+    "Source": ("id", "title", "doc_no", "issuer", "published", "effective_from", "effective_until", "status",
+               "address", "note", "path", "line", "layer", "edition_of"),
+    "Purpose": ("id", "zh", "en"),
+    "Ladder": ("id", "zh", "en", "kind", "levels", "note", "confidence", "path", "line", "layer", "cite"),
+    "Level": ("ref", "ladder", "id", "zh", "en", "aliases", "rank", "effective_from", "effective_until", "note",
+              "term_years", "cite"),
+    "Rule": ("id", "kind", "from", "to", "to_spec", "bidirectional", "grants", "conditions", "purposes",
+             "jurisdiction", "layer", "replaces", "effective_from", "effective_until", "cite", "confidence", "note",
+             "path", "line"),
+}
+
+
+def record_answer(record) -> dict:
+    """A compiled record (:mod:`equivalence.records`) as a JSON answer gives it: plain dicts and
+    lists, ``from`` for ``from_``, its keys in :data:`ANSWER_KEYS` order."""
+    plain = record.to_dict()
+    return {k: plain[k] for k in ANSWER_KEYS[type(record).__name__]}
+
+
 def path_answer(reg, answer: dict, targets: list[str], lang: str) -> dict:
     """path's answer as the contract shapes it: ``target`` is the list of levels asked for, the same
     shape as check's and routes-into's; ``reached`` is the one level a route reaches (each alternative

@@ -22,7 +22,7 @@ def _sources(sources: list[dict]) -> str:
 
 
 def _ladder(reg, ladder_id: str, lang: str) -> str:
-    return reg.ladders[ladder_id][lang] if ladder_id in reg.ladders else ""
+    return reg.ladder_name(ladder_id, lang) if ladder_id in reg.ladders else ""
 
 
 def _cond(reg, cond, lang) -> str:
@@ -63,7 +63,7 @@ def _sources_table(reg, data, lang):
 
 
 def _show(reg, data, lang):
-    name = lambda ref: reg.levels[ref][lang] if ref in reg.levels else ""  # noqa: E731
+    name = lambda ref: reg.name(ref, lang) if ref in reg.levels else ""  # noqa: E731
     from .lookup import conditions_of
 
     return (["rule", "kind", "bidirectional", "from_id", "from_name", "to_ids", "to_names", "conditions",

@@ -43,10 +43,10 @@ def describe_conditions(reg, cond: dict, lang: str = "zh") -> str:
         y = years(cond["work_years"])
         parts.append(f"累计工作满{y}年" if zh else f"{y} yrs of work")
     if cond.get("education"):
-        name = reg.levels[cond["education"]][lang]
+        name = reg.name(cond["education"], lang)
         parts.append(f"学历{name}及以上" if zh else f"education {name} or higher")
     for req in cond.get("also_holds", []):
-        name = reg.levels[req["level"]][lang]
+        name = reg.name(req["level"], lang)
         y = f"满{years(req['years'])}年" if zh and req["years"] else (f" {years(req['years'])} yrs" if req["years"] else "")
         post = ("（在聘）" if zh else " in post") if req.get("in_post") else ""
         parts.append(f"另持{name}{y}{post}" if zh else f"also holds {name}{y}{post}")
@@ -67,29 +67,34 @@ def describe_conditions(reg, cond: dict, lang: str = "zh") -> str:
 
 
 def other_words(item, lang: str) -> str:
-    """A condition in words in ``lang``: ``item`` is a rule's {zh, en} (en None where the mappings give
-    only the Chinese: the Chinese is shown, as written), or an answer's text, already in its language.
+    """A condition in words in ``lang``: ``item`` is a rule's Words or an answer's {zh, en} (en None
+    where the mappings give only the Chinese: the Chinese is shown, as written), or an answer's text,
+    already in its language.
 
-    >>> item = {"zh": "年满16周岁", "en": "aged 16 or over"}
+    >>> from equivalence.records import Words
+    >>> item = Words(zh="年满16周岁", en="aged 16 or over")
     >>> other_words(item, "zh"), other_words(item, "en"), other_words({"zh": "通过考评", "en": None}, "en")
     ('年满16周岁', 'aged 16 or over', '通过考评')
     """
     if isinstance(item, str):
         return item
-    return item[lang] or item["zh"]
+    if isinstance(item, dict):
+        return item[lang] or item["zh"]
+    return (item.en if lang == "en" else item.zh) or item.zh
 
 
-def describe_source(src: dict, cite: dict | None = None) -> str:
-    """'人社部发〔2020〕96号 二、…' or the title where there is no 文号."""
-    head = src["doc_no"] or f"《{src['title']}》"
+def describe_source(src, cite: dict | None = None) -> str:
+    """'人社部发〔2020〕96号 二、…' or the title where there is no 文号 (``src`` a Source record)."""
+    head = src.doc_no or f"《{src.title}》"
     return f"{head} {cite['article']}" if cite else head
 
 
-def short_source(src: dict, width: int = 16) -> str:
-    """文号, or the title cut to ``width`` characters: for table cells (``show`` gives the rest)."""
-    if src["doc_no"]:
-        return src["doc_no"]
-    title = src["title"].strip("《》")
+def short_source(src, width: int = 16) -> str:
+    """文号, or the title cut to ``width`` characters (``src`` a Source record): for table cells
+    (``show`` gives the rest)."""
+    if src.doc_no:
+        return src.doc_no
+    title = src.title.strip("《》")
     return f"《{title}》" if len(title) <= width else f"《{title[:width]}…》"
 
 

@@ -14,15 +14,15 @@ def diff_dates(reg: Registry, before: str, after: str, lang: str = "zh") -> dict
     from .lookup import citation, level_ref
 
     def rule_row(rule):
-        return {"rule": rule["id"], "kind": rule["kind"],
-                "from": level_ref(reg, rule["from"], lang) if rule["from"] else None,
-                "to": [level_ref(reg, t, lang) for t in rule["to"]],
-                "effective_from": rule["effective_from"], "effective_until": rule["effective_until"],
-                "layer": rule.get("layer", "national"), "source": citation(reg, rule)}
+        return {"rule": rule.id, "kind": rule.kind,
+                "from": level_ref(reg, rule.from_, lang) if rule.from_ else None,
+                "to": [level_ref(reg, t, lang) for t in rule.to],
+                "effective_from": rule.effective_from, "effective_until": rule.effective_until,
+                "layer": rule.layer, "source": citation(reg, rule)}
 
     def level_row(lev):
-        return {"level": level_ref(reg, lev["ref"], lang),
-                "effective_from": lev["effective_from"], "effective_until": lev["effective_until"]}
+        return {"level": level_ref(reg, lev.ref, lang),
+                "effective_from": lev.effective_from, "effective_until": lev.effective_until}
 
     out = {"before": before, "after": after, "rules": {"added": [], "ended": []}, "levels": {"added": [], "ended": []}}
     for rule in reg.rules.values():

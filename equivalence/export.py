@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 
-from .contract import SCHEMA_VERSION
+from .contract import SCHEMA_VERSION, record_answer
 from .registry import Registry
 
 FORMATS = ("json", "graphml", "dot", "mermaid")
@@ -50,16 +50,19 @@ def build_graph(reg: Registry):
     import networkx as nx
 
     g = nx.MultiDiGraph()
-    g.graph.update(_plain({"ladders": reg.ladders, "sources": reg.sources, "purposes": reg.purposes,
-                           "hash": reg.index.get("hash") or ""}))
+    def answers(records: dict) -> dict:
+        return {k: record_answer(v) for k, v in records.items()}
+
+    g.graph.update(_plain({"ladders": answers(reg.ladders), "sources": answers(reg.sources),
+                           "purposes": answers(reg.purposes), "hash": reg.index.get("hash") or ""}))
     for ref, lev in reg.levels.items():
-        g.add_node(ref, type="level", **_plain({k: v for k, v in lev.items() if k != "ref"}))
-    if any(not r["from"] for r in reg.rules.values()):
+        g.add_node(ref, type="level", **_plain({k: v for k, v in record_answer(lev).items() if k != "ref"}))
+    if any(not r.from_ for r in reg.rules.values()):
         g.add_node(ENTRY, type="entry", zh="（无前置等级）", en="(no prior level)")
     for rid, rule in reg.rules.items():
-        data = _plain({k: v for k, v in rule.items() if k not in ("id", "from", "to")})
-        for target in rule["to"]:
-            g.add_edge(rule["from"] or ENTRY, target, key=rid, rule=rid, **data)
+        data = _plain({k: v for k, v in record_answer(rule).items() if k not in ("id", "from", "to")})
+        for target in rule.to:
+            g.add_edge(rule.from_ or ENTRY, target, key=rid, rule=rid, **data)
     return g
 
 

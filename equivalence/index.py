@@ -1,7 +1,7 @@
 """Find the mappings, and keep their compiled index in a cache keyed by content hash.
 
 This module is on every query's path, so it imports only the standard library: a warm query
-unpickles plain dicts and never imports pydantic, PyYAML or networkx.
+unpickles plain dicts and the records of records.py, and never imports pydantic, PyYAML or networkx.
 """
 
 from __future__ import annotations

@@ -13,10 +13,12 @@ kinds of additions would change one silently, and are refused, naming both rules
 
 from __future__ import annotations
 
+from .records import Level, Rule
+
 LINK_KINDS = ("apply", "treated_as", "counts_as", "post")
 
 
-def layer_conflicts(rules: dict, levels: dict, layer_ids: list[str]) -> list[tuple[str, str]]:
+def layer_conflicts(rules: dict[str, Rule], levels: dict[str, Level], layer_ids: list[str]) -> list[tuple[str, str]]:
     """(rule id, message) for each layer rule that contradicts a rule of a lower layer."""
     order = {lid: i for i, lid in enumerate(layer_ids)}
     # Indexed by layer, so that a rule is compared with the lower layers' rules only: a layer of
@@ -24,15 +26,15 @@ def layer_conflicts(rules: dict, levels: dict, layer_ids: list[str]) -> list[tup
     promotions: dict[tuple, dict[int, list]] = {}  # (from, to) -> layer -> rules
     links: dict[tuple, dict[int, list]] = {}  # (ladder, ladder) -> layer -> (from, to, rule)
     for r in rules.values():
-        if not r["from"]:
+        if not r.from_:
             continue
-        layer = order.get(r["layer"], 0)
-        for t in r["to"]:
-            if r["kind"] == "promotion":
-                promotions.setdefault((r["from"], t), {}).setdefault(layer, []).append(r)
-            elif r["kind"] in LINK_KINDS:
-                for a, b in [(r["from"], t)] + ([(t, r["from"])] if r["bidirectional"] else []):
-                    key = (levels[a]["ladder"], levels[b]["ladder"])
+        layer = order.get(r.layer, 0)
+        for t in r.to:
+            if r.kind == "promotion":
+                promotions.setdefault((r.from_, t), {}).setdefault(layer, []).append(r)
+            elif r.kind in LINK_KINDS:
+                for a, b in [(r.from_, t)] + ([(t, r.from_)] if r.bidirectional else []):
+                    key = (levels[a].ladder, levels[b].ladder)
                     links.setdefault(key, {}).setdefault(layer, []).append((a, b, r))
 
     def below(table: dict, key, mine: int) -> list:
@@ -40,56 +42,57 @@ def layer_conflicts(rules: dict, levels: dict, layer_ids: list[str]) -> list[tup
 
     found = []
     for r in rules.values():
-        mine = order.get(r["layer"], 0)
-        if not mine or not r["from"]:
+        mine = order.get(r.layer, 0)
+        if not mine or not r.from_:
             continue
-        for t in r["to"]:
-            if r["kind"] == "promotion":
-                lower = below(promotions, (r["from"], t), mine)
+        for t in r.to:
+            if r.kind == "promotion":
+                lower = below(promotions, (r.from_, t), mine)
                 if lower and all(_asks_less(r, o) for o in lower):
                     o = lower[0]
-                    found.append((r["id"], f"{_names(levels, r['from'], t)} after {_years(r)} where rule "
-                                           f"{_where(o)} asks {_years(o)}; {_fix(o)}"))
-            elif r["kind"] in LINK_KINDS:
-                a, b = levels[r["from"]], levels[t]
-                for oa, ob, o in below(links, (a["ladder"], b["ladder"]), mine):
-                    if levels[oa]["rank"] >= a["rank"] and levels[ob]["rank"] < b["rank"] and _asks_no_more(r, o):
-                        found.append((r["id"], f"{_names(levels, r['from'], t)} gives more, asking no more, than rule "
+                    found.append((r.id, f"{_names(levels, r.from_, t)} after {_years(r)} where rule "
+                                        f"{_where(o)} asks {_years(o)}; {_fix(o)}"))
+            elif r.kind in LINK_KINDS:
+                a, b = levels[r.from_], levels[t]
+                for oa, ob, o in below(links, (a.ladder, b.ladder), mine):
+                    if levels[oa].rank >= a.rank and levels[ob].rank < b.rank and _asks_no_more(r, o):
+                        found.append((r.id, f"{_names(levels, r.from_, t)} gives more, asking no more, than rule "
                                                f"{_where(o)} gives {_names(levels, oa, ob)}; {_fix(o)}"))
                         break
     return found
 
 
-def _asks_less(new: dict, old: dict) -> bool:
+def _asks_less(new: Rule, old: Rule) -> bool:
     """``new`` asks for fewer years than ``old`` and for nothing that ``old`` does not ask for."""
-    return _asks_no_more(new, old) and any((new["conditions"][k] or 0) < (old["conditions"][k] or 0)
-                                           for k in ("years_in_from", "work_years"))
+    n, o = new.conditions, old.conditions
+    return _asks_no_more(new, old) and ((n.years_in_from or 0) < (o.years_in_from or 0)
+                                        or (n.work_years or 0) < (o.work_years or 0))
 
 
-def _asks_no_more(new: dict, old: dict) -> bool:
+def _asks_no_more(new: Rule, old: Rule) -> bool:
     """``new`` asks for no more years than ``old`` and for nothing that ``old`` does not ask for
     (else it is another route, e.g. 破格 by an honour, not a contradiction)."""
-    n, o = new["conditions"], old["conditions"]
-    if any((n[k] or 0) > (o[k] or 0) for k in ("years_in_from", "work_years")):
+    n, o = new.conditions, old.conditions
+    if (n.years_in_from or 0) > (o.years_in_from or 0) or (n.work_years or 0) > (o.work_years or 0):
         return False
-    return not (not set(n["honours"]) <= set(o["honours"])
-                or not {x["zh"] for x in n["other"]} <= {x["zh"] for x in o["other"]}
-                or (n["points"] and n["points"] != o["points"])
-                or (n["education"] and n["education"] != o["education"])
-                or not {h["level"] for h in n["also_holds"]} <= {h["level"] for h in o["also_holds"]}
-                or (n["in_post"] and not o["in_post"])
-                or (n["same_specialty"] and not o["same_specialty"]))
+    return not (not set(n.honours) <= set(o.honours)
+                or not {x.zh for x in n.other} <= {x.zh for x in o.other}
+                or (n.points and n.points != o.points)
+                or (n.education and n.education != o.education)
+                or not {h.level for h in n.also_holds} <= {h.level for h in o.also_holds}
+                or (n.in_post and not o.in_post)
+                or (n.same_specialty and not o.same_specialty))
 
 
 def _names(levels: dict, a: str, b: str) -> str:
-    return f"{levels[a]['zh']} → {levels[b]['zh']}"
+    return f"{levels[a].zh} → {levels[b].zh}"
 
 
-def _years(rule: dict) -> str:
-    c = rule["conditions"]
-    parts = [f"{_n(c['years_in_from'] or 0)} years in the grade"]
-    if c["work_years"]:
-        parts.append(f"{_n(c['work_years'])} years of work")
+def _years(rule: Rule) -> str:
+    c = rule.conditions
+    parts = [f"{_n(c.years_in_from or 0)} years in the grade"]
+    if c.work_years:
+        parts.append(f"{_n(c.work_years)} years of work")
     return " and ".join(parts)
 
 
@@ -97,9 +100,9 @@ def _n(value: float) -> str:
     return f"{value:g}"
 
 
-def _where(rule: dict) -> str:
-    return f"'{rule['id']}' ({rule['path']}:{rule['line']}, layer {rule['layer']})"
+def _where(rule: Rule) -> str:
+    return f"'{rule.id}' ({rule.path}:{rule.line}, layer {rule.layer})"
 
 
-def _fix(rule: dict) -> str:
-    return f"to change that rule, give this one 'replaces: {rule['id']}'"
+def _fix(rule: Rule) -> str:
+    return f"to change that rule, give this one 'replaces: {rule.id}'"

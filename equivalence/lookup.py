@@ -18,20 +18,21 @@ from __future__ import annotations
 from .dates import date_start, in_force
 from .describe import other_words
 from .kinds import COMPOSABLE  # (counts_as, derived: any number per chain)
+from .records import Rule
 from .registry import Registry
 
 CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
 MAX_LINKS = 4
 
 
-def rule_in_force(reg: Registry, rule: dict, on: str | None) -> bool:
+def rule_in_force(reg: Registry, rule: Rule, on: str | None) -> bool:
     """The rule, and the document it rests on (its first citation), are in force on ``on``."""
-    return in_force(rule, on) and in_force(reg.sources[rule["cite"][0]["source"]], on)
+    return in_force(rule, on) and in_force(reg.sources[rule.cite[0].source], on)
 
 
-def rule_usable(reg: Registry, rule: dict, *, as_of: str | None, include_derived: bool) -> bool:
+def rule_usable(reg: Registry, rule: Rule, *, as_of: str | None, include_derived: bool) -> bool:
     """A rule that lookups may use: not a promotion, derived only when asked, in force on ``as_of``."""
-    if rule["kind"] == "promotion" or (rule["kind"] == "derived" and not include_derived):
+    if rule.kind == "promotion" or (rule.kind == "derived" and not include_derived):
         return False
     return rule_in_force(reg, rule, as_of)
 
@@ -59,27 +60,27 @@ def _group_links(reg: Registry, ref: str, direction: str) -> dict:
     forward, backward = ("out", "in") if direction == "out" else ("in", "out")
     for rid in reg.index[forward].get(ref, ()):
         rule = reg.rules[rid]
-        ends = rule["to"] if direction == "out" else [rule["from"]]
+        ends = rule.to if direction == "out" else (rule.from_,)
         for nxt in ends:
             if nxt:
                 groups.setdefault(nxt, []).append((rule, False))
     for rid in reg.index[backward].get(ref, ()):
         rule = reg.rules[rid]
-        if rule["bidirectional"]:
-            ends = [rule["from"]] if direction == "out" else rule["to"]
+        if rule.bidirectional:
+            ends = (rule.from_,) if direction == "out" else rule.to
             for nxt in ends:
                 if nxt:
                     groups.setdefault(nxt, []).append((rule, True))
     return groups
 
 
-def _extend(state: tuple, rule: dict):
+def _extend(state: tuple, rule: Rule):
     """Compose one more link onto (kind, purposes, derived, a link for any purpose so far); None when
     it may not compose."""
     kind, purposes, derived, any_link = state
-    k = rule["kind"]
+    k = rule.kind
     if kind is not None and (derived or k == "derived") and (
-            any_link if rule["purposes"] else purposes is not None):
+            any_link if rule.purposes else purposes is not None):
         return None  # a derived chain: a rule for any purpose never composes with one for some (anywhere in it)
     if k not in COMPOSABLE:
         if kind not in (None, "counts_as"):
@@ -91,11 +92,11 @@ def _extend(state: tuple, rule: dict):
         kind = "counts_as"
     if k == "derived" and kind not in ("counts_as", None):
         return None  # likewise the other way round
-    if rule["purposes"]:
-        purposes = set(rule["purposes"]) if purposes is None else purposes & set(rule["purposes"])
+    if rule.purposes:
+        purposes = set(rule.purposes) if purposes is None else purposes & set(rule.purposes)
         if not purposes:
             return None  # different purposes do not mix
-    return kind, purposes, derived or k == "derived", any_link or not rule["purposes"]
+    return kind, purposes, derived or k == "derived", any_link or not rule.purposes
 
 
 def find_equivalents(
@@ -139,29 +140,29 @@ def find_equivalents(
     ['工程师']
     """
     check_arguments(direction=direction, as_of=as_of, lang=lang)
-    start = reg.level(level)["ref"]
+    start = reg.level(level).ref
     if not in_force(reg.levels[start], as_of):
         from .errors import NoEquivalentError
 
         lev = reg.levels[start]
-        span = (("span_from_until", {"start": lev["effective_from"], "end": lev["effective_until"]})
-                if lev["effective_until"] else ("span_from", {"start": lev["effective_from"]}))
-        raise NoEquivalentError(code="not_in_force", level=lev["zh"], date=as_of, span=span)
-    ladders = {reg.ladder(t)["id"] for t in to} if to else None
+        span = (("span_from_until", {"start": lev.effective_from, "end": lev.effective_until})
+                if lev.effective_until else ("span_from", {"start": lev.effective_from}))
+        raise NoEquivalentError(code="not_in_force", level=lev.zh, date=as_of, span=span)
+    ladders = {reg.ladder(t).id for t in to} if to else None
     if purpose is not None and purpose not in reg.purposes:
         from .errors import EquivalenceError
 
         raise EquivalenceError(code="unknown_purpose", name=purpose, known=list(reg.purposes))
     found: dict[tuple, dict] = {}
     directions = ("out", "in") if direction == "both" else (direction,)
-    start_ladder = reg.levels[start]["ladder"]
+    start_ladder = reg.levels[start].ladder
     for way in directions:
         # Depth-first over simple chains; chains are short (<= MAX_LINKS) and the graph is sparse.
         stack = [(start, [], (None, None, False, False), {start})]
         while stack:
             ref, chain, state, seen = stack.pop()
             for rule, nxt, rev in _links(reg, ref, way, skip=seen):
-                if nxt in seen or reg.levels[nxt]["ladder"] == start_ladder:
+                if nxt in seen or reg.levels[nxt].ladder == start_ladder:
                     continue
                 if not in_force(reg.levels[nxt], as_of):
                     continue
@@ -170,7 +171,7 @@ def find_equivalents(
                 new_state = _extend(state, rule)
                 if new_state is None or (way == "in" and new_state[0] == "apply"):
                     continue
-                new_chain = chain + [(rule["id"], ref, nxt, rev)]
+                new_chain = chain + [(rule.id, ref, nxt, rev)]
                 _record(found, way, nxt, new_chain, new_state)
                 if len(new_chain) < MAX_LINKS:
                     stack.append((nxt, new_chain, new_state, seen | {nxt}))
@@ -190,9 +191,9 @@ def find_equivalents(
     ]
     order = {lid: i for i, lid in enumerate(reg.ladders)}
     results.sort(key=lambda r: (r["direction"] != "out", order[r["level"]["ladder"]],
-                                reg.levels[r["level"]["id"]]["rank"], r["kind"], len(r["chain"]), r["chain"]))
+                                reg.levels[r["level"]["id"]].rank, r["kind"], len(r["chain"]), r["chain"]))
     lev = reg.levels[start]
-    return {"level": level_ref(reg, start, lang), "ladder_zh": reg.ladders[lev["ladder"]]["zh"],
+    return {"level": level_ref(reg, start, lang), "ladder_zh": reg.ladders[lev.ladder].zh,
             "results": results}
 
 
@@ -221,7 +222,7 @@ def check_arguments(*, direction: str = "both", as_of: str | None = None, lang: 
 def _principal(reg: Registry, chain: list[str]) -> str:
     """The rule that gives a chain its kind: its one non-counts_as link, else its first link."""
     for rid in chain:
-        if reg.rules[rid]["kind"] not in COMPOSABLE:
+        if reg.rules[rid].kind not in COMPOSABLE:
             return rid
     return chain[0]
 
@@ -240,17 +241,17 @@ def _record(found: dict, way: str, ref: str, chain: list, state: tuple) -> None:
 
 def level_ref(reg: Registry, ref: str, lang: str = "zh") -> dict:
     lev = reg.levels[ref]
-    return {"id": ref, "ladder": lev["ladder"], "name": lev[lang]}
+    return {"id": ref, "ladder": lev.ladder, "name": lev.en if lang == "en" else lev.zh}
 
 
 def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) -> dict:
     rules = [reg.rules[rid] for rid in c["chain"]]
-    confidence = min((r["confidence"] for r in rules), key=CONFIDENCE_ORDER.__getitem__)
-    ladder_conf = reg.ladders[reg.levels[ref]["ladder"]]["confidence"]
+    confidence = min((r.confidence for r in rules), key=CONFIDENCE_ORDER.__getitem__)
+    ladder_conf = reg.ladders[reg.levels[ref].ladder].confidence
     if ladder_conf and CONFIDENCE_ORDER[ladder_conf] < CONFIDENCE_ORDER[confidence]:
         confidence = ladder_conf  # the names on that ladder are themselves uncertain
-    starts = [r["effective_from"] for r in rules]
-    ends = [r["effective_until"] for r in rules if r["effective_until"]]
+    starts = [r.effective_from for r in rules]
+    ends = [r.effective_until for r in rules if r.effective_until]
 
     return {
         "direction": way,
@@ -260,7 +261,7 @@ def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) ->
         "conditions": [c for c in (conditions_of(r, lang) for r in rules) if c],
         "chain": c["chain"],
         # Each link was walked from a to b; an 'in' walk runs against the reading order.
-        "links": [{"rule": rid, "kind": reg.rules[rid]["kind"],
+        "links": [{"rule": rid, "kind": reg.rules[rid].kind,
                    "from": a if way == "out" else b, "to": b if way == "out" else a,
                    "reversed": rev}
                   for rid, a, b, rev in c["links"]],
@@ -271,22 +272,22 @@ def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) ->
     }
 
 
-def conditions_of(rule: dict, lang: str) -> dict:
+def conditions_of(rule: Rule, lang: str) -> dict:
     """The rule's conditions without the empty ones, tagged with the rule id ({} when none); the
     conditions in words (``other``) as strings in ``lang``."""
-    out = {k: v for k, v in rule["conditions"].items() if v not in (None, [], False)}
+    out = {k: v for k, v in rule.conditions.to_dict().items() if v not in (None, [], False)}
     if "other" in out:
-        out["other"] = [other_words(item, lang) for item in out["other"]]
-    return {"rule": rule["id"], **out} if out else {}
+        out["other"] = [other_words(item, lang) for item in rule.conditions.other]
+    return {"rule": rule.id, **out} if out else {}
 
 
-def citation(reg: Registry, rule: dict) -> dict:
+def citation(reg: Registry, rule: Rule) -> dict:
     """The primary citation of a rule, with the source's title, 文号 and status."""
-    cite = rule["cite"][0]
-    src = reg.sources[cite["source"]]
-    return {"rule": rule["id"], "source": src["id"], "title": src["title"], "doc_no": src["doc_no"],
-            "status": src["status"], "article": cite["article"], "quote": cite["quote"],
-            "layer": rule.get("layer", "national"), "jurisdiction": rule.get("jurisdiction", "CN")}
+    cite = rule.cite[0]
+    src = reg.sources[cite.source]
+    return {"rule": rule.id, "source": src.id, "title": src.title, "doc_no": src.doc_no,
+            "status": src.status, "article": cite.article, "quote": cite.quote,
+            "layer": rule.layer, "jurisdiction": rule.jurisdiction}
 
 
 def routes_into(reg: Registry, ref: str, *, include_derived: bool = False, lang: str = "zh") -> list[dict]:
@@ -297,18 +298,18 @@ def routes_into(reg: Registry, ref: str, *, include_derived: bool = False, lang:
     """
     check_arguments(lang=lang)
 
-    def route(rule: dict, start: str | None) -> dict:
-        return {"from": level_ref(reg, start, lang) if start else None, "rule": rule["id"], "kind": rule["kind"],
-                "grants": rule["grants"], "conditions": conditions_of(rule, lang), "purposes": rule["purposes"],
-                "confidence": rule["confidence"], "sources": [citation(reg, rule)]}
+    def route(rule: Rule, start: str | None) -> dict:
+        return {"from": level_ref(reg, start, lang) if start else None, "rule": rule.id, "kind": rule.kind,
+                "grants": rule.grants, "conditions": conditions_of(rule, lang), "purposes": list(rule.purposes),
+                "confidence": rule.confidence, "sources": [citation(reg, rule)]}
 
-    def wanted(rule: dict) -> bool:
-        return rule["kind"] != "derived" or include_derived
+    def wanted(rule: Rule) -> bool:
+        return rule.kind != "derived" or include_derived
 
-    routes = [route(reg.rules[rid], reg.rules[rid]["from"]) for rid in reg.index["in"].get(ref, ())
+    routes = [route(reg.rules[rid], reg.rules[rid].from_) for rid in reg.index["in"].get(ref, ())
               if wanted(reg.rules[rid])]
     for rid in reg.index["out"].get(ref, ()):
         rule = reg.rules[rid]
-        if rule["bidirectional"] and wanted(rule):
-            routes.extend(route(rule, t) for t in rule["to"])
+        if rule.bidirectional and wanted(rule):
+            routes.extend(route(rule, t) for t in rule.to)
     return routes

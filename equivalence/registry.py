@@ -9,6 +9,7 @@ import os
 
 from .errors import AmbiguousLevelError, UnknownLadderError, UnknownLevelError, UnknownRuleError
 from .names import SHORT_FORMS, closest, normalize, strip_qualifier
+from .records import Ladder, Level, Purpose, Rule, Source
 
 _SEPARATORS = (":", "：")
 
@@ -18,11 +19,11 @@ class Registry:
 
     def __init__(self, index: dict):
         self.index = index
-        self.ladders: dict[str, dict] = index["ladders"]
-        self.levels: dict[str, dict] = index["levels"]
-        self.rules: dict[str, dict] = index["rules"]
-        self.sources: dict[str, dict] = index["sources"]
-        self.purposes: dict[str, dict] = index["purposes"]
+        self.ladders: dict[str, Ladder] = index["ladders"]
+        self.levels: dict[str, Level] = index["levels"]
+        self.rules: dict[str, Rule] = index["rules"]
+        self.sources: dict[str, Source] = index["sources"]
+        self.purposes: dict[str, Purpose] = index["purposes"]
 
     @classmethod
     def load(cls, root: str | os.PathLike | None = None, *, layers=(), region: str | None = None,
@@ -92,11 +93,11 @@ class Registry:
         return names.get(normalize(key))
 
     # -- ladders -------------------------------------------------------------------------------
-    def get_ladder(self, name: str) -> dict | None:
+    def get_ladder(self, name: str) -> Ladder | None:
         lid = self.index["ladder_names"].get(normalize(name))
         return self.ladders.get(lid) if lid else None
 
-    def ladder(self, name: str) -> dict:
+    def ladder(self, name: str) -> Ladder:
         """The ladder named by id, zh or en name.
 
         Raises
@@ -108,7 +109,7 @@ class Registry:
             shown = {}
             for lid, lad in self.ladders.items():
                 shown[normalize(lid)] = lid
-                shown[normalize(lad["zh"])] = lad["zh"]
+                shown[normalize(lad.zh)] = lad.zh
             raise UnknownLadderError(name, closest(name, shown))
         return found
 
@@ -116,7 +117,7 @@ class Registry:
     def qualified(self, ref: str) -> str:
         """The unambiguous way to write a level: '工勤技能岗位:一级'."""
         lev = self.levels[ref]
-        return f"{self.ladders[lev['ladder']]['zh']}:{lev['zh']}"
+        return f"{self.ladders[lev.ladder].zh}:{lev.zh}"
 
     def candidates(self, name: str) -> list[str]:
         """Refs of every level that ``name`` may denote (id, ref, zh, en, alias; LADDER:LEVEL;
@@ -128,10 +129,10 @@ class Registry:
                 if lad is None:
                     if not self._occupation_prefix(prefix):
                         return []
-                    skill = [lid for lid, ladder in self.ladders.items() if ladder["kind"] == "skill_grade"]
+                    skill = [lid for lid, ladder in self.ladders.items() if ladder.kind == "skill_grade"]
                     refs = self.candidates(level_part)
-                    return [r for r in refs if self.levels[r]["ladder"] in skill]
-                own = self.index["ladder_level_names"].get(lad["id"], {})
+                    return [r for r in refs if self.levels[r].ladder in skill]
+                own = self.index["ladder_level_names"].get(lad.id, {})
                 key = normalize(level_part)
                 ref = own.get(key) or own.get(strip_qualifier(key))
                 return [ref] if ref else []
@@ -148,7 +149,7 @@ class Registry:
         occ = self.occupation(prefix)
         return occ if occ and occ["tier"] == 4 else None
 
-    def credential(self, name: str) -> tuple[dict, dict | None]:
+    def credential(self, name: str) -> tuple[Level, dict | None]:
         """The level a credential names, and its occupation when written ``OCCUPATION:GRADE``.
 
         Raises
@@ -163,11 +164,11 @@ class Registry:
                     return level, self._occupation_prefix(prefix)
         return level, None
 
-    def get_level(self, name: str) -> dict | None:
+    def get_level(self, name: str) -> Level | None:
         found = self.candidates(name)
         return self.levels[found[0]] if len(found) == 1 else None
 
-    def level(self, name: str) -> dict:
+    def level(self, name: str) -> Level:
         """The level named by ``name``.
 
         Raises
@@ -193,15 +194,15 @@ class Registry:
                     self._unknown_prefix(name, ladder_part, level_part)
                 lad = self.ladder(ladder_part)
                 shown = {}
-                for ref in lad["levels"]:
+                for ref in lad.levels:
                     lev = self.levels[ref]
-                    for n in (lev["zh"], *lev["aliases"]):
-                        shown[normalize(n)] = f"{lad['zh']}:{n}"
-                raise UnknownLevelError(name, closest(level_part, shown), hint=("hint_in_ladder", {"ladder": lad["zh"]}))
+                    for n in (lev.zh, *lev.aliases):
+                        shown[normalize(n)] = f"{lad.zh}:{n}"
+                raise UnknownLevelError(name, closest(level_part, shown), hint=("hint_in_ladder", {"ladder": lad.zh}))
         occ = self._occupation_prefix(name)
         if occ:  # 焊工: an occupation holds skill grades, it is not one
-            grades = [self.levels[r]["zh"] for lid, lad in self.ladders.items() if lad["kind"] == "skill_grade"
-                      for r in lad["levels"]]
+            grades = [self.levels[r].zh for lad in self.ladders.values() if lad.kind == "skill_grade"
+                      for r in lad.levels]
             shown = [f"{occ['zh']}:{g}" for g in ("高级工", "技师") if g in grades]
             raise UnknownLevelError(name, shown, hint=("hint_occupation_holds_grades",
                                                       {"occupation": occ["zh"], "code": occ["code"]}))
@@ -214,7 +215,7 @@ class Registry:
         from .search import search
 
         shown = {normalize(lid): lid for lid in self.ladders}
-        shown.update({normalize(lad["zh"]): lad["zh"] for lad in self.ladders.values()})
+        shown.update({normalize(lad.zh): lad.zh for lad in self.ladders.values()})
         near = closest(prefix, shown, n=3)
         for hit in search(self, prefix, kinds=["occupation"], limit=3):
             if hit["id"].count("-") == 3:  # an occupation, not a group
@@ -228,11 +229,11 @@ class Registry:
             raise UnknownLevelError(name, [], hint=("hint_occupation_group",
                                                    {"occupation": occ["zh"], "code": occ["code"]}))
         shown = {}
-        for lid, lad in self.ladders.items():
-            if lad["kind"] == "skill_grade":
-                for ref in lad["levels"]:
+        for lad in self.ladders.values():
+            if lad.kind == "skill_grade":
+                for ref in lad.levels:
                     lev = self.levels[ref]
-                    for n in (lev["zh"], *lev["aliases"]):
+                    for n in (lev.zh, *lev.aliases):
                         shown[normalize(n)] = f"{occ['zh']}:{n}"
         raise UnknownLevelError(name, closest(level_part, shown),
                                 hint=("hint_occupation_grade", {"occupation": occ["zh"], "code": occ["code"]}))
@@ -250,17 +251,17 @@ class Registry:
                 out.append(shown)
         return out[:n]
 
-    def levels_of(self, ladder: str) -> list[dict]:
-        return [self.levels[r] for r in self.ladder(ladder)["levels"]]
+    def levels_of(self, ladder: str) -> list[Level]:
+        return [self.levels[r] for r in self.ladder(ladder).levels]
 
     def name(self, ref: str, lang: str = "zh") -> str:
-        return self.levels[ref][lang]
+        return getattr(self.levels[ref], lang)
 
     def ladder_name(self, ladder_id: str, lang: str = "zh") -> str:
-        return self.ladders[ladder_id][lang]
+        return getattr(self.ladders[ladder_id], lang)
 
     # -- rules ---------------------------------------------------------------------------------
-    def rule(self, rule_id: str) -> dict:
+    def rule(self, rule_id: str) -> Rule:
         """The rule with this id.
 
         Raises

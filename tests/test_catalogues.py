@@ -12,6 +12,7 @@ from conftest import REPO, SHIPPED, TINY_FILES, write_folder
 from equivalence.cli import cli
 from equivalence.compile import compile_folder
 from equivalence.errors import MappingErrors, UnknownLevelError
+from equivalence.records import Words
 from equivalence.registry import Registry
 
 CODE = re.compile(r"^\d(-\d{2}){0,3}$")
@@ -93,17 +94,17 @@ def test_well_known_occupations(occupations):
 
 
 def test_every_item_ladder_is_a_qualification_ladder_with_a_counts_as_rule(real, items):
-    ruled = {real.levels[r["from"]]["ladder"] for r in real.rules.values()
-             if r["kind"] == "counts_as" and r["from"]}
+    ruled = {real.levels[r.from_].ladder for r in real.rules.values()
+             if r.kind == "counts_as" and r.from_}
     with_ladder = [i for i in items.values() if i["ladder"]]
     assert with_ladder
     for item in with_ladder:
         lad = real.ladders[item["ladder"]]
-        assert lad["kind"] == "qualification", item["id"]
-        assert re.match(r"^q_", lad["id"]), item["id"]
+        assert lad.kind == "qualification", item["id"]
+        assert re.match(r"^q_", lad.id), item["id"]
         assert item["ladder"] in ruled, item["id"]
         # the item's levels are its ladder's, low to high
-        assert item["levels"] == [real.levels[r]["zh"] for r in lad["levels"]], item["id"]
+        assert item["levels"] == [real.levels[r].zh for r in lad.levels], item["id"]
         assert "no ladder" not in (item["note"] or ""), item["id"]
 
 
@@ -129,16 +130,16 @@ def test_skilled_items_say_what_is_unconfirmed(items):
 ])
 def test_the_section_8_2_items_that_waited_for_their_ladders(real, items, item, ladder, target):
     assert items[item]["ladder"] == ladder
-    rules = [r for r in real.rules.values() if r["from"] == f"{ladder}.certified"]
-    assert [(r["kind"], r["to"]) for r in rules] == [("counts_as", [target])]
+    rules = [r for r in real.rules.values() if r.from_ == f"{ladder}.certified"]
+    assert [(r.kind, r.to) for r in rules] == [("counts_as", (target,))]
     rule = rules[0]
-    assert rule["cite"][0]["source"] == "qual-title-table-2022"
-    assert rule["conditions"]["other"] == [{"zh": "通过全国统一考试取得", "en": "obtained by passing the national unified examination"}]
-    assert "summarised" in rule["note"] and rule["cite"][0]["quote"] == ""  # the table's wording was not recorded
+    assert rule.cite[0].source == "qual-title-table-2022"
+    assert rule.conditions.other == (Words(zh="通过全国统一考试取得", en="obtained by passing the national unified examination"),)
+    assert "summarised" in rule.note and rule.cite[0].quote == ""  # the table's wording was not recorded
 
 
 def test_engineering_consulting_has_both_alternatives(real):
-    assert real.rules["qual-eng-consultant-certified"]["to"] == ["eng.intermediate", "economics.intermediate"]
+    assert real.rules["qual-eng-consultant-certified"].to == ("eng.intermediate", "economics.intermediate")
 
 
 # -- broken catalogues: exact messages ----------------------------------------------------------
@@ -254,17 +255,17 @@ def test_validate_lists_catalogue_problems(runner, tmp_path):
 ])
 def test_occupation_grade_credentials(real, name, level, code):
     lev, occ = real.credential(name)
-    assert lev["ref"] == level
+    assert lev.ref == level
     assert occ["code"] == code and occ["tier"] == 4
-    assert real.level(name)["ref"] == level
+    assert real.level(name).ref == level
 
 
 def test_a_plain_level_has_no_occupation(real):
     lev, occ = real.credential("技师")
-    assert lev["ref"] == "skill.technician" and occ is None
+    assert lev.ref == "skill.technician" and occ is None
     # LADDER:LEVEL still names a ladder, not an occupation
     lev, occ = real.credential("职业技能等级:技师")
-    assert lev["ref"] == "skill.technician" and occ is None
+    assert lev.ref == "skill.technician" and occ is None
 
 
 def test_a_group_code_is_not_an_occupation(real):
@@ -305,7 +306,7 @@ def test_catalogue_is_cached_apart_and_loaded_when_needed(tmp_path, monkeypatch)
     warm = Registry.load(SHIPPED)
     assert "catalogue" not in warm.index and "search" not in warm.index
     # a plain level needs no catalogue
-    assert warm.level("技师")["ref"] == "skill.technician"
+    assert warm.level("技师").ref == "skill.technician"
     assert "catalogue" not in warm.index
     assert len(warm.catalogue["occupations"]) == 2176
     assert "catalogue" in warm.index

@@ -13,6 +13,7 @@ from equivalence.compile import compile_folder
 from equivalence.describe import describe_conditions
 from equivalence.errors import MappingErrors
 from equivalence.lookup import conditions_of
+from equivalence.records import Words
 
 OFF = "cite: [{source: src-off, article: a, quote: 原文}]"
 
@@ -23,7 +24,7 @@ def one_rule(other: str) -> str:
 
 def test_a_plain_string_is_the_chinese_and_english_answers_show_it_as_written(tiny):
     rule = tiny.rules["bridge-s4-e3"]
-    assert rule["conditions"]["other"] == [{"zh": "通过考评", "en": None}]
+    assert rule.conditions.other == (Words(zh="通过考评", en=None),)
     assert conditions_of(rule, "en")["other"] == ["通过考评"]
     assert describe_conditions(tiny, conditions_of(rule, "en"), "en") == "3 yrs after obtaining; matching specialty; 通过考评"
 
@@ -31,7 +32,7 @@ def test_a_plain_string_is_the_chinese_and_english_answers_show_it_as_written(ti
 def test_both_forms_compile_side_by_side(tmp_path):
     root = write_folder(tmp_path / "m", {**TINY_FILES, "r.yaml": one_rule("[评聘, {zh: 年满16周岁, en: aged 16 or over}]")})
     rule = compile_folder(root)["rules"]["r1"]
-    assert rule["conditions"]["other"] == [{"zh": "评聘", "en": None}, {"zh": "年满16周岁", "en": "aged 16 or over"}]
+    assert rule.conditions.other == (Words(zh="评聘", en=None), Words(zh="年满16周岁", en="aged 16 or over"))
     assert conditions_of(rule, "zh")["other"] == ["评聘", "年满16周岁"]
     assert conditions_of(rule, "en")["other"] == ["评聘", "aged 16 or over"]
 

@@ -40,7 +40,7 @@ def test_graph_holds_every_level_rule_ladder_and_source(tiny):
     assert set(tiny.levels) <= set(g.nodes)
     assert g.nodes[ENTRY]["type"] == "entry"  # en-entry has no `from`
     assert {k for _, _, k in g.edges(keys=True)} == set(tiny.rules)
-    assert sum(1 for _ in g.edges()) == sum(len(r["to"]) for r in tiny.rules.values())
+    assert sum(1 for _ in g.edges()) == sum(len(r.to) for r in tiny.rules.values())
     d = g.edges["sk.s4", "en.e3", "bridge-s4-e3"]
     assert d["kind"] == "apply" and d["conditions"]["years_in_from"] == 3
     assert d["purposes"] == ["review"] and d["cite"][0]["source"] == "src-sec" and d["confidence"] == "medium"

@@ -18,6 +18,7 @@ from equivalence.compile import compile_folder
 from equivalence.errors import MappingError, MappingErrors, UnknownLevelError, one_line
 from equivalence.index import INDEX_FORMAT, MAGIC, load_index
 from equivalence.lookup import find_equivalents
+from equivalence.records import Citation
 from equivalence.registry import Registry
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -59,7 +60,7 @@ def test_a_few_aliases_are_still_read(tmp_path):
     text = ("rules:\n  - {id: r1, kind: apply, from: sk.s1, to: en.e1, cite: &c [{source: src-off, article: a, quote: q}]}\n"
             "  - {id: r2, kind: apply, from: sk.s2, to: en.e2, cite: *c}\n")
     reg = Registry(compile_folder(write_folder(tmp_path / "m", {**TINY_FILES, "a.yaml": text})))
-    assert reg.rules["r2"]["cite"] == reg.rules["r1"]["cite"] == [{"source": "src-off", "article": "a", "quote": "q"}]
+    assert reg.rules["r2"].cite == reg.rules["r1"].cite == (Citation(source="src-off", article="a", quote="q"),)
 
 
 def test_nesting_too_deep(tmp_path):
@@ -165,7 +166,7 @@ def test_lookup_is_linear_in_rules_between_the_same_two_levels(tiny):
     template = tiny.rules["s4-post-ws"]
     for i in range(8_000):
         rid = f"many-{i}"
-        index["rules"][rid] = {**template, "id": rid, "to": ["ws.w2"]}
+        index["rules"][rid] = template._replace(id=rid, to=("ws.w2",))
         index["out"]["sk.s4"].append(rid)
         index["in"]["ws.w2"].append(rid)
     reg = Registry(index)

@@ -73,7 +73,7 @@ def ids(acme):
     from equivalence.models import LADDER_KINDS
 
     found = set(acme.ladders) | set(acme.rules) | set(acme.sources) | set(acme.purposes)
-    found |= {lev["id"] for lev in acme.levels.values()} | {x["id"] for x in available_layers()} | {"national"} | set(LADDER_KINDS)
+    found |= {lev.id for lev in acme.levels.values()} | {x["id"] for x in available_layers()} | {"national"} | set(LADDER_KINDS)
     return found
 
 
@@ -94,17 +94,18 @@ def data_text(real, acme):
 def _texts(real):
     texts = []
     for lev in real.levels.values():
-        texts += [lev["zh"], *lev["aliases"]]
-    for table in (real.ladders, real.index.get("honours", {}), real.index.get("points_schemes", {})):
+        texts += [lev.zh, *lev.aliases]
+    texts += [lad.zh for lad in real.ladders.values()]
+    for table in (real.index.get("honours", {}), real.index.get("points_schemes", {})):
         texts += [x["zh"] for x in table.values()]
     for scheme in real.index.get("points_schemes", {}).values():
         texts += [i["zh"] for i in scheme["items"]]
     for occ in real.catalogue["occupations"].values():
         texts += [occ["zh"], *occ["aliases"]]
     for src in real.sources.values():
-        texts += [src["title"], src["doc_no"] or "", src["issuer"] or ""]
+        texts += [src.title, src.doc_no or "", src.issuer or ""]
     for rule in real.rules.values():
-        texts += [c["quote"] for c in rule["cite"]] + [c["article"] for c in rule["cite"]]
+        texts += [c.quote for c in rule.cite] + [c.article for c in rule.cite]
     return texts
 
 
@@ -118,13 +119,13 @@ def render(runner, monkeypatch, args, lang):
 def english_words(out: str, name: str, real, ids) -> list[str]:
     if name == "show" or name.startswith("show-"):
         for rule in real.rules.values():  # the mappings' own notes and articles, shown as written
-            for text in [rule["note"] or "", *(c["article"] for c in rule["cite"])]:
+            for text in [rule.note or "", *(c.article for c in rule.cite)]:
                 if text:
                     out = out.replace(text, "")
     if name in BILINGUAL:
         from equivalence.index import available_layers
 
-        names = [x["en"] for table in (real.ladders, real.levels) for x in table.values()]
+        names = [x.en for table in (real.ladders, real.levels) for x in table.values()]
         names += [x["en"] for x in available_layers()] + ["National"]
         for text in sorted(set(names), key=len, reverse=True):  # 'Journalism (news editors)' before 'Journalism'
             out = out.replace(text, "")

@@ -83,10 +83,10 @@ def test_replacing_rule_takes_the_place_of_the_lower_one(nat, make_layer):
     co = make_layer("co", bridge("co-bridge", replaces="bridge-s4-e3"))
     reg = Registry.load(nat, layers=[co], use_cache=False)
     assert "bridge-s4-e3" not in reg.rules
-    assert reg.rules["co-bridge"]["layer"] == "co"
-    assert reg.rules["co-bridge"]["replaces"] == "bridge-s4-e3"
+    assert reg.rules["co-bridge"].layer == "co"
+    assert reg.rules["co-bridge"].replaces == "bridge-s4-e3"
     assert reg.index["replaced"]["bridge-s4-e3"]["by"] == "co-bridge"
-    assert reg.index["replaced"]["bridge-s4-e3"]["rule"]["layer"] == "national"
+    assert reg.index["replaced"]["bridge-s4-e3"]["rule"].layer == "national"
     assert "bridge-s4-e3" not in reg.index["out"]["sk.s4"]
     assert [x["id"] for x in reg.index["layers"]] == ["national", "co"]
 
@@ -118,17 +118,17 @@ def test_a_layer_adds_rules_next_to_the_national_ones(nat, make_layer):
     extra = (f"  - {{id: co-s3-e2, kind: apply, from: sk.s3, to: en.e2, purposes: [review], {CITE}}}\n")
     co = make_layer("co", extra)
     reg = Registry.load(nat, layers=[co], use_cache=False)
-    assert reg.rules["co-s3-e2"]["layer"] == "co"
-    assert reg.rules["bridge-s4-e3"]["layer"] == "national"
+    assert reg.rules["co-s3-e2"].layer == "co"
+    assert reg.rules["bridge-s4-e3"].layer == "national"
     assert reg.index["replaced"] == {}
-    assert reg.rules["co-s3-e2"]["jurisdiction"] == "CN"  # an employer without a region
+    assert reg.rules["co-s3-e2"].jurisdiction == "CN"  # an employer without a region
 
 
 def test_province_rules_default_to_its_region(nat, make_layer):
     gd = make_layer("gd", bridge("gd-bridge", replaces="bridge-s4-e3"), scope="province", region="CN-GD")
     reg = Registry.load(nat, layers=[gd], use_cache=False)
-    assert reg.rules["gd-bridge"]["jurisdiction"] == "CN-GD"
-    assert reg.rules["sk-up-1"]["jurisdiction"] == "CN"
+    assert reg.rules["gd-bridge"].jurisdiction == "CN-GD"
+    assert reg.rules["sk-up-1"].jurisdiction == "CN"
 
 
 def test_two_layers_stacked_replace_in_turn(nat, make_layer):
@@ -136,7 +136,7 @@ def test_two_layers_stacked_replace_in_turn(nat, make_layer):
     dept = make_layer("dept", bridge("dept-bridge", replaces="co-bridge", years=1))
     reg = Registry.load(nat, layers=[co, dept], use_cache=False)
     assert "bridge-s4-e3" not in reg.rules and "co-bridge" not in reg.rules
-    assert reg.rules["dept-bridge"]["layer"] == "dept"
+    assert reg.rules["dept-bridge"].layer == "dept"
     assert {k: v["by"] for k, v in reg.index["replaced"].items()} == {"bridge-s4-e3": "co-bridge",
                                                                        "co-bridge": "dept-bridge"}
     route = find_path(reg, profile(reg, ["sk.s4@2020-01-01"], "2021-06-01"), ["en.e3"])
@@ -213,7 +213,7 @@ def test_a_layer_may_use_lower_ids(nat, make_layer):
     rules = ("  - {id: co-s3-e2, kind: apply, from: sk.s3, to: en.e2, purposes: [review], "
              "cite: [{source: src-off, article: 第一条, quote: 官方原文}]}\n")
     co = make_layer("co", rules, sources=False)
-    assert Registry.load(nat, layers=[co], use_cache=False).rules["co-s3-e2"]["layer"] == "co"
+    assert Registry.load(nat, layers=[co], use_cache=False).rules["co-s3-e2"].layer == "co"
 
 
 def test_replacing_an_unknown_rule(nat, make_layer):
@@ -298,7 +298,7 @@ def test_national_folder_skips_layer_folders():
     files = [str(p) for p in mapping_files(SHIPPED)]
     assert files and not any("/regions/" in f or "/examples/" in f for f in files)
     index = compile_folder(SHIPPED)
-    assert {r["layer"] for r in index["rules"].values()} == {"national"}
+    assert {r.layer for r in index["rules"].values()} == {"national"}
     assert [x["id"] for x in index["layers"]] == ["national"]
     assert not any(r.startswith(("gd-", "sd-", "acme-")) for r in index["rules"])
     assert not index["points_schemes"]
@@ -460,7 +460,7 @@ def test_96_bridge_before_and_after_it_was_issued(real):
 def test_96_bridge_in_paths(real):
     # Nationally the 96号 bridge to 农艺师 states no years (each province sets them): no date can be
     # planned, and the answer says so and names the province of the data that sets them.
-    target = [real.level("农艺师")["ref"]]
+    target = [real.level("农艺师").ref]
     with pytest.raises(NoPromotionPathError) as info:
         find_path(real, build_profile(real, ["技师@2015-01-01"], as_of="2021-01-06"), target)
     assert str(info.value) == ("无法到达农艺师：bridge-96-technician-to-intermediate: 申报年限由各省实施办法规定"

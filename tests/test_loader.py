@@ -211,26 +211,26 @@ def test_valid_folder_loads(tiny_dir):
     assert set(index["ladders"]) == {"sk", "tt", "en", "hl", "pt", "ws"}
     assert len(index["levels"]) == 4 + 4 + 4 + 3 + 4 + 2
     assert len(index["sources"]) == 3 and len(index["purposes"]) == 4
-    assert index["ladders"]["sk"]["levels"] == ["sk.s1", "sk.s2", "sk.s3", "sk.s4"]
+    assert index["ladders"]["sk"].levels == ("sk.s1", "sk.s2", "sk.s3", "sk.s4")
     # ranges expand to every level between the two ends, by rank
-    assert index["rules"]["t3-post"]["to"] == ["pt.p4", "pt.p3"]
-    assert index["rules"]["t3-post"]["to_spec"] == ["pt.p4..p3"]
-    assert index["rules"]["s4-post-ws"]["to"] == ["ws.w2", "ws.w1"]
+    assert index["rules"]["t3-post"].to == ("pt.p4", "pt.p3")
+    assert index["rules"]["t3-post"].to_spec == ("pt.p4..p3",)
+    assert index["rules"]["s4-post-ws"].to == ("ws.w2", "ws.w1")
     # confidence from the first citation's source, or lowered by the rule
-    assert index["rules"]["bridge-s4-e3"]["confidence"] == "medium"
-    assert index["rules"]["en-tier-3"]["confidence"] == "high"
-    assert index["rules"]["s2-apply-e1"]["confidence"] == "medium"
-    assert index["rules"]["s1-apply-e1"]["confidence"] == "low"
+    assert index["rules"]["bridge-s4-e3"].confidence == "medium"
+    assert index["rules"]["en-tier-3"].confidence == "high"
+    assert index["rules"]["s2-apply-e1"].confidence == "medium"
+    assert index["rules"]["s1-apply-e1"].confidence == "low"
     # effective dates default to the source's
-    assert index["rules"]["s1-apply-e1"]["effective_from"] == "2020"
-    assert index["rules"]["s1-old-hiring"]["effective_until"] == "2016-01-01"
+    assert index["rules"]["s1-apply-e1"].effective_from == "2020"
+    assert index["rules"]["s1-old-hiring"].effective_until == "2016-01-01"
     # every rule knows where it was written
-    assert index["rules"]["bridge-s4-e3"]["path"].endswith("rules/rules.yaml")
-    assert index["rules"]["bridge-s4-e3"]["line"] == 15
+    assert index["rules"]["bridge-s4-e3"].path.endswith("rules/rules.yaml")
+    assert index["rules"]["bridge-s4-e3"].line == 15
 
 
 def test_registry_load_without_cache(tiny):
-    assert tiny.level("技师")["ref"] == "sk.s4"
+    assert tiny.level("技师").ref == "sk.s4"
 
 
 def test_cache_is_used_and_keyed_by_content(tiny_dir, tmp_path, monkeypatch):
@@ -245,13 +245,13 @@ def test_cache_is_used_and_keyed_by_content(tiny_dir, tmp_path, monkeypatch):
     # a change to the YAML gives a new entry, and the change is seen
     path = tiny_dir / "rules" / "rules.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("equal wage bands", "equal pay"), encoding="utf-8")
-    assert Registry.load(tiny_dir).rules["t4-derived-w1"]["note"] == "equal pay"
+    assert Registry.load(tiny_dir).rules["t4-derived-w1"].note == "equal pay"
     assert len([p for p in cache.glob("index-*.pickle") if not p.name.endswith("-catalogue.pickle")]) == 2
 
 
 def test_cache_off(tiny_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("EQUIVALENCE_CACHE_DIR", "off")
-    assert Registry.load(tiny_dir).level("三级")["ref"] == "sk.s3"
+    assert Registry.load(tiny_dir).level("三级").ref == "sk.s3"
 
 
 def test_broken_folder_is_not_cached(tmp_path, monkeypatch):

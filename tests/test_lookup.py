@@ -111,7 +111,7 @@ def test_purposes_that_do_not_overlap_do_not_compose(tiny):
 
 def test_purposes_are_intersected(tiny):
     for r in results(tiny, "技师", include_derived=True):
-        sets = [set(tiny.rules[rid]["purposes"]) for rid in r["chain"] if tiny.rules[rid]["purposes"]]
+        sets = [set(tiny.rules[rid].purposes) for rid in r["chain"] if tiny.rules[rid].purposes]
         expected = set.intersection(*sets) if sets else set()
         assert set(r["purposes"]) == expected
 
@@ -119,7 +119,7 @@ def test_purposes_are_intersected(tiny):
 def test_promotion_never_appears(tiny):
     for level in tiny.levels:
         for r in results(tiny, level, include_derived=True):
-            assert all(tiny.rules[rid]["kind"] != "promotion" for rid in r["chain"])
+            assert all(tiny.rules[rid].kind != "promotion" for rid in r["chain"])
 
 
 def test_derived_only_when_asked(tiny):
@@ -134,7 +134,7 @@ def test_derived_taints_the_chain(tiny):
     got = triples(tiny, "高级工程师", include_derived=True)
     assert ("out", "ws.w1", "derived", ("en-tier-4", "t4-derived-w1")) in got
     for r in results(tiny, "高级工程师", include_derived=True):
-        if any(tiny.rules[rid]["kind"] == "derived" for rid in r["chain"]):
+        if any(tiny.rules[rid].kind == "derived" for rid in r["chain"]):
             assert r["kind"] == "derived"
     assert "ws.w1" not in reached(tiny, "高级工程师")
 
@@ -181,12 +181,12 @@ def test_chain_and_links_are_real_rules(tiny):
             assert [s["rule"] for s in r["sources"]] == r["chain"]
             for link in r["links"]:
                 rule = tiny.rules[link["rule"]]
-                assert link["kind"] == rule["kind"]
+                assert link["kind"] == rule.kind
                 if link["reversed"]:
-                    assert rule["bidirectional"]
-                    assert link["from"] in rule["to"] and link["to"] == rule["from"]
+                    assert rule.bidirectional
+                    assert link["from"] in rule.to and link["to"] == rule.from_
                 else:
-                    assert link["from"] == rule["from"] and link["to"] in rule["to"]
+                    assert link["from"] == rule.from_ and link["to"] in rule.to
             # the links join up, from one end of the chain to the other
             ends = [r["level"]["id"], level] if r["direction"] == "in" else [level, r["level"]["id"]]
             assert r["links"][0]["from"] == ends[0] and r["links"][-1]["to"] == ends[1]
@@ -198,7 +198,7 @@ def test_confidence_is_the_minimum_along_the_chain(tiny):
     order = {"low": 0, "medium": 1, "high": 2}
     for level in tiny.levels:
         for r in results(tiny, level, include_derived=True):
-            assert r["confidence"] == min((tiny.rules[rid]["confidence"] for rid in r["chain"]), key=order.get)
+            assert r["confidence"] == min((tiny.rules[rid].confidence for rid in r["chain"]), key=order.get)
     [r] = [r for r in results(tiny, "技师") if r["chain"] == ["bridge-s4-e3", "en-tier-3"]]
     assert r["confidence"] == "medium"  # medium (secondary) + high (official)
     [r] = [r for r in results(tiny, "初级工") if r["chain"] == ["s1-apply-e1"]]
@@ -216,7 +216,7 @@ def test_effective_dates_of_a_chain(tiny):
 def test_no_result_on_the_start_ladder(tiny):
     for level, lev in tiny.levels.items():
         for r in results(tiny, level, include_derived=True):
-            assert r["level"]["ladder"] != lev["ladder"]
+            assert r["level"]["ladder"] != lev.ladder
 
 
 def test_filters(tiny):

@@ -29,8 +29,8 @@ from equivalence.names import closest, normalize, strip_qualifier
     ("副高", "tt.t4"),
 ])
 def test_resolves(tiny, name, ref):
-    assert tiny.level(name)["ref"] == ref
-    assert tiny.get_level(name)["ref"] == ref
+    assert tiny.level(name).ref == ref
+    assert tiny.get_level(name).ref == ref
 
 
 @pytest.mark.parametrize("name, ref", [
@@ -51,7 +51,7 @@ def test_resolves(tiny, name, ref):
     ("hl:技师", "hl.h2"),
 ])
 def test_qualified_names(tiny, name, ref):
-    assert tiny.level(name)["ref"] == ref
+    assert tiny.level(name).ref == ref
 
 
 def test_ambiguous_name_lists_qualified_candidates(tiny):
@@ -63,7 +63,7 @@ def test_ambiguous_name_lists_qualified_candidates(tiny):
     assert str(err) == ("'一级' is ambiguous; name the ladder: " + ", ".join(err.candidates))
     assert tiny.get_level("一级") is None
     # every candidate resolves
-    assert {tiny.level(c)["ref"] for c in err.candidates} == {"pt.p1", "ws.w1"}
+    assert {tiny.level(c).ref for c in err.candidates} == {"pt.p1", "ws.w1"}
 
 
 def test_ambiguous_is_a_lookup_error(tiny):
@@ -110,11 +110,11 @@ def test_unknown_ladder(tiny):
 
 
 def test_ladders_by_id_zh_en(tiny):
-    assert tiny.ladder("ws")["id"] == "ws"
-    assert tiny.ladder("工勤技能岗位")["id"] == "ws"
-    assert tiny.ladder("skilled worker posts")["id"] == "ws"
-    assert tiny.ladder("卫生技术")["id"] == "hl"
-    assert [lev["ref"] for lev in tiny.levels_of("职业技能等级")] == ["sk.s1", "sk.s2", "sk.s3", "sk.s4"]
+    assert tiny.ladder("ws").id == "ws"
+    assert tiny.ladder("工勤技能岗位").id == "ws"
+    assert tiny.ladder("skilled worker posts").id == "ws"
+    assert tiny.ladder("卫生技术").id == "hl"
+    assert [lev.ref for lev in tiny.levels_of("职业技能等级")] == ["sk.s1", "sk.s2", "sk.s3", "sk.s4"]
 
 
 def test_get_level_returns_none(tiny):
@@ -125,12 +125,12 @@ def test_get_level_returns_none(tiny):
 
 def test_qualified_is_resolvable(tiny):
     for ref in tiny.levels:
-        assert tiny.level(tiny.qualified(ref))["ref"] == ref
+        assert tiny.level(tiny.qualified(ref)).ref == ref
 
 
 def test_every_name_resolves_or_is_ambiguous(tiny):
     for ref, lev in tiny.levels.items():
-        for name in (lev["zh"], lev["en"], *lev["aliases"]):
+        for name in (lev.zh, lev.en, *lev.aliases):
             found = tiny.candidates(name)
             assert ref in found
 

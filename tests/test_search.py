@@ -76,7 +76,7 @@ def test_title_by_name_reaches_its_tier_series(real):
     hit = first(real, "会计师")
     assert (hit["id"], hit["context"]) == ("accounting.intermediate", "会计")
     hit = first(real, "主治医师")
-    assert hit["match"] == "name" and real.levels[hit["id"]]["ladder"].startswith("health")
+    assert hit["match"] == "name" and real.levels[hit["id"]].ladder.startswith("health")
 
 
 def test_code_prefix_gives_the_group_then_its_occupations(real, occupations=None):

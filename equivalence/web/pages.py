@@ -211,7 +211,7 @@ def show(request, reg, p: answers.ShowParams) -> str:
     rows = [[w["id"], rule["id"]], [w["kind"], KIND_WORDS[lang].get(rule["kind"], rule["kind"]) + both],
             [w["from"], lev(rule["from"]) if rule["from"] else "—"],
             [w["to_"], join((lev(t) for t in rule["to"]), "、")],
-            [w["conditions"], describe_conditions(reg, conditions_of(rule, lang), lang) or "—"],
+            [w["conditions"], describe_conditions(reg, conditions_of(reg.rules[rule["id"]], lang), lang) or "—"],
             [w["purposes"], "、".join(reg.purposes[x][lang] for x in rule["purposes"] if x in reg.purposes) or "—"],
             [w["in_force"], f"{rule['effective_from']} – {rule['effective_until'] or ''}"],
             [w["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]]]

@@ -7,7 +7,7 @@ names or ids alike: ``lookup``, ``path``, ``check``, ``compare`` and ``routes_in
 >>> from equivalence import Registry
 >>> from equivalence.api import check, compare, lookup, path, routes_into
 >>> reg = Registry.load()
->>> reg.level("三级/高级工")["zh"], reg.level("高級技師")["ref"]
+>>> reg.level("三级/高级工").zh, reg.level("高級技師").ref
 ('高级工', 'skill.senior_technician')
 >>> [(r["level"]["name"], r["chain"]) for r in lookup(reg, "高级技师", to=["工程技术"], kinds=["apply"])["results"]]
 [('高级工程师', ['bridge-pilot2018-senior-technician-to-eng-associate-senior'])]

@@ -20,6 +20,7 @@ from html import escape
 
 from .describe import KIND_WORDS
 from .errors import EquivalenceError
+from .records import Rule
 from .registry import Registry
 
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
@@ -175,9 +176,9 @@ def _svg_open(width: float, height: float, title: str) -> str:
 
 def tier_ladder(reg: Registry) -> str | None:
     """The id of the title-tier ladder (the 职称层级 the chart aligns on), or None."""
-    if "tier" in reg.ladders and reg.ladders["tier"]["kind"] == "title_tier":
+    if "tier" in reg.ladders and reg.ladders["tier"].kind == "title_tier":
         return "tier"
-    return next((lid for lid, lad in reg.ladders.items() if lad["kind"] == "title_tier"), None)
+    return next((lid for lid, lad in reg.ladders.items() if lad.kind == "title_tier"), None)
 
 
 def _tie_kinds(include_derived: bool) -> tuple:
@@ -196,12 +197,12 @@ def tier_anchors(reg: Registry, ladders: list[str], include_derived: bool = Fals
     tl = tier_ladder(reg)
     if tl is None:
         return {}
-    tier_index = {ref: i + 1 for i, ref in enumerate(reg.ladders[tl]["levels"])}
+    tier_index = {ref: i + 1 for i, ref in enumerate(reg.ladders[tl].levels)}
     kinds = _tie_kinds(include_derived)
     prefer = {k: i for i, k in enumerate(kinds)}
     anchors: dict[str, int] = {}
     for lid in ladders:
-        for ref in reg.ladders[lid]["levels"]:
+        for ref in reg.ladders[lid].levels:
             if ref in tier_index:
                 anchors[ref] = tier_index[ref]
                 continue
@@ -210,7 +211,7 @@ def tier_anchors(reg: Registry, ladders: list[str], include_derived: bool = Fals
                 best = min(found, key=lambda r: (prefer[r["kind"]], tier_index[r["level"]["id"]]))
                 anchors[ref] = tier_index[best["level"]["id"]]
     # Second pass: one direct rule to a level already tied (工勤技能岗位 技术工一级 ← post ← 高级技师).
-    drawn = {ref for lid in ladders for ref in reg.ladders[lid]["levels"]}
+    drawn = {ref for lid in ladders for ref in reg.ladders[lid].levels}
     changed = True
     while changed:
         changed = False
@@ -218,17 +219,17 @@ def tier_anchors(reg: Registry, ladders: list[str], include_derived: bool = Fals
             ties = []
             for rid in list(reg.index["out"].get(ref, ())) + list(reg.index["in"].get(ref, ())):
                 rule = reg.rules[rid]
-                if rule["kind"] not in kinds or not rule_usable(reg, rule, as_of=None, include_derived=include_derived):
+                if rule.kind not in kinds or not rule_usable(reg, rule, as_of=None, include_derived=include_derived):
                     continue
-                ends = rule["to"] if rule["from"] == ref else [rule["from"]]
-                ties.extend((prefer[rule["kind"]], anchors[e]) for e in ends if e in anchors and e in drawn)
+                ends = rule.to if rule.from_ == ref else [rule.from_]
+                ties.extend((prefer[rule.kind], anchors[e]) for e in ends if e in anchors and e in drawn)
             if ties:
                 anchors[ref] = min(ties)[1]
                 changed = True
     # A ladder reads upwards: drop a tie that would put a higher level below a lower one.
     for lid in ladders:
         last = 0
-        for ref in reg.ladders[lid]["levels"]:
+        for ref in reg.ladders[lid].levels:
             if ref in anchors:
                 if anchors[ref] < last:
                     del anchors[ref]
@@ -242,7 +243,7 @@ def _bands(reg: Registry, ladders: list[str], anchors: dict[str, int], n_tiers: 
     0 below the lowest tie (or in a ladder with none), n_tiers + 1 above the highest."""
     band = {}
     for lid in ladders:
-        refs = reg.ladders[lid]["levels"]
+        refs = reg.ladders[lid].levels
         tied = [i for i, r in enumerate(refs) if r in anchors]
         for i, ref in enumerate(refs):
             if ref in anchors:
@@ -265,14 +266,14 @@ class _Layout:
     def __init__(self, reg: Registry, ladders: list[str], anchors: dict[str, int], lang: str):
         self.reg, self.ladders, self.lang = reg, ladders, lang
         tl = tier_ladder(reg)
-        self.tiers = list(reg.ladders[tl]["levels"]) if tl else []
+        self.tiers = list(reg.ladders[tl].levels) if tl else []
         n = len(self.tiers)
         self.band_of = _bands(reg, ladders, anchors, n)
         self.anchored = set(anchors)
         counts: dict[int, int] = {}
         for lid in ladders:
             per: dict[int, int] = {}
-            for ref in reg.ladders[lid]["levels"]:
+            for ref in reg.ladders[lid].levels:
                 per[self.band_of[ref]] = per.get(self.band_of[ref], 0) + 1
             for b, c in per.items():
                 counts[b] = max(counts.get(b, 0), c)
@@ -293,7 +294,7 @@ class _Layout:
         self.box: dict[str, tuple[float, float, float, float]] = {}
         for lid in ladders:
             by_band: dict[int, list[str]] = {}
-            for ref in reg.ladders[lid]["levels"]:
+            for ref in reg.ladders[lid].levels:
                 by_band.setdefault(self.band_of[ref], []).append(ref)
             for b, refs in by_band.items():
                 top, bottom = self.band_y[b]
@@ -319,15 +320,15 @@ class _Layout:
 
 # -- ladder chart: drawing ----------------------------------------------------------------------
 
-def chart_rules(reg: Registry, drawn: set[str], include_derived: bool = False) -> list[dict]:
+def chart_rules(reg: Registry, drawn: set[str], include_derived: bool = False) -> list[Rule]:
     """The rules a chart of the levels ``drawn`` shows: those with both ends drawn (promotions too)."""
     out = []
     for rule in reg.rules.values():
-        if rule["kind"] == "derived" and not include_derived:
+        if rule.kind == "derived" and not include_derived:
             continue
-        if rule["from"] not in drawn:
+        if rule.from_ not in drawn:
             continue
-        if any(t in drawn for t in rule["to"]):
+        if any(t in drawn for t in rule.to):
             out.append(rule)
     return out
 
@@ -346,7 +347,7 @@ def ladder_chart(reg: Registry, ladders: list[str] | None = None, *, lang: str =
     UnknownLadderError
     """
     if ladders:
-        ids = list(dict.fromkeys(reg.ladder(name)["id"] for name in ladders))
+        ids = list(dict.fromkeys(reg.ladder(name).id for name in ladders))
     else:
         ids = [lid for lid in DEFAULT_LADDERS if lid in reg.ladders] or list(reg.ladders)[:5]
     anchors = tier_anchors(reg, ids, include_derived)
@@ -355,7 +356,7 @@ def ladder_chart(reg: Registry, ladders: list[str] | None = None, *, lang: str =
     rules = chart_rules(reg, drawn, include_derived)
     words = WORDS[lang]
     if title is None:
-        title = " · ".join(reg.ladders[lid][lang] for lid in ids) + (" — " if lang == "en" else "：") + words["chart"]
+        title = " · ".join(getattr(reg.ladders[lid], lang) for lid in ids) + (" — " if lang == "en" else "：") + words["chart"]
 
     body: list[str] = []
     # Bands: stripes across the chart with the tier's name on the left.
@@ -365,61 +366,61 @@ def ladder_chart(reg: Registry, ladders: list[str] | None = None, *, lang: str =
         fill = "#f8fafc" if untied else ("#eef2ff" if b % 2 else "#f5f7ff")
         body.append(f'<rect x="8" y="{_num(top - 4)}" width="{_num(lay.width - 16)}" height="{_num(bottom - top + 8)}" '
                     f'fill="{fill}" rx="4"/>')
-        label = words["untied"] if untied else reg.levels[lay.tiers[b - 1]][lang]
+        label = words["untied"] if untied else getattr(reg.levels[lay.tiers[b - 1]], lang)
         lines, size = wrap(label, 13 if not untied else 11, LEFT - 20, 3)
         body.append(_text(16, (top + bottom) / 2, lines, size, anchor="start",
                           weight=None if untied else "bold", fill="#6b7280" if untied else "#3730a3",
                           cls="band-label"))
     # Column heads.
     for lid in ids:
-        lines, size = wrap(reg.ladders[lid][lang], 14, lay.box_w + 40, 2)
+        lines, size = wrap(getattr(reg.ladders[lid], lang), 14, lay.box_w + 40, 2)
         body.append(_text(lay.col_x[lid] + lay.box_w / 2, TOP - 26, lines, size, weight="bold", cls="ladder-head"))
 
     body.extend(_draw_rules(reg, lay, rules, lang))
     # Boxes last, over the lines' ends.
     for lid in ids:
-        for ref in reg.ladders[lid]["levels"]:
+        for ref in reg.ladders[lid].levels:
             x, y, w, h = lay.box[ref]
             lev = reg.levels[ref]
             tied = ref in lay.anchored
             stroke = "#4338ca" if tied else "#9ca3af"
-            fill = "#ffffff" if not tied else ("#e0e7ff" if reg.ladders[lid]["kind"] == "title_tier" else "#f8faff")
+            fill = "#ffffff" if not tied else ("#e0e7ff" if reg.ladders[lid].kind == "title_tier" else "#f8faff")
             dash = "" if tied else ' stroke-dasharray="4 3"'
             max_lines = max(1, min(3, int((h - 4) // 13)))
-            lines, size = wrap(lev[lang], 13 if lang == "zh" else 12, w - 12, max_lines)
-            tip = f"{lev[lang]} · {reg.ladders[lid][lang]} · {ref}"
+            lines, size = wrap(getattr(lev, lang), 13 if lang == "zh" else 12, w - 12, max_lines)
+            tip = f"{getattr(lev, lang)} · {getattr(reg.ladders[lid], lang)} · {ref}"
             body.append(f'<g data-level="{_a(ref)}" class="level{"" if tied else " untied"}"><title>{escape(tip, quote=False)}</title>'
                         f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" rx="5" fill="{fill}" '
                         f'stroke="{stroke}" stroke-width="1.2"{dash}/>'
                         + _text(x + w / 2, y + h / 2, lines, size) + "</g>")
     height = lay.bottom + 20
     if legend:
-        leg, leg_h = _legend(lang, 24, height + 6, lay.width - 48, [r["kind"] for r in rules])
+        leg, leg_h = _legend(lang, 24, height + 6, lay.width - 48, [r.kind for r in rules])
         body.append(leg)
         height += leg_h + 12
     head = _text(24, 28, [title], 17, anchor="start", weight="bold", cls="chart-title")
     return _svg_open(lay.width, height, title) + head + "".join(body) + "</svg>"
 
 
-def _draw_rules(reg: Registry, lay: _Layout, rules: list[dict], lang: str) -> list[str]:
+def _draw_rules(reg: Registry, lay: _Layout, rules: list[Rule], lang: str) -> list[str]:
     """Lines between columns (S-curves; through the gaps between bands when a column lies between)
     and promotion arrows beside each column."""
     out: list[str] = []
     # 1. Promotions (and any rule inside one column): short arrows in a strip left of the column.
     lanes: dict[str, int] = {}
     edges = []  # (rule, src ref, [dst refs in one column])
-    for rule in sorted(rules, key=lambda r: (KIND_ORDER.index(r["kind"]), r["id"])):
-        src = rule["from"]
+    for rule in sorted(rules, key=lambda r: (KIND_ORDER.index(r.kind), r.id)):
+        src = rule.from_
         by_col: dict[str, list[str]] = {}
-        for t in rule["to"]:
+        for t in rule.to:
             if t in lay.box:
-                by_col.setdefault(reg.levels[t]["ladder"], []).append(t)
+                by_col.setdefault(reg.levels[t].ladder, []).append(t)
         for lid, dsts in by_col.items():
-            if lid == reg.levels[src]["ladder"]:
+            if lid == reg.levels[src].ladder:
                 for dst in dsts:
                     out.append(_promotion(reg, lay, rule, src, dst, lanes))
             else:
-                edges.append((rule, src, sorted(dsts, key=lambda r: reg.levels[r]["rank"])))
+                edges.append((rule, src, sorted(dsts, key=lambda r: reg.levels[r].rank)))
     # 2. Attachment points: spread the lines that meet one side of a box along it, in the order of
     #    the other end's height (fewer crossings).
     def centre(ref):
@@ -432,7 +433,7 @@ def _draw_rules(reg: Registry, lay: _Layout, rules: list[dict], lang: str) -> li
     sides: dict[tuple, list] = {}
     plan = []
     for n, (rule, src, dsts) in enumerate(edges):
-        right = lay.col_index[reg.levels[dsts[0]]["ladder"]] > lay.col_index[reg.levels[src]["ladder"]]
+        right = lay.col_index[reg.levels[dsts[0]].ladder] > lay.col_index[reg.levels[src].ladder]
         s_side = (src, "r" if right else "l")
         d_key = (tuple(dsts), "l" if right else "r")
         sides.setdefault(s_side, []).append((dst_centre(dsts), n))
@@ -450,7 +451,7 @@ def _draw_rules(reg: Registry, lay: _Layout, rules: list[dict], lang: str) -> li
     gap_use: dict[float, int] = {}
     gaps = lay.gaps()
     for n, (rule, src, dsts, right) in enumerate(plan):
-        kind = rule["kind"]
+        kind = rule.kind
         sx, sy, sw, sh = lay.box[src]
         x0 = sx + sw if right else sx
         y0 = attach[(n, src)]
@@ -460,7 +461,7 @@ def _draw_rules(reg: Registry, lay: _Layout, rules: list[dict], lang: str) -> li
         if len(dsts) == 1:
             x1, y1 = near, attach[(n, dsts[0])]
         else:
-            key = (reg.levels[dsts[0]]["ladder"], "l" if right else "r")
+            key = (reg.levels[dsts[0]].ladder, "l" if right else "r")
             k = bracket_count.get(key, 0)
             bracket_count[key] = k + 1
             off = 6 + 4 * k
@@ -471,7 +472,7 @@ def _draw_rules(reg: Registry, lay: _Layout, rules: list[dict], lang: str) -> li
             pieces.append(f'<path d="M{_num(bx + tick)},{_num(top)} L{_num(bx)},{_num(top)} L{_num(bx)},{_num(bottom)} '
                           f'L{_num(bx + tick)},{_num(bottom)}" {_style(kind, dashed=False)}/>')
             x1, y1 = bx, (top + bottom) / 2
-        span = abs(lay.col_index[reg.levels[dsts[0]]["ladder"]] - lay.col_index[reg.levels[src]["ladder"]])
+        span = abs(lay.col_index[reg.levels[dsts[0]].ladder] - lay.col_index[reg.levels[src].ladder])
         sgn = 1 if right else -1
         if span == 1:
             mid = (x1 - x0) / 2
@@ -486,14 +487,14 @@ def _draw_rules(reg: Registry, lay: _Layout, rules: list[dict], lang: str) -> li
             d = (f"M{_num(x0)},{_num(y0)} C{_num(x0 + sgn * 30)},{_num(y0)} {_num(xa - sgn * 25)},{_num(yg)} "
                  f"{_num(xa)},{_num(yg)} L{_num(xb)},{_num(yg)} C{_num(xb + sgn * 25)},{_num(yg)} "
                  f"{_num(x1 - sgn * 30)},{_num(y1)} {_num(x1)},{_num(y1)}")
-        start = ' marker-start="url(#arrow-%s)"' % kind if rule["bidirectional"] else ""
+        start = ' marker-start="url(#arrow-%s)"' % kind if rule.bidirectional else ""
         pieces.append(f'<path d="{d}" {_style(kind)} marker-end="url(#arrow-{kind})"{start}/>')
         out.append(_rule_group(reg, rule, src, dsts, lang, "".join(pieces)))
     return out
 
 
 def _promotion(reg, lay, rule, src, dst, lanes) -> str:
-    lid = reg.levels[src]["ladder"]
+    lid = reg.levels[src].ladder
     k = lanes.get(lid + src + dst, 0)
     lanes[lid + src + dst] = k + 1
     sx, sy, sw, sh = lay.box[src]
@@ -503,18 +504,18 @@ def _promotion(reg, lay, rule, src, dst, lanes) -> str:
     y0 = sy + sh / 2 + (-sh / 4 if up else sh / 4)
     y1 = ty + th / 2 + (th / 4 if up else -th / 4)
     d = f"M{_num(x)},{_num(y0)} L{_num(x)},{_num(y1)}"
-    kind = rule["kind"]
+    kind = rule.kind
     return _rule_group(reg, rule, src, [dst], lay.lang,
                        f'<path d="{d}" {_style(kind)} marker-end="url(#arrow-{kind})"/>')
 
 
 def _rule_group(reg, rule, src, dsts, lang, inner) -> str:
-    names = "、".join(reg.levels[d][lang] for d in dsts)
-    tip = f"{rule['id']} · {reg.levels[src][lang]} → {names} · {KIND_WORDS[lang][rule['kind']]}"
-    if not rule["grants"]:
+    names = "、".join(getattr(reg.levels[d], lang) for d in dsts)
+    tip = f"{rule.id} · {getattr(reg.levels[src], lang)} → {names} · {KIND_WORDS[lang][rule.kind]}"
+    if not rule.grants:
         tip += " (对应，不直接授予)" if lang == "zh" else " (correspondence only)"
-    return (f'<g data-rule="{_a(rule["id"])}" data-kind="{rule["kind"]}" data-from="{_a(src)}" '
-            f'data-to="{_a(" ".join(dsts))}" class="rule kind-{rule["kind"]}"><title>{escape(tip, quote=False)}</title>'
+    return (f'<g data-rule="{_a(rule.id)}" data-kind="{rule.kind}" data-from="{_a(src)}" '
+            f'data-to="{_a(" ".join(dsts))}" class="rule kind-{rule.kind}"><title>{escape(tip, quote=False)}</title>'
             f"{inner}</g>")
 
 
@@ -589,11 +590,11 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
                     held.append(f["id"])
     lanes: list[str] = []
     for ref in held + [s["level"]["id"] for r in routes for s in r["steps"]]:
-        lid = reg.levels[ref]["ladder"]
+        lid = reg.levels[ref].ladder
         if lid not in lanes:
             lanes.append(lid)
     if not lanes:
-        lanes = [reg.levels[answer["target"]["id"]]["ladder"]]
+        lanes = [reg.levels[answer["target"]["id"]].ladder]
     max_years = max([1.0] + [float(s["year"]) for r in routes for s in r["steps"]])
     span = math.ceil(max_years)
     left, right = 250, 260
@@ -608,8 +609,8 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
     placed = []
     items = [(None, ref, None) for ref in held] + [(float(s["year"]), s["level"]["id"], i) for i, s in enumerate(steps)]
     for year, ref, i in sorted(items, key=lambda t: (-1 if t[0] is None else t[0], -1 if t[2] is None else t[2])):
-        lid = reg.levels[ref]["ladder"]
-        name = reg.levels[ref][lang]
+        lid = reg.levels[ref].ladder
+        name = getattr(reg.levels[ref], lang)
         if i is None:
             lines = [name, words["held"]]
         else:
@@ -637,7 +638,7 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
         y0 = lane_y[lid] - 24
         body.append(f'<rect x="8" y="{_num(y0)}" width="{_num(width - 16)}" height="{_num(lane_h[lid] - 4)}" '
                     f'fill="{"#f5f7ff" if n % 2 == 0 else "#eef2ff"}" rx="4"/>')
-        lines, size = wrap(reg.ladders[lid][lang], 13, HELD_X - 60, 3)
+        lines, size = wrap(getattr(reg.ladders[lid], lang), 13, HELD_X - 60, 3)
         body.append(_text(18, lane_y[lid], lines, size, anchor="start", weight="bold", fill="#3730a3", cls="lane-label"))
         body.append(f'<line x1="{left}" y1="{_num(lane_y[lid])}" x2="{_num(left + plot_w)}" y2="{_num(lane_y[lid])}" '
                     f'stroke="#c7d2fe" stroke-width="1"/>')
@@ -653,14 +654,14 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
             body.append(_text(x, top - 14, [str(base_year + yr)], 9.5, fill="#9ca3af"))
     body.append(_text(left - 10, top - 28, [words["years"]], 10, anchor="end", fill="#6b7280"))
 
-    pos: dict[str, tuple[float, float]] = {ref: (HELD_X, lane_y[reg.levels[ref]["ladder"]]) for ref in held}
+    pos: dict[str, tuple[float, float]] = {ref: (HELD_X, lane_y[reg.levels[ref].ladder]) for ref in held}
     # Alternatives first, faint, under the main route.
     main_keys = {(s["rule"], s["level"]["id"], s["date"]) for s in steps}
     main_spots = {(s["level"]["id"], s["date"]) for s in steps}
     for k, alt in enumerate(routes[1:], 1):
         apos = dict(pos)
         for s in alt["steps"]:
-            apos[s["level"]["id"]] = (x_of(s["year"]), lane_y[reg.levels[s["level"]["id"]]["ladder"]])
+            apos[s["level"]["id"]] = (x_of(s["year"]), lane_y[reg.levels[s["level"]["id"]].ladder])
         for j, s in enumerate(alt["steps"]):
             if (s["rule"], s["level"]["id"], s["date"]) in main_keys:
                 continue
@@ -675,7 +676,7 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
                         + ("" if (s["level"]["id"], s["date"]) in main_spots
                            else _text(x, yy - 13, [s["level"]["name"]], 9.5, fill="#374151")) + "</g>")
     for i, s in enumerate(steps):
-        pos[s["level"]["id"]] = (x_of(s["year"]), lane_y[reg.levels[s["level"]["id"]]["ladder"]])
+        pos[s["level"]["id"]] = (x_of(s["year"]), lane_y[reg.levels[s["level"]["id"]].ladder])
     # The target date.
     if steps:
         tx = x_of(answer["total_years"])
@@ -691,7 +692,7 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
                     f'data-to="{_a(ref)}" class="rule kind-{s["kind"]}"><title>{escape(s["rule"], quote=False)}</title>{edges}</g>')
     for ref in held:
         x, yy = pos[ref]
-        body.append(f'<g data-level="{_a(ref)}" data-held="1" class="held"><title>{escape(reg.levels[ref][lang], quote=False)}</title>'
+        body.append(f'<g data-level="{_a(ref)}" data-held="1" class="held"><title>{escape(getattr(reg.levels[ref], lang), quote=False)}</title>'
                     f'<rect x="{_num(x - 6)}" y="{_num(yy - 6)}" width="12" height="12" fill="#ffffff" stroke="#111827" stroke-width="1.6"/></g>')
     for i, s in enumerate(steps):
         x, yy = pos[s["level"]["id"]]
@@ -701,7 +702,7 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
                     f'data-kind="{s["kind"]}" data-date="{_a(s["date"])}" class="step"><title>{escape(tip, quote=False)}</title>'
                     f'<circle cx="{_num(x)}" cy="{_num(yy)}" r="7" fill="{color}" stroke="#ffffff" stroke-width="2"/></g>')
     for ref, i, x, row, lines in placed:
-        yy = lane_y[reg.levels[ref]["ladder"]] + 22 + row * 46
+        yy = lane_y[reg.levels[ref].ladder] + 22 + row * 46
         body.append(_text(x, yy, lines[:1], 12, weight="bold", halo=True))
         for j, line in enumerate(lines[1:], 1):
             body.append(_text(x, yy + j * 13, [line], 10 if j == 1 else 9.5, fill="#4b5563" if j == 1 else "#6b7280",
@@ -711,7 +712,7 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
     leg, leg_h = _legend(lang, 24, height, width - 48, kinds, boxes=False, route=len(routes) > 1)
     height += leg_h + 14
     if title is None:
-        start = "、".join(reg.levels[r][lang] for r in held)
+        start = "、".join(getattr(reg.levels[r], lang) for r in held)
         if lang == "zh":
             title = (f"{words['route']}：{start or '—'} → {answer['target']['name']} · {answer['total_years']:g} 年，"
                      f"最早 {answer['date']}（自 {as_of}）")

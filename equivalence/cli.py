@@ -70,10 +70,10 @@ def resolve_purpose(reg, value: str | None) -> str | None:
         return None
     from .names import resolve_code
 
-    code = resolve_code(value, {pid: (p["zh"], p["en"]) for pid, p in reg.purposes.items()})
+    code = resolve_code(value, {pid: (p.zh, p.en) for pid, p in reg.purposes.items()})
     if code is None:
         raise EquivalenceError(code="unknown_purpose", name=value,
-                               known=[("purpose_option", {"id": pid, "zh": p["zh"], "en": p["en"]})
+                               known=[("purpose_option", {"id": pid, "zh": p.zh, "en": p.en})
                                       for pid, p in reg.purposes.items()])
     return code
 
@@ -390,7 +390,7 @@ def ladders(ctx, fmt, lang):
 
     reg = registry(ctx)
     h = HEADERS[lang]
-    rows = [(lid, lad["zh"], lad["en"], lad["kind"], len(lad["levels"])) for lid, lad in reg.ladders.items()]
+    rows = [(lid, lad.zh, lad.en, lad.kind, len(lad.levels)) for lid, lad in reg.ladders.items()]
     data = api.ladders(reg)
     emit(fmt, [h["id"], h["zh"], h["en"], h["kind_ladder"], h["levels"]], rows, data if fmt != "table" else None,
          key="ladders")
@@ -414,7 +414,7 @@ def levels(ctx, ladder, fmt, lang):
     h = HEADERS[lang]
     data = api.levels(reg, ladder)
     rows = [(lev["rank"], lev["ref"], lev["zh"], lev["en"], "、".join(lev["aliases"])) for lev in data["levels"]]
-    title = f"{lad['zh']} ({lad['id']}, {lad['en']})"
+    title = f"{lad.zh} ({lad.id}, {lad.en})"
     emit(fmt, [h["rank"], h["id"], h["zh"], h["en"], h["aliases"]], rows, data if fmt != "table" else None, title)
 
 
@@ -448,7 +448,7 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
                         as_of=_date(as_of), include_derived=include_derived, direction=direction, lang=lang)
     h = HEADERS[lang]
     head = answer["level"]
-    title = f"{head['name']} ({reg.ladders[head['ladder']][lang]}, {head['id']})"
+    title = f"{head['name']} ({getattr(reg.ladders[head['ladder']], lang)}, {head['id']})"
     if "occupation" in head:
         title += f" · {head['occupation']['name']} {head['occupation']['code']}"
     if not answer["results"]:
@@ -491,10 +491,10 @@ def lookup_rows(reg, results, lang, merge=True):
         names = [x["level"]["name"] for x in rs]
         name = names[0] if len(names) == 1 else (f"{names[0]}–{names[-1]}" if len(names) > 2 else "、".join(names))
         conds = " | ".join(describe_conditions(reg, c, lang) for c in r["conditions"])
-        purposes = "、".join(reg.purposes[p][lang] for p in r["purposes"]) or ("不限" if lang == "zh" else "any")
+        purposes = "、".join(getattr(reg.purposes[p], lang) for p in r["purposes"]) or ("不限" if lang == "zh" else "any")
         sources = " + ".join(dict.fromkeys(layer_tag(reg, s, lang) + short_source(reg.sources[s["source"]])
                                            for s in r["sources"]))
-        yield (DIRECTION_WORDS[lang][r["direction"]], reg.ladders[ladder][lang], name, KIND_WORDS[lang][r["kind"]],
+        yield (DIRECTION_WORDS[lang][r["direction"]], getattr(reg.ladders[ladder], lang), name, KIND_WORDS[lang][r["kind"]],
                conds, purposes, CONFIDENCE_WORDS[lang][r["confidence"]], sources, " > ".join(r["chain"]))
 
 
@@ -562,26 +562,26 @@ def show(ctx, rule_id, fmt, lang):
         return
     rule, cites = reg.rule(rule_id), answer["cite"]
     h = HEADERS[lang]
-    name = lambda ref: f"{reg.levels[ref][lang]} ({reg.ladders[reg.levels[ref]['ladder']][lang]})"  # noqa: E731
+    name = lambda ref: f"{getattr(reg.levels[ref], lang)} ({getattr(reg.ladders[reg.levels[ref].ladder], lang)})"  # noqa: E731
     zh = lang == "zh"
     label = SHOW_LABELS[lang]
-    both = (" (双向)" if zh else " (both ways)") if rule["bidirectional"] else ""
+    both = (" (双向)" if zh else " (both ways)") if rule.bidirectional else ""
     rows = [
-        (h["id"], rule["id"]),
-        (h["kind"], KIND_WORDS[lang][rule["kind"]] + both),
-        (label["from"], name(rule["from"]) if rule["from"] else "—"),
-        (label["to"], "、".join(name(t) for t in rule["to"]) if zh else ", ".join(name(t) for t in rule["to"])),
+        (h["id"], rule.id),
+        (h["kind"], KIND_WORDS[lang][rule.kind] + both),
+        (label["from"], name(rule.from_) if rule.from_ else "—"),
+        (label["to"], "、".join(name(t) for t in rule.to) if zh else ", ".join(name(t) for t in rule.to)),
         (h["conditions"], describe_conditions(reg, conditions_of(rule, lang), lang) or "—"),
-        (h["purposes"], ("、" if zh else ", ").join(reg.purposes[p][lang] for p in rule["purposes"]) or "—"),
-        (label["in_force"], f"{rule['effective_from']} – {rule['effective_until'] or ''}"),
-        (h["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]),
+        (h["purposes"], ("、" if zh else ", ").join(getattr(reg.purposes[p], lang) for p in rule.purposes) or "—"),
+        (label["in_force"], f"{rule.effective_from} – {rule.effective_until or ''}"),
+        (h["confidence"], CONFIDENCE_WORDS[lang][rule.confidence]),
     ]
     for c in cites:
         rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c)} [{STATUS_WORDS[lang][c['status']]}]"
                                   f"\n《{c['title']}》" + (f"\n“{c['quote']}”" if c["quote"] else "")))
-    if rule["note"]:
-        rows.append((label["note"], rule["note"]))  # the mappings' own note, as written (English)
-    rows.append((label["file"], f"{rule['path']}:{rule['line']}"))
+    if rule.note:
+        rows.append((label["note"], rule.note))  # the mappings' own note, as written (English)
+    rows.append((label["file"], f"{rule.path}:{rule.line}"))
     emit(fmt, [h["field"], h["value"]], rows, widths=[None, 100])
 
 
@@ -643,7 +643,7 @@ def validate(ctx, folder, lang):
     click.echo(w["ok"].format(*(len(index[k]) for k in ("ladders", "levels", "rules", "sources"))))
     if len(index["layers"]) > 1:
         for layer in index["layers"]:
-            n = sum(1 for r in index["rules"].values() if r["layer"] == layer["id"])
+            n = sum(1 for r in index["rules"].values() if r.layer == layer["id"])
             click.echo(w["layer"].format(layer["id"], w[layer["scope"]], layer["region"] or "-", n))
         if index["replaced"]:
             click.echo(w["replaced"] + w["sep"].join(w["by"].format(old, x["by"]) for old, x in index["replaced"].items()))

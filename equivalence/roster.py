@@ -112,8 +112,8 @@ class Roster:
         # Relative years (``技师:3``, work_years) count back from this date (diff: one date for both).
         self.facts_as_of: dt.date = facts_as_of or self.as_of
         self.sources = [(columns or {}).get(f, f) for f in INPUT_FIELDS]  # the column read for each field
-        self.ladders = list(dict.fromkeys(reg.ladder(t)["id"] for t in to))
-        self.to_columns = [f"to:{reg.ladders[lid][lang]}" for lid in self.ladders]
+        self.ladders = list(dict.fromkeys(reg.ladder(t).id for t in to))
+        self.to_columns = [f"to:{getattr(reg.ladders[lid], lang)}" for lid in self.ladders]
         self.data = data
         self.added = self.to_columns + list(DATA_ADDED if data else ADDED)
         self._answers: dict[tuple, dict] = {}
@@ -212,7 +212,7 @@ class Roster:
                     names.append(level)
         parts = []
         for kind in sorted(by_kind, key=KIND_ORDER.index):
-            refs = sorted(by_kind[kind], key=lambda r: self.reg.levels[r]["rank"])
+            refs = sorted(by_kind[kind], key=lambda r: self.reg.levels[r].rank)
             groups.append((kind, refs))
             parts.append(f"{KIND_WORDS[self.lang][kind]}{self._kind_sep}{self._names(refs)}")
         return self._group_sep.join(parts)
@@ -235,18 +235,18 @@ class Roster:
 
         def flush():
             if len(run) >= 3:
-                out.append(f"{reg.levels[run[0]][self.lang]}–{reg.levels[run[-1]][self.lang]}")
+                out.append(f"{getattr(reg.levels[run[0]], self.lang)}–{getattr(reg.levels[run[-1]], self.lang)}")
             else:
-                out.extend(reg.levels[r][self.lang] for r in run)
+                out.extend(getattr(reg.levels[r], self.lang) for r in run)
 
         for ref in refs:
             if ref in appointed:
                 flush()
                 run = []
-                out.append(reg.levels[ref][self.lang] + WORDS[self.lang]["appointed"])
+                out.append(getattr(reg.levels[ref], self.lang) + WORDS[self.lang]["appointed"])
                 continue
-            lad = reg.ladders[reg.levels[ref]["ladder"]]["levels"]
-            if run and reg.levels[run[-1]]["ladder"] == reg.levels[ref]["ladder"] and \
+            lad = reg.ladders[reg.levels[ref].ladder].levels
+            if run and reg.levels[run[-1]].ladder == reg.levels[ref].ladder and \
                     lad.index(ref) == lad.index(run[-1]) + 1:
                 run.append(ref)
                 continue
@@ -259,8 +259,7 @@ class Roster:
         """Whether the rule fills its level by 评聘 (its conditions say so): not earned by time."""
         if rule_id is None:
             return False
-        other = (self.reg.rules[rule_id].get("conditions") or {}).get("other") or ()
-        return any(APPOINTED in item["zh"] for item in other)
+        return any(APPOINTED in item.zh for item in self.reg.rules[rule_id].conditions.other)
 
     # -- next_steps ----------------------------------------------------------------------------
     def _next_steps(self, sol, parts: dict) -> str:
@@ -276,21 +275,21 @@ class Roster:
                 depth[node] = max((depth[i] for i in arr.inputs), default=0)
             else:
                 below = max((depth[i] for i in arr.inputs), default=0)
-                depth[node] = below if reg.rules[arr.rule]["kind"] == "counts_as" else below + 1
+                depth[node] = below if reg.rules[arr.rule].kind == "counts_as" else below + 1
 
         top: dict[str, int] = {}  # ladder -> highest rank held (or counted as held)
         for node in sol.arrivals:
             if depth[node] == 0:
                 lev = reg.levels[node[0]]
-                top[lev["ladder"]] = max(top.get(lev["ladder"], lev["rank"]), lev["rank"])
+                top[lev.ladder] = max(top.get(lev.ladder, lev.rank), lev.rank)
         best: dict[str, dt.date] = {}  # level -> earliest date
         rules: dict[str, str] = {}  # level -> the rule giving that date
         appointed: set[str] = set()
         for node, arr in sol.arrivals.items():
-            if depth[node] != 1 or arr.rule is None or reg.rules[arr.rule]["kind"] not in NEXT_KINDS:
+            if depth[node] != 1 or arr.rule is None or reg.rules[arr.rule].kind not in NEXT_KINDS:
                 continue
             lev = reg.levels[node[0]]
-            if lev["rank"] <= top.get(lev["ladder"], -1):
+            if lev.rank <= top.get(lev.ladder, -1):
                 continue
             when = max(arr.date, self.as_of)
             if node[0] not in best or when < best[node[0]]:
@@ -303,7 +302,7 @@ class Roster:
         parts["next_steps"] = dict(best)
         groups: dict[dt.date, list[str]] = {}
         order = {lid: i for i, lid in enumerate(reg.ladders)}
-        ordered = sorted(best.items(), key=lambda x: (x[1], order[reg.levels[x[0]]["ladder"]], reg.levels[x[0]]["rank"]))
+        ordered = sorted(best.items(), key=lambda x: (x[1], order[reg.levels[x[0]].ladder], reg.levels[x[0]].rank))
         parts["next_data"] = [(ref, when.isoformat(), rules[ref], ref in appointed) for ref, when in ordered]
         for ref, when in ordered:
             groups.setdefault(when, []).append(ref)

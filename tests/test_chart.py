@@ -39,16 +39,16 @@ def texts(root) -> str:
 def check_ladder_chart(reg, root, ladders):
     drawn = levels_drawn(root)
     assert len(drawn) == len(set(drawn)), "a level is drawn twice"
-    assert set(drawn) == {r for lid in ladders for r in reg.ladders[lid]["levels"]}
+    assert set(drawn) == {r for lid in ladders for r in reg.ladders[lid].levels}
     rules = rules_drawn(root)
     assert rules
     for g in rules:
         rule = reg.rules[g.get("data-rule")]  # a real rule
-        assert g.get("data-kind") == rule["kind"]
-        assert g.get("data-from") == rule["from"] and rule["from"] in drawn
+        assert g.get("data-kind") == rule.kind
+        assert g.get("data-from") == rule.from_ and rule.from_ in drawn
         for t in g.get("data-to").split():
-            assert t in rule["to"] and t in drawn
-        style = KIND_STYLE[rule["kind"]]
+            assert t in rule.to and t in drawn
+        style = KIND_STYLE[rule.kind]
         line = g.findall(SVG + "path")[-1]  # the line itself (a range has its bracket first)
         assert line.get("stroke") == style["stroke"]
         assert float(line.get("stroke-width")) == pytest.approx(style["width"])
@@ -62,8 +62,8 @@ def test_default_chart_shows_every_rule_between_its_levels(real):
     drawn, rules = check_ladder_chart(real, root, ladders)
     shown = {g.get("data-rule") for g in rules}
     # every rule (not derived) with both ends on the chart is drawn
-    expected = {r["id"] for r in real.rules.values() if r["kind"] != "derived" and r["from"] in drawn
-                and any(t in drawn for t in r["to"])}
+    expected = {r.id for r in real.rules.values() if r.kind != "derived" and r.from_ in drawn
+                and any(t in drawn for t in r.to)}
     assert shown == expected
     kinds = {g.get("data-kind") for g in rules}
     assert kinds == {"promotion", "apply", "treated_as", "counts_as", "post"}
@@ -94,7 +94,7 @@ def test_levels_sit_at_their_tier(real):
         assert top - 0.01 <= y0 and y1 <= bottom + 0.01, ref
     # higher ranks are higher up (smaller y) in every column
     for lid in ("skill", "post_tech", "post_skill"):
-        ys = [box_y(root, r)[0] for r in real.ladders[lid]["levels"]]
+        ys = [box_y(root, r)[0] for r in real.ladders[lid].levels]
         assert ys == sorted(ys, reverse=True), lid
     anchors = tier_anchors(real, ["skill", "post_skill"])
     assert anchors["skill.senior_technician"] == 4 and anchors["post_skill.w1"] == 4
@@ -129,7 +129,7 @@ def test_html_page_holds_the_svg(tiny):
 
 def test_route_chart_one_marker_per_step(real):
     profile = build_profile(real, ["高级工"], education="大专", as_of="2026-12-01")
-    answer = find_path(real, profile, [real.level("高级工程师")["ref"]], alternatives=2)
+    answer = find_path(real, profile, [real.level("高级工程师").ref], alternatives=2)
     root = parse(route_chart(real, answer))
     steps = [e for e in root.iter() if e.get("data-step") is not None]
     assert [int(e.get("data-step")) for e in steps] == list(range(len(answer["steps"])))
@@ -201,7 +201,7 @@ def test_every_ladder_charts(real):
         group = ids[i:i + 6]
         root = parse(ladder_chart(real, group, include_derived=True, lang="en" if i % 12 else "zh"))
         drawn = levels_drawn(root)
-        assert set(drawn) == {r for lid in group for r in real.ladders[lid]["levels"]}
+        assert set(drawn) == {r for lid in group for r in real.ladders[lid].levels}
         for g in rules_drawn(root):
             rule = real.rules[g.get("data-rule")]
-            assert rule["from"] in drawn and set(g.get("data-to").split()) <= set(rule["to"]) & set(drawn)
+            assert rule.from_ in drawn and set(g.get("data-to").split()) <= set(rule.to) & set(drawn)

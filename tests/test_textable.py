@@ -41,9 +41,9 @@ def test_a_table_is_what_tabulate_draws(table):
 
 
 def test_the_width_of_every_name_in_the_data_is_wcwidths(real):
-    names = {lev[lang] for lev in real.levels.values() for lang in ("zh", "en")}
-    names |= {lad[lang] for lad in real.ladders.values() for lang in ("zh", "en")}
-    names |= {s["title"] for s in real.sources.values()} | {s["doc_no"] for s in real.sources.values()}
+    names = {name for lev in real.levels.values() for name in (lev.zh, lev.en)}
+    names |= {name for lad in real.ladders.values() for name in (lad.zh, lad.en)}
+    names |= {s.title for s in real.sources.values()} | {s.doc_no for s in real.sources.values()}
     assert len(names) > 500
     assert [n for n in names if display_width(n) != wcswidth(n)] == []
 

@@ -82,8 +82,8 @@ def rule_link(rule_id: str, lang: str) -> Html:
 
 
 def source_link(reg, cite: dict, lang: str) -> Html:
-    src = reg.sources.get(cite["source"], {})
-    text = src.get("doc_no") or src.get("title") or cite["source"]
+    src = reg.sources.get(cite["source"])
+    text = (src and (src.doc_no or src.title)) or cite["source"]
     article = f" {cite['article']}" if cite.get("article") else ""
     return join([link(url("/source", id=cite["source"], lang=_lang(lang)), text), article])
 
@@ -93,7 +93,7 @@ def _lang(lang: str) -> str | None:
 
 
 def ladder_name(reg, ladder_id: str, lang: str) -> str:
-    return reg.ladders[ladder_id][lang] if ladder_id in reg.ladders else ladder_id
+    return getattr(reg.ladders[ladder_id], lang) if ladder_id in reg.ladders else ladder_id
 
 
 def twin(request) -> str:
@@ -105,7 +105,7 @@ def twin(request) -> str:
 def home(request, reg, p: answers.Params) -> str:
     w = words(p.lang)
     ladders = join(render("<li>{a} <small>{n}</small></li>", a=link(url("/levels", ladder=lid, lang=_lang(p.lang)),
-                                                                        lad[p.lang]), n=lid)
+                                                                        getattr(lad, p.lang)), n=lid)
                    for lid, lad in reg.ladders.items())
     body = render("<h1>{site}</h1><p>{intro}</p>{box}<h2>{ladders}</h2><ul>{list}</ul>", site=w["site"],
                   intro=w["home_intro"], box=search_box(p.lang), ladders=w["ladders"], list=ladders)
@@ -139,7 +139,7 @@ def lookup(request, reg, p: answers.LookupParams) -> str:
         rows = []
         for r in (x for x in answer["results"] if x["kind"] == kind):
             conds = " | ".join(filter(None, (describe_conditions(reg, c, lang) for c in r["conditions"])))
-            purposes = "、".join(reg.purposes[x][lang] for x in r["purposes"] if x in reg.purposes) or w["any"]
+            purposes = "、".join(getattr(reg.purposes[x], lang) for x in r["purposes"] if x in reg.purposes) or w["any"]
             sources = join((source_link(reg, s, lang) for s in r["sources"]), Html("<br>"))
             chain = join((rule_link(x, lang) for x in r["chain"]), " > ")
             rows.append([DIRECTION_WORDS[lang][r["direction"]], ladder_name(reg, r["level"]["ladder"], lang),
@@ -157,9 +157,9 @@ def lookup(request, reg, p: answers.LookupParams) -> str:
 
 def _ladder_options(reg, chosen: list[str], lang: str) -> Html:
     """A select's options: any ladder, or one (chosen by id or name)."""
-    picked = {reg.ladder(c)["id"] for c in chosen if c in reg.ladders or any(c in (x["zh"], x["en"]) for x in reg.ladders.values())}
+    picked = {reg.ladder(c).id for c in chosen if c in reg.ladders or any(c in (x.zh, x.en) for x in reg.ladders.values())}
     return join([render('<option value="">{any}</option>', any=words(lang)["any"])] + [
-        render('<option value="{id}"{sel}>{name}</option>', id=lid, name=lad[lang],
+        render('<option value="{id}"{sel}>{name}</option>', id=lid, name=getattr(lad, lang),
                sel=Html(" selected") if lid in picked else Html("")) for lid, lad in reg.ladders.items()])
 
 
@@ -205,14 +205,14 @@ def show(request, reg, p: answers.ShowParams) -> str:
 
     def lev(ref):
         level = reg.levels[ref]
-        return join([level_link({"id": ref, "name": level[lang]}, lang), f" ({ladder_name(reg, level['ladder'], lang)})"])
+        return join([level_link({"id": ref, "name": getattr(level, lang)}, lang), f" ({ladder_name(reg, level.ladder, lang)})"])
 
     both = (" (双向)" if lang == "zh" else " (both ways)") if rule["bidirectional"] else ""
     rows = [[w["id"], rule["id"]], [w["kind"], KIND_WORDS[lang].get(rule["kind"], rule["kind"]) + both],
             [w["from"], lev(rule["from"]) if rule["from"] else "—"],
             [w["to_"], join((lev(t) for t in rule["to"]), "、")],
             [w["conditions"], describe_conditions(reg, conditions_of(reg.rules[rule["id"]], lang), lang) or "—"],
-            [w["purposes"], "、".join(reg.purposes[x][lang] for x in rule["purposes"] if x in reg.purposes) or "—"],
+            [w["purposes"], "、".join(getattr(reg.purposes[x], lang) for x in rule["purposes"] if x in reg.purposes) or "—"],
             [w["in_force"], f"{rule['effective_from']} – {rule['effective_until'] or ''}"],
             [w["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]]]
     for c in rule["cite"]:
@@ -258,7 +258,7 @@ def source(request, reg, p: SourceParams) -> str:
             [w["status"], STATUS_WORDS[lang].get(s["status"], s["status"])], [w["address"], shown]]
     if s.get("note"):
         rows.append([w["note"], s["note"]])
-    citing = sorted(r["id"] for r in reg.rules.values() if any(c["source"] == p.id for c in r["cite"]))
+    citing = sorted(r.id for r in reg.rules.values() if any(c.source == p.id for c in r.cite))
     body = render("<h1>{title}</h1>{table}<h2>{cited} ({n})</h2><p>{rules}</p>", title=s["title"],
                   table=table(None, rows, cls="fields"), cited=w["cited_by"], n=len(citing),
                   rules=join((rule_link(r, lang) for r in citing), Html("<br>")))
@@ -474,9 +474,9 @@ def chart_page(request, reg, p: answers.ChartParams) -> str:
     w, lang = words(p.lang), p.lang
     svg = Html(answers.chart(reg, p))  # chart.py escapes every text and attribute it writes
     boxes = join(render('<label style="flex-direction:row;gap:.3rem"><input type="checkbox" name="ladder" value="{id}"'
-                        "{checked}>{name}</label>", id=lid, name=lad[lang],
+                        "{checked}>{name}</label>", id=lid, name=getattr(lad, lang),
                         checked=Html(" checked") if lid in p.ladder else Html(""))
-                 for lid, lad in reg.ladders.items() if lad["kind"] != "education")
+                 for lid, lad in reg.ladders.items() if lad.kind != "education")
     form = render('<details><summary>{t}</summary><form method="get" class="inline">{boxes}{hidden}<button>{go}</button>'
                   "</form></details>", t=w["ladders"], boxes=boxes, hidden=_hidden(lang, p.region), go=w["chart"])
     body = render('<h1>{t}</h1>{form}<div class="chart">{svg}</div>', t=w["chart"], form=form, svg=svg)

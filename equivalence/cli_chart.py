@@ -32,7 +32,7 @@ def chart(ctx, ladders, output, lang, include_derived):
     fmt = output_format(output)
     reg = registry(ctx)
     svg = ladder_chart(reg, list(ladders) or None, lang=lang, include_derived=include_derived)
-    names = [reg.ladder(n)[lang] for n in ladders] if ladders else None
+    names = [getattr(reg.ladder(n), lang) for n in ladders] if ladders else None
     title = ("等级对应关系图" if lang == "zh" else "Equivalence chart") + (": " + " · ".join(names) if names else "")
     write_text(output, file_text(svg, fmt, title=title, lang=lang))
     click.echo(f"wrote {output}", err=True)

@@ -129,9 +129,11 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     layers = layers or [dict(NATIONAL)]
     layer_of = {info["id"]: info for info in layers}
 
-    def where(record: dict) -> str:
-        # "first in FILE", naming the layer when the two records are in different layers
-        return f"{record['path']}" + (f", layer {record['layer']}" if len(layers) > 1 else "")
+    def where(record) -> str:
+        # "first in FILE", naming the layer when the two records are in different layers (a record, or
+        # an honour's or a points scheme's dict)
+        path, layer = (record["path"], record["layer"]) if isinstance(record, dict) else (record.path, record.layer)
+        return path + (f", layer {layer}" if len(layers) > 1 else "")
 
     def duplicate(located: Located, kind: str, table: dict) -> bool:
         """Report a record whose id ``table`` already holds (then the caller skips it)."""
@@ -274,9 +276,8 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             if old is None and r.replaces in replaced:  # two layers replace the same rule: name both
                 by_id = replaced[r.replaces]["by"]
                 by = rules.get(by_id) or replaced.get(by_id, {}).get("rule")
-                by = {"path": by.path, "layer": by.layer} if by is not None else {"path": "?", "layer": "?"}
                 problems.add(loc, ("replaces",), f"'{r.replaces}' is already replaced by "
-                             f"'{replaced[r.replaces]['by']}' (in {where(by)}); replace that rule instead")
+                             f"'{by_id}' (in {where(by) if by else '?'}); replace that rule instead")
                 continue
             same = declared.get(r.replaces)
             if old is None and same is not None and _layer(same) == _layer(loc):  # later in file order

@@ -13,9 +13,10 @@ from __future__ import annotations
 def data_names(reg) -> set[str]:
     names = set()
     for lev in reg.levels.values():
-        names |= {lev["zh"], *lev["aliases"]}
-    for table in (reg.ladders, reg.purposes, reg.index.get("honours", {})):
-        names |= {x["zh"] for x in table.values()}
+        names |= {lev.zh, *lev.aliases}
+    for table in (reg.ladders, reg.purposes):
+        names |= {x.zh for x in table.values()}
+    names |= {x["zh"] for x in reg.index.get("honours", {}).values()}
     for occ in reg.catalogue["occupations"].values():
         names |= {occ["zh"], *occ["aliases"]}
     for qual in reg.catalogue["qualifications"].values():

@@ -14,6 +14,7 @@ import click
 from . import __version__
 from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, STATUS_WORDS, describe_conditions,
                        describe_source, layer_tag, short_source)
+from .cli_words import error_said, polished, said, said_in, speaking
 from .errors import EquivalenceError, MappingErrors, one_line
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -48,9 +49,10 @@ class NamedChoice(click.Choice):
         from .names import resolve_code
 
         code = resolve_code(str(value), self.names)
-        if code is None:
-            known = ", ".join(f"{c} ({' / '.join(w)})" for c, w in self.names.items())
-            self.fail(f"'{value}' is not one of: {known}", param, ctx)
+        if code is None:  # each code with its name in the language of the command
+            zh = said_in() == "zh"
+            known = [f"{c}（{w[0]}）" if zh else f"{c} ({w[1]})" if len(w) > 1 else c for c, w in self.names.items()]
+            self.fail(said("usage_not_a_choice", value=value, known=known), param, ctx)
         return code
 
 
@@ -81,8 +83,7 @@ def resolve_purpose(reg, value: str | None) -> str | None:
 def _one_region(ctx, param, values):
     """--region once: the shipped rules of two provinces are never in force for one worker at once."""
     if len(values) > 1:
-        raise click.BadParameter(f"give it once (got {', '.join(values)}): the rules of one province apply "
-                                 "to a worker; ask each province in its own query", ctx, param)
+        raise click.BadParameter(said("usage_region_once", values=list(values)), ctx, param)
     return values[0] if values else None
 
 
@@ -151,13 +152,20 @@ class EquivalenceGroup(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         args = list(sys.argv[1:] if args is None else args)
+        # Usage errors in the language asked; a help page stays as written (its option texts are English).
+        words = "en" if "--help" in args else _lang_requested(args)
         try:
-            code = super().main(args, prog_name, complete_var, False, **extra)
+            with speaking(words):
+                code = super().main(args, prog_name, complete_var, False, **extra)
         except click.ClickException as exc:
             if _broken_pipe(exc):
                 _quiet_pipe()
             if isinstance(exc, DomainError):  # said in the language asked (--lang; zh by default)
                 exc.message = exc.said(_lang_requested(args))
+            elif words == "zh" and isinstance(exc, click.UsageError):
+                with speaking(words):
+                    text = polished(exc.format_message())
+                exc.format_message = lambda: text
             if _json_requested(args):
                 import json
 
@@ -166,7 +174,8 @@ class EquivalenceGroup(click.Group):
                 cause = exc.cause if isinstance(exc, DomainError) else exc
                 click.echo(json.dumps(error_payload(cause, exc.format_message()), ensure_ascii=False), err=True)
             else:
-                exc.show()
+                with speaking(words):  # click words the message and the usage lines as it shows them
+                    exc.show()
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("Aborted!", err=True)
@@ -265,8 +274,7 @@ def _layer_folder(value: str) -> str:
     for layer in available_layers():
         if layer["id"] == value:
             return layer["path"]
-    raise click.BadParameter(f"'{value}' is neither a folder nor a shipped layer (see 'equivalence layers')",
-                             param_hint="'--layer'")
+    raise click.BadParameter(said("usage_no_layer", value=value), param_hint="'--layer'")
 
 
 def registry(ctx):
@@ -378,7 +386,7 @@ def _date(value: str | None) -> str | None:
     try:
         return parse_date(value).isoformat()
     except DateError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--as-of'") from None
+        raise click.BadParameter(error_said(exc), param_hint="'--as-of'") from None
 
 
 @cli.command()
@@ -603,7 +611,7 @@ def schema(name):
         return
     text = schema_text(name)
     if text is None:
-        raise click.BadParameter(f"no schema '{name}' (known: {', '.join(names())})", param_hint="'NAME'")
+        raise click.BadParameter(said("usage_no_schema", name=name, known=list(names())), param_hint="'NAME'")
     click.echo(text, nl=False)
 
 

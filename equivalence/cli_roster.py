@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from .cli_words import error_said
+
 from .cli import _date, registry
 
 
@@ -51,7 +53,7 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     try:
         overrides = parse_overrides(columns)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--columns'") from None
+        raise click.BadParameter(error_said(exc), param_hint="'--columns'") from None
     fmt = format_of(output) if output else "csv"  # an unknown extension is an error before any work
     reg = registry(ctx)
     bar = None

@@ -94,6 +94,18 @@ def speaking(lang: str):
             setattr(module, attr, original)
 
 
+def said_in() -> str:
+    """The language the command runs in."""
+    return _current["lang"]
+
+
+def polished(message: str) -> str:
+    """A usage message put together by click in Chinese: click joins its parts with ASCII punctuation
+    of its own (``缺少参数 'LEVEL'.``, ``没有命令 'x'。 是否要用 …``), which this sets right."""
+    message = message.replace("。 ", "。")
+    return message[:-1] + "。" if message.endswith(".") else message
+
+
 def said(code: str, **params) -> str:
     """One of our usage messages (a code of :data:`equivalence.messages.TEMPLATES`), in the language
     the command runs in."""

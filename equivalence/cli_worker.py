@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import click
 
+from .cli_words import error_said, said
+
 from .cli import NamedChoice, _date, emit, output_options, path_contract, registry
 from .describe import (CONFIDENCE_WORDS, HEADERS, KIND_WORDS, describe_conditions, layer_tag, short_source)
 
@@ -50,9 +52,9 @@ def resolve_targets(reg, target: str | None, to_tier: str | None) -> list[str]:
     from .targets import resolve_targets as resolve
 
     if to_tier and target:
-        raise click.UsageError("give TARGET or --to-tier, not both")
+        raise click.UsageError(said("usage_target_or_tier"))
     if not to_tier and not target:
-        raise click.UsageError("missing TARGET")
+        raise click.UsageError(said("usage_missing_target"))
     return resolve(reg, target, to_tier)
 
 
@@ -99,7 +101,7 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
     from .wording import fact_note
 
     if len(levels) > 2:
-        raise click.UsageError("expected [FROM] TARGET")
+        raise click.UsageError(said("usage_from_target"))
     reg = registry(ctx)
     start, target = (levels[0], levels[1]) if len(levels) == 2 else (None, levels[0] if levels else None)
     holds = list(holds) + ([start] if start else [])
@@ -389,7 +391,7 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
     from .diff import diff_dates, diff_roster
 
     if len(dates) != 2:
-        raise click.UsageError("give --as-of exactly twice: the two dates to compare")
+        raise click.UsageError(said("usage_as_of_twice"))
     before, after = (_date(d) for d in dates)
     reg = registry(ctx)
     answer = diff_dates(reg, before, after, lang)
@@ -400,7 +402,7 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
         try:
             overrides = parse_overrides(columns)
         except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="'--columns'") from None
+            raise click.BadParameter(error_said(exc), param_hint="'--columns'") from None
         table = read_table(roster_file, encoding)
         colmap = map_columns(table.header, overrides)
         answer["roster"] = diff_roster(reg, table.rows, before, after, to=list(to), lang=lang, columns=colmap.fields)

@@ -47,6 +47,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "usage_no_layer": {"zh": "'{value}' 既不是文件夹，也不是随附的规则层（见 'equivalence layers'）",
                        "en": "'{value}' is neither a folder nor a shipped layer (see 'equivalence layers')"},
     "usage_no_schema": {"zh": "没有名为 '{name}' 的结构（已有：{known}）", "en": "no schema '{name}' (known: {known})"},
+    "usage_not_a_choice": {"zh": "'{value}' 不在可选值之中：{known}", "en": "'{value}' is not one of: {known}"},
     "usage_target_or_tier": {"zh": "TARGET 与 --to-tier 只能给一个", "en": "give TARGET or --to-tier, not both"},
     "usage_missing_target": {"zh": "缺少 TARGET", "en": "missing TARGET"},
     "usage_from_target": {"zh": "应为 [FROM] TARGET", "en": "expected [FROM] TARGET"},

@@ -40,6 +40,10 @@ class ColumnError(EquivalenceError):
     """A ``--columns`` value that names no column of the roster."""
 
 
+class ColumnsError(EquivalenceError, ValueError):
+    """A ``--columns`` value that is not FIELD=COLUMN pairs of known fields (a usage error)."""
+
+
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", str(text)).casefold()
     return "".join(ch for ch in text if not ch.isspace() and ch not in "_-")
@@ -72,8 +76,8 @@ def parse_overrides(text: str | None) -> dict[str, str]:
 
     Raises
     ------
-    ValueError
-        A pair without ``=`` or an unknown field (a usage error).
+    ColumnsError
+        A pair without ``=`` or an unknown field (a usage error; also a ValueError).
     """
     out: dict[str, str] = {}
     if not text:
@@ -84,7 +88,7 @@ def parse_overrides(text: str | None) -> dict[str, str]:
         key, eq, column = part.replace("＝", "=").partition("=")
         key = _LOOKUP.get(_norm(key), key.strip())
         if not eq or key not in FIELDS:
-            raise ValueError(f"'{part.strip()}' is not FIELD=COLUMN with FIELD one of {', '.join(FIELDS)}")
+            raise ColumnsError(code="bad_column_override", part=part.strip(), fields=list(FIELDS))
         out[key] = column.strip()
     return out
 

@@ -194,9 +194,15 @@ def test_usage_errors_exit_2(runner, tiny_dir, args):
     ("1900-01-01", "date: 1900-01-01 is outside the dates this tool answers for (1949-10-01 to 2100-12-31)"),
 ])
 def test_bad_as_of_message(runner, tiny_dir, value, message):
-    result = run(runner, tiny_dir, "lookup", "技师", "--as-of", value)
+    result = run(runner, tiny_dir, "lookup", "技师", "--as-of", value, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--as-of': {message}"
+
+
+def test_bad_as_of_message_in_chinese(runner, tiny_dir):
+    result = run(runner, tiny_dir, "lookup", "技师", "--as-of", "2020-13-01")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: '--as-of' 的取值无效：日期不存在：'2020-13-01'（没有这个日期）"
 
 
 @pytest.mark.parametrize("value", ["2019-07-01", "2019-7-1", "2019/07/01", "20190701", "2019年7月1日", "2019.07"])
@@ -282,9 +288,12 @@ def test_unknown_kind_lists_codes_and_names(runner, tiny_dir):
     result = run(runner, tiny_dir, "lookup", "技师", "--kind", "等于")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--kind': '等于' is not one of: apply (可申报 / may apply for), treated_as "
-        "(比照待遇 / treated as), counts_as (视同/对应 / counts as), post (可聘岗位 / may be appointed to), "
-        "derived (推导（非文件所述） / derived (no document))")
+        "Error: '--kind' 的取值无效：'等于' 不在可选值之中：apply（可申报）、treated_as（比照待遇）、"
+        "counts_as（视同/对应）、post（可聘岗位）、derived（推导（非文件所述））")
+    result = run(runner, tiny_dir, "lookup", "技师", "--kind", "equals", "--lang", "en")
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--kind': 'equals' is not one of: apply (may apply for), treated_as (treated as), "
+        "counts_as (counts as), post (may be appointed to), derived (derived (no document))")
 
 
 def test_region_given_twice_is_refused(runner):
@@ -292,6 +301,9 @@ def test_region_given_twice_is_refused(runner):
                  ["lookup", "技师", "--region", "山东", "--region", "广东"]):
         result = runner.invoke(cli, args)
         assert result.exit_code == 2
+        assert result.stderr.splitlines()[-1] == (
+            "Error: '--region' 的取值无效：只能给一次（给了 山东、广东）：一名职工只适用一个省份的规则；请每个省份分别查询")
+        result = runner.invoke(cli, [*args, "--lang", "en"])
         assert result.stderr.splitlines()[-1] == (
             "Error: Invalid value for '--region': give it once (got 山东, 广东): the rules of one province "
             "apply to a worker; ask each province in its own query")

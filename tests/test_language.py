@@ -285,3 +285,84 @@ def test_validate_says_its_summary_in_both_languages(runner, tmp_path):
     assert runner.invoke(cli, ["validate", str(root), "--lang", "en"]).stderr == "Error: 1 problem in the mappings\n"
     result = runner.invoke(cli, ["--mappings", str(root), "lookup", "技师"])
     assert result.stderr.startswith(f"Error: 映射文件未通过校验：{root}/b.yaml:1: ")
+
+
+# -- usage errors (exit 2): click's words and ours, in the language asked -----------------------------
+USAGE = {
+    "no-such-option": ["lookup", "技师", "--bogus"],
+    "did-you-mean-option": ["lookup", "技师", "--kinds", "apply"],
+    "no-such-command": ["lookpu", "技师"],
+    "missing-argument": ["lookup"],
+    "not-a-number": ["path", "技师", "--work-years", "abc"],
+    "not-a-choice": ["lookup", "技师", "--kind", "foo"],
+    "search-kind": ["search", "x", "--kind", "foo"],
+    "extra-argument": ["lookup", "技师", "extra"],
+    "needs-a-value": ["lookup", "技师", "LANG", "--to"],
+    "region-twice": ["--region", "广东", "--region", "江苏", "lookup", "技师"],
+    "no-layer": ["--layer", "nowhere", "lookup", "技师"],
+    "as-of-no-such-day": ["path", "技师", "--as-of", "2020-13-01"],
+    "columns": ["roster", "examples/staff.csv", "--columns", "bad"],
+    "schema": ["schema", "nope"],  # no --lang: said in zh, the default
+    "target-and-tier": ["path", "技师", "高级技师", "--to-tier", "中级"],
+    "from-target": ["path", "技师", "高级技师", "特级技师"],
+    "diff-once": ["diff", "--as-of", "2020-01-01"],
+}
+
+
+def usage_lines(runner, args, lang) -> list[str]:
+    """The lines of a usage error, zh by default, en by ``--lang en`` where LANG stands (else at the end)."""
+    asked = ["--lang", "en"] if lang == "en" else []
+    args = [*args, "LANG"] if "LANG" not in args else args
+    args = [x for a in args for x in (asked if a == "LANG" else [a])]
+    result = runner.invoke(cli, args, prog_name="equivalence")
+    assert result.exit_code == 2, result.output + result.stderr
+    lines = [line for line in result.stderr.splitlines() if line]
+    assert lines[-1].startswith("Error: ")  # the prefix scripts look for, in both languages
+    return [re.sub(r"\.(csv|xlsx|jsonl)\b", "", QUOTED.sub("", line.removeprefix("Error: "))) for line in lines]
+
+
+@pytest.mark.parametrize("name", sorted(USAGE))
+def test_zh_usage_errors_are_chinese(runner, real, ids, name):
+    from equivalence.cli_worker import SEARCH_KINDS
+    from equivalence.models import RULE_KINDS
+    from equivalence.rostercolumns import FIELDS
+    from equivalence.schemas import names
+
+    # codes (kinds, roster fields, schema names), and what the user typed
+    ids = ids | set(RULE_KINDS) | set(FIELDS) | set(names()) | set(SEARCH_KINDS.names) | set(USAGE[name])
+    lines = usage_lines(runner, USAGE[name], "zh")
+    assert CJK.search(lines[-1]), lines
+    if lines[0].startswith("用法："):  # the usage line: the command as typed, then its options and arguments
+        assert re.fullmatch(r"用法： equivalence( [a-z-]+)? \[OPTIONS\].*", lines[0]), lines
+        lines = lines[1:]
+    assert [english_words(line, name, real, ids) for line in lines] == [[] for _ in lines], lines
+    assert not lines[-1].endswith("."), lines  # click's own full stop, set right
+
+
+@pytest.mark.parametrize("name", sorted(set(USAGE) - {"schema"}))
+def test_en_usage_errors_are_english(runner, data_text, name):
+    lines = usage_lines(runner, USAGE[name], "en")
+    assert sorted({run for line in lines for run in CJK.findall(line) if run not in data_text}) == [], lines
+
+
+def test_a_usage_error_says_what_click_says_in_english(runner):
+    """The Chinese is click's message, translated: the usage line, the hint and the message."""
+    zh = runner.invoke(cli, ["lookup", "技师", "--kinds", "apply"], prog_name="equivalence").stderr
+    en = runner.invoke(cli, ["lookup", "技师", "--kinds", "apply", "--lang", "en"], prog_name="equivalence").stderr
+    assert zh == ("用法： equivalence lookup [OPTIONS] LEVEL\n运行 'equivalence lookup --help' 查看帮助。\n\n"
+                  "Error: 没有选项 '--kinds'。是否要用 '--kind'？\n")
+    assert en == ("Usage: equivalence lookup [OPTIONS] LEVEL\nTry 'equivalence lookup --help' for help.\n\n"
+                  "Error: No such option '--kinds'. Did you mean '--kind'?\n")
+
+
+def test_click_speaks_english_again_after_a_command():
+    """The Chinese words are put in place for one command only: the library and a later English run
+    see click as it was."""
+    import click.exceptions
+
+    from equivalence.cli_words import speaking
+
+    original = click.exceptions._
+    with speaking("zh"):
+        assert click.exceptions._("No such option {name!r}.") == "没有选项 {name!r}。"
+    assert click.exceptions._ is original

@@ -598,4 +598,6 @@ def test_layer_by_shipped_id(runner):
     assert result.stdout.count('"ref": "acme_s.') == 8
     bad = runner.invoke(cli, ["--layer", "no-such-layer", "ladders"])
     assert bad.exit_code == 2
+    assert "既不是文件夹，也不是随附的规则层" in bad.stderr
+    bad = runner.invoke(cli, ["--layer", "no-such-layer", "ladders", "--lang", "en"])
     assert "neither a folder nor a shipped layer" in bad.stderr

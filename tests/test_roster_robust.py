@@ -89,7 +89,7 @@ def test_an_unexpected_failure_is_that_rows_error(real, monkeypatch):
 def test_a_far_plan_date_is_no_traceback(runner, tmp_path):
     src = tmp_path / "r.csv"
     src.write_text("id,holds,target\n1,技师:3,高级技师\n2,高级工,\n", encoding="utf-8")
-    result = runner.invoke(cli, ["roster", str(src), "--as-of", "9999-12-31"])
+    result = runner.invoke(cli, ["roster", str(src), "--as-of", "9999-12-31", "--lang", "en"])
     no_traceback(result)
     # refused whole as a usage error (plan dates are answered up to 2100-12-31), one line, nothing written
     assert result.exit_code == 2
@@ -470,6 +470,9 @@ def test_columns_option_names_the_rest(runner, tmp_path):
     assert bad.stderr == "Error: --columns holds=证件：没有 '证件' 列（列：编号、资历、文凭）\n"
     usage = roster(runner, str(src), "--columns", "salary=资历")
     assert usage.exit_code == 2
+    assert usage.stderr.splitlines()[-1] == ("Error: '--columns' 的取值无效：'salary=资历' 不是 字段=列名 的形式"
+                                             "（字段可选：id、name、holds、education、work_years、target）")
+    usage = roster(runner, str(src), "--columns", "salary=资历", "--lang", "en")
     assert "'salary=资历' is not FIELD=COLUMN with FIELD one of id, name, holds, education, work_years, target" \
         in usage.stderr
 

@@ -89,8 +89,8 @@ def test_schema_command(runner):
     assert one.exit_code == 0
     assert json.loads(one.stdout)["title"] == "equivalence lookup --format json"
     assert "schema_version" in json.loads(one.stdout)["required"]
-    bad = runner.invoke(cli, ["schema", "lookups"])
-    assert bad.exit_code == 2 and bad.stderr.splitlines()[-1].startswith("Error: Invalid value for 'NAME': no schema 'lookups'")
+    bad = runner.invoke(cli, ["schema", "lookups"])  # said in Chinese: the command has no --lang
+    assert bad.exit_code == 2 and bad.stderr.splitlines()[-1].startswith("Error: 'NAME' 的取值无效：没有名为 'lookups' 的结构")
 
 
 def test_schema_models_stay_off_the_query_path():

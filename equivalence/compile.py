@@ -358,7 +358,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             conditions=Conditions(
                 years_in_from=cond.years_in_from, work_years=cond.work_years, education=education,
                 also_holds=tuple(also), in_post=cond.in_post, same_specialty=cond.same_specialty,
-                honours=tuple(cond.honours),
+                appointed=cond.appointed, honours=tuple(cond.honours),
                 points=PointsNeeded(cond.points.scheme, cond.points.at_least) if cond.points else None,
                 other=_other_words(cond.other)),
             purposes=tuple(r.purposes),

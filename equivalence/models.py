@@ -172,6 +172,9 @@ class Conditions(Strict):
     also_holds: list[Requirement] = []
     in_post: bool = False
     same_specialty: bool = False
+    # The level is filled by 评聘 (an employer's evaluation and appointment, to a post): a date the engine
+    # gives is when one may be considered, not when one is appointed (say it in `other` too, in words).
+    appointed: bool = False
     honours: list[Id] = []  # 破格: the worker must hold one of these honours
     points: Optional[PointsNeeded] = None  # 积分晋级: points of an employer's scheme
     other: list[Other] = []  # requirements the engine cannot check, in words

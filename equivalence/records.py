@@ -106,6 +106,7 @@ class Conditions(NamedTuple):
     also_holds: tuple = ()  # of Requirement
     in_post: bool = False
     same_specialty: bool = False
+    appointed: bool = False  # filled by 评聘: a date is when one may be considered, not appointed
     honours: tuple = ()  # honour ids (破格)
     points: Optional[PointsNeeded] = None
     other: tuple = ()  # of Words: what the engine cannot check

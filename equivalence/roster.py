@@ -69,7 +69,6 @@ WORDS = {"zh": {"held": "已持有", "no_route": "无路径", "appointed": "（�
          "en": {"held": "held", "no_route": "no route", "appointed": " (by appointment)",
                 "failed": "cannot process this row"}}
 ERROR_CHARS = 500  # an error cell quotes the bad value; a 100,000-character value is cut
-APPOINTED = "评聘"  # a rule whose conditions say the level is filled by 评聘 (a post, not earned by time)
 
 
 CACHE_LIMIT = 50_000  # distinct profiles remembered; enough for any workforce that shares profiles
@@ -259,7 +258,7 @@ class Roster:
         """Whether the rule fills its level by 评聘 (its conditions say so): not earned by time."""
         if rule_id is None:
             return False
-        return any(APPOINTED in item.zh for item in self.reg.rules[rule_id].conditions.other)
+        return self.reg.rules[rule_id].conditions.appointed
 
     # -- next_steps ----------------------------------------------------------------------------
     def _next_steps(self, sol, parts: dict) -> str:

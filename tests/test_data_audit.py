@@ -95,6 +95,8 @@ def test_every_shipped_layer_passes_the_audit(name, layers):
             assert primary.status == "official" and r.cite[0].quote, r.id
         for c in r.cite:
             assert not (c.quote and sources[c.source].status == "unverified"), r.id
+        # a rule that fills its level by 评聘 says so in its words and in its mark (the roster reads the mark)
+        assert r.conditions.appointed == any("评聘" in o.zh for o in r.conditions.other), r.id
     # no user-visible text anywhere names a file of this project
     text = json.dumps({k: index[k] for k in ("sources", "ladders", "levels", "rules", "honours", "catalogue")},
                       ensure_ascii=False)

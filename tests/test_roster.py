@@ -459,3 +459,21 @@ def test_jsonl_steps_are_the_csv_cells_as_data(real):
 def test_roster_record_schema_is_shipped(runner):
     result = runner.invoke(cli, ["schema", "roster-record"])
     assert result.exit_code == 0 and json.loads(result.stdout)["patternProperties"]["^to:"]
+
+
+
+@pytest.mark.parametrize("appointed", [False, True])
+def test_a_step_is_marked_appointed_by_the_rules_mark(runner, tmp_path, appointed):
+    """The roster marks a step （评聘） when its rule is marked ``appointed`` (its words need not say so)."""
+    from conftest import TINY_FILES, write_folder
+
+    rules = TINY_FILES["rules/rules.yaml"].replace(
+        "{id: en-up-3, kind: promotion, from: en.e3, to: en.e4, ",
+        "{id: en-up-3, kind: promotion, from: en.e3, to: en.e4, conditions: {appointed: %s}, " % str(appointed).lower())
+    root = write_folder(tmp_path / "m", {**TINY_FILES, "rules/rules.yaml": rules})
+    staff = tmp_path / "staff.csv"
+    staff.write_text("id,holds,target\n1,en.e3@2020-01-01,en.e4\n", encoding="utf-8")
+    result = runner.invoke(cli, ["--mappings", str(root), "roster", str(staff), "--as-of", "2026-12-01"])
+    assert result.exit_code == 0, result.stderr
+    mark = "高级工程师（评聘）@2026-12-01[en-up-3]"
+    assert (mark in result.stdout) is appointed, result.stdout

@@ -176,7 +176,7 @@ def test_search_no_match(runner):
     result = run(runner, "search", "xqzvkw", "--lang", "en")
     assert result.stdout.strip() == "no match"
     result = run(runner, "search", "xqzvkw", "--format", "json")
-    assert json.loads(result.stdout) == {"schema_version": "1.0", "query": "xqzvkw", "results": []}
+    assert json.loads(result.stdout) == {"schema_version": "1.1", "query": "xqzvkw", "results": []}
 
 
 # -- "did you mean" through the same matcher ------------------------------------------------------

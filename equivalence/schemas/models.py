@@ -77,6 +77,8 @@ class Conditions(Closed):
     also_holds: list[Requirement] = []
     in_post: bool = False
     same_specialty: bool = False
+    appointed: bool = Field(False, description="the level is filled by 评聘 (an employer's evaluation and "
+                                                "appointment): a date is when one may be considered (since 1.1)")
     honours: list[str] = []
     points: Optional[PointsNeeded] = None
     other: list[str] = Field([], description="requirements the engine cannot check, in words, in the language "

@@ -6,14 +6,16 @@ Import them from here (``from equivalence.api import lookup``): ``equivalence.lo
 Every level or target may be written as people write it (``高级工程师``, ``高級工程師``, ``副高``,
 ``电工:技师``) or by id (``eng.associate_senior``); a target may also be a range
 (``专业技术岗位:七级..五级``) or a level and those above it (``专业技术岗位:七级+``). Credentials are
-``LEVEL[:YEARS|@DATE]`` as on the command line. Each function returns the dict that the command
-prints with ``--format json`` (without ``schema_version``), and raises an
-:class:`~equivalence.errors.EquivalenceError` instead of printing.
+``LEVEL[:YEARS|@DATE]`` as on the command line. Each function raises an
+:class:`~equivalence.errors.EquivalenceError` instead of printing. ``lookup``, ``compare`` and
+``routes_into`` return typed results (:mod:`equivalence.results`, read by attribute), whose
+``.to_json()`` is what the command prints with ``--format json`` (without ``schema_version``); the
+other functions return that JSON answer itself, a dict.
 
 >>> from equivalence import Registry
 >>> from equivalence.api import check, compare, lookup, path, routes_into
 >>> reg = Registry.load()
->>> lookup(reg, "技师", to=["工程技术"], kinds=["apply"])["results"][0]["level"]["name"]
+>>> lookup(reg, "技师", to=["工程技术"], kinds=["apply"]).results[0].level.name
 '工程师'
 >>> lookup(reg, "skill.technician", to=["eng"], kinds=["apply"]) == lookup(reg, "技师", to=["工程技术"], kinds=["apply"])
 True
@@ -22,8 +24,10 @@ True
 from __future__ import annotations
 
 
-def lookup(reg, level: str, **options) -> dict:
-    """What the rules relate to ``level`` on every other ladder (``equivalence lookup``).
+def lookup(reg, level: str, **options):
+    """What the rules relate to ``level`` on every other ladder (``equivalence lookup``): an
+    :class:`~equivalence.results.Equivalents`, with the occupation when ``level`` names one
+    (``电工:技师``).
 
     ``options``: ``to`` (ladders), ``kinds``, ``purpose`` (id or name: ``职称评审``), ``as_of``,
     ``include_derived``, ``direction``, ``lang``; see :func:`equivalence.lookup.find_equivalents`.
@@ -33,19 +37,21 @@ def lookup(reg, level: str, **options) -> dict:
     >>> reg = Registry.load()
     >>> lookup(reg, "技师", purpose="职称评审") == lookup(reg, "技师", purpose="title_review")
     True
+    >>> lookup(reg, "电工:技师", to=["工程技术"]).occupation
+    Occupation(code='6-31-01-03', name='电工')
     """
     from .lookup import find_equivalents
     from .names import resolve_code
+    from .results import Occupation
 
     if options.get("purpose"):  # an unknown purpose is left for find_equivalents to refuse
         purposes = {pid: (p.zh, p.en) for pid, p in reg.purposes.items()}
         options["purpose"] = resolve_code(options["purpose"], purposes) or options["purpose"]
     answer = find_equivalents(reg, level, **options)
-    head = answer["level"]
     _, occupation = reg.credential(level)
     if occupation:  # 电工:技师 names the occupation too: the answer says which
-        head = {**head, "occupation": {"code": occupation["code"], "name": occupation["zh"]}}
-    return {"level": head, "results": answer["results"]}
+        answer = answer._replace(occupation=Occupation(occupation["code"], occupation["zh"]))
+    return answer
 
 
 def _profile(reg, holds, education, work_years, as_of, in_post, honours):
@@ -106,15 +112,15 @@ def check(reg, target: str | None = None, *, holds=(), education: str | None = N
 
 
 def compare(reg, a: str, b: str, *, include_derived: bool = False, as_of: str | None = None,
-            lang: str = "zh") -> dict:
+            lang: str = "zh"):
     """Whether ``a`` is higher, lower or at the same level as ``b``, and on what basis
-    (``equivalence compare``).
+    (``equivalence compare``): a :class:`~equivalence.results.Comparison`.
 
     >>> from equivalence import Registry
     >>> from equivalence.api import compare
     >>> reg = Registry.load()
     >>> answer = compare(reg, "特级技师", "高级工程师")
-    >>> answer["verdict"], [x["ladder"] for x in answer["bases"]]
+    >>> answer.verdict, [x.ladder for x in answer.bases]
     ('higher', ['tier'])
     >>> compare(reg, "skill.special_technician", "eng.associate_senior") == answer
     True
@@ -124,26 +130,29 @@ def compare(reg, a: str, b: str, *, include_derived: bool = False, as_of: str | 
     return compare_levels(reg, a, b, include_derived=include_derived, as_of=as_of, lang=lang)
 
 
-def routes_into(reg, target: str, *, include_derived: bool = False, lang: str = "zh") -> dict:
-    """Every level from which a rule leads to ``target``, with its conditions (``equivalence routes-into``).
+def routes_into(reg, target: str, *, include_derived: bool = False, lang: str = "zh"):
+    """Every level from which a rule leads to ``target``, with its conditions (``equivalence routes-into``):
+    a :class:`~equivalence.results.RoutesInto`, one :class:`~equivalence.results.RouteIn` per rule.
 
     >>> from equivalence import Registry
     >>> from equivalence.api import routes_into
     >>> reg = Registry.load()
     >>> answer = routes_into(reg, "高级工程师")
-    >>> answer["target"]
-    [{'id': 'eng.associate_senior', 'ladder': 'eng', 'name': '高级工程师'}]
-    >>> "skill.senior_technician" in {r["from"]["id"] for r in answer["routes"] if r["from"]}
+    >>> answer.target
+    (LevelName(id='eng.associate_senior', ladder='eng', name='高级工程师'),)
+    >>> "skill.senior_technician" in {r.from_.id for r in answer.routes if r.from_}
     True
     >>> routes_into(reg, "eng.associate_senior") == answer
     True
+    >>> answer.to_json()["target"]
+    [{'id': 'eng.associate_senior', 'ladder': 'eng', 'name': '高级工程师'}]
     """
-    from .lookup import level_ref
+    from .lookup import level_name
     from .lookup import routes_into as find_routes
+    from .results import RoutesInto
 
     ref = reg.level(target).ref
-    return {"target": [level_ref(reg, ref, lang)], "routes": find_routes(reg, ref, include_derived=include_derived,
-                                                                        lang=lang)}
+    return RoutesInto((level_name(reg, ref, lang),), find_routes(reg, ref, include_derived=include_derived, lang=lang))
 
 
 # The listing questions. Their answers were built inside the command line; they live here so that

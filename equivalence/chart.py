@@ -206,10 +206,10 @@ def tier_anchors(reg: Registry, ladders: list[str], include_derived: bool = Fals
             if ref in tier_index:
                 anchors[ref] = tier_index[ref]
                 continue
-            found = find_equivalents(reg, ref, to=[tl], kinds=list(kinds), include_derived=include_derived)["results"]
+            found = find_equivalents(reg, ref, to=[tl], kinds=list(kinds), include_derived=include_derived).results
             if found:
-                best = min(found, key=lambda r: (prefer[r["kind"]], tier_index[r["level"]["id"]]))
-                anchors[ref] = tier_index[best["level"]["id"]]
+                best = min(found, key=lambda r: (prefer[r.kind], tier_index[r.level.id]))
+                anchors[ref] = tier_index[best.level.id]
     # Second pass: one direct rule to a level already tied (工勤技能岗位 技术工一级 ← post ← 高级技师).
     drawn = {ref for lid in ladders for ref in reg.ladders[lid].levels}
     changed = True

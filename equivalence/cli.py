@@ -335,15 +335,17 @@ def wrap_cell(text: str, width: int) -> str:
 
 def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None, widths=None,
          key: str = "results") -> None:
-    """Render rows as a table, or ``data`` (default: the rows as objects, under ``key``) as JSON with
-    its ``schema_version`` or as CSV with the command's data columns (:mod:`equivalence.csvdata`)."""
+    """Render rows as a table, or ``data`` (default: the rows as objects, under ``key``; a typed result
+    of :mod:`equivalence.results` as its ``to_json()``) as JSON with its ``schema_version`` or as CSV
+    with the command's data columns (:mod:`equivalence.csvdata`)."""
     rows = list(rows)
     if fmt == "json":
         import json
 
         from .contract import stamped
+        from .results import json_of
 
-        payload = data if data is not None else [dict(zip(headers, r)) for r in rows]
+        payload = json_of(data) if data is not None else [dict(zip(headers, r)) for r in rows]
         click.echo(json.dumps(stamped(payload, key), ensure_ascii=False, indent=2))
     elif fmt == "csv":
         import csv
@@ -354,7 +356,8 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
 
             ctx = click.get_current_context()
             reg = None if ctx.info_name == "layers" else registry(ctx)  # layers are listed without loading rules
-            headers, rows = csv_table(ctx.info_name, reg, stamped(data, key), ctx.params.get("lang", "zh"))
+            typed = isinstance(data, tuple)  # a typed result: csvdata reads its attributes
+            headers, rows = csv_table(ctx.info_name, reg, data if typed else stamped(data, key), ctx.params.get("lang", "zh"))
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(headers)
         writer.writerows(rows)
@@ -455,14 +458,14 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
                         purpose=resolve_purpose(reg, purpose),
                         as_of=_date(as_of), include_derived=include_derived, direction=direction, lang=lang)
     h = HEADERS[lang]
-    head = answer["level"]
-    title = f"{head['name']} ({getattr(reg.ladders[head['ladder']], lang)}, {head['id']})"
-    if "occupation" in head:
-        title += f" · {head['occupation']['name']} {head['occupation']['code']}"
-    if not answer["results"]:
+    head = answer.level
+    title = f"{head.name} ({getattr(reg.ladders[head.ladder], lang)}, {head.id})"
+    if answer.occupation:
+        title += f" · {answer.occupation.name} {answer.occupation.code}"
+    if not answer.results:
         derived_too = None if include_derived else find_equivalents(
             reg, level, to=list(to) or None, kinds=list(kinds) or None, purpose=resolve_purpose(reg, purpose), as_of=_date(as_of),
-            include_derived=True, direction=direction, lang=lang)["results"]
+            include_derived=True, direction=direction, lang=lang).results
         title += ": " + ("没有相关等级" if lang == "zh" else "no related levels") + _next_try(
             level, bool(derived_too), bool(to or kinds or purpose or as_of), lang)
     if fmt != "table":
@@ -470,7 +473,7 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
         return
     headers = [h["direction"], h["ladder"], h["level"], h["kind"], h["conditions"], h["purposes"],
                h["confidence"], h["source"], h["chain"]]
-    emit(fmt, headers, lookup_rows(reg, answer["results"], lang, merge=fmt == "table"), title=title,
+    emit(fmt, headers, lookup_rows(reg, answer.results, lang, merge=fmt == "table"), title=title,
          widths=[None, 16, 16, 10, 28, 16, None, 20, 40])
 
 
@@ -489,21 +492,21 @@ def lookup_rows(reg, results, lang, merge=True):
     """One row per result; in tables, results that differ only by level (a post range) share a row."""
     groups: list[tuple[tuple, list]] = []
     for r in results:
-        key = (r["direction"], r["level"]["ladder"], r["kind"], tuple(r["chain"]), tuple(r["purposes"]))
+        key = (r.direction, r.level.ladder, r.kind, r.chain, r.purposes)
         if merge and groups and groups[-1][0] == key:
             groups[-1][1].append(r)
         else:
             groups.append((key, [r]))
     for (_, ladder, _, _, _), rs in groups:
         r = rs[0]
-        names = [x["level"]["name"] for x in rs]
+        names = [x.level.name for x in rs]
         name = names[0] if len(names) == 1 else (f"{names[0]}–{names[-1]}" if len(names) > 2 else "、".join(names))
-        conds = " | ".join(describe_conditions(reg, c, lang) for c in r["conditions"])
-        purposes = "、".join(getattr(reg.purposes[p], lang) for p in r["purposes"]) or ("不限" if lang == "zh" else "any")
-        sources = " + ".join(dict.fromkeys(layer_tag(reg, s, lang) + short_source(reg.sources[s["source"]])
-                                           for s in r["sources"]))
-        yield (DIRECTION_WORDS[lang][r["direction"]], getattr(reg.ladders[ladder], lang), name, KIND_WORDS[lang][r["kind"]],
-               conds, purposes, CONFIDENCE_WORDS[lang][r["confidence"]], sources, " > ".join(r["chain"]))
+        conds = " | ".join(describe_conditions(reg, c, lang) for c in r.conditions)
+        purposes = "、".join(getattr(reg.purposes[p], lang) for p in r.purposes) or ("不限" if lang == "zh" else "any")
+        sources = " + ".join(dict.fromkeys(layer_tag(reg, s.layer, lang) + short_source(reg.sources[s.source])
+                                           for s in r.sources))
+        yield (DIRECTION_WORDS[lang][r.direction], getattr(reg.ladders[ladder], lang), name, KIND_WORDS[lang][r.kind],
+               conds, purposes, CONFIDENCE_WORDS[lang][r.confidence], sources, " > ".join(r.chain))
 
 
 @cli.command("layers")

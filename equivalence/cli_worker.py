@@ -64,7 +64,7 @@ def step_rows(reg, steps, lang, route_no=None):
         row = (s["date"], f"{s['year']:g}", s["level"]["name"], getattr(reg.ladders[lev.ladder], lang),
                KIND_WORDS[lang][s["kind"]], describe_conditions(reg, s["conditions"], lang) if s["conditions"] else "",
                CONFIDENCE_WORDS[lang][s["confidence"]],
-               layer_tag(reg, s["sources"][0], lang) + short_source(reg.sources[s["sources"][0]["source"]]), s["rule"])
+               layer_tag(reg, s["sources"][0]["layer"], lang) + short_source(reg.sources[s["sources"][0]["source"]]), s["rule"])
         yield row if route_no is None else (route_no, *row)
 
 
@@ -209,10 +209,10 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
     Example:
       equivalence compare 技师 工程师
     """
-    from .compare import compare_levels
+    from . import api
 
     reg = registry(ctx)
-    answer = compare_levels(reg, a, b, include_derived=include_derived, as_of=_date(as_of), lang=lang)
+    answer = api.compare(reg, a, b, include_derived=include_derived, as_of=_date(as_of), lang=lang)
     if fmt != "table":
         emit(fmt, [], [], answer)
         return
@@ -237,22 +237,21 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
 
     # Several bases are alternatives, each with its own conditions: the headline names them only when
     # every basis asks the same (merged, they would read as all of them being needed).
-    per_basis = {tuple(describe_conditions(reg, c, lang) for c in x["a_conditions"] + x["b_conditions"] if c)
-                 for x in answer["bases"]}
-    conds = ([c for c in answer["bases"][0]["a_conditions"] + answer["bases"][0]["b_conditions"]]
-             if len(per_basis) == 1 else [])
-    own = [x for x in answer["bases"] if not x["relations"]]  # both on one ladder: its order decides
-    verdict = words[own[0]["verdict"]] if own else qualified(answer["verdict"], answer["relations"], conds,
-                                                             answer["confidence"],
-                                                             differ=len(per_basis) > 1)
-    head = f"{answer['a']['name']} {verdict} {answer['b']['name']}"
+    per_basis = {tuple(describe_conditions(reg, c, lang) for c in x.a_conditions + x.b_conditions if c)
+                 for x in answer.bases}
+    conds = (answer.bases[0].a_conditions + answer.bases[0].b_conditions) if len(per_basis) == 1 else ()
+    own = [x for x in answer.bases if not x.relations]  # both on one ladder: its order decides
+    verdict = words[own[0].verdict] if own else qualified(answer.verdict, answer.relations, conds,
+                                                          answer.confidence,
+                                                          differ=len(per_basis) > 1)
+    head = f"{answer.a.name} {verdict} {answer.b.name}"
     headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if zh else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
     def basis(kind, chain):
         return "—" if kind == "self" else f"{KIND_WORDS[lang][kind]}: {' > '.join(chain)}"
-    rows = [(getattr(reg.ladders[x["ladder"]], lang), "、".join(l["name"] for l in x["a"]), basis(x["a_kind"], x["a_chain"]),
-             "、".join(l["name"] for l in x["b"]), basis(x["b_kind"], x["b_chain"]),
-             qualified(x["verdict"], x["relations"], x["a_conditions"] + x["b_conditions"], x["confidence"]))
-            for x in answer["bases"]]
+    rows = [(getattr(reg.ladders[x.ladder], lang), "、".join(l.name for l in x.a), basis(x.a_kind, x.a_chain),
+             "、".join(l.name for l in x.b), basis(x.b_kind, x.b_chain),
+             qualified(x.verdict, x.relations, x.a_conditions + x.b_conditions, x.confidence))
+            for x in answer.bases]
     emit(fmt, headers, rows, title=head, widths=[14, 16, 36, 16, 36, 30])
 
 
@@ -275,17 +274,17 @@ def routes_into(ctx, target, include_derived, fmt, lang):
     if fmt != "table":
         emit(fmt, [], [], answer)
         return
-    ref, items = reg.level(target).ref, answer["routes"]
+    [target] = answer.target
     h = HEADERS[lang]
     entry = "（无前置等级）" if lang == "zh" else "(no prior level)"
-    rows = [((i["from"]["name"] if i["from"] else entry),
-             (getattr(reg.ladders[i["from"]["ladder"]], lang) if i["from"] else ""), KIND_WORDS[lang][i["kind"]],
-             describe_conditions(reg, i["conditions"], lang) if i["conditions"] else "",
-             CONFIDENCE_WORDS[lang][i["confidence"]],
-             layer_tag(reg, i["sources"][0], lang) + short_source(reg.sources[i["sources"][0]["source"]]), i["rule"])
-            for i in items]
+    rows = [((i.from_.name if i.from_ else entry),
+             (getattr(reg.ladders[i.from_.ladder], lang) if i.from_ else ""), KIND_WORDS[lang][i.kind],
+             describe_conditions(reg, i.conditions, lang) if i.conditions else "",
+             CONFIDENCE_WORDS[lang][i.confidence],
+             layer_tag(reg, i.sources[0].layer, lang) + short_source(reg.sources[i.sources[0].source]), i.rule)
+            for i in answer.routes]
     emit(fmt, [h["level"], h["ladder"], h["kind"], h["conditions"], h["confidence"], h["source"], h["chain"]], rows,
-         title=f"{getattr(reg.levels[ref], lang)} ({getattr(reg.ladders[reg.levels[ref].ladder], lang)})", widths=[16, 14, 10, 36, None, 20, 36])
+         title=f"{target.name} ({getattr(reg.ladders[target.ladder], lang)})", widths=[16, 14, 10, 36, None, 20, 36])
 
 
 SEARCH_WORDS = {
@@ -422,7 +421,7 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
             start = r["from"]["name"] if r["from"] else "—"
             rows.append((word, KIND_WORDS[lang][r["kind"]], r["rule"], f"{start} → {'、'.join(t['name'] for t in r['to'])}",
                          f"{r['effective_from']} – {r['effective_until'] or ''}",
-                         layer_tag(reg, r["source"], lang) + short_source(reg.sources[r["source"]["source"]])))
+                         layer_tag(reg, r["source"]["layer"], lang) + short_source(reg.sources[r["source"]["source"]])))
     headers = ["变化", "类别", "编号", "内容", "施行期间", "依据"] if zh else ["change", "what", "id", "links", "in force", "source"]
     title = f"{before} → {after}: " + (f"{len(rows)} 项变化" if zh else f"{len(rows)} change(s)")
     emit(fmt, headers, rows, title=title, widths=[None, 10, 36, 36, None, 24])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .kinds import COMPARING
-from .lookup import CONFIDENCE_ORDER, check_arguments, find_equivalents, level_ref
+from .lookup import CONFIDENCE_ORDER, check_arguments, find_equivalents, level_name
 from .registry import Registry
+from .results import Basis, Comparison, Equivalent
 
 COMPARING_KINDS = list(COMPARING)  # 'apply' is not a comparison (kinds.py)
 
@@ -15,19 +16,20 @@ def _anchors(reg: Registry, ref: str, include_derived: bool, as_of: str | None) 
     anchors = {own.ladder: [(ref, None)]}
     answer = find_equivalents(reg, ref, kinds=COMPARING_KINDS, direction="out",
                               include_derived=include_derived, as_of=as_of)
-    for r in answer["results"]:
-        anchors.setdefault(r["level"]["ladder"], []).append((r["level"]["id"], r))
+    for r in answer.results:
+        anchors.setdefault(r.level.ladder, []).append((r.level.id, r))
     return anchors
 
 
 def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = False, as_of: str | None = None,
-                   lang: str = "zh") -> dict:
+                   lang: str = "zh") -> Comparison:
     """Which of ``a`` and ``b`` is higher, on every ladder where the rules place both.
 
     Returns
     -------
-    dict with ``a``, ``b``, ``verdict`` (higher / lower / same / overlapping / mixed / not_comparable:
-    how ``a`` stands to ``b``) and ``bases``, one per ladder where both stand, with the chains used.
+    :class:`~equivalence.results.Comparison`: ``a``, ``b``, ``verdict`` (higher / lower / same /
+    overlapping / mixed / not_comparable: how ``a`` stands to ``b``) and ``bases``, one
+    :class:`~equivalence.results.Basis` per placement of both on a ladder, with the chains used.
     """
     check_arguments(as_of=as_of, lang=lang)
     ra, rb = reg.level(a).ref, reg.level(b).ref
@@ -40,7 +42,7 @@ def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = Fal
         def placements(items):
             groups: dict = {}
             for ref, r in items:
-                key = (tuple(r["chain"]), r["kind"]) if r else ((), "self")
+                key = (r.chain, r.kind) if r else ((), "self")
                 groups.setdefault(key, ([], r))[0].append(ref)
             return groups
         for (chain_a, kind_a), (refs_a, res_a) in placements(anchors_a[ladder]).items():
@@ -55,33 +57,30 @@ def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = Fal
                     verdict = "same"
                 else:
                     verdict = "overlapping"
-                bases.append({
-                    "ladder": ladder,
-                    "a": [level_ref(reg, r, lang) for r in refs_a], "a_kind": kind_a, "a_chain": list(chain_a),
-                    "b": [level_ref(reg, r, lang) for r in refs_b], "b_kind": kind_b, "b_chain": list(chain_b),
-                    "verdict": verdict,
+                bases.append(Basis(
+                    ladder, tuple(level_name(reg, r, lang) for r in refs_a), kind_a, chain_a,
+                    tuple(level_name(reg, r, lang) for r in refs_b), kind_b, chain_b, verdict,
                     # what the placement rests on: never a bare "same level" (a 比照 for pay, in post, is
                     # not a 视同), so each side's relation, conditions and confidence go with it
-                    **_basis("a", res_a), **_basis("b", res_b),
-                    "relations": sorted({k for k in (kind_a, kind_b) if k != "self"}),
-                    "confidence": _weakest([res_a, res_b]),
-                })
-    verdicts = {x["verdict"] for x in bases}
+                    *_placement(res_a), *_placement(res_b),
+                    relations=tuple(sorted({k for k in (kind_a, kind_b) if k != "self"})),
+                    confidence=_weakest([res_a, res_b]),
+                ))
+    verdicts = {x.verdict for x in bases}
     verdict = "not_comparable" if not verdicts else (verdicts.pop() if len(verdicts) == 1 else "mixed")
-    return {"a": level_ref(reg, ra, lang), "b": level_ref(reg, rb, lang), "verdict": verdict, "bases": bases,
-            "relations": sorted({k for x in bases for k in x["relations"]}),
-            "confidence": min((x["confidence"] for x in bases if x["confidence"]), key=CONFIDENCE_ORDER.get,
-                              default=None)}
+    return Comparison(level_name(reg, ra, lang), level_name(reg, rb, lang), verdict, tuple(bases),
+                      relations=tuple(sorted({k for x in bases for k in x.relations})),
+                      confidence=min((x.confidence for x in bases if x.confidence), key=CONFIDENCE_ORDER.get,
+                                     default=None))
 
 
-def _basis(side: str, result: dict | None) -> dict:
-    """A side's placement: its conditions, purposes and confidence (none for the level itself)."""
+def _placement(result: Equivalent | None) -> tuple:
+    """A side's conditions, purposes and confidence (none for the level itself)."""
     if result is None:
-        return {f"{side}_conditions": [], f"{side}_purposes": [], f"{side}_confidence": None}
-    return {f"{side}_conditions": result["conditions"], f"{side}_purposes": result["purposes"],
-            f"{side}_confidence": result["confidence"]}
+        return (), (), None
+    return result.conditions, result.purposes, result.confidence
 
 
 def _weakest(results: list) -> str | None:
-    found = [r["confidence"] for r in results if r]
+    found = [r.confidence for r in results if r]
     return min(found, key=CONFIDENCE_ORDER.get) if found else None

@@ -12,13 +12,22 @@ from .describe import describe_conditions
 LIST = "; "
 
 
-def _source(src: dict) -> str:
+def _document(doc_no: str | None, title: str) -> str:
     """A cited source in full: its 文号, else its whole title (tables cut titles; CSV does not)."""
-    return src.get("doc_no") or f"《{src.get('title', '').strip('《》')}》"
+    return doc_no or f"《{title.strip('《》')}》"
+
+
+def _source(src: dict) -> str:
+    return _document(src.get("doc_no"), src.get("title", ""))
 
 
 def _sources(sources: list[dict]) -> str:
     return LIST.join(dict.fromkeys(_source(s) for s in sources))
+
+
+def _cites(cites) -> str:
+    """:func:`_sources` of typed citations (:class:`~equivalence.results.Cite`)."""
+    return LIST.join(dict.fromkeys(_document(c.doc_no, c.title) for c in cites))
 
 
 def _ladder(reg, ladder_id: str, lang: str) -> str:
@@ -26,7 +35,7 @@ def _ladder(reg, ladder_id: str, lang: str) -> str:
 
 
 def _cond(reg, cond, lang) -> str:
-    if isinstance(cond, list):
+    if isinstance(cond, (list, tuple)):
         return " | ".join(t for t in (describe_conditions(reg, c, lang) for c in cond) if t)
     return describe_conditions(reg, cond, lang) if cond else ""
 
@@ -46,14 +55,14 @@ def _levels(reg, data, lang):
 
 
 def _lookup(reg, data, lang):
-    head = data["level"]
+    head = data.level
     return (["level_id", "level_name", "direction", "ladder_id", "ladder_name", "result_level_id",
              "result_level_name", "kind", "conditions", "purposes", "confidence", "sources", "rules",
              "effective_from", "effective_until"],
-            [(head["id"], head["name"], r["direction"], r["level"]["ladder"], _ladder(reg, r["level"]["ladder"], lang),
-              r["level"]["id"], r["level"]["name"], r["kind"], _cond(reg, r["conditions"], lang),
-              LIST.join(r["purposes"]), r["confidence"], _sources(r["sources"]), " > ".join(r["chain"]),
-              r["effective_from"] or "", r["effective_until"] or "") for r in data["results"]])
+            [(head.id, head.name, r.direction, r.level.ladder, _ladder(reg, r.level.ladder, lang),
+              r.level.id, r.level.name, r.kind, _cond(reg, r.conditions, lang),
+              LIST.join(r.purposes), r.confidence, _cites(r.sources), " > ".join(r.chain),
+              r.effective_from or "", r.effective_until or "") for r in data.results])
 
 
 def _sources_table(reg, data, lang):
@@ -106,23 +115,23 @@ def _check(reg, data, lang):
 
 
 def _compare(reg, data, lang):
-    a, b = data["a"], data["b"]
-    head = (a["id"], a["name"], b["id"], b["name"], data["verdict"])
-    rows = [(*head, x["ladder"], _ladder(reg, x["ladder"], lang), LIST.join(lv["id"] for lv in x["a"]), x["a_kind"],
-             " > ".join(x["a_chain"]), LIST.join(lv["id"] for lv in x["b"]), x["b_kind"], " > ".join(x["b_chain"]),
-             x["verdict"]) for x in data["bases"]]
+    a, b = data.a, data.b
+    head = (a.id, a.name, b.id, b.name, data.verdict)
+    rows = [(*head, x.ladder, _ladder(reg, x.ladder, lang), LIST.join(lv.id for lv in x.a), x.a_kind,
+             " > ".join(x.a_chain), LIST.join(lv.id for lv in x.b), x.b_kind, " > ".join(x.b_chain),
+             x.verdict) for x in data.bases]
     return (["a_id", "a_name", "b_id", "b_name", "verdict", "basis_ladder_id", "basis_ladder_name", "a_level_ids",
              "a_kind", "a_rules", "b_level_ids", "b_kind", "b_rules", "basis_verdict"],
             rows or [(*head, "", "", "", "", "", "", "", "", "")])  # no basis: the verdict still shows
 
 
 def _routes_into(reg, data, lang):
-    [target] = data["target"]
+    [target] = data.target
     return (["target_id", "target_name", "from_id", "from_name", "from_ladder_id", "kind", "conditions",
              "purposes", "confidence", "sources", "rule"],
-            [(target["id"], target["name"], r["from"]["id"] if r["from"] else "", r["from"]["name"] if r["from"] else "",
-              r["from"]["ladder"] if r["from"] else "", r["kind"], _cond(reg, r["conditions"], lang),
-              LIST.join(r["purposes"]), r["confidence"], _sources(r["sources"]), r["rule"]) for r in data["routes"]])
+            [(target.id, target.name, r.from_.id if r.from_ else "", r.from_.name if r.from_ else "",
+              r.from_.ladder if r.from_ else "", r.kind, _cond(reg, r.conditions, lang),
+              LIST.join(r.purposes), r.confidence, _cites(r.sources), r.rule) for r in data.routes])
 
 
 def _search(reg, data, lang):
@@ -160,6 +169,7 @@ TABLES = {"ladders": _ladders, "levels": _levels, "lookup": _lookup, "sources": 
           "search": _search, "points": _points, "diff": _diff}
 
 
-def csv_table(command: str, reg, data: dict, lang: str) -> tuple[list[str], list[tuple]]:
-    """Headers and rows of ``command``'s answer ``data`` (its JSON form, with schema_version)."""
+def csv_table(command: str, reg, data, lang: str) -> tuple[list[str], list[tuple]]:
+    """Headers and rows of ``command``'s answer ``data``: its typed result (:mod:`equivalence.results`:
+    lookup, compare, routes-into), else its JSON form, with schema_version."""
     return TABLES[command](reg, data, lang)

@@ -98,9 +98,8 @@ def short_source(src, width: int = 16) -> str:
     return f"《{title}》" if len(title) <= width else f"《{title[:width]}…》"
 
 
-def layer_tag(reg, cite: dict, lang: str = "zh") -> str:
-    """'[广东] ' for a rule from a province or employer layer, '' for a national one."""
-    layer = cite.get("layer", "national")
+def layer_tag(reg, layer: str, lang: str = "zh") -> str:
+    """'[广东] ' for a rule from a province or employer ``layer`` (a citation's), '' for a national one."""
     if layer == "national":
         return ""
     for info in reg.index.get("layers", ()):

@@ -20,6 +20,7 @@ from .describe import other_words
 from .kinds import COMPOSABLE  # (counts_as, derived: any number per chain)
 from .records import Rule
 from .registry import Registry
+from .results import Cite, Equivalent, Equivalents, LevelName, Link, RouteIn
 
 CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
 MAX_LINKS = 4
@@ -110,7 +111,7 @@ def find_equivalents(
     include_derived: bool = False,
     direction: str = "both",
     lang: str = "zh",
-) -> dict:
+) -> Equivalents:
     """Every level on another ladder related to ``level``, with the chain of rules behind it.
 
     Parameters
@@ -126,7 +127,8 @@ def find_equivalents(
 
     Returns
     -------
-    dict with ``level`` (``id``, ``ladder``, ``name``) and ``results`` (see README, "lookup").
+    :class:`~equivalence.results.Equivalents`: the ``level`` and its ``results``, each an
+    :class:`~equivalence.results.Equivalent` (see README, "lookup").
 
     Raises
     ------
@@ -136,7 +138,7 @@ def find_equivalents(
     --------
     >>> reg = Registry.load()
     >>> out = find_equivalents(reg, "技师", to=["工程技术"], kinds=["apply"])
-    >>> sorted({r["level"]["name"] for r in out["results"]})
+    >>> sorted({r.level.name for r in out.results})
     ['工程师']
     """
     check_arguments(direction=direction, as_of=as_of, lang=lang)
@@ -185,16 +187,14 @@ def find_equivalents(
         results.extend(_result(reg, way, ref, kind, c, lang) for c in by_principal.values())
     results = [
         r for r in results
-        if (ladders is None or r["level"]["ladder"] in ladders)
-        and (not kinds or r["kind"] in kinds)
-        and (purpose is None or not r["purposes"] or purpose in r["purposes"])
+        if (ladders is None or r.level.ladder in ladders)
+        and (not kinds or r.kind in kinds)
+        and (purpose is None or not r.purposes or purpose in r.purposes)
     ]
     order = {lid: i for i, lid in enumerate(reg.ladders)}
-    results.sort(key=lambda r: (r["direction"] != "out", order[r["level"]["ladder"]],
-                                reg.levels[r["level"]["id"]].rank, r["kind"], len(r["chain"]), r["chain"]))
-    lev = reg.levels[start]
-    return {"level": level_ref(reg, start, lang), "ladder_zh": reg.ladders[lev.ladder].zh,
-            "results": results}
+    results.sort(key=lambda r: (r.direction != "out", order[r.level.ladder],
+                                reg.levels[r.level.id].rank, r.kind, len(r.chain), r.chain))
+    return Equivalents(level_name(reg, start, lang), tuple(results))
 
 
 LANGS = ("zh", "en")
@@ -239,12 +239,18 @@ def _record(found: dict, way: str, ref: str, chain: list, state: tuple) -> None:
         bucket[tuple(ids)] = {"chain": ids, "links": links, "purposes": sorted(purposes) if purposes else []}
 
 
-def level_ref(reg: Registry, ref: str, lang: str = "zh") -> dict:
+def level_name(reg: Registry, ref: str, lang: str = "zh") -> LevelName:
+    """The level ``ref`` as answers name it, in ``lang``."""
     lev = reg.levels[ref]
-    return {"id": ref, "ladder": lev.ladder, "name": lev.en if lang == "en" else lev.zh}
+    return LevelName(ref, lev.ladder, lev.en if lang == "en" else lev.zh)
 
 
-def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) -> dict:
+def level_ref(reg: Registry, ref: str, lang: str = "zh") -> dict:
+    """:func:`level_name` as a JSON object, for the answers that are still dicts."""
+    return level_name(reg, ref, lang)._asdict()
+
+
+def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) -> Equivalent:
     rules = [reg.rules[rid] for rid in c["chain"]]
     confidence = min((r.confidence for r in rules), key=CONFIDENCE_ORDER.__getitem__)
     ladder_conf = reg.ladders[reg.levels[ref].ladder].confidence
@@ -253,23 +259,21 @@ def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) ->
     starts = [r.effective_from for r in rules]
     ends = [r.effective_until for r in rules if r.effective_until]
 
-    return {
-        "direction": way,
-        "level": level_ref(reg, ref, lang),
-        "kind": kind,
-        "purposes": c["purposes"],
-        "conditions": [c for c in (conditions_of(r, lang) for r in rules) if c],
-        "chain": c["chain"],
+    return Equivalent(
+        direction=way,
+        level=level_name(reg, ref, lang),
+        kind=kind,
+        purposes=tuple(c["purposes"]),
+        conditions=tuple(c for c in (conditions_of(r, lang) for r in rules) if c),
+        chain=tuple(c["chain"]),
         # Each link was walked from a to b; an 'in' walk runs against the reading order.
-        "links": [{"rule": rid, "kind": reg.rules[rid].kind,
-                   "from": a if way == "out" else b, "to": b if way == "out" else a,
-                   "reversed": rev}
-                  for rid, a, b, rev in c["links"]],
-        "sources": [citation(reg, r) for r in rules],
-        "confidence": confidence,
-        "effective_from": max(starts, key=date_start),
-        "effective_until": min(ends, key=date_start) if ends else None,
-    }
+        links=tuple(Link(rid, reg.rules[rid].kind, a if way == "out" else b, b if way == "out" else a, rev)
+                    for rid, a, b, rev in c["links"]),
+        sources=tuple(cite_of(reg, r) for r in rules),
+        confidence=confidence,
+        effective_from=max(starts, key=date_start),
+        effective_until=min(ends, key=date_start) if ends else None,
+    )
 
 
 def conditions_of(rule: Rule, lang: str) -> dict:
@@ -281,16 +285,20 @@ def conditions_of(rule: Rule, lang: str) -> dict:
     return {"rule": rule.id, **out} if out else {}
 
 
-def citation(reg: Registry, rule: Rule) -> dict:
+def cite_of(reg: Registry, rule: Rule) -> Cite:
     """The primary citation of a rule, with the source's title, 文号 and status."""
     cite = rule.cite[0]
     src = reg.sources[cite.source]
-    return {"rule": rule.id, "source": src.id, "title": src.title, "doc_no": src.doc_no,
-            "status": src.status, "article": cite.article, "quote": cite.quote,
-            "layer": rule.layer, "jurisdiction": rule.jurisdiction}
+    return Cite(rule.id, src.id, src.title, src.doc_no, src.status, cite.article, cite.quote, rule.layer,
+                rule.jurisdiction)
 
 
-def routes_into(reg: Registry, ref: str, *, include_derived: bool = False, lang: str = "zh") -> list[dict]:
+def citation(reg: Registry, rule: Rule) -> dict:
+    """:func:`cite_of` as a JSON object, for the answers that are still dicts."""
+    return cite_of(reg, rule).to_json()
+
+
+def routes_into(reg: Registry, ref: str, *, include_derived: bool = False, lang: str = "zh") -> tuple[RouteIn, ...]:
     """Every rule that leads to level ``ref`` (a bidirectional rule, from either end), with the level it
     starts from (None for an entry rule), its kind, conditions, purposes, confidence and source.
 
@@ -298,10 +306,9 @@ def routes_into(reg: Registry, ref: str, *, include_derived: bool = False, lang:
     """
     check_arguments(lang=lang)
 
-    def route(rule: Rule, start: str | None) -> dict:
-        return {"from": level_ref(reg, start, lang) if start else None, "rule": rule.id, "kind": rule.kind,
-                "grants": rule.grants, "conditions": conditions_of(rule, lang), "purposes": list(rule.purposes),
-                "confidence": rule.confidence, "sources": [citation(reg, rule)]}
+    def route(rule: Rule, start: str | None) -> RouteIn:
+        return RouteIn(level_name(reg, start, lang) if start else None, rule.id, rule.kind, rule.grants,
+                       conditions_of(rule, lang), tuple(rule.purposes), rule.confidence, (cite_of(reg, rule),))
 
     def wanted(rule: Rule) -> bool:
         return rule.kind != "derived" or include_derived
@@ -312,4 +319,4 @@ def routes_into(reg: Registry, ref: str, *, include_derived: bool = False, lang:
         rule = reg.rules[rid]
         if rule.bidirectional and wanted(rule):
             routes.extend(route(rule, t) for t in rule.to)
-    return routes
+    return tuple(routes)

@@ -56,3 +56,124 @@ class Cite(NamedTuple):
     jurisdiction: str
 
     to_json = _to_json
+
+
+# -- lookup, routes-into, compare ---------------------------------------------------------------
+# A rule's conditions as an answer shows them (lookup.conditions_of: the non-empty ones, tagged with the
+# rule id, ``other`` in words) stay plain dicts: data whose keys vary from rule to rule.
+
+
+class Link(NamedTuple):
+    """One rule of a lookup chain, in reading order (``reversed``: walked against a bidirectional rule)."""
+
+    rule: str
+    kind: str
+    from_: str
+    to: str
+    reversed: bool
+
+    to_json = _to_json
+
+
+class Equivalent(NamedTuple):
+    """A level on another ladder that a chain of rules relates to the level looked up."""
+
+    direction: str  # out: the level relates to this one; in: this one relates to the level
+    level: LevelName
+    kind: str
+    purposes: tuple[str, ...]
+    conditions: tuple[dict, ...]  # one per rule of the chain that has any
+    chain: tuple[str, ...]
+    links: tuple[Link, ...]
+    sources: tuple[Cite, ...]
+    confidence: str
+    effective_from: Optional[str]
+    effective_until: Optional[str]
+
+    to_json = _to_json
+
+
+class Occupation(NamedTuple):
+    """The occupation of the 职业分类大典 a skill grade was named with (电工:技师)."""
+
+    code: str
+    name: str
+
+    to_json = _to_json
+
+
+class Equivalents(NamedTuple):
+    """The answer of ``lookup``: the level asked about and what the rules relate to it."""
+
+    level: LevelName
+    results: tuple[Equivalent, ...]
+    occupation: Optional[Occupation] = None  # named with the level (电工:技师)
+
+    def to_json(self) -> dict:
+        """The occupation, when named, goes inside ``level`` (the contract's LookupLevel)."""
+        level = self.level.to_json()
+        if self.occupation is not None:
+            level["occupation"] = self.occupation.to_json()
+        return {"level": level, "results": json_of(self.results)}
+
+
+class RouteIn(NamedTuple):
+    """A rule leading into a level, from the level it starts at (None: an entry rule); the contract
+    calls it Route (path's Route is another thing)."""
+
+    from_: Optional[LevelName]
+    rule: str
+    kind: str
+    grants: bool
+    conditions: dict  # the rule's conditions as answers show them ({} when none)
+    purposes: tuple[str, ...]
+    confidence: str
+    sources: tuple[Cite, ...]
+
+    to_json = _to_json
+
+
+class RoutesInto(NamedTuple):
+    """The answer of ``routes-into``: the level (a list of one, as check's and path's ``target``) and
+    every rule leading into it."""
+
+    target: tuple[LevelName, ...]
+    routes: tuple[RouteIn, ...]
+
+    to_json = _to_json
+
+
+class Basis(NamedTuple):
+    """Where both levels of a comparison stand on one ladder, and what each placement rests on."""
+
+    ladder: str
+    a: tuple[LevelName, ...]
+    a_kind: str  # "self": the level itself, on its own ladder
+    a_chain: tuple[str, ...]
+    b: tuple[LevelName, ...]
+    b_kind: str
+    b_chain: tuple[str, ...]
+    verdict: str
+    a_conditions: tuple[dict, ...]
+    a_purposes: tuple[str, ...]
+    a_confidence: Optional[str]  # None: the side is the level itself (no rule)
+    b_conditions: tuple[dict, ...]
+    b_purposes: tuple[str, ...]
+    b_confidence: Optional[str]
+    relations: tuple[str, ...]  # the kinds of rule the basis rests on
+    confidence: Optional[str]  # the weaker side's (None: neither rests on a rule)
+
+    to_json = _to_json
+
+
+class Comparison(NamedTuple):
+    """The answer of ``compare``: how ``a`` stands to ``b``, over every basis."""
+
+    a: LevelName
+    b: LevelName
+    verdict: str
+    bases: tuple[Basis, ...]
+    relations: tuple[str, ...]
+    confidence: Optional[str]
+
+    to_json = _to_json

@@ -223,7 +223,7 @@ class Roster:
 
             answer = find_equivalents(self.reg, ref, to=[ladder], as_of=self.as_of.isoformat(),
                                       direction="out", lang=self.lang)
-            self._equivalents[key] = list(dict.fromkeys((r["kind"], r["level"]["id"]) for r in answer["results"]))
+            self._equivalents[key] = list(dict.fromkeys((r.kind, r.level.id) for r in answer.results))
         return self._equivalents[key]
 
     def _names(self, refs: list[str], appointed=frozenset()) -> str:

@@ -85,7 +85,7 @@ def test_lookup_json_matches_the_library(runner, tiny_dir, tiny):
     from equivalence.lookup import find_equivalents
 
     data = json.loads(run(runner, tiny_dir, "lookup", "中级", "--include-derived", "--format", "json").stdout)
-    assert data["results"] == find_equivalents(tiny, "中级", include_derived=True)["results"]
+    assert data["results"] == find_equivalents(tiny, "中级", include_derived=True).to_json()["results"]
 
 
 def test_lookup_options(runner, tiny_dir):

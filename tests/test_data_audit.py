@@ -107,7 +107,7 @@ def test_every_shipped_layer_passes_the_audit(name, layers):
 # -- the corrected answers, item by item -------------------------------------------------------------
 
 def _results(reg, name, **kw):
-    return find_equivalents(reg, name, **kw)["results"]
+    return find_equivalents(reg, name, **kw).results
 
 
 def test_item1_treated_as_scope_pay_and_the_reading(real):
@@ -123,9 +123,9 @@ def test_item1_treated_as_scope_pay_and_the_reading(real):
     assert r58.effective_from == "2022-10"
     for r in (r96, r58):
         assert r.kind == "treated_as" and r.confidence == "low" and "reading" in r.note
-    pay = [x for x in _results(real, "技师", purpose="pay_benefits") if x["kind"] == "treated_as"]
-    assert [(x["level"]["name"], x["chain"], x["confidence"]) for x in pay] == [
-        ("中级", ["cpc58-treated-technician-as-intermediate"], "low")]
+    pay = [x for x in _results(real, "技师", purpose="pay_benefits") if x.kind == "treated_as"]
+    assert [(x.level.name, x.chain, x.confidence) for x in pay] == [
+        ("中级", ("cpc58-treated-technician-as-intermediate",), "low")]
 
 
 def test_item2_no_national_years_outside_engineering(real, runner):
@@ -151,9 +151,9 @@ def test_item2_no_national_years_outside_engineering(real, runner):
 
 def test_item3_registered_safety_engineer_levels(real, runner):
     assert [lev.zh for lev in real.levels_of("q_safety")] == ["初级注册安全工程师", "中级注册安全工程师", "高级注册安全工程师"]
-    out = [(x["level"]["name"], x["chain"]) for x in _results(real, "中级注册安全工程师", direction="out")
-           if x["level"]["ladder"] == "eng"]
-    assert out == [("工程师", ["qual-safety-intermediate"])]
+    out = [(x.level.name, x.chain) for x in _results(real, "中级注册安全工程师", direction="out")
+           if x.level.ladder == "eng"]
+    assert out == [("工程师", ("qual-safety-intermediate",))]
     assert real.rules["qual-safety-intermediate"].confidence == "low"
     with pytest.raises(UnknownLevelError):
         real.level("一级注册安全工程师")
@@ -168,14 +168,14 @@ def test_item4_assistant_accountant_posts(real, runner):
     assert real.rules["inst-post-accounting-assistant"].to == ("post_tech.p13", "post_tech.p12", "post_tech.p11")
     # a series without 员级 maps its 初级 to 11–13 (a reading, low); 高校 助教 keeps its own 11–12
     assert real.rules["inst-post-economics-assistant"].confidence == "low"
-    assert {r["level"]["id"] for r in _results(real, "助教", direction="out")
-            if r["level"]["ladder"] == "post_tech"} == {"post_tech.p11", "post_tech.p12"}
+    assert {r.level.id for r in _results(real, "助教", direction="out")
+            if r.level.ladder == "post_tech"} == {"post_tech.p11", "post_tech.p12"}
 
 
 def test_item5_technical_school_classes_from_the_2018_pilot(real):
-    got = [(x["level"]["name"], x["chain"]) for x in _results(real, "高级工班", as_of="2019-06-01", direction="out")
-           if x["level"]["ladder"] == "edu"]
-    assert got == [("大学专科", ["techschool-senior-class-as-junior-college-title"])]
+    got = [(x.level.name, x.chain) for x in _results(real, "高级工班", as_of="2019-06-01", direction="out")
+           if x.level.ladder == "edu"]
+    assert got == [("大学专科", ("techschool-senior-class-as-junior-college-title",))]
     rule = real.rules["techschool-senior-class-as-junior-college-title"]
     assert rule.effective_from == "2018-11" and rule.cite[0].source == "pilot-2018-eng"
     assert [o.zh for o in rule.conditions.other] == ["工程技术职称评审（其他系列未见全国文件）"]
@@ -206,9 +206,9 @@ def test_item7_confidence(real):
 
 
 def test_item8_dates(real):
-    assert [x["level"]["name"] for x in _results(real, "副教授", as_of="2019-06-01") if x["level"]["ladder"] == "tier"] == ["副高级"]
-    assert [x["level"]["name"] for x in _results(real, "一级建造师", as_of="2021-06-01", direction="out")
-            if x["level"]["ladder"] == "eng"] == ["工程师"]
+    assert [x.level.name for x in _results(real, "副教授", as_of="2019-06-01") if x.level.ladder == "tier"] == ["副高级"]
+    assert [x.level.name for x in _results(real, "一级建造师", as_of="2021-06-01", direction="out")
+            if x.level.ladder == "eng"] == ["工程师"]
     assert real.rules["qual-constructor-first-class-16"].effective_from == "2019-02-01"
     assert real.rules["tier-hedu-associate-senior"].effective_from == "2001"
     for rid in ("bridge-pilot2018-senior-to-eng-assistant", "bridge-pilot2018-technician-to-eng-intermediate",
@@ -230,8 +230,8 @@ def test_item9_answers_cite_documents_only(runner):
 
 def test_institution_ranks_and_staff_grades(real, runner):
     # 试行办法 (2006): 部级正职 … 办事员 依次分别对应 一到十级职员岗位
-    out = [(x["level"]["name"], x["kind"], x["chain"]) for x in _results(real, "科级正职", direction="out")]
-    assert out == [("七级职员", "counts_as", ["inst-rank-section-chief-m7"])]
+    out = [(x.level.name, x.kind, x.chain) for x in _results(real, "科级正职", direction="out")]
+    assert out == [("七级职员", "counts_as", ("inst-rank-section-chief-m7",))]
     assert [lev.zh for lev in real.levels_of("inst_rank")] == [
         "办事员", "科员", "科级副职", "科级正职", "处级副职", "处级正职", "厅级副职", "厅级正职", "部级副职", "部级正职"]
     # a civil-service comparison is derived, and the empty answer says how to see it
@@ -239,7 +239,7 @@ def test_institution_ranks_and_staff_grades(real, runner):
     assert result.exit_code == 0
     assert result.stdout == ("七级职员 (管理岗位, post_mgmt.m7): 没有相关等级"
                              "（另有推导的比较，非文件所述：加 --include-derived 查看）\n")
-    derived = [x["level"]["name"] for x in _results(real, "七级职员", to=["公务员领导职务"], include_derived=True)]
+    derived = [x.level.name for x in _results(real, "七级职员", to=["公务员领导职务"], include_derived=True)]
     assert set(derived) == {"乡科级正职"}
 
 
@@ -254,7 +254,7 @@ def test_an_empty_lookup_names_the_next_thing_to_try(runner):
 def test_civil_service_ranks_and_old_posts(real):
     # 规定 第八条 / 职务与级别管理规定: 职级 and 领导职务 -> 级别 ranges, 一级 / 二级科员 included
     def ranks(name):
-        return [x["level"]["name"] for x in _results(real, name, direction="out") if x["level"]["ladder"] == "cs_level"]
+        return [x.level.name for x in _results(real, name, direction="out") if x.level.ladder == "cs_level"]
     assert ranks("一级巡视员") == [f"{n}级（公务员级别）" for n in ("十三", "十二", "十一", "十", "九", "八")]
     assert ranks("二级科员")[0] == "二十七级（公务员级别）" and ranks("二级科员")[-1] == "十九级（公务员级别）"
     assert ranks("一级科员")[0] == "二十六级（公务员级别）" and ranks("一级科员")[-1] == "十八级（公务员级别）"
@@ -262,13 +262,13 @@ def test_civil_service_ranks_and_old_posts(real):
     assert real.rules["cs-level-clerk2"].grants is False
     # the pre-2019 非领导职务, converted where a text states it (low: the 实施方案 itself not seen)
     assert [lev.zh for lev in real.levels_of("cs_nonlead")][-2:] == ["副巡视员", "巡视员"]
-    got = [(x["level"]["name"], x["confidence"]) for x in _results(real, "副调研员", direction="out")
-           if x["level"]["ladder"] == "cs_grade"]
+    got = [(x.level.name, x.confidence) for x in _results(real, "副调研员", direction="out")
+           if x.level.ladder == "cs_grade"]
     assert got == [("四级调研员", "low")]
-    assert [x["level"]["name"] for x in _results(real, "主任科员", direction="out") if x["level"]["ladder"] == "cs_grade"] == ["二级主任科员"]
+    assert [x.level.name for x in _results(real, "主任科员", direction="out") if x.level.ladder == "cs_grade"] == ["二级主任科员"]
     # 职级 <-> 领导职务 is derived (equal 级别 ranges): only with include_derived
     assert [x for x in _results(real, "一级巡视员", to=["公务员领导职务"])] == []
-    assert {x["level"]["name"] for x in _results(real, "一级巡视员", to=["公务员领导职务"], include_derived=True)} == {"厅局级正职"}
+    assert {x.level.name for x in _results(real, "一级巡视员", to=["公务员领导职务"], include_derived=True)} == {"厅局级正职"}
 
 
 def test_education_below_secondary_vocational_and_graduate(real, runner):
@@ -285,9 +285,9 @@ def test_education_below_secondary_vocational_and_graduate(real, runner):
 
 
 def test_economics_exam_qualification_confers_the_title(real, runner):
-    got = [(x["level"]["name"], x["chain"]) for x in _results(real, "中级经济专业技术资格", direction="out")
-           if x["level"]["ladder"] == "economics"]
-    assert got == [("经济师", ["qual-economics-intermediate"])]
+    got = [(x.level.name, x.chain) for x in _results(real, "中级经济专业技术资格", direction="out")
+           if x.level.ladder == "economics"]
+    assert got == [("经济师", ("qual-economics-intermediate",))]
     assert [o.zh for o in real.rules["qual-economics-senior"].conditions.other] == ["考试合格后，还须通过评审（考试与评审相结合）"]
     assert real.sources["econ-titles-2019"].doc_no == "人社部发〔2019〕53号"
     result = runner.invoke(cli, ["lookup", "经济专业技术资格", "--lang", "en"])
@@ -338,14 +338,14 @@ def test_readme_figures_match_the_data():
 
 
 def test_statistics_exam_qualification_confers_the_title_low(real):
-    got = [(x["level"]["name"], x["confidence"]) for x in _results(real, "初级统计专业技术资格", direction="out")
-           if x["level"]["ladder"] == "statistics"]
+    got = [(x.level.name, x.confidence) for x in _results(real, "初级统计专业技术资格", direction="out")
+           if x.level.ladder == "statistics"]
     assert got == [("助理统计师", "low")]
 
 
 def test_translation_certificates_confer_the_titles(real):
-    got = [(x["level"]["name"], x["chain"]) for x in _results(real, "三级笔译", direction="out")
-           if x["level"]["ladder"] == "translation"]
-    assert got == [("三级翻译", ["qual-translation-level3"])]
+    got = [(x.level.name, x.chain) for x in _results(real, "三级笔译", direction="out")
+           if x.level.ladder == "translation"]
+    assert got == [("三级翻译", ("qual-translation-level3",))]
     assert real.rules["qual-translation-level2"].to == ("translation.intermediate",)
     assert real.sources["translation-qual-2003"].doc_no == "人发〔2003〕21号"

@@ -91,12 +91,12 @@ def test_replacing_rule_takes_the_place_of_the_lower_one(nat, make_layer):
     assert [x["id"] for x in reg.index["layers"]] == ["national", "co"]
 
     answer = find_equivalents(reg, "技师", to=["工程技术"])
-    chains = [r["chain"] for r in answer["results"]]
-    assert ["co-bridge"] in chains
+    chains = [r.chain for r in answer.results]
+    assert ("co-bridge",) in chains
     assert not any("bridge-s4-e3" in c for c in chains)
-    mine = next(r for r in answer["results"] if r["chain"] == ["co-bridge"])
-    assert mine["level"]["id"] == "en.e3"
-    assert [s["layer"] for s in mine["sources"]] == ["co"]
+    mine = next(r for r in answer.results if r.chain == ("co-bridge",))
+    assert mine.level.id == "en.e3"
+    assert [s.layer for s in mine.sources] == ["co"]
 
 
 def test_replacing_rule_is_used_by_the_planner_and_tagged(nat, make_layer):
@@ -142,8 +142,8 @@ def test_two_layers_stacked_replace_in_turn(nat, make_layer):
     route = find_path(reg, profile(reg, ["sk.s4@2020-01-01"], "2021-06-01"), ["en.e3"])
     assert [(s["rule"], s["layer"]) for s in route["steps"]] == [("dept-bridge", "dept")]
     answer = find_equivalents(reg, "技师", to=["工程技术"])
-    chains = [r["chain"] for r in answer["results"] if r["level"]["id"] == "en.e3"]
-    assert ["dept-bridge"] in chains
+    chains = [r.chain for r in answer.results if r.level.id == "en.e3"]
+    assert ("dept-bridge",) in chains
     assert not any({"bridge-s4-e3", "co-bridge"} & set(c) for c in chains)
     assert [x["id"] for x in reg.index["layers"]] == ["national", "co", "dept"]
 
@@ -450,8 +450,8 @@ def _ids(answer):
 def test_96_bridge_before_and_after_it_was_issued(real):
     before = find_equivalents(real, "技师", as_of="2021-01-05")
     after = find_equivalents(real, "技师", as_of="2021-01-06")
-    chains_after = {c for r in after["results"] for c in r["chain"]}
-    chains_before = {c for r in before["results"] for c in r["chain"]}
+    chains_after = {c for r in after.results for c in r.chain}
+    chains_before = {c for r in before.results for c in r.chain}
     assert "bridge-96-technician-to-intermediate" in chains_after
     assert "bridge-96-technician-to-intermediate" not in chains_before
     assert "bridge-96-treated-technician-as-intermediate" not in chains_before
@@ -480,7 +480,7 @@ def test_special_technician_level_before_and_after_2022_03(real, runner):
     # own, not an empty list (the 2021-09 pilot rule starts before the level does)
     with pytest.raises(NoEquivalentError, match="did not exist on 2021-12-01: it is in force from 2022-03"):
         find_equivalents(real, "特级技师", as_of="2021-12-01")
-    assert find_equivalents(real, "特级技师", as_of="2022-03-01")["results"]
+    assert find_equivalents(real, "特级技师", as_of="2022-03-01").results
     result = runner.invoke(cli, ["lookup", "特级技师", "--as-of", "2021-06-01", "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: 特级技师 did not exist on 2021-06-01")

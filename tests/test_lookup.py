@@ -6,62 +6,64 @@ import pytest
 
 from equivalence.errors import AmbiguousLevelError, EquivalenceError, UnknownLadderError, UnknownLevelError
 from equivalence.lookup import find_equivalents
+from equivalence.results import Cite, Equivalent, Equivalents, LevelName, Link
 
 
 def results(reg, level, **kw):
-    return find_equivalents(reg, level, **kw)["results"]
+    return find_equivalents(reg, level, **kw).results
 
 
 def triples(reg, level, **kw):
     """{(direction, level ref, kind, chain)} of a lookup."""
-    return {(r["direction"], r["level"]["id"], r["kind"], tuple(r["chain"])) for r in results(reg, level, **kw)}
+    return {(r.direction, r.level.id, r.kind, tuple(r.chain)) for r in results(reg, level, **kw)}
 
 
 def reached(reg, level, **kw):
-    return {r["level"]["id"] for r in results(reg, level, **kw)}
+    return {r.level.id for r in results(reg, level, **kw)}
 
 
 def test_answer_shape(tiny):
     out = find_equivalents(tiny, "技师")
-    assert out["level"] == {"id": "sk.s4", "ladder": "sk", "name": "技师"}
-    for r in out["results"]:
-        assert set(r) >= {"direction", "level", "kind", "purposes", "conditions", "chain", "links",
-                          "sources", "confidence", "effective_from", "effective_until"}
-        assert set(r["level"]) == {"id", "ladder", "name"}
+    assert isinstance(out, Equivalents) and out.occupation is None
+    assert out.level == LevelName("sk.s4", "sk", "技师")
+    assert out.results and all(isinstance(r, Equivalent) and isinstance(r.level, LevelName) for r in out.results)
+    for r in out.to_json()["results"]:
+        assert list(r) == ["direction", "level", "kind", "purposes", "conditions", "chain", "links",
+                           "sources", "confidence", "effective_from", "effective_until"]
+        assert list(r["level"]) == ["id", "ladder", "name"]
 
 
 def test_direct_result_out(tiny):
     assert ("out", "en.e3", "apply", ("bridge-s4-e3",)) in triples(tiny, "技师")
-    [r] = [r for r in results(tiny, "技师") if r["chain"] == ["bridge-s4-e3"]]
-    assert r["purposes"] == ["review"]
-    assert r["confidence"] == "medium"
-    assert r["conditions"] == [{"rule": "bridge-s4-e3", "years_in_from": 3, "same_specialty": True,
-                                "other": ["通过考评"]}]
-    assert r["sources"] == [{"rule": "bridge-s4-e3", "source": "src-sec", "title": "转载文件",
-                             "doc_no": "测发〔2015〕2号", "status": "secondary", "article": "第二条",
-                             "quote": "转载原文",
-                             "layer": "national", "jurisdiction": "CN"}]
-    assert r["links"] == [{"rule": "bridge-s4-e3", "kind": "apply", "from": "sk.s4", "to": "en.e3",
-                           "reversed": False}]
+    [r] = [r for r in results(tiny, "技师") if r.chain == ("bridge-s4-e3",)]
+    assert r.purposes == ("review",)
+    assert r.confidence == "medium"
+    assert r.conditions == ({"rule": "bridge-s4-e3", "years_in_from": 3, "same_specialty": True,
+                             "other": ["通过考评"]},)
+    assert r.sources == (Cite(rule="bridge-s4-e3", source="src-sec", title="转载文件", doc_no="测发〔2015〕2号",
+                              status="secondary", article="第二条", quote="转载原文", layer="national",
+                              jurisdiction="CN"),)
+    assert r.links == (Link(rule="bridge-s4-e3", kind="apply", from_="sk.s4", to="en.e3", reversed=False),)
+    assert r.to_json()["links"] == [{"rule": "bridge-s4-e3", "kind": "apply", "from": "sk.s4", "to": "en.e3",
+                                     "reversed": False}]
 
 
 def test_direct_result_in(tiny):
     got = triples(tiny, "中级")
     assert ("in", "sk.s4", "treated_as", ("s4-treated-t3",)) in got
-    [r] = [r for r in results(tiny, "中级", direction="in") if r["chain"] == ["s4-treated-t3"]]
-    assert r["links"] == [{"rule": "s4-treated-t3", "kind": "treated_as", "from": "sk.s4", "to": "tt.t3",
-                           "reversed": False}]
+    [r] = [r for r in results(tiny, "中级", direction="in") if r.chain == ("s4-treated-t3",)]
+    assert r.links == (Link(rule="s4-treated-t3", kind="treated_as", from_="sk.s4", to="tt.t3", reversed=False),)
     assert ("in", "en.e2", "counts_as", ("en-tier-2",)) in triples(tiny, "助理级")
 
 
 def test_inward_apply_is_a_route_not_an_equivalence(tiny):
     # "技师 may apply for 工程师" is answered by lookup 技师, not by lookup 工程师 (see routes_into)
-    assert not [r for r in results(tiny, "工程师", direction="in") if r["kind"] == "apply"]
+    assert not [r for r in results(tiny, "工程师", direction="in") if r.kind == "apply"]
 
 
 def test_direction_filter(tiny):
-    assert {r["direction"] for r in results(tiny, "工程师", direction="out")} == {"out"}
-    assert {r["direction"] for r in results(tiny, "工程师", direction="in")} == {"in"}
+    assert {r.direction for r in results(tiny, "工程师", direction="out")} == {"out"}
+    assert {r.direction for r in results(tiny, "工程师", direction="in")} == {"in"}
     both = triples(tiny, "工程师")
     assert both == triples(tiny, "工程师", direction="out") | triples(tiny, "工程师", direction="in")
 
@@ -84,10 +86,10 @@ def test_counts_as_then_apply_composes(tiny):
 
 def test_counts_as_chain_composes(tiny):
     # 高级工 counts as 技士 (hiring); 技士 counts as 员级 (any purpose) -> counts_as for hiring
-    [r] = [r for r in results(tiny, "高级工") if r["level"]["id"] == "tt.t1"]
-    assert r["kind"] == "counts_as"
-    assert r["chain"] == ["s3-counts-h1", "h1-tier-1"]
-    assert r["purposes"] == ["hiring"]
+    [r] = [r for r in results(tiny, "高级工") if r.level.id == "tt.t1"]
+    assert r.kind == "counts_as"
+    assert r.chain == ("s3-counts-h1", "h1-tier-1")
+    assert r.purposes == ("hiring",)
 
 
 def test_apply_then_apply_does_not_compose(tiny):
@@ -111,20 +113,20 @@ def test_purposes_that_do_not_overlap_do_not_compose(tiny):
 
 def test_purposes_are_intersected(tiny):
     for r in results(tiny, "技师", include_derived=True):
-        sets = [set(tiny.rules[rid].purposes) for rid in r["chain"] if tiny.rules[rid].purposes]
+        sets = [set(tiny.rules[rid].purposes) for rid in r.chain if tiny.rules[rid].purposes]
         expected = set.intersection(*sets) if sets else set()
-        assert set(r["purposes"]) == expected
+        assert set(r.purposes) == expected
 
 
 def test_promotion_never_appears(tiny):
     for level in tiny.levels:
         for r in results(tiny, level, include_derived=True):
-            assert all(tiny.rules[rid].kind != "promotion" for rid in r["chain"])
+            assert all(tiny.rules[rid].kind != "promotion" for rid in r.chain)
 
 
 def test_derived_only_when_asked(tiny):
     assert "ws.w1" not in reached(tiny, "副高级")
-    assert all(r["kind"] != "derived" for level in tiny.levels for r in results(tiny, level))
+    assert all(r.kind != "derived" for level in tiny.levels for r in results(tiny, level))
     got = triples(tiny, "副高级", include_derived=True)
     assert ("out", "ws.w1", "derived", ("t4-derived-w1",)) in got
 
@@ -134,19 +136,19 @@ def test_derived_taints_the_chain(tiny):
     got = triples(tiny, "高级工程师", include_derived=True)
     assert ("out", "ws.w1", "derived", ("en-tier-4", "t4-derived-w1")) in got
     for r in results(tiny, "高级工程师", include_derived=True):
-        if any(tiny.rules[rid].kind == "derived" for rid in r["chain"]):
-            assert r["kind"] == "derived"
+        if any(tiny.rules[rid].kind == "derived" for rid in r.chain):
+            assert r.kind == "derived"
     assert "ws.w1" not in reached(tiny, "高级工程师")
 
 
 def test_bidirectional_counts_as_works_both_ways(tiny):
     assert ("out", "tt.t3", "counts_as", ("en-tier-3",)) in triples(tiny, "工程师")
     assert ("out", "en.e3", "counts_as", ("en-tier-3",)) in triples(tiny, "中级")
-    [r] = [r for r in results(tiny, "中级", direction="out") if r["chain"] == ["en-tier-3"]]
-    assert r["links"][0]["reversed"] is True
+    [r] = [r for r in results(tiny, "中级", direction="out") if r.chain == ("en-tier-3",)]
+    assert r.links[0].reversed is True
     # a one-way counts_as is one way
     assert ("out", "tt.t2", "counts_as", ("en-tier-2",)) in triples(tiny, "助理工程师")
-    assert not [r for r in results(tiny, "助理级", direction="out") if r["chain"] == ["en-tier-2"]]
+    assert not [r for r in results(tiny, "助理级", direction="out") if r.chain == ("en-tier-2",)]
 
 
 def test_bidirectional_derived_works_both_ways(tiny):
@@ -176,63 +178,63 @@ def test_as_of_before_everything(tiny):
 def test_chain_and_links_are_real_rules(tiny):
     for level in tiny.levels:
         for r in results(tiny, level, include_derived=True):
-            assert r["chain"] and all(rid in tiny.rules for rid in r["chain"])
-            assert [link["rule"] for link in r["links"]] == r["chain"]
-            assert [s["rule"] for s in r["sources"]] == r["chain"]
-            for link in r["links"]:
-                rule = tiny.rules[link["rule"]]
-                assert link["kind"] == rule.kind
-                if link["reversed"]:
+            assert r.chain and all(rid in tiny.rules for rid in r.chain)
+            assert tuple(link.rule for link in r.links) == r.chain
+            assert tuple(s.rule for s in r.sources) == r.chain
+            for link in r.links:
+                rule = tiny.rules[link.rule]
+                assert link.kind == rule.kind
+                if link.reversed:
                     assert rule.bidirectional
-                    assert link["from"] in rule.to and link["to"] == rule.from_
+                    assert link.from_ in rule.to and link.to == rule.from_
                 else:
-                    assert link["from"] == rule.from_ and link["to"] in rule.to
+                    assert link.from_ == rule.from_ and link.to in rule.to
             # the links join up, from one end of the chain to the other
-            ends = [r["level"]["id"], level] if r["direction"] == "in" else [level, r["level"]["id"]]
-            assert r["links"][0]["from"] == ends[0] and r["links"][-1]["to"] == ends[1]
-            for a, b in zip(r["links"], r["links"][1:]):
-                assert a["to"] == b["from"]
+            ends = [r.level.id, level] if r.direction == "in" else [level, r.level.id]
+            assert r.links[0].from_ == ends[0] and r.links[-1].to == ends[1]
+            for a, b in zip(r.links, r.links[1:]):
+                assert a.to == b.from_
 
 
 def test_confidence_is_the_minimum_along_the_chain(tiny):
     order = {"low": 0, "medium": 1, "high": 2}
     for level in tiny.levels:
         for r in results(tiny, level, include_derived=True):
-            assert r["confidence"] == min((tiny.rules[rid].confidence for rid in r["chain"]), key=order.get)
-    [r] = [r for r in results(tiny, "技师") if r["chain"] == ["bridge-s4-e3", "en-tier-3"]]
-    assert r["confidence"] == "medium"  # medium (secondary) + high (official)
-    [r] = [r for r in results(tiny, "初级工") if r["chain"] == ["s1-apply-e1"]]
-    assert r["confidence"] == "low"  # unverified source
-    [r] = [r for r in results(tiny, "中级工") if r["chain"] == ["s2-apply-e1"]]
-    assert r["confidence"] == "medium"  # lowered by the rule
+            assert r.confidence == min((tiny.rules[rid].confidence for rid in r.chain), key=order.get)
+    [r] = [r for r in results(tiny, "技师") if r.chain == ("bridge-s4-e3", "en-tier-3")]
+    assert r.confidence == "medium"  # medium (secondary) + high (official)
+    [r] = [r for r in results(tiny, "初级工") if r.chain == ("s1-apply-e1",)]
+    assert r.confidence == "low"  # unverified source
+    [r] = [r for r in results(tiny, "中级工") if r.chain == ("s2-apply-e1",)]
+    assert r.confidence == "medium"  # lowered by the rule
 
 
 def test_effective_dates_of_a_chain(tiny):
-    [r] = [r for r in results(tiny, "技师") if r["chain"] == ["bridge-s4-e3", "en-tier-3"]]
-    assert r["effective_from"] == "2015-01-01"  # the latest start
-    assert r["effective_until"] is None
+    [r] = [r for r in results(tiny, "技师") if r.chain == ("bridge-s4-e3", "en-tier-3")]
+    assert r.effective_from == "2015-01-01"  # the latest start
+    assert r.effective_until is None
 
 
 def test_no_result_on_the_start_ladder(tiny):
     for level, lev in tiny.levels.items():
         for r in results(tiny, level, include_derived=True):
-            assert r["level"]["ladder"] != lev.ladder
+            assert r.level.ladder != lev.ladder
 
 
 def test_filters(tiny):
-    assert {r["level"]["ladder"] for r in results(tiny, "技师", to=["工程技术"])} == {"en"}
-    assert {r["level"]["ladder"] for r in results(tiny, "技师", to=["en", "ws"])} == {"en", "ws"}
-    assert {r["kind"] for r in results(tiny, "技师", kinds=["apply"])} == {"apply"}
+    assert {r.level.ladder for r in results(tiny, "技师", to=["工程技术"])} == {"en"}
+    assert {r.level.ladder for r in results(tiny, "技师", to=["en", "ws"])} == {"en", "ws"}
+    assert {r.kind for r in results(tiny, "技师", kinds=["apply"])} == {"apply"}
     for r in results(tiny, "技师", purpose="appoint"):
-        assert not r["purposes"] or "appoint" in r["purposes"]
+        assert not r.purposes or "appoint" in r.purposes
     assert ("out", "ws.w1", "post", ("s4-post-ws",)) in triples(tiny, "技师", purpose="appoint")
-    assert "en.e3" not in {r["level"]["id"] for r in results(tiny, "技师", purpose="appoint", kinds=["apply"])}
+    assert "en.e3" not in {r.level.id for r in results(tiny, "技师", purpose="appoint", kinds=["apply"])}
 
 
 def test_lang(tiny):
     out = find_equivalents(tiny, "技师", lang="en")
-    assert out["level"]["name"] == "Technician"
-    assert "Engineer" in {r["level"]["name"] for r in out["results"]}
+    assert out.level.name == "Technician"
+    assert "Engineer" in {r.level.name for r in out.results}
 
 
 def test_errors(tiny):

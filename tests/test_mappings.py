@@ -193,9 +193,9 @@ def test_qualified_names_resolve(real):
 def test_technician_may_apply_for_engineer_under_the_2018_pilot_kept_by_96(real):
     # 工程 keeps the 2018 pilot's 3 years (96号 widened the series, stated no years, ended nothing)
     answer = find_equivalents(real, "技师")
-    hits = [r for r in answer["results"]
-            if r["direction"] == "out" and r["kind"] == "apply" and r["level"]["name"] == "工程师"]
-    assert [r["chain"] for r in hits] == [["bridge-pilot2018-technician-to-eng-intermediate"]]
+    hits = [r for r in answer.results
+            if r.direction == "out" and r.kind == "apply" and r.level.name == "工程师"]
+    assert [r.chain for r in hits] == [("bridge-pilot2018-technician-to-eng-intermediate",)]
     rule = real.rules["bridge-pilot2018-technician-to-eng-intermediate"]
     assert rule.conditions.years_in_from == 3 and rule.effective_until is None
     assert [c.source for c in rule.cite] == ["pilot-2018-eng", "sd-2020-16", "mohrss-2020-96"]
@@ -203,8 +203,8 @@ def test_technician_may_apply_for_engineer_under_the_2018_pilot_kept_by_96(real)
 
 def test_special_technician_treated_as_full_senior(real):
     answer = find_equivalents(real, "特级技师")
-    assert any(r["kind"] == "treated_as" and r["level"]["id"] == real.level("正高级").ref
-               for r in answer["results"])
+    assert any(r.kind == "treated_as" and r.level.id == real.level("正高级").ref
+               for r in answer.results)
 
 
 def test_skilled_worker_post_one_from_senior_technician(real):
@@ -213,13 +213,13 @@ def test_skilled_worker_post_one_from_senior_technician(real):
     assert any(r.kind == "post" and post_one in r.to and r.from_ == senior_technician
                for r in real.rules.values())
     answer = find_equivalents(real, "工勤技能岗位:一级", direction="in")
-    assert any(r["kind"] == "post" and r["level"]["id"] == senior_technician for r in answer["results"])
+    assert any(r.kind == "post" and r.level.id == senior_technician for r in answer.results)
 
 
 def test_lookup_runs_on_every_level(real):
     for ref in real.levels:
         out = find_equivalents(real, ref)
-        assert out["level"]["id"] == ref
+        assert out.level.id == ref
 
 
 def test_every_level_name_resolves_qualified(real):

@@ -465,9 +465,9 @@ def test_compare_senior_technician_higher_than_technician(reg):
     from equivalence.compare import compare_levels
 
     answer = compare_levels(reg, "高级技师", "技师")
-    assert answer["verdict"] == "higher"
-    assert any(b["ladder"] == "skill" and b["a_kind"] == "self" and b["b_kind"] == "self" for b in answer["bases"])
-    assert compare_levels(reg, "技师", "高级技师")["verdict"] == "lower"
+    assert answer.verdict == "higher"
+    assert any(b.ladder == "skill" and b.a_kind == "self" and b.b_kind == "self" for b in answer.bases)
+    assert compare_levels(reg, "技师", "高级技师").verdict == "lower"
 
 
 def test_compare_technician_and_engineer_same_tier_via_treated_as(reg):
@@ -476,21 +476,21 @@ def test_compare_technician_and_engineer_same_tier_via_treated_as(reg):
     # 96号 五 (各类企业) and 58号 (九) (every employer, pay included): 在聘的技师 比照 相应层级 (中级)
     # 专业技术人员 (the pairing a reading, low); 工程师 is a 中级 title.
     answer = compare_levels(reg, "技师", "工程师")
-    assert answer["verdict"] == "same"
-    bases = [b for b in answer["bases"] if b["ladder"] == "tier"]
-    assert [b["a_chain"] for b in bases] == [["bridge-96-treated-technician-as-intermediate"],
-                                             ["cpc58-treated-technician-as-intermediate"]]
+    assert answer.verdict == "same"
+    bases = [b for b in answer.bases if b.ladder == "tier"]
+    assert [b.a_chain for b in bases] == [("bridge-96-treated-technician-as-intermediate",),
+                                          ("cpc58-treated-technician-as-intermediate",)]
     for basis in bases:
-        assert basis["a_kind"] == "treated_as"
-        assert basis["a"][0]["id"] == basis["b"][0]["id"] == "tier.intermediate"
-        assert reg.rules[basis["a_chain"][0]].confidence == "low"
-        assert reg.rules[basis["a_chain"][0]].conditions.in_post is True
+        assert basis.a_kind == "treated_as"
+        assert basis.a[0].id == basis.b[0].id == "tier.intermediate"
+        assert reg.rules[basis.a_chain[0]].confidence == "low"
+        assert reg.rules[basis.a_chain[0]].conditions.in_post is True
 
 
 def test_compare_unrelated_levels_not_comparable(reg, run):
     from equivalence.compare import compare_levels
 
-    assert compare_levels(reg, "二级科员", "技术员")["verdict"] == "not_comparable"
+    assert compare_levels(reg, "二级科员", "技术员").verdict == "not_comparable"
     res = run("compare", "二级科员", "技术员", "--format", "json")
     assert res.exit_code == 0
     assert json.loads(res.stdout)["verdict"] == "not_comparable"

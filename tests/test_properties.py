@@ -94,28 +94,28 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 @given(questions())
 def test_chains_are_made_of_real_usable_rules(q):
     reg, level, kw = q
-    for r in find_equivalents(reg, level, **kw)["results"]:
-        assert r["chain"]
-        for rid in r["chain"]:
+    for r in find_equivalents(reg, level, **kw).results:
+        assert r.chain
+        for rid in r.chain:
             rule = reg.rules[rid]
             assert rule.kind != "promotion"
             assert kw["include_derived"] or rule.kind != "derived"
             # in force on as_of, and so is its source
             assert in_force(rule, kw["as_of"])
             assert in_force(reg.sources[rule.cite[0].source], kw["as_of"])
-        assert [link["rule"] for link in r["links"]] == r["chain"]
-        for link in r["links"]:
-            rule = reg.rules[link["rule"]]
-            if link["reversed"]:
-                assert rule.bidirectional and link["to"] == rule.from_ and link["from"] in rule.to
+        assert tuple(link.rule for link in r.links) == r.chain
+        for link in r.links:
+            rule = reg.rules[link.rule]
+            if link.reversed:
+                assert rule.bidirectional and link.to == rule.from_ and link.from_ in rule.to
             else:
-                assert link["from"] == rule.from_ and link["to"] in rule.to
-        for a, b in zip(r["links"], r["links"][1:]):
-            assert a["to"] == b["from"]
-        first, last = r["links"][0]["from"], r["links"][-1]["to"]
-        assert (first, last) == ((level, r["level"]["id"]) if r["direction"] == "out" else (r["level"]["id"], level))
+                assert link.from_ == rule.from_ and link.to in rule.to
+        for a, b in zip(r.links, r.links[1:]):
+            assert a.to == b.from_
+        first, last = r.links[0].from_, r.links[-1].to
+        assert (first, last) == ((level, r.level.id) if r.direction == "out" else (r.level.id, level))
         # simple chains: no level visited twice
-        visited = [r["links"][0]["from"]] + [link["to"] for link in r["links"]]
+        visited = [r.links[0].from_] + [link.to for link in r.links]
         assert len(set(visited)) == len(visited)
 
 
@@ -123,39 +123,39 @@ def test_chains_are_made_of_real_usable_rules(q):
 @given(questions())
 def test_at_most_one_non_counts_as_link_and_the_kind_follows(q):
     reg, level, kw = q
-    for r in find_equivalents(reg, level, **kw)["results"]:
-        kinds = [reg.rules[rid].kind for rid in r["chain"]]
+    for r in find_equivalents(reg, level, **kw).results:
+        kinds = [reg.rules[rid].kind for rid in r.chain]
         others = [k for k in kinds if k not in COMPOSABLE]
         assert len(others) <= 1
         if "derived" in kinds:
-            assert r["kind"] == "derived"
+            assert r.kind == "derived"
             # safe composition holds for derived answers too: a derived comparison never turns "may
             # apply", "treated as" or "may be appointed" into a comparison (issue 10, wrong answer 6) …
             assert not others
             # … and a rule for any purpose never composes with one for some
-            with_purposes = [bool(reg.rules[rid].purposes) for rid in r["chain"]]
+            with_purposes = [bool(reg.rules[rid].purposes) for rid in r.chain]
             assert len(set(with_purposes)) == 1
         else:
-            assert r["kind"] == (others[0] if others else "counts_as")
+            assert r.kind == (others[0] if others else "counts_as")
 
 
 @SETTINGS
 @given(questions())
 def test_purposes_of_the_chain_overlap(q):
     reg, level, kw = q
-    for r in find_equivalents(reg, level, **kw)["results"]:
-        sets = [set(reg.rules[rid].purposes) for rid in r["chain"] if reg.rules[rid].purposes]
+    for r in find_equivalents(reg, level, **kw).results:
+        sets = [set(reg.rules[rid].purposes) for rid in r.chain if reg.rules[rid].purposes]
         common = set.intersection(*sets) if sets else set()
         assert not sets or common
-        assert set(r["purposes"]) == common
+        assert set(r.purposes) == common
 
 
 @SETTINGS
 @given(questions())
 def test_confidence_is_the_chain_minimum(q):
     reg, level, kw = q
-    for r in find_equivalents(reg, level, **kw)["results"]:
-        assert r["confidence"] == min((reg.rules[rid].confidence for rid in r["chain"]), key=ORDER.get)
+    for r in find_equivalents(reg, level, **kw).results:
+        assert r.confidence == min((reg.rules[rid].confidence for rid in r.chain), key=ORDER.get)
 
 
 @SETTINGS
@@ -163,7 +163,7 @@ def test_confidence_is_the_chain_minimum(q):
 def test_no_result_on_the_start_ladder(q):
     reg, level, kw = q
     own = reg.levels[level].ladder
-    assert all(r["level"]["ladder"] != own for r in find_equivalents(reg, level, **kw)["results"])
+    assert all(r.level.ladder != own for r in find_equivalents(reg, level, **kw).results)
 
 
 @SETTINGS
@@ -182,8 +182,8 @@ def test_deterministic(q):
 @given(questions())
 def test_every_usable_direct_rule_is_an_answer(q):
     reg, level, kw = q
-    got = {(r["direction"], r["level"]["id"], r["kind"], tuple(r["chain"]))
-           for r in find_equivalents(reg, level, **kw)["results"]}
+    got = {(r.direction, r.level.id, r.kind, tuple(r.chain))
+           for r in find_equivalents(reg, level, **kw).results}
     own = reg.levels[level].ladder
     for rule in reg.rules.values():
         if rule.kind == "promotion" or (rule.kind == "derived" and not kw["include_derived"]):
@@ -204,11 +204,11 @@ def test_every_usable_direct_rule_is_an_answer(q):
 @given(questions())
 def test_filters_are_subsets(q):
     reg, level, kw = q
-    everything = find_equivalents(reg, level, **kw)["results"]
+    everything = find_equivalents(reg, level, **kw).results
     for kind in ("apply", "counts_as", "post"):
-        assert find_equivalents(reg, level, kinds=[kind], **kw)["results"] == [r for r in everything if r["kind"] == kind]
-    out = find_equivalents(reg, level, direction="out", **kw)["results"]
-    assert out == [r for r in everything if r["direction"] == "out"]
+        assert find_equivalents(reg, level, kinds=[kind], **kw).results == tuple(r for r in everything if r.kind == kind)
+    out = find_equivalents(reg, level, direction="out", **kw).results
+    assert out == tuple(r for r in everything if r.direction == "out")
 
 
 def test_a_derived_link_never_follows_a_chain_mixing_any_purpose_and_some():
@@ -235,6 +235,6 @@ def test_a_derived_link_never_follows_a_chain_mixing_any_purpose_and_some():
                                rule("r1", "counts_as", "l0.v0", "l3.v1", [], bidirectional=True),
                                rule("r4", "derived", "l0.v0", "l2.v0", ["p0"]))}
     reg = Registry(build_index(sources, {p: Purpose(id=p, zh=p, en=p) for p in PURPOSES}, ladders, levels, rules))
-    got = {(r["level"]["id"], r["kind"], tuple(r["chain"]))
-           for r in find_equivalents(reg, "l1.v2", direction="out", include_derived=True)["results"]}
+    got = {(r.level.id, r.kind, tuple(r.chain))
+           for r in find_equivalents(reg, "l1.v2", direction="out", include_derived=True).results}
     assert got == {("l3.v1", "counts_as", ("r3",)), ("l0.v0", "counts_as", ("r3", "r1"))}

@@ -172,7 +172,7 @@ def test_an_unexpected_failure_is_an_internal_error_without_traceback(monkeypatc
         raise RuntimeError("secret detail /home/x")
 
     monkeypatch.setitem(answers.QUESTIONS, "lookup", (broken, answers.LookupParams, "Lookup"))
-    monkeypatch.setattr(answers, "lookup", broken)  # (what the page calls)
+    monkeypatch.setattr(answers, "equivalents", broken)  # (what the page calls)
     client = TestClient(create_app(), raise_server_exceptions=False)
     response = client.get("/api/lookup", params={"level": "技师"})
     assert response.status_code == 500

@@ -256,9 +256,9 @@ def test_derived_never_turns_may_apply_into_equals():
     # issue 10 wrong answer 6: 七级职员 is not thereby a civil servant.
     reg = registry(None)
     out = find_equivalents(reg, "七级职员", include_derived=True)
-    assert "cs_grade.principal1" not in {r["level"]["id"] for r in out["results"]}
+    assert "cs_grade.principal1" not in {r.level.id for r in out.results}
     answer = compare_levels(reg, "七级职员", "一级主任科员", include_derived=True)
-    assert all("cs-apply-principal1-from-township-chief" not in b["a_chain"] for b in answer["bases"])
+    assert all("cs-apply-principal1-from-township-chief" not in b.a_chain for b in answer.bases)
 
 
 def test_compare_says_the_relation_its_conditions_and_confidence():

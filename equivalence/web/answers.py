@@ -3,7 +3,9 @@
 One parameter model per question (the query string of ``/api/NAME`` and of the page ``/NAME`` alike,
 named as the CLI's options are), and one function per question that calls the library function the
 CLI calls (:mod:`equivalence.api`) and stamps the answer with ``schema_version``
-(:func:`equivalence.contract.stamped`). Values that the CLI parses before the library sees them
+(:func:`equivalence.contract.stamped`): a typed result (lookup, compare, routes-into) as its
+``to_json()``, which the pages render by attribute (:func:`equivalents`, :func:`comparison`,
+:func:`routes`). Values that the CLI parses before the library sees them
 (dates, relation kinds and directions by name) are parsed here by the same code.
 """
 
@@ -146,13 +148,18 @@ def targets(p: WorkerParams) -> None:
         raise UsageError("missing target")
 
 
-def lookup(reg, p: LookupParams) -> dict:
+def equivalents(reg, p: LookupParams):
+    """lookup's typed answer (:class:`~equivalence.results.Equivalents`)."""
     from ..cli import DIRECTIONS, RELATION_KINDS
 
-    return stamped(api.lookup(reg, need(p.level, "level"), to=p.listed("to") or None,
-                              kinds=named(RELATION_KINDS, p.listed("kind"), "kind") or None, purpose=p.purpose or None,
-                              as_of=date(p.as_of), include_derived=p.include_derived,
-                              direction=named(DIRECTIONS, [p.direction], "direction")[0], lang=p.lang))
+    return api.lookup(reg, need(p.level, "level"), to=p.listed("to") or None,
+                      kinds=named(RELATION_KINDS, p.listed("kind"), "kind") or None, purpose=p.purpose or None,
+                      as_of=date(p.as_of), include_derived=p.include_derived,
+                      direction=named(DIRECTIONS, [p.direction], "direction")[0], lang=p.lang)
+
+
+def lookup(reg, p: LookupParams) -> dict:
+    return stamped(equivalents(reg, p).to_json())
 
 
 def ladders(reg, p: Params) -> dict:
@@ -201,13 +208,23 @@ def points(reg, p: PointsParams) -> dict:
     return stamped(api.points(reg, p.scheme or None, scores=p.scores or None, **_worker(p)))
 
 
+def comparison(reg, p: CompareParams):
+    """compare's typed answer (:class:`~equivalence.results.Comparison`)."""
+    return api.compare(reg, need(p.a, "a"), need(p.b, "b"), include_derived=p.include_derived, as_of=date(p.as_of),
+                       lang=p.lang)
+
+
 def compare(reg, p: CompareParams) -> dict:
-    return stamped(api.compare(reg, need(p.a, "a"), need(p.b, "b"), include_derived=p.include_derived,
-                               as_of=date(p.as_of), lang=p.lang))
+    return stamped(comparison(reg, p).to_json())
+
+
+def routes(reg, p: RoutesParams):
+    """routes-into's typed answer (:class:`~equivalence.results.RoutesInto`)."""
+    return api.routes_into(reg, need(p.target, "target"), include_derived=p.include_derived, lang=p.lang)
 
 
 def routes_into(reg, p: RoutesParams) -> dict:
-    return stamped(api.routes_into(reg, need(p.target, "target"), include_derived=p.include_derived, lang=p.lang))
+    return stamped(routes(reg, p).to_json())
 
 
 def diff(reg, p: DiffParams) -> dict:

@@ -1,4 +1,5 @@
-"""The pages: each renders the answer of :mod:`equivalence.web.answers` (the CLI's JSON answer), with
+"""The pages: each renders the answer of :mod:`equivalence.web.answers` (the CLI's JSON answer, or
+the typed result of lookup, compare and routes-into, read by attribute), with
 the words the CLI's tables use (:mod:`equivalence.describe`). Zh by default, ``lang=en`` for English;
 the state is the query string, so every page can be shared as its URL, and each names its JSON twin
 (the same query string under ``/api``). Every value goes through :mod:`equivalence.web.html`.
@@ -73,19 +74,19 @@ def search_box(lang: str, value: str = "", name: str = "level", action: str = "/
         hidden=Html('<input type="hidden" name="lang" value="en">') if lang == "en" else Html(""))
 
 
-def level_link(level: dict, lang: str) -> Html:
-    return link(url("/lookup", level=level["id"], lang=_lang(lang)), level["name"])
+def level_link(ref: str, name: str, lang: str) -> Html:
+    return link(url("/lookup", level=ref, lang=_lang(lang)), name)
 
 
 def rule_link(rule_id: str, lang: str) -> Html:
     return link(url("/show", rule=rule_id, lang=_lang(lang)), rule_id)
 
 
-def source_link(reg, cite: dict, lang: str) -> Html:
-    src = reg.sources.get(cite["source"])
-    text = (src and (src.doc_no or src.title)) or cite["source"]
-    article = f" {cite['article']}" if cite.get("article") else ""
-    return join([link(url("/source", id=cite["source"], lang=_lang(lang)), text), article])
+def source_link(reg, source: str, article: str | None, lang: str) -> Html:
+    """The cited ``source`` (an id) by its 文号 or title, with the ``article`` cited."""
+    src = reg.sources.get(source)
+    text = (src and (src.doc_no or src.title)) or source
+    return join([link(url("/source", id=source, lang=_lang(lang)), text), f" {article}" if article else ""])
 
 
 def _lang(lang: str) -> str | None:
@@ -116,11 +117,11 @@ def lookup(request, reg, p: answers.LookupParams) -> str:
     w, lang = words(p.lang), p.lang
     if not p.level:
         return layout(request, lang, w["search"], search_box(lang))
-    answer = answers.lookup(reg, p)
-    head = answer["level"]
-    title = f"{head['name']} ({ladder_name(reg, head['ladder'], lang)}, {head['id']})"
-    if "occupation" in head:
-        title += f" · {head['occupation']['name']} {head['occupation']['code']}"
+    answer = answers.equivalents(reg, p)
+    head = answer.level
+    title = f"{head.name} ({ladder_name(reg, head.ladder, lang)}, {head.id})"
+    if answer.occupation:
+        title += f" · {answer.occupation.name} {answer.occupation.code}"
     filters = render(
         '<form class="inline" method="get"><input type="hidden" name="level" value="{level}">{hidden}'
         '<label>{to_w}<select name="to">{ladders}</select></label><label>{asof_w}<input name="as_of" value="{as_of}" '
@@ -129,30 +130,30 @@ def lookup(request, reg, p: answers.LookupParams) -> str:
         level=p.level, hidden=_hidden(lang, p.region), to_w=w["to"], ladders=_ladder_options(reg, p.listed("to"), lang), asof_w=w["as_of"],
         as_of=p.as_of or "", checked=Html(" checked") if p.include_derived else Html(""), derived=w["derived"],
         go=w["go"])
-    actions = join([link(url("/routes-into", target=head["id"], lang=_lang(lang)), w["routes_into"]), " · ",
-                    link(url("/compare", a=head["id"], lang=_lang(lang)), w["compare"]), " · ",
-                    link(url("/worker", target=head["id"], lang=_lang(lang)), w["worker"]), " · ",
-                    link(url("/levels", ladder=head["ladder"], lang=_lang(lang)), ladder_name(reg, head["ladder"], lang))])
+    actions = join([link(url("/routes-into", target=head.id, lang=_lang(lang)), w["routes_into"]), " · ",
+                    link(url("/compare", a=head.id, lang=_lang(lang)), w["compare"]), " · ",
+                    link(url("/worker", target=head.id, lang=_lang(lang)), w["worker"]), " · ",
+                    link(url("/levels", ladder=head.ladder, lang=_lang(lang)), ladder_name(reg, head.ladder, lang))])
     groups = []
     order = list(KIND_WORDS[lang])
-    for kind in sorted({r["kind"] for r in answer["results"]}, key=lambda k: order.index(k) if k in order else 99):
+    for kind in sorted({r.kind for r in answer.results}, key=lambda k: order.index(k) if k in order else 99):
         rows = []
-        for r in (x for x in answer["results"] if x["kind"] == kind):
-            conds = " | ".join(filter(None, (describe_conditions(reg, c, lang) for c in r["conditions"])))
-            purposes = "、".join(getattr(reg.purposes[x], lang) for x in r["purposes"] if x in reg.purposes) or w["any"]
-            sources = join((source_link(reg, s, lang) for s in r["sources"]), Html("<br>"))
-            chain = join((rule_link(x, lang) for x in r["chain"]), " > ")
-            rows.append([DIRECTION_WORDS[lang][r["direction"]], ladder_name(reg, r["level"]["ladder"], lang),
-                         level_link(r["level"], lang), conds, purposes, CONFIDENCE_WORDS[lang][r["confidence"]],
+        for r in (x for x in answer.results if x.kind == kind):
+            conds = " | ".join(filter(None, (describe_conditions(reg, c, lang) for c in r.conditions)))
+            purposes = "、".join(getattr(reg.purposes[x], lang) for x in r.purposes if x in reg.purposes) or w["any"]
+            sources = join((source_link(reg, s.source, s.article, lang) for s in r.sources), Html("<br>"))
+            chain = join((rule_link(x, lang) for x in r.chain), " > ")
+            rows.append([DIRECTION_WORDS[lang][r.direction], ladder_name(reg, r.level.ladder, lang),
+                         level_link(r.level.id, r.level.name, lang), conds, purposes, CONFIDENCE_WORDS[lang][r.confidence],
                          sources, chain])
         groups.append(render("<h2>{kind}</h2>{table}", kind=KIND_WORDS[lang].get(kind, kind), table=table(
             [w["direction"], w["ladder"], w["level"], w["conditions"], w["purposes"], w["confidence"], w["source"],
              w["rule"]], rows)))
-    shown = head["name"] if p.level == head["id"] else p.level  # a suggestion followed names the level by id
+    shown = head.name if p.level == head.id else p.level  # a suggestion followed names the level by id
     body = render("{box}<h1>{title}</h1><p>{actions}</p>{filters}{groups}", box=search_box(lang, shown),
                   title=title, actions=actions, filters=filters,
                   groups=join(groups) or render('<p class="muted">{none}</p>', none=w["none"]))
-    return layout(request, lang, head["name"], body, twin(request))
+    return layout(request, lang, head.name, body, twin(request))
 
 
 def _ladder_options(reg, chosen: list[str], lang: str) -> Html:
@@ -187,7 +188,7 @@ def levels(request, reg, p: answers.LevelsParams) -> str:
         return ladders(request, reg, p)
     data = answers.levels(reg, p)
     lad = data["ladder"]
-    rows = [[lev["rank"], level_link({"id": lev["ref"], "name": lev[lang]}, lang), lev["ref"], "、".join(lev["aliases"])]
+    rows = [[lev["rank"], level_link(lev["ref"], lev[lang], lang), lev["ref"], "、".join(lev["aliases"])]
             for lev in data["levels"]]
     chart = link(url("/chart", ladder=[lad["id"]], lang=_lang(lang)), w["chart"])
     body = render("<h1>{t}</h1><p>{chart}</p>{table}", t=w["levels_of"].format(ladder=lad[lang]), chart=chart,
@@ -205,7 +206,7 @@ def show(request, reg, p: answers.ShowParams) -> str:
 
     def lev(ref):
         level = reg.levels[ref]
-        return join([level_link({"id": ref, "name": getattr(level, lang)}, lang), f" ({ladder_name(reg, level.ladder, lang)})"])
+        return join([level_link(ref, getattr(level, lang), lang), f" ({ladder_name(reg, level.ladder, lang)})"])
 
     both = (" (双向)" if lang == "zh" else " (both ways)") if rule["bidirectional"] else ""
     rows = [[w["id"], rule["id"]], [w["kind"], KIND_WORDS[lang].get(rule["kind"], rule["kind"]) + both],
@@ -217,7 +218,7 @@ def show(request, reg, p: answers.ShowParams) -> str:
             [w["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]]]
     for c in rule["cite"]:
         rows.append([w["source"], render("{src} [{status}]<br>《{title}》<blockquote>{quote}</blockquote>",
-                                         src=source_link(reg, c, lang), status=STATUS_WORDS[lang].get(c["status"], c["status"]),
+                                         src=source_link(reg, c["source"], c.get("article"), lang), status=STATUS_WORDS[lang].get(c["status"], c["status"]),
                                          title=c["title"], quote=c.get("quote") or "—")])
     if rule.get("note"):
         rows.append([w["note"], rule["note"]])
@@ -270,7 +271,7 @@ def search(request, reg, p: answers.SearchParams) -> str:
     if not p.text:
         return layout(request, lang, w["search"], search_box(lang, name="text", action="/search"))
     hits = answers.search(reg, p)["results"]
-    rows = [[level_link({"id": h["id"], "name": h["name"]}, lang) if h["kind"] != "occupation" else h["name"],
+    rows = [[level_link(h["id"], h["name"], lang) if h["kind"] != "occupation" else h["name"],
              h["id"], h["context"], h["match"]] for h in hits]
     body = render("{box}<h1>{t}: {q}</h1>{table}", box=search_box(lang, p.text, name="text", action="/search"),
                   t=w["search_results"], q=p.text, table=table([w["name"], w["id"], w["context"], w["matches"]], rows)
@@ -282,18 +283,19 @@ def routes_into(request, reg, p: answers.RoutesParams) -> str:
     w, lang = words(p.lang), p.lang
     if not p.target:
         return layout(request, lang, w["routes_into"], search_box(lang, name="target", action="/routes-into"))
-    answer = answers.routes_into(reg, p)
-    target = answer["target"][0]
-    rows = [[level_link(r["from"], lang) if r["from"] else w["no_prior"],
-             ladder_name(reg, r["from"]["ladder"], lang) if r["from"] else "",
-             KIND_WORDS[lang].get(r["kind"], r["kind"]),
-             describe_conditions(reg, r["conditions"], lang) if r["conditions"] else "",
-             CONFIDENCE_WORDS[lang][r["confidence"]], join((source_link(reg, s, lang) for s in r["sources"][:1])),
-             rule_link(r["rule"], lang)] for r in answer["routes"]]
+    answer = answers.routes(reg, p)
+    [target] = answer.target
+    rows = [[level_link(r.from_.id, r.from_.name, lang) if r.from_ else w["no_prior"],
+             ladder_name(reg, r.from_.ladder, lang) if r.from_ else "",
+             KIND_WORDS[lang].get(r.kind, r.kind),
+             describe_conditions(reg, r.conditions, lang) if r.conditions else "",
+             CONFIDENCE_WORDS[lang][r.confidence],
+             join((source_link(reg, s.source, s.article, lang) for s in r.sources[:1])),
+             rule_link(r.rule, lang)] for r in answer.routes]
     body = render("{box}<h1>{t}: {name}</h1>{table}", box=search_box(lang, p.target, name="target", action="/routes-into"),
-                  t=w["routes_into"], name=level_link(target, lang), table=table(
+                  t=w["routes_into"], name=level_link(target.id, target.name, lang), table=table(
                       [w["level"], w["ladder"], w["kind"], w["conditions"], w["confidence"], w["source"], w["rule"]], rows))
-    return layout(request, lang, target["name"], body, twin(request))
+    return layout(request, lang, target.name, body, twin(request))
 
 
 def compare(request, reg, p: answers.CompareParams) -> str:
@@ -305,17 +307,17 @@ def compare(request, reg, p: answers.CompareParams) -> str:
                   lang=lang, go=w["compare"])
     if not (p.a and p.b):
         return layout(request, lang, w["compare"], render("<h1>{t}</h1>{form}", t=w["compare"], form=form))
-    answer = answers.compare(reg, p)
+    answer = answers.comparison(reg, p)
 
     def basis(kind, chain):
         return "—" if kind == "self" else join([KIND_WORDS[lang].get(kind, kind), ": ",
                                                  join((rule_link(x, lang) for x in chain), " > ")])
 
-    rows = [[ladder_name(reg, x["ladder"], lang), join((level_link(l, lang) for l in x["a"]), "、"),
-             basis(x["a_kind"], x["a_chain"]), join((level_link(l, lang) for l in x["b"]), "、"),
-             basis(x["b_kind"], x["b_chain"]), w.get(x["verdict"], x["verdict"])] for x in answer["bases"]]
-    head = render("{a} {verdict} {b}", a=level_link(answer["a"], lang), verdict=w.get(answer["verdict"], answer["verdict"]),
-                  b=level_link(answer["b"], lang))
+    rows = [[ladder_name(reg, x.ladder, lang), join((level_link(l.id, l.name, lang) for l in x.a), "、"),
+             basis(x.a_kind, x.a_chain), join((level_link(l.id, l.name, lang) for l in x.b), "、"),
+             basis(x.b_kind, x.b_chain), w.get(x.verdict, x.verdict)] for x in answer.bases]
+    head = render("{a} {verdict} {b}", a=level_link(answer.a.id, answer.a.name, lang),
+                  verdict=w.get(answer.verdict, answer.verdict), b=level_link(answer.b.id, answer.b.name, lang))
     body = render("<h1>{t}</h1>{form}<p class=\"verdict yes\">{head}</p>{table}", t=w["compare"], form=form, head=head,
                   table=table([w["ladder"], "A", "A " + w["basis"], "B", "B " + w["basis"], w["result"]], rows))
     return layout(request, lang, w["compare"], body, twin(request))
@@ -395,9 +397,9 @@ def _fact(fact: dict, lang: str) -> Html:
     """One fact of the standing: the level, how it is held (from what, by which rule) and since when."""
     w = words(lang)
     how = ORIGIN_WORDS[lang].get(fact.get("origin"), fact.get("origin") or "")
-    parts = [level_link(fact["level"], lang), f" · {how}"]
+    parts = [level_link(fact["level"]["id"], fact["level"]["name"], lang), f" · {how}"]
     if fact.get("from"):
-        parts += [" ← ", level_link(fact["from"], lang)]
+        parts += [" ← ", level_link(fact["from"]["id"], fact["from"]["name"], lang)]
     if fact.get("rule"):
         parts += [" [", rule_link(fact["rule"], lang), "]"]
     parts.append(f" · {w['since']} {fact['since']}")
@@ -414,11 +416,11 @@ def _standing(answer: dict, lang: str) -> Html:
     if step:
         now = f" · {w['now']}" if step.get("now") else ""
         out.append(render('<p id="first-step"><strong>{t}</strong>{c}{level} · {how} · {e} {date}{now}</p>',
-                          t=w["first_step"], c=w["colon"], level=level_link(step["level"], lang), how=step.get("how") or "",
+                          t=w["first_step"], c=w["colon"], level=level_link(step["level"]["id"], step["level"]["name"], lang), how=step.get("how") or "",
                           e=w["earliest"], date=step["date"], now=now))
     if answer.get("steps") and len(answer["steps"]) > 1:
         out.append(render("<p>{t}{c}{steps}</p>", t=w["then"], c=w["colon"], steps=join(
-            (join([level_link(s["level"], lang), f" ({s['date']})"]) for s in answer["steps"][1:]), " → ")))
+            (join([level_link(s["level"]["id"], s["level"]["name"], lang), f" ({s['date']})"]) for s in answer["steps"][1:]), " → ")))
     if answer.get("standing"):
         out.append(render("<details><summary>{t} ({n})</summary><ul>{items}</ul></details>", t=w["standing"],
                           n=len(answer["standing"]), items=join(render("<li>{f}</li>", f=_fact(f, lang))
@@ -442,10 +444,10 @@ def _check_section(reg, answer: dict, lang: str) -> Html:
 
 def _steps_table(reg, steps: list[dict], lang: str) -> Html:
     w = words(lang)
-    rows = [[s["date"], f"{s['year']:g}", level_link(s["level"], lang), ladder_name(reg, s["level"]["ladder"], lang),
+    rows = [[s["date"], f"{s['year']:g}", level_link(s["level"]["id"], s["level"]["name"], lang), ladder_name(reg, s["level"]["ladder"], lang),
              KIND_WORDS[lang].get(s["kind"], s["kind"]),
              describe_conditions(reg, s["conditions"], lang) if s["conditions"] else "",
-             CONFIDENCE_WORDS[lang][s["confidence"]], join((source_link(reg, x, lang) for x in s["sources"][:1])),
+             CONFIDENCE_WORDS[lang][s["confidence"]], join((source_link(reg, x["source"], x["article"], lang) for x in s["sources"][:1])),
              rule_link(s["rule"], lang)] for s in steps]
     return table([w["date"], w["year"], w["level"], w["ladder"], w["by"], w["conditions"], w["confidence"],
                   w["source"], w["rule"]], rows)

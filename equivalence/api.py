@@ -57,41 +57,40 @@ def _profile(reg, holds, education, work_years, as_of, in_post, honours):
 
 def path(reg, target: str | None = None, *, holds=(), education: str | None = None, work_years: float | None = None,
          as_of: str | None = None, in_post=(), honours=(), to_tier: str | None = None, alternatives: int = 0,
-         no_switch: bool = False, lang: str = "zh") -> dict:
-    """The earliest route from what a worker holds to ``target`` (``equivalence path``).
+         no_switch: bool = False, lang: str = "zh"):
+    """The earliest route from what a worker holds to ``target`` (``equivalence path``): a
+    :class:`~equivalence.results.Route`.
 
     >>> from equivalence import Registry
     >>> from equivalence.api import path
     >>> reg = Registry.load()
     >>> route = path(reg, "高级工程师", holds=["高级工"], education="大专", as_of="2026-12-01")
-    >>> route["date"], [s["level"]["name"] for s in route["steps"]]
+    >>> route.date, [s.level.name for s in route.steps]
     ('2038-12-01', ['技师', '高级技师', '高级工程师'])
     >>> path(reg, "eng.associate_senior", holds=["skill.senior"], education="大专", as_of="2026-12-01") == route
     True
-    >>> path(reg, to_tier="副高级", holds=["技师@2020-07-01"], as_of="2025-01-01")["reached"]["name"]
+    >>> path(reg, to_tier="副高级", holds=["技师@2020-07-01"], as_of="2025-01-01").reached.name
     '副高级'
     """
-    from .contract import path_answer
     from .planner import find_path
     from .targets import resolve_targets
 
     targets = resolve_targets(reg, target, to_tier)
     prof = _profile(reg, holds, education, work_years, as_of, in_post, honours)
-    answer = find_path(reg, prof, targets, alternatives=alternatives, no_switch=no_switch, lang=lang)
-    return path_answer(reg, answer, targets, lang)
+    return find_path(reg, prof, targets, alternatives=alternatives, no_switch=no_switch, lang=lang)
 
 
 def check(reg, target: str | None = None, *, holds=(), education: str | None = None,
           work_years: float | None = None, as_of: str | None = None, in_post=(), honours=(),
-          to_tier: str | None = None, lang: str = "zh") -> dict:
+          to_tier: str | None = None, lang: str = "zh"):
     """Whether a worker is eligible for ``target`` now; per rule, what is met and missing
-    (``equivalence check``).
+    (``equivalence check``): an :class:`~equivalence.results.Eligibility`.
 
     >>> from equivalence import Registry
     >>> from equivalence.api import check
     >>> reg = Registry.load()
     >>> answer = check(reg, "工程师", holds=["技师:1"], education="大专", as_of="2026-12-01")
-    >>> answer["eligible"], answer["earliest"]
+    >>> answer.eligible, answer.earliest
     (False, '2028-12-01')
     >>> check(reg, "eng.intermediate", holds=["skill.technician:1"], education="edu.junior_college",
     ...       as_of="2026-12-01") == answer

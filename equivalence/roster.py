@@ -321,10 +321,10 @@ class Roster:
             parts["target"] = ("no_route", str(exc))
             return {"target_earliest": "", "target_route": f"{WORDS[self.lang]['no_route']}: {exc}"}
         mark = WORDS[self.lang]["appointed"]
-        route = " > ".join(f"{s['level']['name']}{mark if self._appointed(s['rule']) else ''}@{s['date']}[{s['rule']}]"
-                           for s in answer["steps"])
-        parts["target"] = (answer["date"], tuple((s["level"]["id"], s["rule"], s["date"]) for s in answer["steps"]))
-        return {"target_earliest": answer["date"], "target_route": route or WORDS[self.lang]["held"]}
+        route = " > ".join(f"{s.level.name}{mark if self._appointed(s.rule) else ''}@{s.date}[{s.rule}]"
+                           for s in answer.steps)
+        parts["target"] = (answer.date, tuple((s.level.id, s.rule, s.date) for s in answer.steps))
+        return {"target_earliest": answer.date, "target_route": route or WORDS[self.lang]["held"]}
 
     # -- data (JSON Lines) ---------------------------------------------------------------------
     def _data(self, parts: dict) -> dict:

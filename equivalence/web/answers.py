@@ -186,15 +186,25 @@ def _worker(p: WorkerParams) -> dict:
             "as_of": date(p.as_of), "in_post": p.listed("in_post"), "honours": p.listed("honour"), "lang": p.lang}
 
 
-def path(reg, p: PathParams) -> dict:
+def route(reg, p: PathParams):
+    """path's typed answer (:class:`~equivalence.results.Route`), which the worker page renders."""
     targets(p)
-    return stamped(api.path(reg, p.target or None, to_tier=p.to_tier or None, alternatives=p.alternatives,
-                            no_switch=p.no_switch, **_worker(p)))
+    return api.path(reg, p.target or None, to_tier=p.to_tier or None, alternatives=p.alternatives,
+                    no_switch=p.no_switch, **_worker(p))
+
+
+def eligibility(reg, p: WorkerParams):
+    """check's typed answer (:class:`~equivalence.results.Eligibility`), which the worker page renders."""
+    targets(p)
+    return api.check(reg, p.target or None, to_tier=p.to_tier or None, **_worker(p))
+
+
+def path(reg, p: PathParams) -> dict:
+    return stamped(route(reg, p).to_json())
 
 
 def check(reg, p: WorkerParams) -> dict:
-    targets(p)
-    return stamped(api.check(reg, p.target or None, to_tier=p.to_tier or None, **_worker(p)))
+    return stamped(eligibility(reg, p).to_json())
 
 
 def points(reg, p: PointsParams) -> dict:
@@ -222,15 +232,11 @@ def chart(reg, p: ChartParams) -> str:
     return ladder_chart(reg, p.listed("ladder") or None, lang=p.lang, include_derived=p.include_derived)
 
 
-def route_chart(reg, answer: dict, lang: str) -> str:
-    """``path --chart``'s picture of a path answer: the chart reads the planner's names for the level
-    a route reaches (``target``), which the JSON contract calls ``reached``."""
+def route_chart(reg, answer, lang: str) -> str:
+    """``path --chart``'s picture of a path answer (a :class:`~equivalence.results.Route`)."""
     from ..chart import route_chart as draw
 
-    def planner(route: dict) -> dict:
-        return {**route, "target": route["reached"]}
-
-    return draw(reg, {**planner(answer), "alternatives": [planner(a) for a in answer["alternatives"]]}, lang=lang)
+    return draw(reg, answer, lang=lang)
 
 
 # name -> (function, parameter model, schema name); the name is the CLI command's.

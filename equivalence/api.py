@@ -8,7 +8,9 @@ Every level or target may be written as people write it (``高级工程师``, ``
 (``专业技术岗位:七级..五级``) or a level and those above it (``专业技术岗位:七级+``). Credentials are
 ``LEVEL[:YEARS|@DATE]`` as on the command line. Each function returns the dict that the command
 prints with ``--format json`` (without ``schema_version``), and raises an
-:class:`~equivalence.errors.EquivalenceError` instead of printing.
+:class:`~equivalence.errors.EquivalenceError` instead of printing. ``path`` and ``check`` return
+typed results (:mod:`equivalence.results`: a ``Route``, an ``Eligibility``), read by attribute;
+their ``.to_json()`` gives that JSON answer.
 
 >>> from equivalence import Registry
 >>> from equivalence.api import check, compare, lookup, path, routes_into

@@ -571,7 +571,8 @@ def _legend(lang: str, x: float, y: float, width: float, kinds_used, boxes: bool
 
 def route_chart(reg: Registry, answer, *, lang: str = "zh", alternatives: bool = True,
                 title: str | None = None) -> str:
-    """SVG text: one worker's route (a :func:`find_path` Route, or one of its alternatives) on a time axis, one lane per ladder.
+    """SVG text: one worker's route (a :func:`find_path` Route, or one of its alternatives) on a time
+    axis, one lane per ladder.
 
     Each step is a marker (``data-step="N"``, ``data-level``, ``data-rule``) at its date, labelled
     with the level, the date and the rule; credentials held at the start sit at year 0
@@ -790,7 +791,7 @@ def file_text(svg: str, fmt: str, *, title: str, lang: str = "zh", kinds=KIND_OR
 
 
 def write_route_chart(reg: Registry, answer, path: str, *, lang: str = "zh") -> None:
-    """Write :func:`route_chart` of a :func:`find_path` answer to ``path`` (.svg or .html).
+    """Write :func:`route_chart` of a :func:`find_path` Route to ``path`` (.svg or .html).
 
     Raises
     ------

@@ -204,3 +204,26 @@ class Eligibility(NamedTuple):
     rules: tuple  # of RuleCheck
 
     to_json = _to_json
+
+
+# -- roster (the data answers of ``roster -o FILE.jsonl``) -------------------------------------------
+class RosterStep(NamedTuple):
+    """A level a worker of the roster can reach (one rule away, or on the route to the target), the
+    earliest date, the rule, and whether it is filled by 评聘 (appointed, not earned by time)."""
+
+    level: LevelName
+    date: str
+    rule: Optional[str]
+    appointed: bool
+
+    to_json = _to_json
+
+
+class RosterRelation(NamedTuple):
+    """What the credentials held relate to on one ``--to`` ladder, for one relation kind."""
+
+    relation: str
+    relation_name: str
+    levels: tuple  # of LevelName
+
+    to_json = _to_json

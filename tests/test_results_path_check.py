@@ -115,3 +115,21 @@ def test_a_check_answer_is_immutable(verdict):
         verdict.rules[0].earliest = None
     with pytest.raises(TypeError):
         verdict.rules[0] = None  # a tuple of results, not a list
+
+
+def test_a_rosters_data_answers_are_typed_and_validate(real):
+    from equivalence.results import RosterRelation, RosterStep
+    from equivalence.roster import Roster
+
+    rows = [{"id": "1", "holds": "高级工:2", "education": "大专", "target": "高级工程师"}]
+    data = Roster(real, to=["工程技术"], as_of=AS_OF, data=True).process(rows)[0]
+    assert all(type(s) is RosterStep for s in data["next_steps"] + data["target_route"])
+    assert data["target_route"][-1] == RosterStep(LevelName("eng.associate_senior", "eng", "高级工程师"), "2036-12-01",
+                                                  "bridge-pilot2018-senior-technician-to-eng-associate-senior", False)
+    (relation,) = data["to:工程技术"]
+    assert relation == RosterRelation("apply", "可申报", (LevelName("eng.assistant", "eng", "助理工程师"),))
+    for step in data["next_steps"] + data["target_route"]:
+        models.RosterStep.model_validate(step.to_json())
+    models.RosterRelation.model_validate(relation.to_json())
+    with pytest.raises(AttributeError):
+        relation.levels = ()

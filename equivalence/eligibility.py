@@ -48,7 +48,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     the target), to check several targets for one worker without sweeping again.
     """
     from .lookup import check_arguments
-    from .planner import _cite, _level, fact_of
+    from .planner import cite_of, fact_of, level_name
 
     check_arguments(lang=lang)
     if standing is None:
@@ -73,7 +73,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
             reachable=all(m.get("reachable", True) for m in missing),
             met=met, missing=missing, unchecked=unchecked,
             conditions=tuple(condition_dict(c, lang) for c in conds),
-            confidence=rule.confidence, sources=(_cite(reg, rule),),
+            confidence=rule.confidence, sources=(cite_of(reg, rule),),
         ))
     per_rule.sort(key=lambda r: (not r.eligible, r.earliest or "9999", r.rule))
     eligible = bool(held_by) or any(r.eligible for r in per_rule)
@@ -86,9 +86,10 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     first = None
     if todo:
         step = todo[0]
+        # FirstStep's fields are Step's, then how and now
         first = FirstStep(*step, how=step_how(reg, step.level.id, step.kind, lang), now=step.date <= as_of.isoformat())
     return Eligibility(
-        target=tuple(_level(reg, t, lang) for t in targets),
+        target=tuple(level_name(reg, t, lang) for t in targets),
         as_of=as_of.isoformat(),
         held=bool(held_by),
         held_by=fact_of(reg, held_by, lang) if held_by else None,

@@ -605,12 +605,15 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
     return sol
 
 
-def _level(reg: Registry, ref: str, lang: str) -> LevelName:
+# The answers' names of a level and of a rule's primary citation (lookup.level_ref and lookup.citation
+# give the same as dicts, for the answers that are still dicts).
+def level_name(reg: Registry, ref: str, lang: str) -> LevelName:
+    """The level ``ref`` as answers name it, in ``lang``."""
     lev = reg.levels[ref]
     return LevelName(ref, lev.ladder, lev.en if lang == "en" else lev.zh)
 
 
-def _cite(reg: Registry, rule) -> Cite:
+def cite_of(reg: Registry, rule) -> Cite:
     """The rule's primary citation, with its source's title, 文号 and status."""
     cite = rule.cite[0]
     src = reg.sources[cite.source]
@@ -642,18 +645,18 @@ def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> l
         rule = reg.rules[arr.rule]
         term = reg.levels[n[0]].term_years
         seen[n] = Step(
-            level=_level(reg, n[0], lang),
+            level=level_name(reg, n[0], lang),
             purposes=tuple(sorted(n[1])) if n[1] else (),
             date=arr.date.isoformat(),
             year=years_between(sol.profile.as_of, arr.date),
             rule=rule.id,
             kind=rule.kind,
-            from_=tuple(_level(reg, i[0], lang) for i in arr.inputs),
+            from_=tuple(level_name(reg, i[0], lang) for i in arr.inputs),
             binding=arr.binding,
             conditions=conditions_of(rule, lang),
             confidence=rule.confidence,
             layer=rule.layer,
-            sources=(_cite(reg, rule),),
+            sources=(cite_of(reg, rule),),
             term_years=term,
             # a post held for a fixed term (聘期制) must be renewed by this date
             renew_by=add_years(arr.date, term).isoformat() if term else None,
@@ -697,7 +700,7 @@ def _find_path(reg, profile, asked, alternatives, no_switch, lang, standing) -> 
             return sol, None
         steps = route_steps(reg, sol, hit[0], lang)
         when = max(hit[1].date, profile.as_of)  # a target held since before the plan date: 0 years, not negative
-        return sol, Alternative(reached=_level(reg, hit[0][0], lang), date=when.isoformat(),
+        return sol, Alternative(reached=level_name(reg, hit[0][0], lang), date=when.isoformat(),
                                 total_years=years_between(profile.as_of, when), steps=tuple(steps),
                                 purposes=tuple(sorted(hit[0][1])) if hit[0][1] else ())
 
@@ -738,7 +741,7 @@ def _find_path(reg, profile, asked, alternatives, no_switch, lang, standing) -> 
         spawn(cand, ban)
     held = standing.holds_any(goal)
     set_by = _set_by_employer(reg, standing, first)
-    return Route(target=tuple(_level(reg, t, lang) for t in asked), reached=first.reached, date=first.date,
+    return Route(target=tuple(level_name(reg, t, lang) for t in asked), reached=first.reached, date=first.date,
                  total_years=first.total_years, steps=first.steps, purposes=first.purposes,
                  as_of=profile.as_of.isoformat(), held=fact_of(reg, held, lang) if held else None,
                  assumptions=tuple(fact_of(reg, f, lang) for f in standing if f.assumption),
@@ -749,8 +752,8 @@ def _find_path(reg, profile, asked, alternatives, no_switch, lang, standing) -> 
 
 def fact_of(reg: Registry, fact, lang: str) -> Fact:
     """A fact of the worker's standing (:class:`equivalence.standing.Fact`) as answers show it."""
-    return Fact(level=_level(reg, fact.level, lang), since=fact.since.isoformat(), origin=fact.origin,
-                from_=_level(reg, fact.source, lang) if fact.source else None, rule=fact.rule,
+    return Fact(level=level_name(reg, fact.level, lang), since=fact.since.isoformat(), origin=fact.origin,
+                from_=level_name(reg, fact.source, lang) if fact.source else None, rule=fact.rule,
                 purposes=tuple(sorted(fact.purposes)) if fact.purposes else ())
 
 

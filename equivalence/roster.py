@@ -331,15 +331,16 @@ class Roster:
         """The added columns of an answered row as data (see the module docstring): typed results
         (:class:`~equivalence.results.RosterStep`, :class:`~equivalence.results.RosterRelation`) that
         the writer turns into JSON."""
-        from .planner import _level
+        from .planner import level_name
         from .results import RosterRelation, RosterStep
 
         reg, lang = self.reg, self.lang
 
         def step(ref: str, date: str, rule: str | None, appointed: bool) -> RosterStep:
-            return RosterStep(_level(reg, ref, lang), date, rule, appointed)
+            return RosterStep(level_name(reg, ref, lang), date, rule, appointed)
 
-        out: dict = {column: tuple(RosterRelation(kind, KIND_WORDS[lang][kind], tuple(_level(reg, r, lang) for r in refs))
+        out: dict = {column: tuple(RosterRelation(kind, KIND_WORDS[lang][kind],
+                                                  tuple(level_name(reg, r, lang) for r in refs))
                                    for kind, refs in groups)
                      for column, groups in parts["to_groups"].items()}
         out["next_steps"] = tuple(step(*s) for s in parts["next_data"])

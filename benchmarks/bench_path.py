@@ -61,7 +61,7 @@ def query(reg: Registry, holds, target, options) -> str:
         answer = find_path(reg, prof, targets, alternatives=alternatives)
     except NoPromotionPathError:
         return "no route"
-    return f"{answer['total_years']:g} years, {len(answer['steps'])} steps, {len(answer['alternatives'])} alternatives"
+    return f"{answer.total_years:g} years, {len(answer.steps)} steps, {len(answer.alternatives)} alternatives"
 
 
 def timings_ms(fn, runs: int) -> tuple[float, float]:

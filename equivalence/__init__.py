@@ -11,9 +11,9 @@ names or ids alike: ``lookup``, ``path``, ``check``, ``compare`` and ``routes_in
 ('高级工', 'skill.senior_technician')
 >>> [(r.level.name, r.chain) for r in lookup(reg, "高级技师", to=["工程技术"], kinds=["apply"]).results]
 [('高级工程师', ('bridge-pilot2018-senior-technician-to-eng-associate-senior',))]
->>> path(reg, "高级工程师", holds=["高级工:2"], education="大专", as_of="2026-12-01")["date"]
+>>> path(reg, "高级工程师", holds=["高级工:2"], education="大专", as_of="2026-12-01").date
 '2036-12-01'
->>> check(reg, "工程师", holds=["技师@2020-07-01"], as_of="2026-12-01")["eligible"]
+>>> check(reg, "工程师", holds=["技师@2020-07-01"], as_of="2026-12-01").eligible
 True
 >>> compare(reg, "技师", "工程师").verdict
 'same'

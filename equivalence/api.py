@@ -7,10 +7,11 @@ Every level or target may be written as people write it (``高级工程师``, ``
 ``电工:技师``) or by id (``eng.associate_senior``); a target may also be a range
 (``专业技术岗位:七级..五级``) or a level and those above it (``专业技术岗位:七级+``). Credentials are
 ``LEVEL[:YEARS|@DATE]`` as on the command line. Each function raises an
-:class:`~equivalence.errors.EquivalenceError` instead of printing. ``lookup``, ``compare`` and
-``routes_into`` return typed results (:mod:`equivalence.results`, read by attribute), whose
-``.to_json()`` is what the command prints with ``--format json`` (without ``schema_version``); the
-other functions return that JSON answer itself, a dict.
+:class:`~equivalence.errors.EquivalenceError` instead of printing. ``lookup``, ``compare``,
+``routes_into``, ``path`` and ``check`` return typed results (:mod:`equivalence.results`: an
+``Equivalents``, a ``Comparison``, a ``RoutesInto``, a ``Route``, an ``Eligibility``, read by
+attribute), whose ``.to_json()`` is what the command prints with ``--format json`` (without
+``schema_version``); the other functions return that JSON answer itself, a dict.
 
 >>> from equivalence import Registry
 >>> from equivalence.api import check, compare, lookup, path, routes_into
@@ -63,41 +64,40 @@ def _profile(reg, holds, education, work_years, as_of, in_post, honours):
 
 def path(reg, target: str | None = None, *, holds=(), education: str | None = None, work_years: float | None = None,
          as_of: str | None = None, in_post=(), honours=(), to_tier: str | None = None, alternatives: int = 0,
-         no_switch: bool = False, lang: str = "zh") -> dict:
-    """The earliest route from what a worker holds to ``target`` (``equivalence path``).
+         no_switch: bool = False, lang: str = "zh"):
+    """The earliest route from what a worker holds to ``target`` (``equivalence path``): a
+    :class:`~equivalence.results.Route`.
 
     >>> from equivalence import Registry
     >>> from equivalence.api import path
     >>> reg = Registry.load()
     >>> route = path(reg, "高级工程师", holds=["高级工"], education="大专", as_of="2026-12-01")
-    >>> route["date"], [s["level"]["name"] for s in route["steps"]]
+    >>> route.date, [s.level.name for s in route.steps]
     ('2038-12-01', ['技师', '高级技师', '高级工程师'])
     >>> path(reg, "eng.associate_senior", holds=["skill.senior"], education="大专", as_of="2026-12-01") == route
     True
-    >>> path(reg, to_tier="副高级", holds=["技师@2020-07-01"], as_of="2025-01-01")["reached"]["name"]
+    >>> path(reg, to_tier="副高级", holds=["技师@2020-07-01"], as_of="2025-01-01").reached.name
     '副高级'
     """
-    from .contract import path_answer
     from .planner import find_path
     from .targets import resolve_targets
 
     targets = resolve_targets(reg, target, to_tier)
     prof = _profile(reg, holds, education, work_years, as_of, in_post, honours)
-    answer = find_path(reg, prof, targets, alternatives=alternatives, no_switch=no_switch, lang=lang)
-    return path_answer(reg, answer, targets, lang)
+    return find_path(reg, prof, targets, alternatives=alternatives, no_switch=no_switch, lang=lang)
 
 
 def check(reg, target: str | None = None, *, holds=(), education: str | None = None,
           work_years: float | None = None, as_of: str | None = None, in_post=(), honours=(),
-          to_tier: str | None = None, lang: str = "zh") -> dict:
+          to_tier: str | None = None, lang: str = "zh"):
     """Whether a worker is eligible for ``target`` now; per rule, what is met and missing
-    (``equivalence check``).
+    (``equivalence check``): an :class:`~equivalence.results.Eligibility`.
 
     >>> from equivalence import Registry
     >>> from equivalence.api import check
     >>> reg = Registry.load()
     >>> answer = check(reg, "工程师", holds=["技师:1"], education="大专", as_of="2026-12-01")
-    >>> answer["eligible"], answer["earliest"]
+    >>> answer.eligible, answer.earliest
     (False, '2028-12-01')
     >>> check(reg, "eng.intermediate", holds=["skill.technician:1"], education="edu.junior_college",
     ...       as_of="2026-12-01") == answer

@@ -569,9 +569,10 @@ def _legend(lang: str, x: float, y: float, width: float, kinds_used, boxes: bool
 
 # -- route chart --------------------------------------------------------------------------------
 
-def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: bool = True,
+def route_chart(reg: Registry, answer, *, lang: str = "zh", alternatives: bool = True,
                 title: str | None = None) -> str:
-    """SVG text: one worker's route (a :func:`find_path` answer) on a time axis, one lane per ladder.
+    """SVG text: one worker's route (a :func:`find_path` Route, or one of its alternatives) on a time
+    axis, one lane per ladder.
 
     Each step is a marker (``data-step="N"``, ``data-level``, ``data-rule``) at its date, labelled
     with the level, the date and the rule; credentials held at the start sit at year 0
@@ -579,23 +580,23 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
     alternatives of the answer are drawn faint (``data-alt``), without labels.
     """
     words = WORDS[lang]
-    routes = [answer] + (list(answer.get("alternatives", ())) if alternatives else [])
-    steps = answer["steps"]
-    produced = {s["level"]["id"] for r in routes for s in r["steps"]}
+    routes = [answer] + (list(getattr(answer, "alternatives", ())) if alternatives else [])
+    steps = answer.steps
+    produced = {s.level.id for r in routes for s in r.steps}
     held = []
     for r in routes:
-        for s in r["steps"]:
-            for f in s["from"]:
-                if f["id"] not in produced and f["id"] not in held:
-                    held.append(f["id"])
+        for s in r.steps:
+            for f in s.from_:
+                if f.id not in produced and f.id not in held:
+                    held.append(f.id)
     lanes: list[str] = []
-    for ref in held + [s["level"]["id"] for r in routes for s in r["steps"]]:
+    for ref in held + [s.level.id for r in routes for s in r.steps]:
         lid = reg.levels[ref].ladder
         if lid not in lanes:
             lanes.append(lid)
     if not lanes:
-        lanes = [reg.levels[answer["target"]["id"]].ladder]
-    max_years = max([1.0] + [float(s["year"]) for r in routes for s in r["steps"]])
+        lanes = [reg.levels[answer.reached.id].ladder]
+    max_years = max([1.0] + [float(s.year) for r in routes for s in r.steps])
     span = math.ceil(max_years)
     left, right = 250, 260
     HELD_X = left - 50  # noqa: N806 - held credentials sit just before the plan date
@@ -607,7 +608,7 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
     # Labels under the markers, pushed down a row where they would overlap the one before.
     label_rows: dict[str, list[float]] = {lid: [] for lid in lanes}
     placed = []
-    items = [(None, ref, None) for ref in held] + [(float(s["year"]), s["level"]["id"], i) for i, s in enumerate(steps)]
+    items = [(None, ref, None) for ref in held] + [(float(s.year), s.level.id, i) for i, s in enumerate(steps)]
     for year, ref, i in sorted(items, key=lambda t: (-1 if t[0] is None else t[0], -1 if t[2] is None else t[2])):
         lid = reg.levels[ref].ladder
         name = getattr(reg.levels[ref], lang)
@@ -615,7 +616,7 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
             lines = [name, words["held"]]
         else:
             s = steps[i]
-            lines = [name, f"{s['date']} · +{s['year']:g} {words['year']}", s["rule"]]
+            lines = [name, f"{s.date} · +{s.year:g} {words['year']}", s.rule]
         w = max(text_width(lines[0], 12), *(text_width(t, 10) for t in lines[1:])) + 10
         x = HELD_X if year is None else x_of(year)
         rows = label_rows[lid]
@@ -643,7 +644,7 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
         body.append(f'<line x1="{left}" y1="{_num(lane_y[lid])}" x2="{_num(left + plot_w)}" y2="{_num(lane_y[lid])}" '
                     f'stroke="#c7d2fe" stroke-width="1"/>')
     # Time axis: a tick a year (every 2 or 5 years on long routes), years from the plan date and the calendar year.
-    as_of = answer.get("as_of") or (steps[0]["date"] if steps else "")
+    as_of = getattr(answer, "as_of", None) or (steps[0].date if steps else "")
     base_year = int(as_of[:4]) if as_of[:4].isdigit() else None
     every = 1 if span <= 20 else (2 if span <= 40 else 5)
     for yr in range(0, span + 1, every):
@@ -656,50 +657,50 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
 
     pos: dict[str, tuple[float, float]] = {ref: (HELD_X, lane_y[reg.levels[ref].ladder]) for ref in held}
     # Alternatives first, faint, under the main route.
-    main_keys = {(s["rule"], s["level"]["id"], s["date"]) for s in steps}
-    main_spots = {(s["level"]["id"], s["date"]) for s in steps}
+    main_keys = {(s.rule, s.level.id, s.date) for s in steps}
+    main_spots = {(s.level.id, s.date) for s in steps}
     for k, alt in enumerate(routes[1:], 1):
         apos = dict(pos)
-        for s in alt["steps"]:
-            apos[s["level"]["id"]] = (x_of(s["year"]), lane_y[reg.levels[s["level"]["id"]].ladder])
-        for j, s in enumerate(alt["steps"]):
-            if (s["rule"], s["level"]["id"], s["date"]) in main_keys:
+        for s in alt.steps:
+            apos[s.level.id] = (x_of(s.year), lane_y[reg.levels[s.level.id].ladder])
+        for j, s in enumerate(alt.steps):
+            if (s.rule, s.level.id, s.date) in main_keys:
                 continue
-            x, yy = apos[s["level"]["id"]]
-            lines = "".join(_route_edge(apos[f["id"]], (x, yy), s["kind"]) for f in s["from"] if f["id"] in apos)
-            tip = f"{words['alt']} {k}: {s['level']['name']} {s['date']} · {s['rule']}"
-            body.append(f'<g data-alt="{k}" data-alt-step="{j}" data-level="{_a(s["level"]["id"])}" '
-                        f'data-rule="{_a(s["rule"])}" data-kind="{s["kind"]}" class="alt" opacity="0.3">'
+            x, yy = apos[s.level.id]
+            lines = "".join(_route_edge(apos[f.id], (x, yy), s.kind) for f in s.from_ if f.id in apos)
+            tip = f"{words['alt']} {k}: {s.level.name} {s.date} · {s.rule}"
+            body.append(f'<g data-alt="{k}" data-alt-step="{j}" data-level="{_a(s.level.id)}" '
+                        f'data-rule="{_a(s.rule)}" data-kind="{s.kind}" class="alt" opacity="0.3">'
                         f'<title>{escape(tip, quote=False)}</title>{lines}'
                         f'<circle cx="{_num(x)}" cy="{_num(yy)}" r="5" fill="#ffffff" '
-                        f'stroke="{KIND_STYLE[s["kind"]]["stroke"]}" stroke-width="1.5"/>'
-                        + ("" if (s["level"]["id"], s["date"]) in main_spots
-                           else _text(x, yy - 13, [s["level"]["name"]], 9.5, fill="#374151")) + "</g>")
+                        f'stroke="{KIND_STYLE[s.kind]["stroke"]}" stroke-width="1.5"/>'
+                        + ("" if (s.level.id, s.date) in main_spots
+                           else _text(x, yy - 13, [s.level.name], 9.5, fill="#374151")) + "</g>")
     for i, s in enumerate(steps):
-        pos[s["level"]["id"]] = (x_of(s["year"]), lane_y[reg.levels[s["level"]["id"]].ladder])
+        pos[s.level.id] = (x_of(s.year), lane_y[reg.levels[s.level.id].ladder])
     # The target date.
     if steps:
-        tx = x_of(answer["total_years"])
+        tx = x_of(answer.total_years)
         body.append(f'<line x1="{_num(tx)}" y1="{top - 6}" x2="{_num(tx)}" y2="{_num(bottom)}" stroke="#dc2626" '
                     f'stroke-width="1.2" stroke-dasharray="5 4"/>')
         body.append(f'<line x1="{_num(tx)}" y1="{_num(bottom)}" x2="{_num(tx)}" y2="{_num(bottom + 12)}" stroke="#dc2626" '
                     f'stroke-width="1.2" stroke-dasharray="5 4"/>')
-        body.append(_text(tx, bottom + 20, [f"{words['target']} {answer['date']}"], 11, fill="#dc2626", weight="bold"))
+        body.append(_text(tx, bottom + 20, [f"{words['target']} {answer.date}"], 11, fill="#dc2626", weight="bold"))
     for i, s in enumerate(steps):
-        ref = s["level"]["id"]
-        edges = "".join(_route_edge(pos[f["id"]], pos[ref], s["kind"]) for f in s["from"] if f["id"] in pos)
-        body.append(f'<g data-rule="{_a(s["rule"])}" data-kind="{s["kind"]}" data-from="{_a(" ".join(f["id"] for f in s["from"]))}" '
-                    f'data-to="{_a(ref)}" class="rule kind-{s["kind"]}"><title>{escape(s["rule"], quote=False)}</title>{edges}</g>')
+        ref = s.level.id
+        edges = "".join(_route_edge(pos[f.id], pos[ref], s.kind) for f in s.from_ if f.id in pos)
+        body.append(f'<g data-rule="{_a(s.rule)}" data-kind="{s.kind}" data-from="{_a(" ".join(f.id for f in s.from_))}" '
+                    f'data-to="{_a(ref)}" class="rule kind-{s.kind}"><title>{escape(s.rule, quote=False)}</title>{edges}</g>')
     for ref in held:
         x, yy = pos[ref]
         body.append(f'<g data-level="{_a(ref)}" data-held="1" class="held"><title>{escape(getattr(reg.levels[ref], lang), quote=False)}</title>'
                     f'<rect x="{_num(x - 6)}" y="{_num(yy - 6)}" width="12" height="12" fill="#ffffff" stroke="#111827" stroke-width="1.6"/></g>')
     for i, s in enumerate(steps):
-        x, yy = pos[s["level"]["id"]]
-        color = KIND_STYLE[s["kind"]]["stroke"]
-        tip = f"{s['level']['name']} · {s['date']} · {KIND_WORDS[lang][s['kind']]} · {s['rule']}"
-        body.append(f'<g data-step="{i}" data-level="{_a(s["level"]["id"])}" data-rule="{_a(s["rule"])}" '
-                    f'data-kind="{s["kind"]}" data-date="{_a(s["date"])}" class="step"><title>{escape(tip, quote=False)}</title>'
+        x, yy = pos[s.level.id]
+        color = KIND_STYLE[s.kind]["stroke"]
+        tip = f"{s.level.name} · {s.date} · {KIND_WORDS[lang][s.kind]} · {s.rule}"
+        body.append(f'<g data-step="{i}" data-level="{_a(s.level.id)}" data-rule="{_a(s.rule)}" '
+                    f'data-kind="{s.kind}" data-date="{_a(s.date)}" class="step"><title>{escape(tip, quote=False)}</title>'
                     f'<circle cx="{_num(x)}" cy="{_num(yy)}" r="7" fill="{color}" stroke="#ffffff" stroke-width="2"/></g>')
     for ref, i, x, row, lines in placed:
         yy = lane_y[reg.levels[ref].ladder] + 22 + row * 46
@@ -708,17 +709,17 @@ def route_chart(reg: Registry, answer: dict, *, lang: str = "zh", alternatives: 
             body.append(_text(x, yy + j * 13, [line], 10 if j == 1 else 9.5, fill="#4b5563" if j == 1 else "#6b7280",
                               halo=True))
     height = bottom + 30
-    kinds = [s["kind"] for r in routes for s in r["steps"]]
+    kinds = [s.kind for r in routes for s in r.steps]
     leg, leg_h = _legend(lang, 24, height, width - 48, kinds, boxes=False, route=len(routes) > 1)
     height += leg_h + 14
     if title is None:
         start = "、".join(getattr(reg.levels[r], lang) for r in held)
         if lang == "zh":
-            title = (f"{words['route']}：{start or '—'} → {answer['target']['name']} · {answer['total_years']:g} 年，"
-                     f"最早 {answer['date']}（自 {as_of}）")
+            title = (f"{words['route']}：{start or '—'} → {answer.reached.name} · {answer.total_years:g} 年，"
+                     f"最早 {answer.date}（自 {as_of}）")
         else:
-            title = (f"{words['route']}: {start or '—'} → {answer['target']['name']} · {answer['total_years']:g} years, "
-                     f"earliest {answer['date']} (from {as_of})")
+            title = (f"{words['route']}: {start or '—'} → {answer.reached.name} · {answer.total_years:g} years, "
+                     f"earliest {answer.date} (from {as_of})")
     head = _text(24, 28, [title], 17, anchor="start", weight="bold", cls="chart-title")
     return _svg_open(width, height, title) + head + "".join(body) + leg + "</svg>"
 
@@ -789,8 +790,8 @@ def file_text(svg: str, fmt: str, *, title: str, lang: str = "zh", kinds=KIND_OR
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n"
 
 
-def write_route_chart(reg: Registry, answer: dict, path: str, *, lang: str = "zh") -> None:
-    """Write :func:`route_chart` of a :func:`find_path` answer to ``path`` (.svg or .html).
+def write_route_chart(reg: Registry, answer, path: str, *, lang: str = "zh") -> None:
+    """Write :func:`route_chart` of a :func:`find_path` Route to ``path`` (.svg or .html).
 
     Raises
     ------
@@ -801,6 +802,6 @@ def write_route_chart(reg: Registry, answer: dict, path: str, *, lang: str = "zh
 
     fmt = output_format(path)
     svg = route_chart(reg, answer, lang=lang)
-    title = (f"{WORDS[lang]['route']}: {answer['target']['name']}")
-    kinds = {s["kind"] for r in [answer, *answer.get("alternatives", ())] for s in r["steps"]}
+    title = (f"{WORDS[lang]['route']}: {answer.reached.name}")
+    kinds = {s.kind for r in [answer, *getattr(answer, "alternatives", ())] for s in r.steps}
     write_text(path, file_text(svg, fmt, title=title, lang=lang, kinds=kinds))

@@ -373,13 +373,6 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
             click.echo(simple_table(headers, rows))
 
 
-def path_contract(reg, answer: dict, targets: list[str], lang: str) -> dict:
-    """path's machine answer (see :func:`equivalence.contract.path_answer`)."""
-    from .contract import path_answer
-
-    return path_answer(reg, answer, targets, lang)
-
-
 def _date(value: str | None) -> str | None:
     """An ``--as-of`` value as an ISO date (any shape of :func:`equivalence.dates.parse_date`)."""
     if value is None:

@@ -10,7 +10,7 @@ import click
 
 from .cli_words import error_said, said
 
-from .cli import NamedChoice, _date, emit, output_options, path_contract, registry
+from .cli import NamedChoice, _date, emit, output_options, registry
 from .describe import (CONFIDENCE_WORDS, HEADERS, KIND_WORDS, describe_conditions, layer_tag, short_source)
 
 
@@ -60,11 +60,10 @@ def resolve_targets(reg, target: str | None, to_tier: str | None) -> list[str]:
 
 def step_rows(reg, steps, lang, route_no=None):
     for s in steps:
-        lev = reg.levels[s["level"]["id"]]
-        row = (s["date"], f"{s['year']:g}", s["level"]["name"], getattr(reg.ladders[lev.ladder], lang),
-               KIND_WORDS[lang][s["kind"]], describe_conditions(reg, s["conditions"], lang) if s["conditions"] else "",
-               CONFIDENCE_WORDS[lang][s["confidence"]],
-               layer_tag(reg, s["sources"][0]["layer"], lang) + short_source(reg.sources[s["sources"][0]["source"]]), s["rule"])
+        row = (s.date, f"{s.year:g}", s.level.name, getattr(reg.ladders[s.level.ladder], lang),
+               KIND_WORDS[lang][s.kind], describe_conditions(reg, s.conditions, lang) if s.conditions else "",
+               CONFIDENCE_WORDS[lang][s.confidence],
+               layer_tag(reg, s.sources[0].layer, lang) + short_source(reg.sources[s.sources[0].source]), s.rule)
         yield row if route_no is None else (route_no, *row)
 
 
@@ -113,25 +112,25 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
 
         write_route_chart(reg, answer, chart_file, lang=lang)
     if fmt != "table":
-        emit(fmt, [], [], path_contract(reg, answer, targets, lang))
+        emit(fmt, [], [], answer)
         return
     zh = lang == "zh"
     def headline(route, label):
-        years = f"{route['total_years']:g}"
-        when = route["date"]
-        if not route["steps"]:
-            by = answer.get("held")
-            note = fact_note(reg, by["origin"], by["from"] and by["from"]["id"], by["since"], lang) if by else ""
-            return f"{label}{route['target']['name']}: " + ("已持有" if zh else "already held") + note
-        return (f"{label}{route['target']['name']}: " + (f"{years} 年，最早 {when}" if zh else f"{years} years, earliest {when}"))
-    emit("table", STEP_HEADERS[lang], step_rows(reg, answer["steps"], lang), title=headline(answer, ""),
+        years = f"{route.total_years:g}"
+        when = route.date
+        if not route.steps:
+            by = answer.held
+            note = fact_note(reg, by.origin, by.from_ and by.from_.id, by.since, lang) if by else ""
+            return f"{label}{route.reached.name}: " + ("已持有" if zh else "already held") + note
+        return (f"{label}{route.reached.name}: " + (f"{years} 年，最早 {when}" if zh else f"{years} years, earliest {when}"))
+    emit("table", STEP_HEADERS[lang], step_rows(reg, answer.steps, lang), title=headline(answer, ""),
          widths=[None, None, 14, 14, 8, 30, None, 20, 36])
-    for i, alt in enumerate(answer["alternatives"], 1):
+    for i, alt in enumerate(answer.alternatives, 1):
         click.echo()
-        emit("table", STEP_HEADERS[lang], step_rows(reg, alt["steps"], lang),
+        emit("table", STEP_HEADERS[lang], step_rows(reg, alt.steps, lang),
              title=headline(alt, f"备选 {i} · " if zh else f"alternative {i} · "),
              widths=[None, None, 14, 14, 8, 30, None, 20, 36])
-    for note in answer["notes"]:
+    for note in answer.notes:
         click.echo(("注：" if zh else "Note: ") + note)
 
 
@@ -164,32 +163,32 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
         emit(fmt, [], [], answer)
         return
     zh = lang == "zh"
-    name = "/".join(t["name"] for t in answer["target"][:3])
-    if answer["held"]:
-        by = answer["held_by"]
-        verdict = ("已持有" if zh else "already held") + fact_note(reg, by["origin"], by["from"] and by["from"]["id"],
-                                                                by["since"], lang)
-    elif answer["eligible"]:
+    name = "/".join(t.name for t in answer.target[:3])
+    if answer.held:
+        by = answer.held_by
+        verdict = ("已持有" if zh else "already held") + fact_note(reg, by.origin, by.from_ and by.from_.id,
+                                                                by.since, lang)
+    elif answer.eligible:
         verdict = "现在符合条件" if zh else "eligible now"
-    elif answer["earliest"]:
-        verdict = (f"暂不符合；最早 {answer['earliest']}" if zh else f"not yet; earliest {answer['earliest']}")
-        first = answer["first_step"]
+    elif answer.earliest:
+        verdict = (f"暂不符合；最早 {answer.earliest}" if zh else f"not yet; earliest {answer.earliest}")
+        first = answer.first_step
         if first:
-            verdict += (f"；第一步：{first['level']['name']}（{first['how']}，{first['date']}）" if zh else
-                        f"; first step: {first['level']['name']} ({first['how']}, {first['date']})")
+            verdict += (f"；第一步：{first.level.name}（{first.how}，{first.date}）" if zh else
+                        f"; first step: {first.level.name} ({first.how}, {first.date})")
     else:
         verdict = "不符合，且按现有规则无法达到" if zh else "not eligible, and no route leads there"
     headers = ["规则", "关系", "最早", "已满足", "缺少", "未核查"] if zh else \
         ["rule", "kind", "earliest", "met", "missing", "not checked"]
-    shown = [r for r in answer["rules"] if show_all or r["reachable"] or fmt == "csv"]
-    rows = [(r["rule"], KIND_WORDS[lang][r["kind"]], r["earliest"] or "—", "；".join(r["met"]),
-             "；".join(m["text"] for m in r["missing"]), "；".join(r["unchecked"])) for r in shown]
-    emit(fmt, headers, rows, title=f"{name} ({answer['as_of']}): {verdict}", widths=[30, 8, None, 24, 30, 24])
-    if answer["steps"] and fmt == "table":
+    shown = [r for r in answer.rules if show_all or r.reachable]
+    rows = [(r.rule, KIND_WORDS[lang][r.kind], r.earliest or "—", "；".join(r.met),
+             "；".join(m["text"] for m in r.missing), "；".join(r.unchecked)) for r in shown]
+    emit(fmt, headers, rows, title=f"{name} ({answer.as_of}): {verdict}", widths=[30, 8, None, 24, 30, 24])
+    if answer.steps:
         click.echo(("路径：" if zh else "route: ") + " → ".join(
-            f"{s['level']['name']}（{s['how']}，{s['date']}）" if zh else f"{s['level']['name']} ({s['how']}, {s['date']})"
-            for s in answer["steps"]))
-    hidden = len(answer["rules"]) - len(shown)
+            f"{s.level.name}（{s.how}，{s.date}）" if zh else f"{s.level.name} ({s.how}, {s.date})"
+            for s in answer.steps))
+    hidden = len(answer.rules) - len(shown)
     if hidden:
         click.echo((f"另有 {hidden} 条规则需要无法取得的证书（--all 显示）" if zh else
                     f"{hidden} more rule(s) need a credential no route reaches (--all shows them)"))

@@ -55,15 +55,3 @@ def record_answer(record) -> dict:
     plain = record.to_dict()
     return {k: plain[k] for k in ANSWER_KEYS[type(record).__name__]}
 
-
-def path_answer(reg, answer: dict, targets: list[str], lang: str) -> dict:
-    """path's answer as the contract shapes it: ``target`` is the list of levels asked for, the same
-    shape as check's and routes-into's; ``reached`` is the one level a route reaches (each alternative
-    has its own)."""
-    from .lookup import level_ref
-
-    def route(r: dict) -> dict:
-        return {"reached": r["target"], **{k: v for k, v in r.items() if k not in ("target", "alternatives")}}
-
-    return {"target": [level_ref(reg, t, lang) for t in targets], **route(answer),
-            "alternatives": [route(a) for a in answer["alternatives"]]}

@@ -91,27 +91,34 @@ def _layers(reg, data, lang):
 
 
 def _steps(reg, route_no, route, lang):
-    for i, s in enumerate(route["steps"], 1):
-        yield (route_no, i, s["date"], s["year"], s["level"]["id"], s["level"]["name"], s["level"]["ladder"],
-               _ladder(reg, s["level"]["ladder"], lang), s["kind"], _cond(reg, s["conditions"], lang), s["confidence"],
-               _sources(s["sources"]), s["rule"])
+    for i, s in enumerate(route.steps, 1):
+        yield (route_no, i, s.date, s.year, s.level.id, s.level.name, s.level.ladder,
+               _ladder(reg, s.level.ladder, lang), s.kind, _cond(reg, s.conditions, lang), s.confidence,
+               _cited(s.sources), s.rule)
+
+
+def _cited(sources) -> str:
+    """The typed citations (:class:`~equivalence.results.Cite`) in full, once each (as :func:`_sources`)."""
+    return LIST.join(dict.fromkeys(s.doc_no or f"《{s.title.strip('《》')}》" for s in sources))
 
 
 def _path(reg, data, lang):
+    """``data``: a :class:`~equivalence.results.Route`."""
     rows = list(_steps(reg, 0, data, lang))
-    for i, alt in enumerate(data["alternatives"], 1):
+    for i, alt in enumerate(data.alternatives, 1):
         rows.extend(_steps(reg, i, alt, lang))
     return (["route", "step", "date", "year", "level_id", "level_name", "ladder_id", "ladder_name", "kind",
              "conditions", "confidence", "sources", "rule"], rows)
 
 
 def _check(reg, data, lang):
-    targets = LIST.join(t["id"] for t in data["target"])
+    """``data``: an :class:`~equivalence.results.Eligibility`."""
+    targets = LIST.join(t.id for t in data.target)
     return (["target_ids", "as_of", "rule", "kind", "eligible", "earliest", "reachable", "met", "missing",
              "not_checked", "confidence", "sources"],
-            [(targets, data["as_of"], r["rule"], r["kind"], r["eligible"], r["earliest"] or "", r["reachable"],
-              LIST.join(r["met"]), LIST.join(m["text"] for m in r["missing"]), LIST.join(r["unchecked"]),
-              r["confidence"], _sources(r["sources"])) for r in data["rules"]])
+            [(targets, data.as_of, r.rule, r.kind, r.eligible, r.earliest or "", r.reachable,
+              LIST.join(r.met), LIST.join(m["text"] for m in r.missing), LIST.join(r.unchecked),
+              r.confidence, _cited(r.sources)) for r in data.rules])
 
 
 def _compare(reg, data, lang):
@@ -171,5 +178,5 @@ TABLES = {"ladders": _ladders, "levels": _levels, "lookup": _lookup, "sources": 
 
 def csv_table(command: str, reg, data, lang: str) -> tuple[list[str], list[tuple]]:
     """Headers and rows of ``command``'s answer ``data``: its typed result (:mod:`equivalence.results`:
-    lookup, compare, routes-into), else its JSON form, with schema_version."""
+    lookup, compare, routes-into, path, check), else its JSON form, with schema_version."""
     return TABLES[command](reg, data, lang)

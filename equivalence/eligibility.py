@@ -11,6 +11,7 @@ from .planner import PLANNED_KINDS, Solution, _education_held, from_t, solve
 from .profile import Profile
 from .records import PointsNeeded, Rule
 from .registry import Registry
+from .results import Eligibility, FirstStep, NextStep, Route, RuleCheck
 from .standing import Standing, compute_standing
 from .wording import condition_dict, say, step_how
 
@@ -28,24 +29,27 @@ def rules_into(reg: Registry, targets: list[str], *, planned_only: bool = True) 
 
 
 def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang: str = "zh",
-                      sol: Solution | None = None, standing: Standing | None = None) -> dict:
+                      sol: Solution | None = None, standing: Standing | None = None) -> Eligibility:
     """Whether ``profile`` may obtain one of ``targets`` now; per rule, what is met and missing.
 
     "Now" means by what the worker holds today (:mod:`equivalence.standing`): never by a credential
     that could be obtained today but is not yet held. When the worker is not eligible, ``first_step``
-    is the first step of the fastest route (and which exam or review it is), ``steps`` the whole route.
+    is the first step of the fastest route (and which exam or review it is), ``steps`` the steps still
+    to take.
 
     Returns
     -------
-    dict with ``target``, ``as_of``, ``held`` (bool), ``held_by`` (the fact, when held or outranked),
-    ``eligible`` (bool), ``earliest`` (ISO date or None), ``first_step``, ``steps`` and ``rules``: one
-    item per rule leading to the target, with ``met`` (words), ``missing`` (dicts with ``what``,
-    ``reason``, ``text`` …), ``unchecked`` and ``conditions`` (every condition, typed).
+    Eligibility with ``target``, ``as_of``, ``held`` (bool), ``held_by`` (the fact, when held or
+    outranked), ``eligible`` (bool), ``earliest`` (ISO date or None), ``first_step``, ``standing``,
+    ``steps`` and ``rules``: one RuleCheck per rule leading to the target, with ``met`` (words),
+    ``missing`` (dicts with ``what``, ``reason``, ``text`` …), ``unchecked`` and ``conditions``
+    (every condition, as data).
     ``sol`` is a sweep of ``profile`` with ``every_rule=True`` already made (it does not depend on
     the target), to check several targets for one worker without sweeping again.
     """
-    from .lookup import check_arguments, citation, level_ref
-    from .planner import _fact_dict
+    from .lookup import check_arguments
+    from .lookup import cite_of, level_name
+    from .planner import fact_of
 
     check_arguments(lang=lang)
     if standing is None:
@@ -60,50 +64,48 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
         conds = evaluate(reg, rule, standing, sol, edu_held)
         if rule.conditions.points:
             conds.append(_points_condition(reg, sol, profile, rule.conditions.points))
-        met = [say(reg, c, lang) for c in conds if c.status == MET]
-        missing = [{**condition_dict(c, lang), "text": say(reg, c, lang)} for c in conds if c.status == UNMET]
-        unchecked = [say(reg, c, lang) for c in conds if c.status == UNCHECKED]
+        met = tuple(say(reg, c, lang) for c in conds if c.status == MET)
+        missing = tuple({**condition_dict(c, lang), "text": say(reg, c, lang)} for c in conds if c.status == UNMET)
+        unchecked = tuple(say(reg, c, lang) for c in conds if c.status == UNCHECKED)
         fired = as_of if not missing else from_t(sol.fired_t[rule.id]) if rule.id in sol.fired_t else None
-        per_rule.append({
-            "rule": rule.id, "kind": rule.kind,
-            "eligible": not missing, "earliest": fired.isoformat() if fired else None,
+        per_rule.append(RuleCheck(
+            rule=rule.id, kind=rule.kind, eligible=not missing, earliest=fired.isoformat() if fired else None,
             # False: a credential the rule needs cannot be reached by any route (``check`` hides these)
-            "reachable": all(m.get("reachable", True) for m in missing),
-            "met": met, "missing": missing, "unchecked": unchecked,
-            "conditions": [condition_dict(c, lang) for c in conds],
-            "confidence": rule.confidence, "sources": [citation(reg, rule)],
-        })
-    per_rule.sort(key=lambda r: (not r["eligible"], r["earliest"] or "9999", r["rule"]))
-    eligible = bool(held_by) or any(r["eligible"] for r in per_rule)
+            reachable=all(m.get("reachable", True) for m in missing),
+            met=met, missing=missing, unchecked=unchecked,
+            conditions=tuple(condition_dict(c, lang) for c in conds),
+            confidence=rule.confidence, sources=(cite_of(reg, rule),),
+        ))
+    per_rule.sort(key=lambda r: (not r.eligible, r.earliest or "9999", r.rule))
+    eligible = bool(held_by) or any(r.eligible for r in per_rule)
     route = None if eligible else _route(reg, profile, targets, standing, lang)
-    earliest = as_of if eligible else (date.fromisoformat(route["date"]) if route else None)
+    earliest = as_of if eligible else (date.fromisoformat(route.date) if route else None)
     # the steps still to take: a step the route shows for a credential held today (counted as
     # another from its own date) is no step to take
-    todo = [s for s in route["steps"] if standing.facts.get((s["level"]["id"], frozenset(s["purposes"]) or None)) is None] \
+    todo = [s for s in route.steps if standing.facts.get((s.level.id, frozenset(s.purposes) or None)) is None] \
         if route else []
     first = None
     if todo:
         step = todo[0]
-        first = {**step, "how": step_how(reg, step["level"]["id"], step["kind"], lang),
-                 "now": step["date"] <= as_of.isoformat()}
-    return {
-        "target": [level_ref(reg, t, lang) for t in targets],
-        "as_of": as_of.isoformat(),
-        "held": bool(held_by),
-        "held_by": _fact_dict(reg, held_by, lang) if held_by else None,
-        "eligible": eligible,
-        "earliest": earliest.isoformat() if earliest else None,
-        "first_step": first,
+        # FirstStep's fields are Step's, then how and now
+        first = FirstStep(*step, how=step_how(reg, step.level.id, step.kind, lang), now=step.date <= as_of.isoformat())
+    return Eligibility(
+        target=tuple(level_name(reg, t, lang) for t in targets),
+        as_of=as_of.isoformat(),
+        held=bool(held_by),
+        held_by=fact_of(reg, held_by, lang) if held_by else None,
+        eligible=eligible,
+        earliest=earliest.isoformat() if earliest else None,
+        first_step=first,
         # what the worker holds today, each fact with its date, origin and rule (比照 treatments too)
-        "standing": [_fact_dict(reg, f, lang) for f in sorted([*standing, *standing.treated],
-                                                               key=lambda f: (f.since, f.level))],
-        "steps": [{"level": s["level"], "date": s["date"], "rule": s["rule"], "kind": s["kind"],
-                   "how": step_how(reg, s["level"]["id"], s["kind"], lang)} for s in todo],
-        "rules": per_rule,
-    }
+        standing=tuple(fact_of(reg, f, lang) for f in sorted([*standing, *standing.treated],
+                                                             key=lambda f: (f.since, f.level))),
+        steps=tuple(NextStep(s.level, s.date, s.rule, s.kind, step_how(reg, s.level.id, s.kind, lang)) for s in todo),
+        rules=tuple(per_rule),
+    )
 
 
-def _route(reg: Registry, profile: Profile, targets: list[str], standing: Standing, lang: str) -> dict | None:
+def _route(reg: Registry, profile: Profile, targets: list[str], standing: Standing, lang: str) -> Route | None:
     """The fastest route (one edition of a standard per ladder), or None."""
     from .errors import NoPromotionPathError
     from .planner import find_path

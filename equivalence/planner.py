@@ -27,6 +27,8 @@ from .points import earliest_points
 from .profile import Profile, add_years, years_between
 from datetime import date
 from .registry import Registry
+from .lookup import cite_of, level_name
+from .results import Alternative, Fact, Route, Step
 from .standing import Standing, _lower, compute_standing, is_post, restricted
 
 PLANNED_KINDS = PLANNED  # the kinds a route takes as steps (kinds.py)
@@ -61,12 +63,12 @@ def _months(years: float) -> int:
     return round(years * 12) * 32
 
 
-def credentials_needed(rule: dict) -> list[tuple[str, float, bool]]:
+def credentials_needed(rule) -> list[tuple[str, float, bool]]:
     """(level ref, years held, held in post) for each credential a rule needs: its ``from`` first,
     then its ``also_holds``."""
-    cond = rule["conditions"]
-    need = [(rule["from"], cond["years_in_from"] or 0, cond["in_post"])] if rule["from"] else []
-    return need + [(q["level"], q["years"], q["in_post"]) for q in cond["also_holds"]]
+    cond = rule.conditions
+    need = [(rule.from_, cond.years_in_from or 0, cond.in_post)] if rule.from_ else []
+    return need + [(q.level, q.years, q.in_post) for q in cond.also_holds]
 
 
 def work_start_t(profile: Profile) -> int:
@@ -264,12 +266,12 @@ def _education_held(reg: Registry, profile: Profile) -> list:
         ref, purposes = frontier.pop()
         for rid in reg.index["out"].get(ref, ()):
             rule = reg.rules[rid]
-            rule_p = frozenset(rule["purposes"]) if rule["purposes"] else None
-            if rule["kind"] != "counts_as" or not serves(purposes, rule_p):
+            rule_p = frozenset(rule.purposes) if rule.purposes else None
+            if rule.kind != "counts_as" or not serves(purposes, rule_p):
                 continue
             new_p = narrowed(purposes, rule_p)
-            for t in rule["to"]:
-                if reg.ladders[reg.levels[t]["ladder"]]["kind"] == "education" and (t, new_p) not in held:
+            for t in rule.to:
+                if reg.ladders[reg.levels[t].ladder].kind == "education" and (t, new_p) not in held:
                     held.append((t, new_p))
                     frontier.append((t, new_p))
     return held
@@ -604,14 +606,14 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
     return sol
 
 
-def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> list[dict]:
+def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> list[Step]:
     """The steps (rules fired) that reach ``node``, in time order, each with its date and clause."""
-    from .lookup import citation, conditions_of, level_ref
+    from .lookup import conditions_of
 
     # Each node after the nodes it was obtained from (depth first, inputs in order). A loop, not a
     # recursive closure: that would be a reference cycle keeping the whole Solution alive until the
     # next garbage collection.
-    seen: dict[Node, dict | None] = {}
+    seen: dict[Node, Step | None] = {}
     stack: list = [(node, False)]
     while stack:
         n, inputs_done = stack.pop()
@@ -626,31 +628,31 @@ def route_steps(reg: Registry, sol: Solution, node: Node, lang: str = "zh") -> l
             seen[n] = None
             continue
         rule = reg.rules[arr.rule]
-        seen[n] = {
-            "level": level_ref(reg, n[0], lang),
-            "purposes": sorted(n[1]) if n[1] else [],
-            "date": arr.date.isoformat(),
-            "year": years_between(sol.profile.as_of, arr.date),
-            "rule": rule["id"],
-            "kind": rule["kind"],
-            "from": [level_ref(reg, i[0], lang) for i in arr.inputs],
-            "binding": arr.binding,
-            "conditions": conditions_of(rule, lang),
-            "confidence": rule["confidence"],
-            "layer": rule.get("layer", "national"),
-            "sources": [citation(reg, rule)],
-            "term_years": reg.levels[n[0]].get("term_years"),
+        term = reg.levels[n[0]].term_years
+        seen[n] = Step(
+            level=level_name(reg, n[0], lang),
+            purposes=tuple(sorted(n[1])) if n[1] else (),
+            date=arr.date.isoformat(),
+            year=years_between(sol.profile.as_of, arr.date),
+            rule=rule.id,
+            kind=rule.kind,
+            from_=tuple(level_name(reg, i[0], lang) for i in arr.inputs),
+            binding=arr.binding,
+            conditions=conditions_of(rule, lang),
+            confidence=rule.confidence,
+            layer=rule.layer,
+            sources=(cite_of(reg, rule),),
+            term_years=term,
             # a post held for a fixed term (聘期制) must be renewed by this date
-            "renew_by": (add_years(arr.date, reg.levels[n[0]]["term_years"]).isoformat()
-                         if reg.levels[n[0]].get("term_years") else None),
-        }
+            renew_by=add_years(arr.date, term).isoformat() if term else None,
+        )
 
     steps = [s for s in seen.values() if s]
-    return sorted(steps, key=lambda s: s["date"])  # stable: dependencies were visited first
+    return sorted(steps, key=lambda s: s.date)  # stable: dependencies were visited first
 
 
 def find_path(reg: Registry, profile: Profile, targets: list[str], *, alternatives: int = 0,
-              no_switch: bool = False, lang: str = "zh", standing: Standing | None = None) -> dict:
+              no_switch: bool = False, lang: str = "zh", standing: Standing | None = None) -> Route:
     """The route that reaches any of ``targets`` (level refs) earliest, and up to ``alternatives`` more.
 
     Each alternative is the earliest route that avoids at least one step of every route listed before
@@ -669,11 +671,9 @@ def find_path(reg: Registry, profile: Profile, targets: list[str], *, alternativ
         return _find_path(reg, profile, targets, alternatives, no_switch, lang, standing)
 
 
-def _find_path(reg, profile, targets, alternatives, no_switch, lang, standing) -> dict:
-    from .lookup import level_ref
-
-    targets = list(dict.fromkeys(targets))
-    only = reg.levels[targets[0]]["ladder"] if no_switch else None
+def _find_path(reg, profile, asked, alternatives, no_switch, lang, standing) -> Route:
+    targets = list(dict.fromkeys(asked))
+    only = reg.levels[targets[0]].ladder if no_switch else None
     goal = set(targets)
     if standing is None:
         standing = compute_standing(reg, profile)
@@ -685,9 +685,9 @@ def _find_path(reg, profile, targets, alternatives, no_switch, lang, standing) -
             return sol, None
         steps = route_steps(reg, sol, hit[0], lang)
         when = max(hit[1].date, profile.as_of)  # a target held since before the plan date: 0 years, not negative
-        return sol, {"target": level_ref(reg, hit[0][0], lang), "date": when.isoformat(),
-                     "total_years": years_between(profile.as_of, when), "steps": steps,
-                     "purposes": sorted(hit[0][1]) if hit[0][1] else []}
+        return sol, Alternative(reached=level_name(reg, hit[0][0], lang), date=when.isoformat(),
+                                total_years=years_between(profile.as_of, when), steps=tuple(steps),
+                                purposes=tuple(sorted(hit[0][1])) if hit[0][1] else ())
 
     def best(banned: frozenset):
         return one_edition(reg, sweep_best, banned)
@@ -696,19 +696,19 @@ def _find_path(reg, profile, targets, alternatives, no_switch, lang, standing) -
     if first is None:
         raise NoPromotionPathError(explain_unreachable(reg, sol, targets, lang))
     routes = [first]
-    seen_routes = {tuple(s["rule"] for s in first["steps"])}
+    seen_routes = {tuple(s.rule for s in first.steps)}
     # Lawler: each listed route spawns candidates, each banning one more of its steps.
     candidates: list = []
     counter = 0
 
     def spawn(route, banned):
         nonlocal counter
-        for step in route["steps"]:
-            ban = banned | {step["rule"]}
+        for step in route.steps:
+            ban = banned | {step.rule}
             _, cand = best(ban)
             if cand is not None:
                 counter += 1
-                heapq.heappush(candidates, (cand["date"], len(cand["steps"]), counter, cand, ban))
+                heapq.heappush(candidates, (cand.date, len(cand.steps), counter, cand, ban))
 
     if alternatives:
         spawn(first, frozenset())
@@ -718,69 +718,68 @@ def _find_path(reg, profile, targets, alternatives, no_switch, lang, standing) -
         if ban in tried:
             continue
         tried.add(ban)
-        key = tuple(s["rule"] for s in cand["steps"])
+        key = tuple(s.rule for s in cand.steps)
         if key in seen_routes:
             continue
         seen_routes.add(key)
         routes.append(cand)
         spawn(cand, ban)
-    out = dict(first)
-    out["as_of"] = profile.as_of.isoformat()
-    out["alternatives"] = routes[1:]
     held = standing.holds_any(goal)
-    out["held"] = _fact_dict(reg, held, lang) if held else None
-    out["assumptions"] = [_fact_dict(reg, f, lang) for f in standing if f.assumption]
-    out["set_by_employer"] = _set_by_employer(reg, standing, first)
-    out["notes"] = _profile_notes(reg, profile, first, standing, out["set_by_employer"], lang)
-    return out
+    set_by = _set_by_employer(reg, standing, first)
+    return Route(target=tuple(level_name(reg, t, lang) for t in asked), reached=first.reached, date=first.date,
+                 total_years=first.total_years, steps=first.steps, purposes=first.purposes,
+                 as_of=profile.as_of.isoformat(), held=fact_of(reg, held, lang) if held else None,
+                 assumptions=tuple(fact_of(reg, f, lang) for f in standing if f.assumption),
+                 set_by_employer=set_by,
+                 notes=tuple(_profile_notes(reg, profile, first, standing, set_by, lang)),
+                 alternatives=tuple(routes[1:]))
 
 
-def _fact_dict(reg: Registry, fact, lang: str) -> dict:
-    from .lookup import level_ref
+def fact_of(reg: Registry, fact, lang: str) -> Fact:
+    """A fact of the worker's standing (:class:`equivalence.standing.Fact`) as answers show it."""
+    return Fact(level=level_name(reg, fact.level, lang), since=fact.since.isoformat(), origin=fact.origin,
+                from_=level_name(reg, fact.source, lang) if fact.source else None, rule=fact.rule,
+                purposes=tuple(sorted(fact.purposes)) if fact.purposes else ())
 
-    return {"level": level_ref(reg, fact.level, lang), "since": fact.since.isoformat(), "origin": fact.origin,
-            "from": level_ref(reg, fact.source, lang) if fact.source else None, "rule": fact.rule,
-            "purposes": sorted(fact.purposes) if fact.purposes else []}
 
-
-def _set_by_employer(reg: Registry, standing, route: dict) -> str | None:
+def _set_by_employer(reg: Registry, standing, route: Alternative) -> str | None:
     """The post rule whose range holds both a post the worker holds and the route's target, when the
     route's last step is that rule: moving up inside one tier (专业技术十级 to 九级) is timed by no
     national rule; the employer sets it."""
-    if not route["steps"]:
+    if not route.steps:
         return None
-    last = route["steps"][-1]
-    rule = reg.rules[last["rule"]]
-    if rule["kind"] != "post":
+    rule = reg.rules[route.steps[-1].rule]
+    if rule.kind != "post":
         return None
     held_posts = {f.level for f in standing if f.origin == "held"}
-    return rule["id"] if held_posts & set(rule["to"]) else None
+    return rule.id if held_posts & set(rule.to) else None
 
 
-def _profile_notes(reg: Registry, profile: Profile, route: dict, standing=None, set_by=None,
+def _profile_notes(reg: Registry, profile: Profile, route: Alternative, standing=None, set_by=None,
                    lang: str = "zh") -> list[str]:
     from .wording import NOTES
 
     w = NOTES[lang]
     notes = []
-    uses_work = any("work_years" in (s["conditions"] or {}) or s["binding"] == "work_years" for s in route["steps"])
+    uses_work = any("work_years" in s.conditions or s.binding == "work_years" for s in route.steps)
     if profile.work_years is None and uses_work:
         notes.append(w["work_not_given"])
-    held_since = {s["level"]["id"]: s["date"] for s in route["steps"]}
+    held_since = {s.level.id: s.date for s in route.steps}
     held_since.update({h.level: h.obtained.isoformat() for h in profile.holdings})
-    for s in route["steps"]:
-        for source in s["from"]:
-            term = reg.levels[source["id"]].get("term_years")
-            start = held_since.get(source["id"])
-            if term and start and add_years(date.fromisoformat(start), term).isoformat() < s["date"]:
-                notes.append(w["term"].format(x=source["name"], term=term, by=add_years(date.fromisoformat(start), term),
-                                              y=s["level"]["name"]))
+    for s in route.steps:
+        for source in s.from_:
+            term = reg.levels[source.id].term_years
+            start = held_since.get(source.id)
+            if term and start and add_years(date.fromisoformat(start), term).isoformat() < s.date:
+                notes.append(w["term"].format(x=source.name, term=term, by=add_years(date.fromisoformat(start), term),
+                                              y=s.level.name))
     for fact in (standing or ()):
         if fact.assumption:
-            notes.append(w["assumed"].format(x=reg.levels[fact.level][lang], post=reg.levels[fact.source][lang]))
+            notes.append(w["assumed"].format(x=getattr(reg.levels[fact.level], lang),
+                                             post=getattr(reg.levels[fact.source], lang)))
     if set_by:
-        notes.append(w["set_by_employer"].format(x=route["target"]["name"], rule=set_by))
-    other = [o for s in route["steps"] for o in (s["conditions"] or {}).get("other", [])]
+        notes.append(w["set_by_employer"].format(x=route.reached.name, rule=set_by))
+    other = [o for s in route.steps for o in s.conditions.get("other", [])]
     if other:
         notes.append(w["other"] + ("；" if lang == "zh" else "; ").join(dict.fromkeys(other)))
     return notes
@@ -793,11 +792,11 @@ def _edition_table(reg: Registry) -> dict:
     if table is None:
         table = {}
         for rule in reg.rules.values():
-            src = reg.sources[rule["cite"][0]["source"]]
-            if src.get("edition_of"):
-                for t in rule["to"]:
-                    key = (src["edition_of"], reg.levels[t]["ladder"])
-                    table.setdefault(key, {}).setdefault(src["id"], set()).add(rule["id"])
+            src = reg.sources[rule.cite[0].source]
+            if src.edition_of:
+                for t in rule.to:
+                    key = (src.edition_of, reg.levels[t].ladder)
+                    table.setdefault(key, {}).setdefault(src.id, set()).add(rule.id)
         reg._edition_table = table
     return table
 
@@ -813,11 +812,11 @@ def one_edition(reg: Registry, sweep_best, banned: frozenset):
     if not table:
         return sol, route
     used: dict = {}
-    for step in route["steps"]:
-        src = reg.sources[reg.rules[step["rule"]]["cite"][0]["source"]]
-        if src.get("edition_of"):
-            key = (src["edition_of"], step["level"]["ladder"])
-            used.setdefault(key, set()).add(src["id"])
+    for step in route.steps:
+        src = reg.sources[reg.rules[step.rule].cite[0].source]
+        if src.edition_of:
+            key = (src.edition_of, step.level.ladder)
+            used.setdefault(key, set()).add(src.id)
     mixed = next((key for key, eds in used.items() if len(eds) > 1), None)
     if mixed is None:
         return sol, route
@@ -825,8 +824,8 @@ def one_edition(reg: Registry, sweep_best, banned: frozenset):
     for keep in sorted(used[mixed]):
         others = frozenset(r for ed, rules in table[mixed].items() if ed != keep for r in rules)
         cand_sol, cand = one_edition(reg, sweep_best, banned | others)
-        if cand is not None and (best_route is None or (cand["date"], len(cand["steps"])) <
-                                 (best_route["date"], len(best_route["steps"]))):
+        if cand is not None and (best_route is None or (cand.date, len(cand.steps)) <
+                                 (best_route.date, len(best_route.steps))):
             best_sol, best_route = cand_sol, cand
     return best_sol, best_route
 
@@ -837,22 +836,22 @@ def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: 
     from .wording import WORDS
 
     w = WORDS[lang]
-    names = "/".join(reg.levels[t][lang] for t in targets[:3]) + ("…" if len(targets) > 3 else "")
+    names = "/".join(getattr(reg.levels[t], lang) for t in targets[:3]) + ("…" if len(targets) > 3 else "")
     parts = []
     for t in targets:
         for rid in reg.index["in"].get(t, ()):
             rule = reg.rules[rid]
-            if rule["kind"] == "apply" and not rule["grants"]:  # stated, but with no date to plan by
-                other = (other_words(o, lang) for o in rule["conditions"]["other"])
+            if rule.kind == "apply" and not rule.grants:  # stated, but with no date to plan by
+                other = (other_words(o, lang) for o in rule.conditions.other)
                 parts.append(f"{rid}: {'; '.join(other) or 'sets no date'}")
-            if rule["kind"] not in PLANNED_KINDS or not rule["grants"]:
+            if rule.kind not in PLANNED_KINDS or not rule.grants:
                 continue
             if rid in sol.blocked:
                 parts.append(f"{rid}: {'; '.join(sol.reasons(reg, rid, lang))}")
             elif rid not in sol.fired_t:
                 missing = [r for r, _, _ in credentials_needed(rule) if not any(n[0] == r for n in sol.arrivals)]
                 if missing:
-                    parts.append(f"{rid}: " + w["needs_unreachable"].format(x=", ".join(reg.levels[m][lang] for m in missing)))
+                    parts.append(f"{rid}: " + w["needs_unreachable"].format(x=", ".join(getattr(reg.levels[m], lang) for m in missing)))
     if not parts:
         return w["no_rule_to"].format(x=names)
     more = w["more"].format(n=len(parts) - 6) if len(parts) > 6 else ""

@@ -50,9 +50,9 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
             if target in held:
                 continue  # already there: not a next step (a level the plan reaches today still is one)
             verdict = check_eligibility(reg, profile, [target], lang, sol=sol)
-            mine = next((r for r in verdict["rules"] if r["rule"] == rule.id), None)
+            mine = next((r for r in verdict.rules if r.rule == rule.id), None)
             blocked = sol.reasons(reg, rule.id, lang)
-            other = list(dict.fromkeys([m["text"] for m in (mine or {}).get("missing", []) if m["what"] != "points"]
+            other = list(dict.fromkeys([m["text"] for m in (mine.missing if mine else ()) if m["what"] != "points"]
                                        + blocked))
             fired = sol.fired_t.get(rule.id)
             steps.append({

@@ -177,3 +177,174 @@ class Comparison(NamedTuple):
     confidence: Optional[str]
 
     to_json = _to_json
+
+
+# -- path (planner.find_path) and check (eligibility.check_eligibility) ------------------------------
+# A rule's conditions as shown in a step (conditions_of) and a condition as evaluated by check (what,
+# status, reason and the figures of that reason) stay plain dicts: data whose keys vary by condition.
+
+
+class Fact(NamedTuple):
+    """Something the worker holds on the plan date (:mod:`equivalence.standing`): the level, since when,
+    how (``origin``: held, implied, assumed, treated …), from which level and by which rule."""
+
+    level: LevelName
+    since: str
+    origin: str
+    from_: Optional[LevelName]
+    rule: Optional[str]
+    purposes: tuple  # of purpose ids; empty: any purpose
+
+    to_json = _to_json
+
+
+class Step(NamedTuple):
+    """One step of a route: the level obtained, when (``year``: years from the plan date), by which rule
+    from which levels, what set its date (``binding``), and, for a post held for a term, when to renew."""
+
+    level: LevelName
+    purposes: tuple
+    date: str
+    year: float
+    rule: str
+    kind: str
+    from_: tuple  # of LevelName
+    binding: str
+    conditions: dict  # the rule's conditions as shown (keys vary)
+    confidence: str
+    layer: str
+    sources: tuple  # of Cite
+    term_years: Optional[float]
+    renew_by: Optional[str]
+
+    to_json = _to_json
+
+
+class Alternative(NamedTuple):
+    """A route other than the best: the level it reaches, when, after how many years, by which steps;
+    ``purposes``: the purposes the level reached serves (empty: any)."""
+
+    reached: LevelName
+    date: str
+    total_years: float
+    steps: tuple  # of Step
+    purposes: tuple
+
+    to_json = _to_json
+
+
+class Route(NamedTuple):
+    """path's answer: the earliest route to any of ``target`` (the levels asked for), as an Alternative,
+    then the plan date, the fact by which a target is already held, the facts assumed (a post's tier),
+    the post rule whose step the employer times, notes in words, and the next-best routes."""
+
+    target: tuple  # of LevelName
+    reached: LevelName
+    date: str
+    total_years: float
+    steps: tuple  # of Step
+    purposes: tuple
+    as_of: str
+    held: Optional[Fact]
+    assumptions: tuple  # of Fact
+    set_by_employer: Optional[str]
+    notes: tuple  # of str
+    alternatives: tuple  # of Alternative
+
+    to_json = _to_json
+
+
+class FirstStep(NamedTuple):
+    """check's first step to take: a Step, with how it is obtained (exam, review …) and whether now."""
+
+    level: LevelName
+    purposes: tuple
+    date: str
+    year: float
+    rule: str
+    kind: str
+    from_: tuple
+    binding: str
+    conditions: dict
+    confidence: str
+    layer: str
+    sources: tuple
+    term_years: Optional[float]
+    renew_by: Optional[str]
+    how: str
+    now: bool
+
+    to_json = _to_json
+
+
+class NextStep(NamedTuple):
+    """One of the steps check says are still to take."""
+
+    level: LevelName
+    date: str
+    rule: str
+    kind: str
+    how: str
+
+    to_json = _to_json
+
+
+class RuleCheck(NamedTuple):
+    """One rule leading to a check's target: eligible by it now, from when, whether a route reaches
+    what it needs, its conditions met (words), missing and unchecked, all of them as data."""
+
+    rule: str
+    kind: str
+    eligible: bool
+    earliest: Optional[str]
+    reachable: bool  # False: a credential the rule needs is reached by no route
+    met: tuple  # of str
+    missing: tuple  # of dict: the condition as data (keys vary) with its ``text``
+    unchecked: tuple  # of str
+    conditions: tuple  # of dict: every condition as data (keys vary)
+    confidence: str
+    sources: tuple  # of Cite
+
+    to_json = _to_json
+
+
+class Eligibility(NamedTuple):
+    """check's answer: whether the worker may obtain one of ``target`` on ``as_of``, the fact by which a
+    target is held, when at the earliest, the first step and the steps to take, what the worker holds,
+    and per rule what is met and missing."""
+
+    target: tuple  # of LevelName
+    as_of: str
+    held: bool
+    held_by: Optional[Fact]
+    eligible: bool
+    earliest: Optional[str]
+    first_step: Optional[FirstStep]
+    standing: tuple  # of Fact
+    steps: tuple  # of NextStep
+    rules: tuple  # of RuleCheck
+
+    to_json = _to_json
+
+
+# -- roster (the data answers of ``roster -o FILE.jsonl``) -------------------------------------------
+class RosterStep(NamedTuple):
+    """A level a worker of the roster can reach (one rule away, or on the route to the target), the
+    earliest date, the rule, and whether it is filled by 评聘 (appointed, not earned by time)."""
+
+    level: LevelName
+    date: str
+    rule: Optional[str]
+    appointed: bool
+
+    to_json = _to_json
+
+
+class RosterRelation(NamedTuple):
+    """What the credentials held relate to on one ``--to`` ladder, for one relation kind."""
+
+    relation: str
+    relation_name: str
+    levels: tuple  # of LevelName
+
+    to_json = _to_json

@@ -320,25 +320,29 @@ class Roster:
             parts["target"] = ("no_route", str(exc))
             return {"target_earliest": "", "target_route": f"{WORDS[self.lang]['no_route']}: {exc}"}
         mark = WORDS[self.lang]["appointed"]
-        route = " > ".join(f"{s['level']['name']}{mark if self._appointed(s['rule']) else ''}@{s['date']}[{s['rule']}]"
-                           for s in answer["steps"])
-        parts["target"] = (answer["date"], tuple((s["level"]["id"], s["rule"], s["date"]) for s in answer["steps"]))
-        return {"target_earliest": answer["date"], "target_route": route or WORDS[self.lang]["held"]}
+        route = " > ".join(f"{s.level.name}{mark if self._appointed(s.rule) else ''}@{s.date}[{s.rule}]"
+                           for s in answer.steps)
+        parts["target"] = (answer.date, tuple((s.level.id, s.rule, s.date) for s in answer.steps))
+        return {"target_earliest": answer.date, "target_route": route or WORDS[self.lang]["held"]}
 
     # -- data (JSON Lines) ---------------------------------------------------------------------
     def _data(self, parts: dict) -> dict:
-        """The added columns of an answered row as JSON values (see the module docstring)."""
-        from .lookup import level_ref
+        """The added columns of an answered row as data (see the module docstring): typed results
+        (:class:`~equivalence.results.RosterStep`, :class:`~equivalence.results.RosterRelation`) that
+        the writer turns into JSON."""
+        from .lookup import level_name
+        from .results import RosterRelation, RosterStep
 
         reg, lang = self.reg, self.lang
 
-        def step(ref: str, date: str, rule: str | None, appointed: bool) -> dict:
-            return {"level": level_ref(reg, ref, lang), "date": date, "rule": rule, "appointed": appointed}
+        def step(ref: str, date: str, rule: str | None, appointed: bool) -> RosterStep:
+            return RosterStep(level_name(reg, ref, lang), date, rule, appointed)
 
-        out: dict = {column: [{"relation": kind, "relation_name": KIND_WORDS[lang][kind],
-                               "levels": [level_ref(reg, r, lang) for r in refs]} for kind, refs in groups]
+        out: dict = {column: tuple(RosterRelation(kind, KIND_WORDS[lang][kind],
+                                                  tuple(level_name(reg, r, lang) for r in refs))
+                                   for kind, refs in groups)
                      for column, groups in parts["to_groups"].items()}
-        out["next_steps"] = [step(*s) for s in parts["next_data"]]
+        out["next_steps"] = tuple(step(*s) for s in parts["next_data"])
         target = parts.get("target")
         if target is None:
             out.update(target_earliest=None, target_route=None, target_no_route=None)
@@ -346,7 +350,7 @@ class Roster:
             out.update(target_earliest=None, target_route=None, target_no_route=target[1])
         else:
             out.update(target_earliest=target[0], target_no_route=None,
-                       target_route=[step(ref, date, rule, self._appointed(rule)) for ref, rule, date in target[1]])
+                       target_route=tuple(step(ref, date, rule, self._appointed(rule)) for ref, rule, date in target[1]))
         out["error"] = None
         return out
 

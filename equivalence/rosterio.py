@@ -37,6 +37,7 @@ import sys
 from dataclasses import dataclass, field
 
 from .errors import EquivalenceError
+from .results import json_of
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
@@ -354,7 +355,9 @@ def write_table(path: str | None, header: list[str], rows: list[dict], *, excel:
             _write_xlsx(fh, header, rows)
     elif fmt == "jsonl":
         with atomic_text(path) as fh:
-            fh.writelines(json.dumps({h: r.get(h, "") for h in header}, ensure_ascii=False) + "\n" for r in rows)
+            # a roster's data answers are typed results (equivalence.results): json_of makes them objects
+            fh.writelines(json.dumps(json_of({h: r.get(h, "") for h in header}), ensure_ascii=False) + "\n"
+                          for r in rows)
     else:
         with atomic_text(path, encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
             _write_csv(fh, header, rows, excel)

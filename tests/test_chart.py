@@ -132,9 +132,9 @@ def test_route_chart_one_marker_per_step(real):
     answer = find_path(real, profile, [real.level("高级工程师").ref], alternatives=2)
     root = parse(route_chart(real, answer))
     steps = [e for e in root.iter() if e.get("data-step") is not None]
-    assert [int(e.get("data-step")) for e in steps] == list(range(len(answer["steps"])))
-    for e, s in zip(steps, answer["steps"]):
-        assert e.get("data-level") == s["level"]["id"] and e.get("data-rule") == s["rule"]
+    assert [int(e.get("data-step")) for e in steps] == list(range(len(answer.steps)))
+    for e, s in zip(steps, answer.steps):
+        assert e.get("data-level") == s.level.id and e.get("data-rule") == s.rule
         assert e.get("data-level") in real.levels and e.get("data-rule") in real.rules
         assert e.find(SVG + "circle") is not None
     held = [e.get("data-level") for e in root.iter() if e.get("data-held")]

@@ -103,15 +103,15 @@ def test_replacing_rule_is_used_by_the_planner_and_tagged(nat, make_layer):
     national = Registry.load(nat, use_cache=False)
     prof = profile(national, ["sk.s4@2020-01-01"], "2021-06-01")
     before = find_path(national, prof, ["en.e3"])
-    assert [(s["rule"], s["layer"]) for s in before["steps"]] == [("bridge-s4-e3", "national")]
-    assert before["date"] == "2023-01-01"  # 3 years in 技师
+    assert [(s.rule, s.layer) for s in before.steps] == [("bridge-s4-e3", "national")]
+    assert before.date == "2023-01-01"  # 3 years in 技师
 
     co = make_layer("co", bridge("co-bridge", replaces="bridge-s4-e3", years=1))
     reg = Registry.load(nat, layers=[co], use_cache=False)
     after = find_path(reg, profile(reg, ["sk.s4@2020-01-01"], "2021-06-01"), ["en.e3"])
-    assert [(s["rule"], s["layer"]) for s in after["steps"]] == [("co-bridge", "co")]
-    assert after["steps"][0]["sources"][0]["layer"] == "co"
-    assert after["date"] == "2021-06-01"  # 1 year held, rule in force from 2021-01-01
+    assert [(s.rule, s.layer) for s in after.steps] == [("co-bridge", "co")]
+    assert after.steps[0].sources[0].layer == "co"
+    assert after.date == "2021-06-01"  # 1 year held, rule in force from 2021-01-01
 
 
 def test_a_layer_adds_rules_next_to_the_national_ones(nat, make_layer):
@@ -140,7 +140,7 @@ def test_two_layers_stacked_replace_in_turn(nat, make_layer):
     assert {k: v["by"] for k, v in reg.index["replaced"].items()} == {"bridge-s4-e3": "co-bridge",
                                                                        "co-bridge": "dept-bridge"}
     route = find_path(reg, profile(reg, ["sk.s4@2020-01-01"], "2021-06-01"), ["en.e3"])
-    assert [(s["rule"], s["layer"]) for s in route["steps"]] == [("dept-bridge", "dept")]
+    assert [(s.rule, s.layer) for s in route.steps] == [("dept-bridge", "dept")]
     answer = find_equivalents(reg, "技师", to=["工程技术"])
     chains = [r.chain for r in answer.results if r.level.id == "en.e3"]
     assert ("dept-bridge",) in chains
@@ -469,10 +469,10 @@ def test_96_bridge_in_paths(real):
     js = Registry(compile_folder(SHIPPED, layers=region_layers("江苏")))
     for as_of in ("2020-06-01", "2021-01-06"):
         route = find_path(js, build_profile(js, ["技师@2015-01-01"], as_of=as_of), target)
-        assert route["date"] == "2021-01-06"
-        assert [s["rule"] for s in route["steps"]] == ["js-bridge-technician-to-intermediate"]
+        assert route.date == "2021-01-06"
+        assert [s.rule for s in route.steps] == ["js-bridge-technician-to-intermediate"]
     route = find_path(js, build_profile(js, ["技师@2019-01-01"], as_of="2021-01-06"), target)
-    assert route["date"] == "2022-01-01"  # 满3年
+    assert route.date == "2022-01-01"  # 满3年
 
 
 def test_special_technician_level_before_and_after_2022_03(real, runner):
@@ -487,10 +487,10 @@ def test_special_technician_level_before_and_after_2022_03(real, runner):
     # planning in 2020: the step waits for the level to exist
     prof = build_profile(real, ["高级技师@2015-01-01"], as_of="2020-01-01")
     route = find_path(real, prof, ["skill.special_technician"])
-    assert route["date"] == "2022-03-01"
-    assert route["steps"][-1]["binding"] in ("in_force", "level")
+    assert route.date == "2022-03-01"
+    assert route.steps[-1].binding in ("in_force", "level")
     prof = build_profile(real, ["高级技师@2015-01-01"], as_of="2022-06-01")
-    assert find_path(real, prof, ["skill.special_technician"])["date"] == "2022-06-01"
+    assert find_path(real, prof, ["skill.special_technician"]).date == "2022-06-01"
 
 
 def test_region_rule_dates_in_paths(runner):

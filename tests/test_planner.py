@@ -52,11 +52,11 @@ def plan(reg, holds, *targets, education=None, work_years=None, alternatives=0, 
 
 
 def levels(route):
-    return [s["level"]["id"] for s in route["steps"]]
+    return [s.level.id for s in route.steps]
 
 
 def rules(route):
-    return [s["rule"] for s in route["steps"]]
+    return [s.rule for s in route.steps]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -70,10 +70,10 @@ def test_senior_worker_with_junior_college_reaches_senior_engineer_through_techn
     #   技师 -> 高级技师     4 years (template 2018, 申报条件 一级/高级技师)
     #   高级技师 -> 高级工程师 4 years (96号 bridge / 2018 engineering pilot: 高级技师 满4年)
     route = plan(reg, ["高级工"], "高级工程师", education="大专")
-    assert route["total_years"] == 12
-    assert route["date"] == "2036-01-01"
+    assert route.total_years == 12
+    assert route.date == "2036-01-01"
     assert levels(route) == ["skill.technician", "skill.senior_technician", "eng.associate_senior"]
-    assert [s["year"] for s in route["steps"]] == [4, 8, 12]
+    assert [s.year for s in route.steps] == [4, 8, 12]
     assert rules(route)[:2] == ["skill-tpl2018-senior-to-technician", "skill-tpl2018-technician-to-senior-technician"]
     assert rules(route)[2] in BRIDGE_TO_SENIOR_ENGINEER
     assert not any(r.startswith("eng16-associate-senior") for r in rules(route))
@@ -96,7 +96,7 @@ def test_senior_worker_with_bachelor_takes_the_title_route(reg):
     #   + 4 years -> 工程师 (16号 annex, 工程师 (3): 本科 + 助理工程师 满4年)
     #   + 5 years -> 高级工程师 (16号 annex, 高级工程师 (2): 本科 + 工程师 满5年)
     route = plan(reg, ["高级工"], "高级工程师", education="本科")
-    assert route["total_years"] == 10
+    assert route.total_years == 10
     assert levels(route) == ["eng.assistant", "eng.intermediate", "eng.associate_senior"]
     assert rules(route) == ["eng16-assistant-from-bachelor", "eng16-intermediate-bachelor",
                             "eng16-associate-senior-bachelor"]
@@ -105,19 +105,19 @@ def test_senior_worker_with_bachelor_takes_the_title_route(reg):
 def test_master_engineer_reaches_engineer_two_years_after_assistant(reg):
     # 16号 annex, 工程师 (2): 硕士学位或第二学士学位, 取得助理工程师职称后, 从事技术工作满2年.
     route = plan(reg, ["助理工程师"], "工程师", education="硕士")
-    assert route["total_years"] == 2
+    assert route.total_years == 2
     assert rules(route) == ["eng16-intermediate-second-bachelor"]
     # 16号 annex, 助理工程师: 具备硕士学位 -> 助理工程师 at once; then the same 2 years.
     fresh = plan(reg, [], "工程师", education="硕士")
-    assert fresh["total_years"] == 2
+    assert fresh.total_years == 2
     assert rules(fresh) == ["eng16-assistant-from-master", "eng16-intermediate-second-bachelor"]
-    assert [s["year"] for s in fresh["steps"]] == [0, 2]
+    assert [s.year for s in fresh.steps] == [0, 2]
 
 
 def test_bachelor_engineer_needs_four_years_after_assistant(reg):
     # 16号 annex, 工程师 (3): 本科 + 助理工程师 满4年 (the 硕士 discount does not apply).
     route = plan(reg, ["助理工程师"], "工程师", education="本科")
-    assert route["total_years"] == 4
+    assert route.total_years == 4
     assert rules(route) == ["eng16-intermediate-bachelor"]
 
 
@@ -126,14 +126,14 @@ def test_skilled_worker_post_five_to_one_takes_five_years_a_step(reg):
     # matching skill test (中级工 / 高级工 / 技师 / 高级技师: reached meanwhile on the skill ladder, 4 years a
     # step by the 2018 template, so never the binding condition). 4 steps x 5 years = 20.
     route = plan(reg, ["工勤技能岗位:五级", "初级工"], "工勤技能岗位:一级")
-    assert route["total_years"] == 20
-    post_steps = [s for s in route["steps"] if s["level"]["ladder"] == "post_skill"]
-    assert [s["level"]["id"] for s in post_steps] == ["post_skill.w4", "post_skill.w3", "post_skill.w2", "post_skill.w1"]
-    assert [s["year"] for s in post_steps] == [5, 10, 15, 20]
-    assert [s["rule"] for s in post_steps] == ["inst-skill-post-promote-w4", "inst-skill-post-promote-w3",
+    assert route.total_years == 20
+    post_steps = [s for s in route.steps if s.level.ladder == "post_skill"]
+    assert [s.level.id for s in post_steps] == ["post_skill.w4", "post_skill.w3", "post_skill.w2", "post_skill.w1"]
+    assert [s.year for s in post_steps] == [5, 10, 15, 20]
+    assert [s.rule for s in post_steps] == ["inst-skill-post-promote-w4", "inst-skill-post-promote-w3",
                                                "inst-skill-post-promote-w2", "inst-skill-post-promote-w1"]
     # The skill test each post step needs is on the route, before that step.
-    skill = {s["level"]["id"]: s["year"] for s in route["steps"] if s["level"]["ladder"] == "skill"}
+    skill = {s.level.id: s.year for s in route.steps if s.level.ladder == "skill"}
     assert skill["skill.senior_technician"] <= 20 and skill["skill.technician"] <= 15
 
 
@@ -141,10 +141,10 @@ def test_civil_servant_reaches_principal_staff_member_in_ten_years(reg):
     # 公务员职务与职级并行规定 第十八条: 二级科员 -> 一级科员 -> 四级 -> 三级 -> 二级 -> 一级主任科员,
     # 2 years each (items (七)-(十一)): 2+2+2+2+2 = 10.
     route = plan(reg, ["二级科员"], "一级主任科员")
-    assert route["total_years"] == 10
-    assert [s["year"] for s in route["steps"]] == [2, 4, 6, 8, 10]
-    assert all(s["level"]["ladder"] == "cs_grade" and s["kind"] == "promotion" for s in route["steps"])
-    assert route["steps"][-1]["rule"] == "cs-promote-principal1"
+    assert route.total_years == 10
+    assert [s.year for s in route.steps] == [2, 4, 6, 8, 10]
+    assert all(s.level.ladder == "cs_grade" and s.kind == "promotion" for s in route.steps)
+    assert route.steps[-1].rule == "cs-promote-principal1"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -154,24 +154,24 @@ def test_civil_servant_reaches_principal_staff_member_in_ten_years(reg):
 def test_bachelor_may_apply_for_technician_at_once(reg):
     # 16号 annex, 技术员 (1): 具备大学本科学历或学士学位 (no years).
     route = plan(reg, [], "技术员", education="本科")
-    assert route["total_years"] == 0
+    assert route.total_years == 0
     assert rules(route) == ["eng16-clerk-from-bachelor"]
-    assert route["date"] == AS_OF
+    assert route.date == AS_OF
 
 
 def test_junior_college_needs_a_year_of_probation_for_technician(reg):
     # 16号 annex, 技术员 (2): 大学专科 ... 在工程技术岗位上见习1年期满 (encoded as 1 year of work).
-    assert plan(reg, [], "技术员", education="大专")["total_years"] == 1
+    assert plan(reg, [], "技术员", education="大专").total_years == 1
     # With a year of work already done, at once.
-    assert plan(reg, [], "技术员", education="大专", work_years=1)["total_years"] == 0
+    assert plan(reg, [], "技术员", education="大专", work_years=1).total_years == 0
 
 
 def test_target_already_held_takes_no_steps(reg):
     route = plan(reg, ["工程师@2015-03-01"], "工程师")
-    assert route["steps"] == []
-    assert route["total_years"] == 0  # not negative although held since 2015
-    assert route["date"] == AS_OF
-    assert route["alternatives"] == []
+    assert route.steps == ()
+    assert route.total_years == 0  # not negative although held since 2015
+    assert route.date == AS_OF
+    assert route.alternatives == ()
 
 
 def test_to_tier_associate_senior(run):
@@ -234,16 +234,16 @@ def test_unreachable_target_names_the_education_condition(reg):
 def test_no_switch_keeps_every_step_on_the_target_ladder(reg):
     free = plan(reg, ["工程师"], "高级工程师", education="本科")
     kept = plan(reg, ["工程师"], "高级工程师", education="本科", no_switch=True)
-    assert all(s["level"]["ladder"] == "eng" for s in kept["steps"])
+    assert all(s.level.ladder == "eng" for s in kept.steps)
     # 16号 annex 高级工程师 (2): 5 years; never earlier than the unrestricted plan.
-    assert kept["total_years"] == 5
-    assert kept["date"] >= free["date"]
+    assert kept.total_years == 5
+    assert kept.date >= free.date
 
 
 def test_no_switch_can_make_a_target_unreachable(reg):
     # 大专 工程师: the only way to 高级工程师 leaves the ladder (工程师 -> 中级 -> 技师 by 96号 part 4, then the
     # skill ladder and the bridge); kept on the engineering ladder, 16号 blocks it.
-    assert plan(reg, ["工程师"], "高级工程师", education="大专")["total_years"] > 0
+    assert plan(reg, ["工程师"], "高级工程师", education="大专").total_years > 0
     with pytest.raises(NoPromotionPathError, match="学历须大学本科及以上"):
         plan(reg, ["工程师"], "高级工程师", education="大专", no_switch=True)
 
@@ -255,23 +255,23 @@ def test_no_switch_can_make_a_target_unreachable(reg):
 ])
 def test_alternatives_are_never_earlier_and_differ(reg, holds, target, education):
     route = plan(reg, holds, target, education=education, alternatives=3)
-    alts = route["alternatives"]
+    alts = route.alternatives
     assert alts, "these targets have more than one route"
     assert len(alts) <= 3
     keys = [tuple(rules(route))] + [tuple(rules(a)) for a in alts]
     assert len(set(keys)) == len(keys)  # each differs from every other in at least one rule
     for alt in alts:
-        assert alt["date"] >= route["date"]
-        assert alt["total_years"] >= route["total_years"]
+        assert alt.date >= route.date
+        assert alt.total_years >= route.total_years
     # listed best first
-    assert [a["date"] for a in alts] == sorted(a["date"] for a in alts)
+    assert [a.date for a in alts] == sorted(a.date for a in alts)
 
 
 def test_preparatory_technician_class_counts_as_bachelor_for_title_review(reg):
     # 技工院校 预备技师（技师）班 counts as 本科 for 职称评审 (7.1: 鲁人社发〔2020〕16号 / 2018 pilot), so the
     # 16号 本科 route to 高级工程师 is open (5 years after 工程师); 大专 is shut out of it.
     route = plan(reg, ["工程师"], "高级工程师", education="预备技师班", no_switch=True)
-    assert route["total_years"] == 5
+    assert route.total_years == 5
     assert rules(route) == ["eng16-associate-senior-bachelor"]
     # and 技术员 at once (16号 annex, 技术员 (1): 本科)
     # (the class counts as 本科 from the day it is held: the route shows that step with its date)
@@ -284,11 +284,11 @@ def test_preparatory_technician_class_is_not_a_degree_for_other_purposes(reg):
     # (template 2018 三级/高级工 (3)) is not met by it; the rule that names the 技工院校 class is.
     prof = build_profile(reg, ["中级工:3"], education="预备技师班", as_of=AS_OF)
     answer = check_eligibility(reg, prof, ["skill.senior"])
-    by_rule = {r["rule"]: r for r in answer["rules"]}
+    by_rule = {r.rule: r for r in answer.rules}
     college = by_rule["skill-tpl2018-intermediate-to-senior-junior-college"]
-    assert [m["what"] for m in college["missing"]] == ["education"]
-    assert by_rule["skill-tpl2018-intermediate-to-senior-by-school"]["eligible"]
-    assert answer["eligible"]
+    assert [m["what"] for m in college.missing] == ["education"]
+    assert by_rule["skill-tpl2018-intermediate-to-senior-by-school"].eligible
+    assert answer.eligible
 
 
 def test_path_is_deterministic(reg):
@@ -369,63 +369,63 @@ def test_check_eligible_now(reg):
     # 技师 held 3 years: 2018 engineering pilot 技师 满3年 -> 工程师.
     prof = build_profile(reg, ["技师:3"], as_of=AS_OF)
     answer = check_eligibility(reg, prof, ["eng.intermediate"])
-    assert answer["eligible"] is True
-    assert answer["earliest"] == AS_OF
-    by_rule = {r["rule"]: r for r in answer["rules"]}
-    assert by_rule["bridge-pilot2018-technician-to-eng-intermediate"]["eligible"]
-    assert by_rule["bridge-pilot2018-technician-to-eng-intermediate"]["missing"] == []
+    assert answer.eligible is True
+    assert answer.earliest == AS_OF
+    by_rule = {r.rule: r for r in answer.rules}
+    assert by_rule["bridge-pilot2018-technician-to-eng-intermediate"].eligible
+    assert by_rule["bridge-pilot2018-technician-to-eng-intermediate"].missing == ()
 
 
 def test_check_years_short_with_the_date_met(reg):
     # 技师 held 1 year of the 3 the bridge needs: met on 2026-01-01.
     prof = build_profile(reg, ["技师:1"], education="大专", as_of=AS_OF)
     answer = check_eligibility(reg, prof, ["eng.intermediate"])
-    assert answer["eligible"] is False
-    assert answer["earliest"] == "2026-01-01"
-    rule = {r["rule"]: r for r in answer["rules"]}["bridge-pilot2018-technician-to-eng-intermediate"]
-    assert rule["eligible"] is False
-    [gap] = rule["missing"]
+    assert answer.eligible is False
+    assert answer.earliest == "2026-01-01"
+    rule = {r.rule: r for r in answer.rules}["bridge-pilot2018-technician-to-eng-intermediate"]
+    assert rule.eligible is False
+    [gap] = rule.missing
     assert gap["what"] == "years"
     assert gap["years_needed"] == 3 and gap["years_held"] == 1
     assert gap["date"] == "2026-01-01"
-    assert rule["earliest"] == "2026-01-01"
+    assert rule.earliest == "2026-01-01"
 
 
 def test_check_missing_education(reg):
     prof = build_profile(reg, ["助理工程师:5"], education="大专", as_of=AS_OF)
     answer = check_eligibility(reg, prof, ["eng.intermediate"])
-    by_rule = {r["rule"]: r for r in answer["rules"]}
+    by_rule = {r.rule: r for r in answer.rules}
     # 16号 annex, 工程师 (3) needs 本科; (4) 大专 + 4 years is met.
     bachelor = by_rule["eng16-intermediate-bachelor"]
-    assert [m["what"] for m in bachelor["missing"]] == ["education"]
-    assert bachelor["missing"][0]["level"] == "edu.bachelor"
-    assert by_rule["eng16-intermediate-junior-college"]["eligible"]
-    assert answer["eligible"] is True
+    assert [m["what"] for m in bachelor.missing] == ["education"]
+    assert bachelor.missing[0]["level"] == "edu.bachelor"
+    assert by_rule["eng16-intermediate-junior-college"].eligible
+    assert answer.eligible is True
 
 
 def test_check_earliest_is_the_earliest_over_all_rules(reg):
     prof = build_profile(reg, ["技师:1"], education="大专", as_of=AS_OF)
     answer = check_eligibility(reg, prof, ["eng.intermediate"])
-    dates = [r["earliest"] for r in answer["rules"] if r["earliest"]]
-    assert answer["earliest"] == min(dates)
+    dates = [r.earliest for r in answer.rules if r.earliest]
+    assert answer.earliest == min(dates)
     # and it agrees with path
     route = plan(reg, ["技师:1"], "工程师", education="大专")
-    assert route["date"] == answer["earliest"]
+    assert route.date == answer.earliest
 
 
 def test_check_already_held(reg):
     prof = build_profile(reg, ["工程师:2"], as_of=AS_OF)
     answer = check_eligibility(reg, prof, ["eng.intermediate"])
-    assert answer["held"] is True and answer["eligible"] is True and answer["earliest"] == AS_OF
+    assert answer.held is True and answer.eligible is True and answer.earliest == AS_OF
 
 
 def test_check_unreachable(reg):
     prof = build_profile(reg, ["工程师"], education="大专", as_of=AS_OF)
     answer = check_eligibility(reg, prof, ["eng.full_senior"])
-    assert answer["eligible"] is False
-    assert answer["earliest"] is None
-    [rule] = [r for r in answer["rules"] if r["rule"] == "eng16-full-senior-bachelor"]
-    assert {m["what"] for m in rule["missing"]} == {"credential", "education"}
+    assert answer.eligible is False
+    assert answer.earliest is None
+    [rule] = [r for r in answer.rules if r.rule == "eng16-full-senior-bachelor"]
+    assert {m["what"] for m in rule.missing} == {"credential", "education"}
 
 
 def test_check_json_shape(run):

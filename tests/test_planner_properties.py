@@ -267,8 +267,8 @@ def per_level(arrivals: dict, unrestricted_only: bool = False) -> dict:
 
 def assert_route_valid(records, prof: Profile, route: dict, targets: list[str]) -> None:
     _, _, _, levels, rules = records
-    steps = route["steps"]
-    dates = [s["date"] for s in steps]
+    steps = route.steps
+    dates = [s.date for s in steps]
     assert dates == sorted(dates)
     got: dict[str, list[dt.date]] = {}
 
@@ -281,10 +281,10 @@ def assert_route_valid(records, prof: Profile, route: dict, targets: list[str]) 
     if prof.education:
         hold(prof.education, work_start(prof))
     for step in steps:
-        day = dt.date.fromisoformat(step["date"])
-        rule = rules[step["rule"]]
+        day = dt.date.fromisoformat(step.date)
+        rule = rules[step.rule]
         cond = rule.conditions
-        assert step["level"]["id"] in rule.to
+        assert step.level.id in rule.to
         # only a counts_as of a credential held before the plan date is dated before it
         assert day >= prof.as_of or rule.kind == "counts_as"
         # in force on that date
@@ -297,17 +297,17 @@ def assert_route_valid(records, prof: Profile, route: dict, targets: list[str]) 
         # every input held, long enough, by then
         slots = ([(rule.from_, cond.years_in_from or 0)] if rule.from_ else []) + \
                 [(q.level, q.years) for q in cond.also_holds]
-        assert [f["id"] for f in step["from"]] == [ref for ref, _ in slots]
+        assert [f.id for f in step.from_] == [ref for ref, _ in slots]
         for ref, years in slots:
             held = [d for d in got.get(ref, []) if d <= day]
-            assert held, f"{step['rule']} uses {ref}, not held by {day}"
-            assert _plus_years(min(held), years) <= day, f"{step['rule']}: {ref} not held {years} years by {day}"
-        hold(step["level"]["id"], day)
+            assert held, f"{step.rule} uses {ref}, not held by {day}"
+            assert _plus_years(min(held), years) <= day, f"{step.rule}: {ref} not held {years} years by {day}"
+        hold(step.level.id, day)
     if steps:  # the last step gives the target, or a level above it on its ladder (which implies it)
-        last = steps[-1]["level"]["id"]
-        assert route["target"]["id"] == last or route["target"]["id"] in below(levels, last)
-        assert max(steps[-1]["date"], prof.as_of.isoformat()) == route["date"]  # held before: from the plan date
-    assert route["target"]["id"] in targets
+        last = steps[-1].level.id
+        assert route.reached.id == last or route.reached.id in below(levels, last)
+        assert max(steps[-1].date, prof.as_of.isoformat()) == route.date  # held before: from the plan date
+    assert route.reached.id in targets
 
 
 # ------------------------------------------------------------------------------------------------
@@ -361,15 +361,15 @@ def test_routes_are_valid_and_fastest(problem, data):
     route = find_path(reg, prof, targets, alternatives=3)
     # (b) no route is faster: the brute force's earliest (a credential held before the plan date counts
     # from the plan date)
-    assert route["date"] == max(min(reachable), prof.as_of).isoformat()
+    assert route.date == max(min(reachable), prof.as_of).isoformat()
     # (a) every step is a rule in force whose preconditions hold on that date
     assert_route_valid(records, prof, route, targets)
     # (c) alternatives: valid, never earlier, all different
-    keys = [tuple(s["rule"] for s in route["steps"])]
-    for alt in route["alternatives"]:
-        assert alt["date"] >= route["date"]
+    keys = [tuple(s.rule for s in route.steps)]
+    for alt in route.alternatives:
+        assert alt.date >= route.date
         assert_route_valid(records, prof, alt, targets)
-        keys.append(tuple(s["rule"] for s in alt["steps"]))
+        keys.append(tuple(s.rule for s in alt.steps))
     assert len(set(keys)) == len(keys)
 
 
@@ -384,10 +384,10 @@ def test_no_switch_stays_on_the_ladder_and_is_never_earlier(problem, data):
         kept = find_path(reg, prof, [target], no_switch=True)
     except NoPromotionPathError:
         return
-    assert all(s["level"]["ladder"] == levels[target].ladder for s in kept["steps"])
+    assert all(s.level.ladder == levels[target].ladder for s in kept.steps)
     assert_route_valid(records, prof, kept, [target])
     free = find_path(reg, prof, [target])
-    assert free["date"] <= kept["date"]
+    assert free.date <= kept.date
 
 
 @SETTINGS
@@ -412,7 +412,7 @@ def test_deterministic_and_independent_of_rule_order(problem, data):
     if isinstance(first, str):
         assert isinstance(other, str)
     else:
-        assert other["date"] == first["date"]
+        assert other.date == first.date
     a = solve(registry(records), prof)
     b = solve(registry(records, reverse=True), prof)
     assert per_level({n: x.date for n, x in a.arrivals.items()}) == per_level({n: x.date for n, x in b.arrivals.items()})
@@ -454,8 +454,8 @@ def test_counts_as_passes_on_a_later_wider_credential():
     sol = solve(registry(records), prof)
     assert per_level({n: a.date for n, a in sol.arrivals.items()}) == per_level(brute_force(records, prof))
     route = find_path(registry(records), prof, ["l0.v2"])
-    assert route["date"] == "2026-01-01"
-    assert [s["rule"] for s in route["steps"]] == ["r2", "r3", "r4"]
+    assert route.date == "2026-01-01"
+    assert [s.rule for s in route.steps] == ["r2", "r3", "r4"]
     assert_route_valid(records, prof, route, ["l0.v2"])
 
 
@@ -475,8 +475,8 @@ def _two_ladders(rules: list[Rule]) -> tuple:
     return sources, PURPOSE_RECORDS, ladders, levels, {r.id: r for r in rules}
 
 
-def _steps(route: dict) -> list:
-    return [(s["rule"], s["level"]["id"], [f["id"] for f in s["from"]]) for s in route["steps"]]
+def _steps(route) -> list:
+    return [(s.rule, s.level.id, [f.id for f in s.from_]) for s in route.steps]
 
 
 def test_a_level_implied_by_a_carried_one_shows_the_step_that_carried_it():
@@ -489,7 +489,7 @@ def test_a_level_implied_by_a_carried_one_shows_the_step_that_carried_it():
     records = _two_ladders([r0, _rule("r5", "counts_as", "l0.v0", "l1.v1")])
     prof = Profile([Holding("l0.v0", AS_OF)], AS_OF, None, None)
     route = find_path(registry(records), prof, ["l0.v1"])
-    assert (route["date"], _steps(route)) == ("2024-01-01", [("r5", "l1.v1", ["l0.v0"]), ("r0", "l0.v1", ["l1.v0"])])
+    assert (route.date, _steps(route)) == ("2024-01-01", [("r5", "l1.v1", ["l0.v0"]), ("r0", "l0.v1", ["l1.v0"])])
     assert_route_valid(records, prof, route, ["l0.v1"])
     with pytest.raises(NoPromotionPathError):
         find_path(registry(records), prof, ["l0.v1"], no_switch=True)
@@ -504,7 +504,7 @@ def test_no_switch_holds_nothing_through_another_ladder():
     records = _two_ladders([_rule("r0", "counts_as", "l0.v0", "l1.v0"), _rule("r5", "counts_as", "l1.v0", "l0.v1")])
     prof = Profile([Holding("l0.v0", AS_OF)], AS_OF, None, None)
     route = find_path(registry(records), prof, ["l0.v1"])
-    assert (route["date"], _steps(route)) == ("2024-01-01", [("r0", "l1.v0", ["l0.v0"]), ("r5", "l0.v1", ["l1.v0"])])
+    assert (route.date, _steps(route)) == ("2024-01-01", [("r0", "l1.v0", ["l0.v0"]), ("r5", "l0.v1", ["l1.v0"])])
     assert_route_valid(records, prof, route, ["l0.v1"])
     with pytest.raises(NoPromotionPathError):
         find_path(registry(records), prof, ["l0.v1"], no_switch=True)

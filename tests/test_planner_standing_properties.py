@@ -42,7 +42,7 @@ def profiles(draw, min_holdings: int = 0):
 
 def earliest(prof: Profile, target: str) -> str | None:
     try:
-        return find_path(REG, prof, [target])["date"]
+        return find_path(REG, prof, [target]).date
     except NoPromotionPathError:
         return None
 
@@ -78,11 +78,11 @@ def test_a_held_or_outranked_target_is_met_now(prof, data):
              and not REG.levels[r].effective_until]
     target = data.draw(st.sampled_from(below))
     answer = check_eligibility(REG, prof, [target])
-    assert answer["held"] and answer["eligible"] and answer["earliest"] == AS_OF.isoformat()
+    assert answer.held and answer.eligible and answer.earliest == AS_OF.isoformat()
     # held since no later than the level held (or than the level came to exist)
     start = date_start(REG.levels[target].effective_from or "1900")
-    assert answer["held_by"]["since"] <= max(held.obtained.isoformat(), start)
-    assert find_path(REG, prof, [target])["total_years"] == 0
+    assert answer.held_by.since <= max(held.obtained.isoformat(), start)
+    assert find_path(REG, prof, [target]).total_years == 0
 
 
 @SETTINGS
@@ -90,8 +90,8 @@ def test_a_held_or_outranked_target_is_met_now(prof, data):
 def test_met_lists_only_what_is_held_today(prof, target):
     standing = compute_standing(REG, prof)
     answer = check_eligibility(REG, prof, [target], standing=standing)
-    for rule in answer["rules"]:
-        for c in rule["conditions"]:
+    for rule in answer.rules:
+        for c in rule.conditions:
             if c["what"] == "credential" and c["status"] == "met":
                 assert c["since"] <= AS_OF.isoformat()
                 assert standing.held(c["level"]) is not None or any(
@@ -99,9 +99,9 @@ def test_met_lists_only_what_is_held_today(prof, target):
                 if c["origin"] == "held":
                     assert c["level"] in {h.level for h in prof.holdings} | {prof.education}
         # eligible now means every condition is met today, none unmet
-        assert rule["eligible"] == all(c["status"] != "unmet" for c in rule["conditions"])
-    if answer["eligible"] and not answer["held"]:
-        assert answer["first_step"] is None and answer["earliest"] == AS_OF.isoformat()
+        assert rule.eligible == all(c["status"] != "unmet" for c in rule.conditions)
+    if answer.eligible and not answer.held:
+        assert answer.first_step is None and answer.earliest == AS_OF.isoformat()
 
 
 @SETTINGS
@@ -111,8 +111,8 @@ def test_a_route_uses_only_rules_in_force_on_the_step_date(prof, target):
         route = find_path(REG, prof, [target], alternatives=1)
     except NoPromotionPathError:
         return
-    for r in [route] + route["alternatives"]:
-        for step in r["steps"]:
-            rule = REG.rules[step["rule"]]
-            assert date_start(rule.effective_from) <= step["date"]
-            assert not rule.effective_until or step["date"] < date_start(rule.effective_until)
+    for r in [route, *route.alternatives]:
+        for step in r.steps:
+            rule = REG.rules[step.rule]
+            assert date_start(rule.effective_from) <= step.date
+            assert not rule.effective_until or step.date < date_start(rule.effective_until)

@@ -183,17 +183,17 @@ def test_a_step_waits_for_points(tmp_path):
     # 一级岗 from 2021-01-01: 10 per year (≤ 20); 初级工 since 2020: 中级工 (30 fixed) after 3 years, 2023-01-01
     prof = build_profile(reg, ["co_s.c1@2021-01-01", "sk.s1@2020-01-01"], as_of="2021-01-01")
     route = find_path(reg, prof, ["co_s.c2"])
-    assert route["date"] == "2023-01-01"
-    by_rule = {s["rule"]: s for s in route["steps"]}
-    assert by_rule["co-c1-c2"]["binding"] == "points"
-    assert by_rule["co-c1-c2"]["layer"] == "co"
-    assert by_rule["co-c1-c2"]["date"] == "2023-01-01"  # when 中级工 (sk-up-1, 3 years) adds the fixed 30
+    assert route.date == "2023-01-01"
+    by_rule = {s.rule: s for s in route.steps}
+    assert by_rule["co-c1-c2"].binding == "points"
+    assert by_rule["co-c1-c2"].layer == "co"
+    assert by_rule["co-c1-c2"].date == "2023-01-01"  # when 中级工 (sk-up-1, 3 years) adds the fixed 30
     # 20 points per year are capped: a 中级工 from the start reaches 50 after 2 years
     prof = build_profile(reg, ["co_s.c1@2021-01-01", "sk.s2@2020-01-01"], as_of="2021-01-01")
-    assert find_path(reg, prof, ["co_s.c2"])["date"] == "2023-01-01"
+    assert find_path(reg, prof, ["co_s.c2"]).date == "2023-01-01"
     prof = build_profile(reg, ["co_s.c1@2021-01-01", "sk.s2@2020-01-01"], as_of="2021-01-01",
                          scores={"innovation": 1})
-    assert find_path(reg, prof, ["co_s.c2"])["date"] == "2021-01-01"  # 0 + 30 + 20
+    assert find_path(reg, prof, ["co_s.c2"]).date == "2021-01-01"  # 0 + 30 + 20
 
 
 def test_a_level_that_arrives_later_unblocks_the_points(tmp_path):
@@ -224,13 +224,13 @@ def test_points_report_on_a_hand_made_scheme(tmp_path):
     assert step["earliest"] == "2023-01-01"
     assert step["other_missing"] == []
     verdict = check_eligibility(reg, prof, ["co_s.c2"])
-    (rule,) = verdict["rules"]
-    assert not verdict["eligible"]
-    assert [m["what"] for m in rule["missing"]] == ["points"]
-    assert rule["missing"][0]["points_held"] == 40 and rule["missing"][0]["points_needed"] == 50
+    (rule,) = verdict.rules
+    assert not verdict.eligible
+    assert [m["what"] for m in rule.missing] == ["points"]
+    assert rule.missing[0]["points_held"] == 40 and rule.missing[0]["points_needed"] == 50
     later = check_eligibility(reg, build_profile(reg, ["co_s.c1@2021-01-01", "sk.s2@2020-01-01"],
                                                  as_of="2023-01-01"), ["co_s.c2"])
-    assert later["eligible"]
+    assert later.eligible
 
 
 # ------------------------------------------------------------------------------------ terms (聘期制)
@@ -239,33 +239,33 @@ def test_term_post_has_renew_by(tmp_path, runner):
     reg = co_layer(tmp_path)
     prof = build_profile(reg, ["co_s.c2@2021-01-01"], as_of="2021-06-01")
     route = find_path(reg, prof, ["co_s.c3"])
-    (step,) = route["steps"]
-    assert step["date"] == "2022-01-01"
-    assert step["term_years"] == 2
-    assert step["renew_by"] == "2024-01-01"
+    (step,) = route.steps
+    assert step.date == "2022-01-01"
+    assert step.term_years == 2
+    assert step.renew_by == "2024-01-01"
 
 
 def test_a_step_needing_the_post_longer_than_its_term_notes_the_renewal(tmp_path):
     reg = co_layer(tmp_path, c3_years=3)
     prof = build_profile(reg, ["co_s.c3@2021-01-01"], in_post=["co_s.c3"], as_of="2021-06-01")
     route = find_path(reg, prof, ["co_s.c4"])
-    assert route["date"] == "2024-01-01"
-    assert ("一级岗" not in " ".join(route["notes"]))
-    assert "三级岗实行聘期制（2年）：须于 2023-01-01 前续聘，方可计入四级岗的条件" in route["notes"]
+    assert route.date == "2024-01-01"
+    assert ("一级岗" not in " ".join(route.notes))
+    assert "三级岗实行聘期制（2年）：须于 2023-01-01 前续聘，方可计入四级岗的条件" in route.notes
     # a step inside the term: no note
     reg2 = co_layer(tmp_path / "short", c3_years=2)
     prof2 = build_profile(reg2, ["co_s.c3@2021-01-01"], in_post=["co_s.c3"], as_of="2021-06-01")
-    assert not any("聘期" in n for n in find_path(reg2, prof2, ["co_s.c4"])["notes"])
+    assert not any("聘期" in n for n in find_path(reg2, prof2, ["co_s.c4"]).notes)
 
 
 def test_renewal_note_for_a_post_reached_on_the_route(tmp_path):
     reg = co_layer(tmp_path, c3_years=3)
     prof = build_profile(reg, ["co_s.c2@2021-01-01"], as_of="2021-06-01")
     route = find_path(reg, prof, ["co_s.c4"])
-    assert [s["rule"] for s in route["steps"]] == ["co-c2-c3", "co-c3-c4"]
-    assert route["steps"][0]["renew_by"] == "2024-01-01"
-    assert route["date"] == "2025-01-01"
-    assert any("须于 2024-01-01 前续聘" in n for n in route["notes"])
+    assert [s.rule for s in route.steps] == ["co-c2-c3", "co-c3-c4"]
+    assert route.steps[0].renew_by == "2024-01-01"
+    assert route.date == "2025-01-01"
+    assert any("须于 2024-01-01 前续聘" in n for n in route.notes)
 
 
 def test_acme_special_posts_have_terms(runner):

@@ -449,10 +449,10 @@ def test_jsonl_steps_are_the_csv_cells_as_data(real):
     data = Roster(real, as_of=AS_OF, data=True).process(rows)[0]
     by_date: dict = {}
     for step in data["next_steps"]:
-        by_date.setdefault(step["date"], []).append(step["level"]["name"])
+        by_date.setdefault(step.date, []).append(step.level.name)
     assert flat["next_steps"] == "；".join(f"{'、'.join(names)}@{date}" for date, names in by_date.items())
     assert flat["next_steps"].endswith("@2026-12-01；技师@2028-12-01")
-    assert flat["target_route"] == " > ".join(f"{s['level']['name']}@{s['date']}[{s['rule']}]" for s in data["target_route"])
+    assert flat["target_route"] == " > ".join(f"{s.level.name}@{s.date}[{s.rule}]" for s in data["target_route"])
     assert flat["target_earliest"] == data["target_earliest"] == "2036-12-01"
 
 

@@ -157,31 +157,31 @@ def test_there_are_at_least_forty_cases():
 def test_worker_case(row):
     _, region, target, holds, education, work_years, in_post, eligible, earliest, first, clause, held = row
     reg, prof, answer = answer_for(region, target, holds, education, work_years, in_post)
-    assert answer["eligible"] is eligible
-    assert answer["earliest"] == earliest
-    got_first = (answer["first_step"]["level"]["id"], answer["first_step"]["rule"]) if answer["first_step"] else None
+    assert answer.eligible is eligible
+    assert answer.earliest == earliest
+    got_first = (answer.first_step.level.id, answer.first_step.rule) if answer.first_step else None
     assert got_first == first
     if clause:
-        assert clause in [r["rule"] for r in answer["rules"] if r["eligible"]]
+        assert clause in [r.rule for r in answer.rules if r.eligible]
     else:
-        assert not any(r["eligible"] for r in answer["rules"])
-    assert (answer["held_by"]["origin"] if answer["held_by"] else None) == held
+        assert not any(r.eligible for r in answer.rules)
+    assert (answer.held_by.origin if answer.held_by else None) == held
     # `met` never lists a credential the worker does not hold today
-    for r in answer["rules"]:
-        for c in r["conditions"]:
+    for r in answer.rules:
+        for c in r.conditions:
             if c["what"] == "credential" and c["status"] == "met":
                 assert c["since"] <= AS_OF and c["origin"] in ("held", "implied", "carried", "assumed")
 
 
 def test_first_step_says_which_exam_or_review_it_is():
     _, _, answer = answer_for(None, "高级工", [], "大专", None, [])
-    assert answer["first_step"]["how"] == "职业技能等级认定" and answer["first_step"]["now"] is True
-    assert [(s["level"]["id"], s["how"]) for s in answer["steps"]] == [
+    assert answer.first_step.how == "职业技能等级认定" and answer.first_step.now is True
+    assert [(s.level.id, s.how) for s in answer.steps] == [
         ("skill.intermediate", "职业技能等级认定"), ("skill.senior", "职业技能等级认定")]
     # and not "持有中级工": nothing is met by what could be obtained today
-    assert not any("中级工" in m for r in answer["rules"] for m in r["met"])
+    assert not any("中级工" in m for r in answer.rules for m in r.met)
     _, _, answer = answer_for(None, W2, [f"{W3}@2010-01-01", "高级工@2010-01-01"], None, None, [W3])
-    assert not any("持有技师" in m for r in answer["rules"] for m in r["met"])
+    assert not any("持有技师" in m for r in answer.rules for m in r.met)
 
 
 def test_a_counts_as_credential_keeps_the_date_of_its_source():
@@ -193,17 +193,17 @@ def test_a_counts_as_credential_keeps_the_date_of_its_source():
     assert {r.id for r in carriers} == {"qual-constructor-first-class", "qual-constructor-first-class-16"}
     since, by_rule = min((max(dt.date(2020, 5, 1), dt.date.fromisoformat(date_start(r.effective_from))), r.id)
                          for r in carriers)
-    assert answer["earliest"] == max(add_years(since, 5), dt.date(2026, 12, 1)).isoformat()
-    rule = next(r for r in answer["rules"] if r["rule"] == "eng16-associate-senior-bachelor")
-    gap = next(c for c in rule["conditions"] if c.get("level") == "eng.intermediate")
+    assert answer.earliest == max(add_years(since, 5), dt.date(2026, 12, 1)).isoformat()
+    rule = next(r for r in answer.rules if r.rule == "eng16-associate-senior-bachelor")
+    gap = next(c for c in rule.conditions if c.get("level") == "eng.intermediate")
     assert gap["since"] == since.isoformat() and gap["origin"] == "carried"
     assert gap["by_rule"] == by_rule
 
 
 def test_years_are_shown_without_rounding_up_to_met():
     _, _, answer = answer_for(None, "高级工程师", ["高级技师@2022-12-02"], None, None, [])
-    rule = next(r for r in answer["rules"] if r["rule"] == "bridge-pilot2018-senior-technician-to-eng-associate-senior")
-    assert [m["text"] for m in rule["missing"]] == ["高级技师已持有3.92年，需满4年（2026-12-02 满足）"]
+    rule = next(r for r in answer.rules if r.rule == "bridge-pilot2018-senior-technician-to-eng-associate-senior")
+    assert [m["text"] for m in rule.missing] == ["高级技师已持有3.92年，需满4年（2026-12-02 满足）"]
 
 
 def test_zh_check_output_has_no_english():
@@ -225,12 +225,12 @@ def test_post_held_implies_its_credential_as_an_assumption_and_promotion_within_
     reg = registry(None)
     prof = build_profile(reg, ["专业技术岗位:十级@2020-01-01"], as_of=AS_OF)
     route = find_path(reg, prof, ["post_tech.p9"])
-    assert route["total_years"] == 0
-    assert [s["rule"] for s in route["steps"]] == ["inst-post-tier-intermediate"]
-    assert route["set_by_employer"] == "inst-post-tier-intermediate"
-    assert [(a["level"]["id"], a["origin"], a["from"]["id"]) for a in route["assumptions"]] == [
+    assert route.total_years == 0
+    assert [s.rule for s in route.steps] == ["inst-post-tier-intermediate"]
+    assert route.set_by_employer == "inst-post-tier-intermediate"
+    assert [(a.level.id, a.origin, a.from_.id) for a in route.assumptions] == [
         ("tier.intermediate", "assumed", "post_tech.p10")]
-    assert "中级系由所聘专业技术十级岗位推定（假设；未声明持有）" in route["notes"]
+    assert "中级系由所聘专业技术十级岗位推定（假设；未声明持有）" in route.notes
 
 
 def test_a_skilled_worker_post_is_not_routed_through_work_years():
@@ -238,7 +238,7 @@ def test_a_skilled_worker_post_is_not_routed_through_work_years():
     reg = registry(None)
     prof = build_profile(reg, [f"{W2}@2016-01-01"], as_of=AS_OF)
     route = find_path(reg, prof, ["skill.senior"])
-    assert route["steps"] == [] and route["held"]["origin"] == "implied"
+    assert route.steps == () and route.held.origin == "implied"
 
 
 def test_a_route_keeps_to_one_edition_of_the_skill_standard():
@@ -246,10 +246,10 @@ def test_a_route_keeps_to_one_edition_of_the_skill_standard():
     reg = registry(None)
     prof = build_profile(reg, ["中级工"], as_of=AS_OF)
     route = find_path(reg, prof, ["skill.senior_technician"])
-    assert [s["rule"] for s in route["steps"]] == ["skill-tpl2018-intermediate-to-senior",
+    assert [s.rule for s in route.steps] == ["skill-tpl2018-intermediate-to-senior",
                                                    "skill-tpl2018-senior-to-technician",
                                                    "skill-tpl2018-technician-to-senior-technician"]
-    assert route["total_years"] == 13
+    assert route.total_years == 13
 
 
 def test_derived_never_turns_may_apply_into_equals():
@@ -279,10 +279,10 @@ def test_compare_says_the_relation_its_conditions_and_confidence():
 def test_a_credential_the_worker_states_is_not_assumed_from_a_post():
     # 工勤技能岗位二级 is a 技师 post; the worker says when they obtained 技师: that date stands.
     _, _, answer = answer_for(None, "技师", [f"{W2}@2016-01-01", "技师@2018-03-01"], None, None, [])
-    assert (answer["held_by"]["origin"], answer["held_by"]["since"]) == ("held", "2018-03-01")
+    assert (answer.held_by.origin, answer.held_by.since) == ("held", "2018-03-01")
     # without it, the post implies it, as an assumption dated from the post
     _, _, answer = answer_for(None, "技师", [f"{W2}@2016-01-01"], None, None, [])
-    assert (answer["held_by"]["origin"], answer["held_by"]["since"]) == ("assumed", "2016-01-01")
+    assert (answer.held_by.origin, answer.held_by.since) == ("assumed", "2016-01-01")
 
 
 def test_fractional_years_held_are_counted_to_the_day():
@@ -290,6 +290,6 @@ def test_fractional_years_held_are_counted_to_the_day():
     # rounding to whole months; 3.97 years is 47 months and 19 days, the fraction rounded towards the
     # plan date as for years of work (since 2022-12-13 on 2026-12-01)
     _, _, answer = answer_for(None, "高级工程师", ["高级技师:3.97"], None, None, [])
-    assert (answer["eligible"], answer["earliest"]) == (False, "2026-12-13")
+    assert (answer.eligible, answer.earliest) == (False, "2026-12-13")
     _, _, answer = answer_for(None, "高级工程师", ["高级技师:4"], None, None, [])
-    assert (answer["eligible"], answer["earliest"]) == (True, AS_OF)
+    assert (answer.eligible, answer.earliest) == (True, AS_OF)

@@ -3,9 +3,9 @@
 One parameter model per question (the query string of ``/api/NAME`` and of the page ``/NAME`` alike,
 named as the CLI's options are), and one function per question that calls the library function the
 CLI calls (:mod:`equivalence.api`) and stamps the answer with ``schema_version``
-(:func:`equivalence.contract.stamped`): a typed result (lookup, compare, routes-into) as its
-``to_json()``, which the pages render by attribute (:func:`equivalents`, :func:`comparison`,
-:func:`routes`). Values that the CLI parses before the library sees them
+(:func:`equivalence.contract.stamped`): a typed result (lookup, compare, routes-into, path, check)
+as its ``to_json()``, which the pages render by attribute (:func:`equivalents`, :func:`comparison`,
+:func:`routes`, :func:`route`, :func:`eligibility`). Values that the CLI parses before the library sees them
 (dates, relation kinds and directions by name) are parsed here by the same code.
 """
 
@@ -193,15 +193,25 @@ def _worker(p: WorkerParams) -> dict:
             "as_of": date(p.as_of), "in_post": p.listed("in_post"), "honours": p.listed("honour"), "lang": p.lang}
 
 
-def path(reg, p: PathParams) -> dict:
+def route(reg, p: PathParams):
+    """path's typed answer (:class:`~equivalence.results.Route`), which the worker page renders."""
     targets(p)
-    return stamped(api.path(reg, p.target or None, to_tier=p.to_tier or None, alternatives=p.alternatives,
-                            no_switch=p.no_switch, **_worker(p)))
+    return api.path(reg, p.target or None, to_tier=p.to_tier or None, alternatives=p.alternatives,
+                    no_switch=p.no_switch, **_worker(p))
+
+
+def eligibility(reg, p: WorkerParams):
+    """check's typed answer (:class:`~equivalence.results.Eligibility`), which the worker page renders."""
+    targets(p)
+    return api.check(reg, p.target or None, to_tier=p.to_tier or None, **_worker(p))
+
+
+def path(reg, p: PathParams) -> dict:
+    return stamped(route(reg, p).to_json())
 
 
 def check(reg, p: WorkerParams) -> dict:
-    targets(p)
-    return stamped(api.check(reg, p.target or None, to_tier=p.to_tier or None, **_worker(p)))
+    return stamped(eligibility(reg, p).to_json())
 
 
 def points(reg, p: PointsParams) -> dict:
@@ -239,15 +249,11 @@ def chart(reg, p: ChartParams) -> str:
     return ladder_chart(reg, p.listed("ladder") or None, lang=p.lang, include_derived=p.include_derived)
 
 
-def route_chart(reg, answer: dict, lang: str) -> str:
-    """``path --chart``'s picture of a path answer: the chart reads the planner's names for the level
-    a route reaches (``target``), which the JSON contract calls ``reached``."""
+def route_chart(reg, answer, lang: str) -> str:
+    """``path --chart``'s picture of a path answer (a :class:`~equivalence.results.Route`)."""
     from ..chart import route_chart as draw
 
-    def planner(route: dict) -> dict:
-        return {**route, "target": route["reached"]}
-
-    return draw(reg, {**planner(answer), "alternatives": [planner(a) for a in answer["alternatives"]]}, lang=lang)
+    return draw(reg, answer, lang=lang)
 
 
 # name -> (function, parameter model, schema name); the name is the CLI command's.

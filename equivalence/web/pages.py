@@ -346,9 +346,9 @@ def worker(request, reg, p: WorkerPage) -> str:
     if not (p.target or p.to_tier):
         return layout(request, lang, w["worker"], render("<h1>{t}</h1><p>{intro}</p>{form}", t=w["worker"],
                                                          intro=w["worker_intro"], form=form))
-    check = answers.check(reg, answers.WorkerParams(**asked.model_dump(exclude={"alternatives", "no_switch"})))
+    check = answers.eligibility(reg, answers.WorkerParams(**asked.model_dump(exclude={"alternatives", "no_switch"})))
     try:
-        route = _route_section(reg, answers.path(reg, asked), lang)
+        route = _route_section(reg, answers.route(reg, asked), lang)
     except NoSolutionError as exc:  # check has said why; the route part says there is none
         route = render('<h2>{t}</h2><p id="route-headline" class="muted">{m}</p>', t=w["route"], m=str(exc))
     query = {"target": p.target, "to_tier": p.to_tier, "holds": holds, "education": p.education,
@@ -382,94 +382,95 @@ def _worker_form(p: WorkerPage, lang: str) -> Html:
         target_w=w["target"], target=p.target or "", hidden=_hidden(lang, None), go=w["check"])
 
 
-def _verdict(answer: dict, lang: str) -> Html:
+def _verdict(answer, lang: str) -> Html:
     w = words(lang)
-    if answer["held"]:
+    if answer.held:
         return render('<span class="verdict yes">{v}</span>', v=w["held"])
-    if answer["eligible"]:
+    if answer.eligible:
         return render('<span class="verdict yes">{v}</span>', v=w["eligible"])
-    if answer["earliest"]:
-        return render('<span class="verdict no">{v}</span>', v=w["not_yet"].format(date=answer["earliest"]))
+    if answer.earliest:
+        return render('<span class="verdict no">{v}</span>', v=w["not_yet"].format(date=answer.earliest))
     return render('<span class="verdict never">{v}</span>', v=w["verdict_no_route"])
 
 
-def _fact(fact: dict, lang: str) -> Html:
-    """One fact of the standing: the level, how it is held (from what, by which rule) and since when."""
+def _fact(fact, lang: str) -> Html:
+    """One fact of the standing (a :class:`~equivalence.results.Fact`): the level, how it is held (from
+    what, by which rule) and since when."""
     w = words(lang)
-    how = ORIGIN_WORDS[lang].get(fact.get("origin"), fact.get("origin") or "")
-    parts = [level_link(fact["level"]["id"], fact["level"]["name"], lang), f" · {how}"]
-    if fact.get("from"):
-        parts += [" ← ", level_link(fact["from"]["id"], fact["from"]["name"], lang)]
-    if fact.get("rule"):
-        parts += [" [", rule_link(fact["rule"], lang), "]"]
-    parts.append(f" · {w['since']} {fact['since']}")
+    how = ORIGIN_WORDS[lang].get(fact.origin, fact.origin or "")
+    parts = [level_link(fact.level.id, fact.level.name, lang), f" · {how}"]
+    if fact.from_:
+        parts += [" ← ", level_link(fact.from_.id, fact.from_.name, lang)]
+    if fact.rule:
+        parts += [" [", rule_link(fact.rule, lang), "]"]
+    parts.append(f" · {w['since']} {fact.since}")
     return join(parts)
 
 
-def _standing(answer: dict, lang: str) -> Html:
+def _standing(answer, lang: str) -> Html:
     """What the worker holds today, the step to take first and the steps after it (when the answer has them)."""
     w = words(lang)
     out = []
-    if answer.get("held_by"):
-        out.append(render('<p id="held-by">{t}{c}{f}</p>', t=w["held"], c=w["colon"], f=_fact(answer["held_by"], lang)))
-    step = answer.get("first_step")
+    if answer.held_by:
+        out.append(render('<p id="held-by">{t}{c}{f}</p>', t=w["held"], c=w["colon"], f=_fact(answer.held_by, lang)))
+    step = answer.first_step
     if step:
-        now = f" · {w['now']}" if step.get("now") else ""
+        now = f" · {w['now']}" if step.now else ""
         out.append(render('<p id="first-step"><strong>{t}</strong>{c}{level} · {how} · {e} {date}{now}</p>',
-                          t=w["first_step"], c=w["colon"], level=level_link(step["level"]["id"], step["level"]["name"], lang), how=step.get("how") or "",
-                          e=w["earliest"], date=step["date"], now=now))
-    if answer.get("steps") and len(answer["steps"]) > 1:
+                          t=w["first_step"], c=w["colon"], level=level_link(step.level.id, step.level.name, lang), how=step.how or "",
+                          e=w["earliest"], date=step.date, now=now))
+    if len(answer.steps) > 1:
         out.append(render("<p>{t}{c}{steps}</p>", t=w["then"], c=w["colon"], steps=join(
-            (join([level_link(s["level"]["id"], s["level"]["name"], lang), f" ({s['date']})"]) for s in answer["steps"][1:]), " → ")))
-    if answer.get("standing"):
+            (join([level_link(s.level.id, s.level.name, lang), f" ({s.date})"]) for s in answer.steps[1:]), " → ")))
+    if answer.standing:
         out.append(render("<details><summary>{t} ({n})</summary><ul>{items}</ul></details>", t=w["standing"],
-                          n=len(answer["standing"]), items=join(render("<li>{f}</li>", f=_fact(f, lang))
-                                                                for f in answer["standing"])))
+                          n=len(answer.standing), items=join(render("<li>{f}</li>", f=_fact(f, lang))
+                                                             for f in answer.standing)))
     return join(out)
 
 
-def _check_section(reg, answer: dict, lang: str) -> Html:
+def _check_section(reg, answer, lang: str) -> Html:
     w = words(lang)
-    names = "/".join(t["name"] for t in answer["target"][:3])
-    shown = [r for r in answer["rules"] if r.get("reachable", True)]
-    rows = [[rule_link(r["rule"], lang), KIND_WORDS[lang].get(r["kind"], r["kind"]), r["earliest"] or "—",
-             "；".join(r["met"]), "；".join(m["text"] for m in r["missing"]), "；".join(r["unchecked"])] for r in shown]
-    hidden = len(answer["rules"]) - len(shown)
+    names = "/".join(t.name for t in answer.target[:3])
+    shown = [r for r in answer.rules if r.reachable]
+    rows = [[rule_link(r.rule, lang), KIND_WORDS[lang].get(r.kind, r.kind), r.earliest or "—",
+             "；".join(r.met), "；".join(m["text"] for m in r.missing), "；".join(r.unchecked)] for r in shown]
+    hidden = len(answer.rules) - len(shown)
     more = render('<p class="muted">{m}</p>', m=w["hidden_rules"].format(n=hidden)) if hidden else Html("")
     return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],
-                  names=names, as_of=answer["as_of"], verdict=_verdict(answer, lang), standing=_standing(answer, lang),
+                  names=names, as_of=answer.as_of, verdict=_verdict(answer, lang), standing=_standing(answer, lang),
                   table=table(
                       [w["rule"], w["kind"], w["earliest"], w["met"], w["missing"], w["unchecked"]], rows), more=more)
 
 
-def _steps_table(reg, steps: list[dict], lang: str) -> Html:
+def _steps_table(reg, steps, lang: str) -> Html:
     w = words(lang)
-    rows = [[s["date"], f"{s['year']:g}", level_link(s["level"]["id"], s["level"]["name"], lang), ladder_name(reg, s["level"]["ladder"], lang),
-             KIND_WORDS[lang].get(s["kind"], s["kind"]),
-             describe_conditions(reg, s["conditions"], lang) if s["conditions"] else "",
-             CONFIDENCE_WORDS[lang][s["confidence"]], join((source_link(reg, x["source"], x["article"], lang) for x in s["sources"][:1])),
-             rule_link(s["rule"], lang)] for s in steps]
+    rows = [[s.date, f"{s.year:g}", level_link(s.level.id, s.level.name, lang), ladder_name(reg, s.level.ladder, lang),
+             KIND_WORDS[lang].get(s.kind, s.kind),
+             describe_conditions(reg, s.conditions, lang) if s.conditions else "",
+             CONFIDENCE_WORDS[lang][s.confidence], join((source_link(reg, x.source, x.article, lang) for x in s.sources[:1])),
+             rule_link(s.rule, lang)] for s in steps]
     return table([w["date"], w["year"], w["level"], w["ladder"], w["by"], w["conditions"], w["confidence"],
                   w["source"], w["rule"]], rows)
 
 
-def _route_headline(route: dict, lang: str, label: str = "") -> str:
+def _route_headline(route, lang: str, label: str = "") -> str:
     w = words(lang)
-    if not route["steps"]:
-        return f"{label}{route['reached']['name']}: {w['held']}"
-    return f"{label}{route['reached']['name']}: " + w["years_total"].format(years=f"{route['total_years']:g}",
-                                                                           date=route["date"])
+    if not route.steps:
+        return f"{label}{route.reached.name}: {w['held']}"
+    return f"{label}{route.reached.name}: " + w["years_total"].format(years=f"{route.total_years:g}",
+                                                                     date=route.date)
 
 
-def _route_section(reg, answer: dict, lang: str) -> Html:
+def _route_section(reg, answer, lang: str) -> Html:
     w = words(lang)
     svg = Html(answers.route_chart(reg, answer, lang))  # chart.py escapes every text and attribute it writes
     alts = join(render("<h3>{head}</h3>{table}", head=_route_headline(a, lang, f"{w['alternatives']} {i} · "),
-                       table=_steps_table(reg, a["steps"], lang)) for i, a in enumerate(answer["alternatives"], 1))
-    notes = join(render("<p class=\"muted\">{n}：{t}</p>", n=w["notes"], t=n) for n in answer.get("notes", []))
+                       table=_steps_table(reg, a.steps, lang)) for i, a in enumerate(answer.alternatives, 1))
+    notes = join(render("<p class=\"muted\">{n}：{t}</p>", n=w["notes"], t=n) for n in answer.notes)
     return render('<h2>{t}</h2><p id="route-headline">{head}</p><div class="chart" id="route-chart">{svg}</div>{steps}'
                   "{notes}{alts}", t=w["route"], head=_route_headline(answer, lang), svg=svg,
-                  steps=_steps_table(reg, answer["steps"], lang), notes=notes, alts=alts)
+                  steps=_steps_table(reg, answer.steps, lang), notes=notes, alts=alts)
 
 
 def chart_page(request, reg, p: answers.ChartParams) -> str:

@@ -10,6 +10,7 @@ draw the same tables with tabulate and compare them character for character.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 GAP = "  "  # between columns
@@ -89,4 +90,38 @@ def simple_table(headers: list, rows: list) -> str:
         lines += lines_of(row)
     if not heads:
         lines.append(rule)
+    return "\n".join(lines)
+
+
+# What a wrapped table cell is made of: a date (never broken), a run of Latin letters and digits up to
+# and with its hyphen (rule ids break after a hyphen), spaces, or any one other character (CJK text
+# breaks between characters).
+_CELL_TOKENS = r"\d{4}-\d{1,2}(?:-\d{1,2})?(?![\w])|[A-Za-z0-9_.:/@+]+-?|-|[ \t]+|."
+
+
+def wrap_cell(text: str, width: int) -> str:
+    r"""``text`` folded into lines of at most ``width`` display columns (CJK counts 2).
+
+    >>> wrap_cell("技师已持有1年，需满3年（2028-12-01 满足）", 28)
+    '技师已持有1年，需满3年（\n2028-12-01 满足）'
+    """
+    lines = []
+    for para in text.split("\n"):
+        line, used = "", 0
+        for token in re.findall(_CELL_TOKENS, para):
+            size = display_width(token)
+            if used + size > width and line.strip():
+                lines.append(line.rstrip())
+                line, used = "", 0
+                if token.isspace():
+                    continue
+            elif used + size > width:  # only blanks so far: they never push a word past the width
+                line, used = "", 0
+            while size > width:  # a word longer than the whole cell: cut it (never a date: 10 < width)
+                cut = max(1, len(token) * width // size)
+                lines.append(token[:cut])
+                token = token[cut:]
+                size = display_width(token)
+            line, used = line + token, used + size
+        lines.append(line.rstrip())
     return "\n".join(lines)

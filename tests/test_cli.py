@@ -325,7 +325,7 @@ def test_table_cells_never_break_a_date():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from equivalence.cli import wrap_cell
+    from equivalence.textable import wrap_cell
 
     # dates stand apart from letters and digits, as in every answer ('（2028-12-01 满足）', '2022-03 –')
     piece = st.sampled_from(["技师已持有1年，需满3年（", "（2028-12-01 ", " 满足）", "bridge-96-technician-to-intermediate",

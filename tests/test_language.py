@@ -110,7 +110,7 @@ def _texts(real):
 
 
 def render(runner, monkeypatch, args, lang):
-    monkeypatch.setattr("equivalence.cli.wrap_cell", lambda text, width: text)
+    monkeypatch.setattr("equivalence.textable.wrap_cell", lambda text, width: text)
     result = runner.invoke(cli, [*args, "--lang", lang])
     assert result.exit_code == 0, result.output + result.stderr
     return result.stdout

@@ -174,8 +174,8 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
         verdict = (f"暂不符合；最早 {answer.earliest}" if zh else f"not yet; earliest {answer.earliest}")
         first = answer.first_step
         if first:
-            verdict += (f"；第一步：{first.level.name}（{first.how}，{first.date}）" if zh else
-                        f"; first step: {first.level.name} ({first.how}, {first.date})")
+            verdict += (f"；第一步：{first.step.level.name}（{first.how}，{first.step.date}）" if zh else
+                        f"; first step: {first.step.level.name} ({first.how}, {first.step.date})")
     else:
         verdict = "不符合，且按现有规则无法达到" if zh else "not eligible, and no route leads there"
     headers = ["规则", "关系", "最早", "已满足", "缺少", "未核查"] if zh else \

@@ -87,8 +87,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     first = None
     if todo:
         step = todo[0]
-        # FirstStep's fields are Step's, then how and now
-        first = FirstStep(*step, how=step_how(reg, step.level.id, step.kind, lang), now=step.date <= as_of.isoformat())
+        first = FirstStep(step, how=step_how(reg, step.level.id, step.kind, lang), now=step.date <= as_of.isoformat())
     return Eligibility(
         target=tuple(level_name(reg, t, lang) for t in targets),
         as_of=as_of.isoformat(),

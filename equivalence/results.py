@@ -257,24 +257,13 @@ class Route(NamedTuple):
 class FirstStep(NamedTuple):
     """check's first step to take: a Step, with how it is obtained (exam, review …) and whether now."""
 
-    level: LevelName
-    purposes: tuple
-    date: str
-    year: float
-    rule: str
-    kind: str
-    from_: tuple
-    binding: str
-    conditions: dict
-    confidence: str
-    layer: str
-    sources: tuple
-    term_years: Optional[float]
-    renew_by: Optional[str]
+    step: Step
     how: str
     now: bool
 
-    to_json = _to_json
+    def to_json(self) -> dict:
+        """The step's own keys, then ``how`` and ``now`` (the contract's check.first_step)."""
+        return {**self.step.to_json(), "how": self.how, "now": self.now}
 
 
 class NextStep(NamedTuple):

@@ -47,7 +47,7 @@ def test_api_check_returns_an_eligibility_of_typed_parts(verdict):
     assert type(verdict) is Eligibility
     assert (verdict.eligible, verdict.held, verdict.earliest) == (False, False, "2028-12-01")
     assert type(verdict.first_step) is FirstStep
-    assert (verdict.first_step.level.id, verdict.first_step.how, verdict.first_step.now) == (
+    assert (verdict.first_step.step.level.id, verdict.first_step.how, verdict.first_step.now) == (
         "eng.intermediate", "职称评审", False)
     assert verdict.steps == (NextStep(LevelName("eng.intermediate", "eng", "工程师"), "2028-12-01",
                                       "bridge-pilot2018-technician-to-eng-intermediate", "apply", "职称评审"),)

@@ -159,7 +159,7 @@ def test_worker_case(row):
     reg, prof, answer = answer_for(region, target, holds, education, work_years, in_post)
     assert answer.eligible is eligible
     assert answer.earliest == earliest
-    got_first = (answer.first_step.level.id, answer.first_step.rule) if answer.first_step else None
+    got_first = (answer.first_step.step.level.id, answer.first_step.step.rule) if answer.first_step else None
     assert got_first == first
     if clause:
         assert clause in [r.rule for r in answer.rules if r.eligible]

@@ -413,12 +413,13 @@ def _standing(answer, lang: str) -> Html:
     out = []
     if answer.held_by:
         out.append(render('<p id="held-by">{t}{c}{f}</p>', t=w["held"], c=w["colon"], f=_fact(answer.held_by, lang)))
-    step = answer.first_step
-    if step:
-        now = f" · {w['now']}" if step.now else ""
+    first = answer.first_step
+    if first:
+        now = f" · {w['now']}" if first.now else ""
+        step = first.step
         out.append(render('<p id="first-step"><strong>{t}</strong>{c}{level} · {how} · {e} {date}{now}</p>',
-                          t=w["first_step"], c=w["colon"], level=level_link(step.level.id, step.level.name, lang), how=step.how or "",
-                          e=w["earliest"], date=step.date, now=now))
+                          t=w["first_step"], c=w["colon"], level=level_link(step.level.id, step.level.name, lang),
+                          how=first.how or "", e=w["earliest"], date=step.date, now=now))
     if len(answer.steps) > 1:
         out.append(render("<p>{t}{c}{steps}</p>", t=w["then"], c=w["colon"], steps=join(
             (join([level_link(s.level.id, s.level.name, lang), f" ({s.date})"]) for s in answer.steps[1:]), " → ")))

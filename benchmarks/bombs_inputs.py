@@ -39,7 +39,7 @@ def parallel_rules_layer(folder: Path, n: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "layer.yaml").write_text(LAYER + SOURCE, encoding="utf-8")
     rule = ("  - {{id: bomb-{i}, kind: post, from: skill.technician, to: post_skill.w2, purposes: [post_appointment], "
-            "cite: [{{source: bomb-src, article: 第{i}条, quote: 测试}}]}}\n")
+            "cite: [{{source: bomb-src, article: 第{i}条, quote: ''}}], note: no text seen}}\n")
     with open(folder / "rules.yaml", "w", encoding="utf-8") as fh:
         fh.write("rules:\n")
         for i in range(n):

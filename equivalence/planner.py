@@ -596,7 +596,8 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
             # A level implies the one below it on its ladder (高级技师 implies 技师; 本科 meets a rule
             # for 大专 or higher), from the same date; that one queues the next in turn.
             lower, lower_start = below[lid]
-            if lower >= 0 and not (arrived_any[lower] if purposes is None else (lower, purposes) in arrived_some):
+            # (once the level below has arrived for any purpose, one for some purposes would add nothing)
+            if lower >= 0 and arrived_any[lower] is None and (purposes is None or (lower, purposes) not in arrived_some):
                 if lower_start <= t:
                     now.append((lower, purposes, None, (arrival.node,), False, "implied"))
                 else:
@@ -694,7 +695,11 @@ def _find_path(reg, profile, targets, alternatives, no_switch, lang, standing) -
 
     sol, first = best(frozenset())
     if first is None:
-        raise NoPromotionPathError(explain_unreachable(reg, sol, targets, lang))
+        why = explain_unreachable(reg, sol, targets, lang)
+        # The exception's traceback keeps this frame alive until collection resumes (gc_paused):
+        # without the sweep in it, resuming does not walk the tens of thousands of arrivals again.
+        del sol
+        raise NoPromotionPathError(why)
     routes = [first]
     seen_routes = {tuple(s["rule"] for s in first["steps"])}
     # Lawler: each listed route spawns candidates, each banning one more of its steps.

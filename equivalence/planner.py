@@ -231,6 +231,11 @@ class _PlanTables:
         self.need: list[int] = [len(pr.slots) for pr in self.rules.values()]
         self.counts_points = any(pr.scheme for pr in self.rules.values())  # some rule needs points
         self.plain: list = [True if pr.plain else None for pr in self.rules.values()]
+        # education level -> the rules whose one condition to judge per query is that minimum
+        self.education_only: dict[str, list[int]] = {}
+        for pr in self.rules.values():
+            if pr.education and pr.until is None and not pr.honours:
+                self.education_only.setdefault(pr.education, []).append(pr.k)
         self.education_lower: list[tuple] = [() for _ in self.refs]  # a degree implies the lower ones
         for ref, lev in reg.levels.items():
             lad = reg.ladders[lev["ladder"]]
@@ -339,6 +344,10 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
     filled: list = [None] * len(need)  # rule number -> [Arrival or None per slot] (one-slot rules: the Arrival)
     # Per query, a rule is judged only when it might fire: most of a large graph is never touched.
     verdict: list = tables.plain[:] if not banned and not only_ladder else [None] * len(need)  # usable here
+    if not banned and not only_ladder:  # a rule whose one condition is an education minimum met: usable
+        for ref in edu_met:
+            for k in tables.education_only.get(ref, ()):
+                verdict[k] = True
     first_t: dict = {}  # level ref -> when first held (points count from it)
     counts_points = tables.counts_points
 
@@ -520,7 +529,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
             if counts_points and refs[lid] not in first_t:
                 first_t[refs[lid]] = t
             for pr, k, i, post_needed, rule_purposes in users[lid]:
-                if purposes is not None and rule_purposes is not None and not purposes & rule_purposes:
+                if purposes is not None and rule_purposes is not None and purposes.isdisjoint(rule_purposes):
                     continue
                 got = filled[k]
                 if got is None:
@@ -533,7 +542,8 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
                         if not (ok if ok is not None else usable(pr)):
                             continue
                         if pr.counts_as:  # its first credential: nothing passed on yet
-                            out = passes_on(pr, purposes)
+                            rp = pr.purposes  # passes_on(pr, purposes), written out (kinds.narrowed)
+                            out = purposes if rp is None else rp if purposes is None else purposes & rp
                         elif pr.one_to >= 0 and not every_rule and arrived_any[pr.one_to] is not None \
                                 or pr.one_to < 0 and gives_nothing(pr):
                             continue

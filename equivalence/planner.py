@@ -578,12 +578,23 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
                         continue
                     got = filled[k] = [None] * pr.n_slots
                 elif pr.one_slot or got[i] is not None:
-                    if i == 0 and pr.counts_as and not covered(pr, purposes) and (not post_needed or in_post):
+                    # (a one-slot rule was judged when first filled: one not usable here fires for none)
+                    if i == 0 and pr.counts_as and (not post_needed or in_post) and (verdict[k] or not pr.one_slot):
+                        done = fired_from.get(pr)  # covered(pr, purposes), written out
+                        if done:
+                            rp = pr.purposes
+                            out = purposes if rp is None else rp if purposes is None else purposes & rp
+                            for p in done:
+                                if p is None or out is not None and out <= p:
+                                    break
+                            else:
+                                done = None
+                        if done:
+                            continue
                         if pr.one_slot:
                             # Only this credential is new: each earlier one was passed on when it came,
                             # or fails again the same way (a one-slot rule's date depends only on it).
-                            if verdict[k]:
-                                fire(pr, (arrival,))
+                            fire(pr, (arrival,))
                         else:
                             more_from.setdefault(pr, []).append(arrival)
                             try_fire(pr)

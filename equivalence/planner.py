@@ -565,16 +565,23 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
                         if pr.counts_as:
                             fired_from[pr] = [out]
                         dest = pr.plain_to
-                        if dest < 0 or out is not None:
+                        if dest < 0:
                             give(pr, t_fire, binding, (arrival.node,), out)
-                        elif arrived_any[dest] is None and t_fire < queued[dest]:  # give(), written out
+                            continue
+                        full = arrived_any[dest]  # give(), written out
+                        if out is None:
+                            if full is not None or t_fire >= queued[dest]:
+                                continue
                             queued[dest] = t_fire
-                            bucket = due.get(t_fire)
-                            if bucket is None:
-                                due[t_fire] = [(dest, None, pr.id, (arrival.node,), pr.post_to, binding)]
-                                heappush(due_times, t_fire)
-                            else:
-                                bucket.append((dest, None, pr.id, (arrival.node,), pr.post_to, binding))
+                        elif full is not None and (full.in_post or not pr.post_to) or (dest, out) in arrived_some \
+                                or not pr.post_to and t_fire >= queued[dest]:
+                            continue
+                        bucket = due.get(t_fire)
+                        if bucket is None:
+                            due[t_fire] = [(dest, out, pr.id, (arrival.node,), pr.post_to, binding)]
+                            heappush(due_times, t_fire)
+                        else:
+                            bucket.append((dest, out, pr.id, (arrival.node,), pr.post_to, binding))
                         continue
                     got = filled[k] = [None] * pr.n_slots
                 elif pr.one_slot or got[i] is not None:

@@ -233,6 +233,11 @@ class _PlanTables:
         self.need: list[int] = [len(pr.slots) for pr in self.rules.values()]
         self.counts_points = any(pr.scheme for pr in self.rules.values())  # some rule needs points
         self.plain: list = [True if pr.plain else None for pr in self.rules.values()]
+        # education level -> the rules whose one condition to judge per query is that minimum
+        self.education_only: dict[str, list[int]] = {}
+        for pr in self.rules.values():
+            if pr.education and pr.until is None and not pr.honours:
+                self.education_only.setdefault(pr.education, []).append(pr.k)
         self.education_lower: list[tuple] = [() for _ in self.refs]  # a degree implies the lower ones
         for ref, lev in reg.levels.items():
             lad = reg.ladders[lev["ladder"]]
@@ -341,6 +346,10 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
     filled: list = [None] * len(need)  # rule number -> [Arrival or None per slot] (one-slot rules: the Arrival)
     # Per query, a rule is judged only when it might fire: most of a large graph is never touched.
     verdict: list = tables.plain[:] if not banned and not only_ladder else [None] * len(need)  # usable here
+    if not banned and not only_ladder:  # a rule whose one condition is an education minimum met: usable
+        for ref in edu_met:
+            for k in tables.education_only.get(ref, ()):
+                verdict[k] = True
     first_t: dict = {}  # level ref -> when first held (points count from it)
     counts_points = tables.counts_points
 
@@ -522,7 +531,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
             if counts_points and refs[lid] not in first_t:
                 first_t[refs[lid]] = t
             for pr, k, i, post_needed, rule_purposes in users[lid]:
-                if purposes is not None and rule_purposes is not None and not purposes & rule_purposes:
+                if purposes is not None and rule_purposes is not None and purposes.isdisjoint(rule_purposes):
                     continue
                 got = filled[k]
                 if got is None:
@@ -535,7 +544,8 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
                         if not (ok if ok is not None else usable(pr)):
                             continue
                         if pr.counts_as:  # its first credential: nothing passed on yet
-                            out = passes_on(pr, purposes)
+                            rp = pr.purposes  # passes_on(pr, purposes), written out (kinds.narrowed)
+                            out = purposes if rp is None else rp if purposes is None else purposes & rp
                         elif pr.one_to >= 0 and not every_rule and arrived_any[pr.one_to] is not None \
                                 or pr.one_to < 0 and gives_nothing(pr):
                             continue
@@ -557,25 +567,43 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
                         if pr.counts_as:
                             fired_from[pr] = [out]
                         dest = pr.plain_to
-                        if dest < 0 or out is not None:
+                        if dest < 0:
                             give(pr, t_fire, binding, (arrival.node,), out)
-                        elif arrived_any[dest] is None and t_fire < queued[dest]:  # give(), written out
+                            continue
+                        full = arrived_any[dest]  # give(), written out
+                        if out is None:
+                            if full is not None or t_fire >= queued[dest]:
+                                continue
                             queued[dest] = t_fire
-                            bucket = due.get(t_fire)
-                            if bucket is None:
-                                due[t_fire] = [(dest, None, pr.id, (arrival.node,), pr.post_to, binding)]
-                                heappush(due_times, t_fire)
-                            else:
-                                bucket.append((dest, None, pr.id, (arrival.node,), pr.post_to, binding))
+                        elif full is not None and (full.in_post or not pr.post_to) or (dest, out) in arrived_some \
+                                or not pr.post_to and t_fire >= queued[dest]:
+                            continue
+                        bucket = due.get(t_fire)
+                        if bucket is None:
+                            due[t_fire] = [(dest, out, pr.id, (arrival.node,), pr.post_to, binding)]
+                            heappush(due_times, t_fire)
+                        else:
+                            bucket.append((dest, out, pr.id, (arrival.node,), pr.post_to, binding))
                         continue
                     got = filled[k] = [None] * pr.n_slots
                 elif pr.one_slot or got[i] is not None:
-                    if i == 0 and pr.counts_as and not covered(pr, purposes) and (not post_needed or in_post):
+                    # (a one-slot rule was judged when first filled: one not usable here fires for none)
+                    if i == 0 and pr.counts_as and (not post_needed or in_post) and (verdict[k] or not pr.one_slot):
+                        done = fired_from.get(pr)  # covered(pr, purposes), written out
+                        if done:
+                            rp = pr.purposes
+                            out = purposes if rp is None else rp if purposes is None else purposes & rp
+                            for p in done:
+                                if p is None or out is not None and out <= p:
+                                    break
+                            else:
+                                done = None
+                        if done:
+                            continue
                         if pr.one_slot:
                             # Only this credential is new: each earlier one was passed on when it came,
                             # or fails again the same way (a one-slot rule's date depends only on it).
-                            if verdict[k]:
-                                fire(pr, (arrival,))
+                            fire(pr, (arrival,))
                         else:
                             more_from.setdefault(pr, []).append(arrival)
                             try_fire(pr)
@@ -598,7 +626,8 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
             # A level implies the one below it on its ladder (高级技师 implies 技师; 本科 meets a rule
             # for 大专 or higher), from the same date; that one queues the next in turn.
             lower, lower_start = below[lid]
-            if lower >= 0 and not (arrived_any[lower] if purposes is None else (lower, purposes) in arrived_some):
+            # (once the level below has arrived for any purpose, one for some purposes would add nothing)
+            if lower >= 0 and arrived_any[lower] is None and (purposes is None or (lower, purposes) not in arrived_some):
                 if lower_start <= t:
                     now.append((lower, purposes, None, (arrival.node,), False, "implied"))
                 else:
@@ -694,7 +723,11 @@ def _find_path(reg, profile, asked, alternatives, no_switch, lang, standing) -> 
 
     sol, first = best(frozenset())
     if first is None:
-        raise NoPromotionPathError(explain_unreachable(reg, sol, targets, lang))
+        why = explain_unreachable(reg, sol, targets, lang)
+        # The exception's traceback keeps this frame alive until collection resumes (gc_paused):
+        # without the sweep in it, resuming does not walk the tens of thousands of arrivals again.
+        del sol
+        raise NoPromotionPathError(why)
     routes = [first]
     seen_routes = {tuple(s.rule for s in first.steps)}
     # Lawler: each listed route spawns candidates, each banning one more of its steps.

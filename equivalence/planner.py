@@ -28,6 +28,7 @@ from .profile import Profile, add_years, years_between
 from datetime import date
 from .registry import Registry
 from .lookup import cite_of, level_name
+from .records import Rule
 from .results import Alternative, Fact, Route, Step
 from .standing import Standing, _lower, compute_standing, is_post, restricted
 
@@ -166,37 +167,37 @@ class _PlanRule:
                  "start", "until", "education", "to_ladders", "counts_as", "honours", "points", "scheme", "plain",
                  "one_slot", "slot_binding", "undated", "n_slots", "one_to", "plain_to", "post_to")
 
-    def __init__(self, reg: Registry, rule: dict, k: int, ids: dict):
-        cond = rule["conditions"]
+    def __init__(self, reg: Registry, rule: Rule, k: int, ids: dict):
+        cond = rule.conditions
         self.k = k  # index in the per-query lists of the sweep
-        self.id, self.rule, self.kind = rule["id"], rule, rule["kind"]
+        self.id, self.rule, self.kind = rule.id, rule, rule.kind
         slots = [(ref, _months(years), in_post) for ref, years, in_post in credentials_needed(rule)]
         self.slots = tuple(slots)
         self.months = tuple(m for _, m, _ in slots)
         self.n_slots = len(slots)
-        self.has_from = bool(rule["from"])
-        self.purposes = frozenset(rule["purposes"]) if rule["purposes"] else None
-        self.work = _months(cond["work_years"]) if cond["work_years"] is not None else None
-        self.start = _start_t(rule["effective_from"])
-        self.until = _start_t(rule["effective_until"]) if rule["effective_until"] else None
-        self.education = cond["education"]
-        self.counts_as = rule["kind"] == "counts_as" and bool(rule["from"])
-        self.honours = frozenset(cond.get("honours", ()))
-        self.points = cond.get("points")
-        self.scheme = reg.index.get("points_schemes", {}).get(self.points["scheme"]) if self.points else None
+        self.has_from = bool(rule.from_)
+        self.purposes = frozenset(rule.purposes) if rule.purposes else None
+        self.work = _months(cond.work_years) if cond.work_years is not None else None
+        self.start = _start_t(rule.effective_from)
+        self.until = _start_t(rule.effective_until) if rule.effective_until else None
+        self.education = cond.education
+        self.counts_as = rule.kind == "counts_as" and bool(rule.from_)
+        self.honours = frozenset(cond.honours)
+        self.points = cond.points
+        self.scheme = reg.index.get("points_schemes", {}).get(self.points.scheme) if self.points else None
         targets = []
-        for t in rule["to"]:
+        for t in rule.to:
             lev = reg.levels[t]
-            targets.append((ids[t], _start_t(lev["effective_from"]) if lev["effective_from"] else None,
-                            _start_t(lev["effective_until"]) if lev["effective_until"] else None,
-                            rule["kind"] == "post" or is_post(reg, t)))
+            targets.append((ids[t], _start_t(lev.effective_from) if lev.effective_from else None,
+                            _start_t(lev.effective_until) if lev.effective_until else None,
+                            rule.kind == "post" or is_post(reg, t)))
         self.to = tuple(targets)
         self.to_ids = tuple(lid for lid, _, _, _ in targets)
         self.one_to = self.to_ids[0] if len(self.to_ids) == 1 else -1  # its one level, or -1
         # its one level when that level has no dates of its own (given without looking at them), or -1
         self.plain_to = self.one_to if self.one_to >= 0 and targets[0][1:3] == (None, None) else -1
         self.post_to = targets[0][3] if targets else False
-        self.to_ladders = frozenset(reg.levels[t]["ladder"] for t in rule["to"])
+        self.to_ladders = frozenset(reg.levels[t].ladder for t in rule.to)
         # usable in every query that bans no rule and keeps to no ladder: nothing of the profile's to check
         self.plain = not self.education and self.until is None and not self.honours
         # fires when its one credential arrives (no points to look at again as other levels arrive)
@@ -219,9 +220,9 @@ class _PlanTables:
         self.points_users: dict[int, list] = {}  # level id -> rules with points counted from it
         self.entry: list[_PlanRule] = []
         for rule in reg.rules.values():
-            if rule["kind"] not in PLANNED_KINDS or not rule["grants"]:
+            if rule.kind not in PLANNED_KINDS or not rule.grants:
                 continue
-            pr = self.rules[rule["id"]] = _PlanRule(reg, rule, len(self.rules), self.ids)
+            pr = self.rules[rule.id] = _PlanRule(reg, rule, len(self.rules), self.ids)
             for i, (ref, _, _) in enumerate(pr.slots):
                 self.users[self.ids[ref]].append((pr, pr.k, i, pr.slots[i][2], pr.purposes))
             if pr.scheme:  # a level its points count from: look at the rule again when it arrives
@@ -240,16 +241,16 @@ class _PlanTables:
                 self.education_only.setdefault(pr.education, []).append(pr.k)
         self.education_lower: list[tuple] = [() for _ in self.refs]  # a degree implies the lower ones
         for ref, lev in reg.levels.items():
-            lad = reg.ladders[lev["ladder"]]
-            if lad["kind"] == "education":
-                self.education_lower[self.ids[ref]] = tuple(self.ids[r] for r in lad["levels"]
-                                                             if reg.levels[r]["rank"] < lev["rank"])
+            lad = reg.ladders[lev.ladder]
+            if lad.kind == "education":
+                self.education_lower[self.ids[ref]] = tuple(self.ids[r] for r in lad.levels
+                                                             if reg.levels[r].rank < lev.rank)
         # level id -> (the level just below it on its ladder, or -1; when that level begins to exist):
         # holding a level implies the ones below it (高级技师 implies 技师), so each arrival queues the next.
         below = _lower(reg)
         self.below: list[tuple] = [(self.ids[below[ref]] if below[ref] else -1,
-                                    _start_t(reg.levels[below[ref]]["effective_from"])
-                                    if below[ref] and reg.levels[below[ref]]["effective_from"] else 0)
+                                    _start_t(reg.levels[below[ref]].effective_from)
+                                    if below[ref] and reg.levels[below[ref]].effective_from else 0)
                                    for ref in self.refs]
 
 
@@ -299,8 +300,8 @@ def solve(reg: Registry, profile: Profile, *, banned: frozenset = frozenset(), o
     if standing is None:
         standing = compute_standing(reg, profile)
     if banned or only_ladder:  # what is held through a rule the route may not use is not held here
-        standing = restricted(reg, standing, lambda rule: rule["id"] not in banned and (
-            not only_ladder or all(reg.levels[t]["ladder"] == only_ladder for t in rule["to"])))
+        standing = restricted(reg, standing, lambda rule: rule.id not in banned and (
+            not only_ladder or all(reg.levels[t].ladder == only_ladder for t in rule.to)))
     with gc_paused():
         return _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing)
 
@@ -459,9 +460,9 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
         if pr.start > t:
             t, binding = pr.start, "in_force"
         if pr.scheme:
-            when = earliest_points(pr.scheme, pr.points["at_least"], t, first_t, work_start, profile.scores)
+            when = earliest_points(pr.scheme, pr.points.at_least, t, first_t, work_start, profile.scores)
             if when is None:
-                blocked[pr.id] = [conditions.points_never(pr.scheme, pr.points["at_least"])]
+                blocked[pr.id] = [conditions.points_never(pr.scheme, pr.points.at_least)]
                 return
             if pr.id in blocked:  # an earlier try fell short; a level that arrived since counts
                 blocked[pr.id] = [b for b in blocked[pr.id] if b.reason != "points_never"]
@@ -471,7 +472,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
                 t, binding = when, "points"
         if pr.until is not None and t >= pr.until:
             blocked[pr.id] = [conditions.Condition("in_force", conditions.UNMET, "conditions_after_end", date=from_t(t),
-                                                   data={"until": pr.rule["effective_until"]})]
+                                                   data={"until": pr.rule.effective_until})]
             return
         if t < fired_t.get(pr.id, t + 1):
             fired_t[pr.id] = t

@@ -28,27 +28,6 @@ def _to_dict(self) -> dict:
     return {("from" if name == "from_" else name): _plain(value) for name, value in zip(self._fields, self)}
 
 
-# MIGRATION SHIM (removed before this work lands): dict-style reads while modules move to attributes.
-def _item(self, key):
-    if isinstance(key, str):
-        try:
-            return getattr(self, "from_" if key == "from" else key)
-        except AttributeError:
-            raise KeyError(key) from None
-    return tuple.__getitem__(self, key)
-
-
-def _get(self, key, default=None):
-    try:
-        return _item(self, key)
-    except KeyError:
-        return default
-
-
-def _items(self):
-    return _to_dict(self).items()
-
-
 class Citation(NamedTuple):
     """Where a rule or a name is stated: the source's id, its article or part, and words seen in it."""
 
@@ -57,9 +36,6 @@ class Citation(NamedTuple):
     quote: str = ""
 
     to_dict = _to_dict
-    __getitem__ = _item
-    get = _get
-    items = _items
 
 
 class Words(NamedTuple):
@@ -69,9 +45,6 @@ class Words(NamedTuple):
     en: Optional[str] = None
 
     to_dict = _to_dict
-    __getitem__ = _item
-    get = _get
-    items = _items
 
 
 class Requirement(NamedTuple):
@@ -82,9 +55,6 @@ class Requirement(NamedTuple):
     in_post: bool = False
 
     to_dict = _to_dict
-    __getitem__ = _item
-    get = _get
-    items = _items
 
 
 class PointsNeeded(NamedTuple):
@@ -92,9 +62,6 @@ class PointsNeeded(NamedTuple):
     at_least: float
 
     to_dict = _to_dict
-    __getitem__ = _item
-    get = _get
-    items = _items
 
 
 class Conditions(NamedTuple):
@@ -112,9 +79,6 @@ class Conditions(NamedTuple):
     other: tuple = ()  # of Words: what the engine cannot check
 
     to_dict = _to_dict
-    __getitem__ = _item
-    get = _get
-    items = _items
 
 
 NO_CONDITIONS = Conditions()
@@ -139,9 +103,6 @@ class Source(NamedTuple):
     layer: str = "national"
 
     to_dict = _to_dict
-    __getitem__ = _item
-    get = _get
-    items = _items
 
 
 class Purpose(NamedTuple):
@@ -150,9 +111,6 @@ class Purpose(NamedTuple):
     en: str
 
     to_dict = _to_dict
-    __getitem__ = _item
-    get = _get
-    items = _items
 
 
 class Level(NamedTuple):
@@ -172,9 +130,6 @@ class Level(NamedTuple):
     cite: Optional[Citation] = None
 
     to_dict = _to_dict
-    __getitem__ = _item
-    get = _get
-    items = _items
 
 
 class Ladder(NamedTuple):
@@ -193,9 +148,6 @@ class Ladder(NamedTuple):
     layer: str = "national"
 
     to_dict = _to_dict
-    __getitem__ = _item
-    get = _get
-    items = _items
 
 
 class Rule(NamedTuple):
@@ -223,6 +175,3 @@ class Rule(NamedTuple):
     line: Optional[int] = None
 
     to_dict = _to_dict
-    __getitem__ = _item
-    get = _get
-    items = _items

@@ -54,7 +54,7 @@ def query(reg: Registry, holds, target, options) -> str:
     opts = dict(options)
     alternatives = opts.pop("alternatives", 0)
     prof = build_profile(reg, holds, education=opts.get("education"), work_years=opts.get("work_years"), as_of=AS_OF)
-    targets = [reg.level(target)["ref"]] if isinstance(target, str) and "." not in target else [target]
+    targets = [reg.level(target).ref] if isinstance(target, str) and "." not in target else [target]
     if isinstance(target, str) and "." in target and target in reg.levels:
         targets = [target]
     try:
@@ -178,8 +178,27 @@ def synthetic(n_levels: int = 10_000, n_rules: int = 50_000, seed: int = 2024010
         add(kind, frm, to, years=rnd.randint(0, 4) if kind == "apply" else None,
             education=rnd.choice(edu) if rnd.random() < 0.1 else None, also=also,
             purps=rnd.sample(list(purposes), rnd.choice([0, 1, 1, 2])))
-    index = build_index(sources, purposes, ladders, levels, rules)
+    index = build_index(*_records(sources, purposes, ladders, levels, rules))
     return Registry(index)
+
+
+def _records(sources, purposes, ladders, levels, rules):
+    """The set, written as plain dicts above, as the typed records compile makes (lists as tuples)."""
+    from equivalence.records import (Citation, Conditions, Ladder, Level, Purpose, Requirement, Rule, Source)
+
+    def tupled(d: dict) -> dict:
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}
+
+    def rule(r: dict) -> Rule:
+        cond = r["conditions"]
+        return Rule(**{**tupled({k: v for k, v in r.items() if k not in ("from", "conditions", "cite")}),
+                       "from_": r["from"], "cite": tuple(Citation(**c) for c in r["cite"]),
+                       "conditions": Conditions(**{**tupled(cond), "also_holds": tuple(
+                           Requirement(**q) for q in cond["also_holds"])})})
+
+    return ({k: Source(**v) for k, v in sources.items()}, {k: Purpose(**v) for k, v in purposes.items()},
+            {k: Ladder(**tupled(v)) for k, v in ladders.items()}, {k: Level(**tupled(v)) for k, v in levels.items()},
+            {k: rule(v) for k, v in rules.items()})
 
 
 def synthetic_queries(reg: Registry, n: int = 5, seed: int = 7):
@@ -190,7 +209,7 @@ def synthetic_queries(reg: Registry, n: int = 5, seed: int = 7):
     ladder_ids = [lid for lid in reg.ladders if lid != "edu"]
     out = []
     while len(out) < n:
-        held = [reg.ladders[lid]["levels"][rnd.randint(0, 2)] for lid in rnd.sample(ladder_ids, 2)]
+        held = [reg.ladders[lid].levels[rnd.randint(0, 2)] for lid in rnd.sample(ladder_ids, 2)]
         edu = f"edu.e{rnd.randint(1, 5)}"
         prof = build_profile(reg, [f"{h}:{rnd.randint(0, 6)}" for h in held], education=edu, as_of=AS_OF)
         sol = solve(reg, prof)
@@ -224,8 +243,8 @@ def bare_sweep(reg: Registry, holds: list[str], target: str, education: str):
     rules = list(tables.rules.values())
     prof = build_profile(reg, holds, education=education, as_of=AS_OF)
     as_of, goal = to_t(prof.as_of), tables.ids[target]
-    rank = reg.levels[education]["rank"]
-    usable = [not pr.education or reg.levels[pr.education]["rank"] <= rank for pr in rules]
+    rank = reg.levels[education].rank
+    usable = [not pr.education or reg.levels[pr.education].rank <= rank for pr in rules]
     arrived = [None] * len(tables.refs)
     need = tables.need[:]
     heap = [(to_t(h.obtained), tables.ids[h.level]) for h in prof.holdings]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from .dates import date_start, in_force
 from .describe import other_words
 from .kinds import COMPOSABLE  # (counts_as, derived: any number per chain)
-from .records import Rule
+from .records import NO_CONDITIONS, Rule
 from .registry import Registry
 from .results import Cite, Equivalent, Equivalents, LevelName, Link, RouteIn
 
@@ -279,9 +279,17 @@ def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) ->
 def conditions_of(rule: Rule, lang: str) -> dict:
     """The rule's conditions without the empty ones, tagged with the rule id ({} when none); the
     conditions in words (``other``) as strings in ``lang``."""
-    out = {k: v for k, v in rule.conditions.to_dict().items() if v not in (None, [], False)}
+    cond = rule.conditions
+    if cond == NO_CONDITIONS:  # most rules: nothing to show
+        return {}
+    out = {k: v for k, v in zip(cond._fields, cond) if v not in (None, (), False)}
+    for key in ("also_holds", "points"):
+        if key in out:  # nested records as plain data
+            out[key] = [q.to_dict() for q in out[key]] if key == "also_holds" else out[key].to_dict()
+    if "honours" in out:
+        out["honours"] = list(out["honours"])
     if "other" in out:
-        out["other"] = [other_words(item, lang) for item in rule.conditions.other]
+        out["other"] = [other_words(item, lang) for item in cond.other]
     return {"rule": rule.id, **out} if out else {}
 
 

@@ -13,14 +13,24 @@ from __future__ import annotations
 from typing import NamedTuple, Optional
 
 
+# Most values of an answer are strings and numbers: they are their own JSON, tested first (a lookup
+# answer holds thousands of them; the web API serialises one per request).
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def json_of(value):
     """``value`` as JSON data: results become objects (via their ``to_json``), tuples arrays."""
-    if isinstance(value, tuple):
-        to_json = getattr(value, "to_json", None)
-        if to_json is not None:
-            return to_json()
-        return [json_of(v) for v in value]
-    if isinstance(value, list):
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is tuple or kind is list:
+        return [v if type(v) in _SCALARS else json_of(v) for v in value]
+    if kind is dict:
+        return {k: v if type(v) in _SCALARS else json_of(v) for k, v in value.items()}
+    to_json = getattr(value, "to_json", None)  # a result (a named tuple)
+    if to_json is not None:
+        return to_json()
+    if isinstance(value, (tuple, list)):
         return [json_of(v) for v in value]
     if isinstance(value, dict):
         return {k: json_of(v) for k, v in value.items()}
@@ -29,7 +39,8 @@ def json_of(value):
 
 def _to_json(self) -> dict:
     """This result as the contract's JSON object."""
-    return {("from" if name == "from_" else name): json_of(value) for name, value in zip(self._fields, self)}
+    return {("from" if name == "from_" else name): value if type(value) in _SCALARS else json_of(value)
+            for name, value in zip(self._fields, self)}
 
 
 class LevelName(NamedTuple):
@@ -39,7 +50,8 @@ class LevelName(NamedTuple):
     ladder: str
     name: str
 
-    to_json = _to_json
+    def to_json(self) -> dict:  # written out: answers hold many (the generic one zips the fields)
+        return {"id": self[0], "ladder": self[1], "name": self[2]}
 
 
 class Cite(NamedTuple):
@@ -55,7 +67,8 @@ class Cite(NamedTuple):
     layer: str
     jurisdiction: str
 
-    to_json = _to_json
+    def to_json(self) -> dict:  # written out, as LevelName's
+        return dict(zip(self._fields, self))  # every value a string
 
 
 # -- lookup, routes-into, compare ---------------------------------------------------------------
@@ -72,7 +85,8 @@ class Link(NamedTuple):
     to: str
     reversed: bool
 
-    to_json = _to_json
+    def to_json(self) -> dict:  # written out, as LevelName's
+        return {"rule": self[0], "kind": self[1], "from": self[2], "to": self[3], "reversed": self[4]}
 
 
 class Equivalent(NamedTuple):
@@ -90,7 +104,12 @@ class Equivalent(NamedTuple):
     effective_from: Optional[str]
     effective_until: Optional[str]
 
-    to_json = _to_json
+    def to_json(self) -> dict:  # written out: a lookup answer holds tens of them
+        return {"direction": self.direction, "level": self.level.to_json(), "kind": self.kind,
+                "purposes": list(self.purposes), "conditions": [json_of(c) for c in self.conditions],
+                "chain": list(self.chain), "links": [x.to_json() for x in self.links],
+                "sources": [x.to_json() for x in self.sources], "confidence": self.confidence,
+                "effective_from": self.effective_from, "effective_until": self.effective_until}
 
 
 class Occupation(NamedTuple):

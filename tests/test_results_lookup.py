@@ -114,3 +114,18 @@ def test_results_are_immutable(real, tiny):
 def test_api_and_library_give_the_same_typed_answers(real):
     assert api.lookup(real, "技师", to=["工程技术"]) == find_equivalents(real, "技师", to=["工程技术"])
     assert api.routes_into(real, "工程师").routes == routes_into(real, real.level("工程师").ref)
+
+
+def test_the_written_out_to_json_methods_say_what_the_generic_one_says():
+    """LevelName, Cite, Link and Equivalent write their JSON out by hand (for speed); field for field
+    it is what the generic conversion of their fields gives."""
+    from equivalence import api
+    from equivalence.registry import Registry
+    from equivalence.results import _to_json
+
+    reg = Registry.load()
+    for name in ("技师", "高级工程师", "专业技术岗位:九级", "一级建造师"):
+        for r in api.lookup(reg, name, include_derived=True).results:
+            for item in (r, r.level, *r.links, *r.sources):
+                assert item.to_json() == _to_json(item), item
+                assert list(item.to_json()) == list(_to_json(item))  # the same key order too

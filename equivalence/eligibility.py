@@ -47,8 +47,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     ``sol`` is a sweep of ``profile`` with ``every_rule=True`` already made (it does not depend on
     the target), to check several targets for one worker without sweeping again.
     """
-    from .lookup import check_arguments
-    from .lookup import cite_of, level_name
+    from .lookup import check_arguments, cite_of, level_name
     from .planner import fact_of
 
     check_arguments(lang=lang)

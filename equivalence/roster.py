@@ -255,7 +255,7 @@ class Roster:
         return self._name_sep.join(out)
 
     def _appointed(self, rule_id: str | None) -> bool:
-        """Whether the rule fills its level by 评聘 (its conditions say so): not earned by time."""
+        """Whether the rule fills its level by 评聘 (its conditions are marked `appointed`): not earned by time."""
         if rule_id is None:
             return False
         return self.reg.rules[rule_id].conditions.appointed

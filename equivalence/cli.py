@@ -129,6 +129,8 @@ class EquivalenceGroup(click.Group):
     def make_context(self, info_name, args, parent=None, **extra):
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:  # `equivalence` alone: the help page, as it is
+            raise
         except click.ClickException as exc:  # a usage error echoes the value given: keep it on one line
             exc.message = one_line(exc.message)
             raise
@@ -152,16 +154,21 @@ class EquivalenceGroup(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         args = list(sys.argv[1:] if args is None else args)
-        # Usage errors in the language asked; a help page stays as written (its option texts are English).
-        words = "en" if "--help" in args else _lang_requested(args)
+        # Usage errors and help pages in the language asked (--lang; zh by default).
+        words = _lang_requested(args)
+        helping = _help_requested(args)
+        if helping:  # a help page takes --lang on any command, even one without it (the top level)
+            args = _without_lang(args)
         try:
-            with speaking(words):
+            with speaking(words), _help_pages(words if helping else "en"):
                 code = super().main(args, prog_name, complete_var, False, **extra)
         except click.ClickException as exc:
             if _broken_pipe(exc):
                 _quiet_pipe()
             if isinstance(exc, DomainError):  # said in the language asked (--lang; zh by default)
                 exc.message = exc.said(_lang_requested(args))
+            elif isinstance(exc, click.exceptions.NoArgsIsHelpError):
+                pass  # the help page, made above in the language asked
             elif words == "zh" and isinstance(exc, click.UsageError):
                 with speaking(words):
                     text = polished(exc.format_message())
@@ -206,6 +213,36 @@ def _given(args: list[str], option: str, value: str) -> bool:
     """Whether the command line sets ``option`` to ``value`` (``--lang en`` or ``--lang=en``), read
     before click has parsed it: an error raised while parsing is still said as asked."""
     return any(a == f"{option}={value}" or (a == option and nxt == value) for a, nxt in zip(args, args[1:] + [""]))
+
+
+def _help_requested(args: list[str]) -> bool:
+    """Whether the command line asks for a help page (``--help``, ``-h``, or nothing at all)."""
+    return not args or "--help" in args or "-h" in args
+
+
+def _without_lang(args: list[str]) -> list[str]:
+    """The command line without its ``--lang`` (read by :func:`_lang_requested` already)."""
+    kept, skip = [], False
+    for arg, nxt in zip(args, args[1:] + [""]):
+        if skip:
+            skip = False
+        elif arg == "--lang" and nxt in ("zh", "en"):
+            skip = True
+        elif arg not in ("--lang=zh", "--lang=en"):
+            kept.append(arg)
+    return kept
+
+
+def _help_pages(lang: str):
+    """Help pages in ``lang``: the English is written in the commands; the Chinese table is imported
+    only when a help page in Chinese is asked for."""
+    if lang != "zh":
+        import contextlib
+
+        return contextlib.nullcontext()
+    from .cli_help_zh import helping
+
+    return helping()
 
 
 def _json_requested(args: list[str]) -> bool:
@@ -260,7 +297,7 @@ def cli(ctx, mappings, region, layers):
       equivalence lookup 技师
       equivalence lookup 高级技师 --to 工程技术 --format json
       equivalence levels 专业技术岗位
-      equivalence show bridge-technician-to-intermediate
+      equivalence show bridge-96-technician-to-intermediate
     """
     ctx.obj = {"mappings": mappings, "region": region, "layers": list(layers)}
 
@@ -402,7 +439,7 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
     \b
     Examples:
       equivalence lookup 技师
-      equivalence lookup 三级 --kind apply --format json
+      equivalence lookup 职业技能等级:三级 --kind apply --format json
       equivalence lookup 专业技术岗位:九级 --lang en
     """
     from . import api
@@ -516,7 +553,7 @@ def show(ctx, rule_id, fmt, lang):
 
     \b
     Example:
-      equivalence show bridge-technician-to-intermediate
+      equivalence show bridge-96-technician-to-intermediate
     """
     from . import api
     from .lookup import conditions_of

@@ -44,16 +44,21 @@ CLICK_ZH = {
     "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
     "Takes {nargs} values but 1 was given.": "需要 {nargs} 个值，只给了 1 个。",
     "Takes {nargs} values but {len} were given.": "需要 {nargs} 个值，给了 {len} 个。",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
-    "{name} {filename!r} is a file.": "{name} {filename!r} 是文件。",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} 是文件夹。",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} 不可读。",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} 不可写。",
+    # without click's {name}: the name of a path type is fixed when its command is built, in English
+    # (so that the FILE of a help page does not depend on which command was first run in zh)
+    "{name} {filename!r} does not exist.": "{filename!r} 不存在。",
+    "{name} {filename!r} is a file.": "{filename!r} 是文件，不是文件夹。",
+    "{name} {filename!r} is a directory.": "{filename!r} 是文件夹，不是文件。",
+    "{name} {filename!r} is not readable.": "{filename!r} 不可读。",
+    "{name} {filename!r} is not writable.": "{filename!r} 不可写。",
     "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}：{message}",
-    "file": "文件",
-    "directory": "文件夹",
-    "path": "路径",
     "Aborted!": "已中止。",
+    # the words click writes into a help page (a help page in zh: equivalence.cli_help_zh)
+    "Options": "选项",
+    "Commands": "命令",
+    "default: {default}": "默认：{default}",
+    "required": "必填",
+    "env var: {var}": "环境变量：{var}",
 }
 
 # The click modules that import gettext's functions under their own names.

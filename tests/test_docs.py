@@ -29,11 +29,12 @@ def test_command_in_readme(command):
 @pytest.mark.parametrize("command", sorted(set(COMMANDS) | {"--"}))
 def test_help_text(runner, command):
     args = ["--help"] if command == "--" else [command, "--help"]
-    result = runner.invoke(cli, args)
-    assert result.exit_code == 0, result.stderr
-    lines = [line for line in result.stdout.splitlines() if line.strip()]
-    assert lines[0].startswith("Usage: ")
-    assert len(lines) > 2
+    for lang, usage in (([], "用法： "), (["--lang", "en"], "Usage: ")):  # zh by default
+        result = runner.invoke(cli, args + lang)
+        assert result.exit_code == 0, result.stderr
+        lines = [line for line in result.stdout.splitlines() if line.strip()]
+        assert lines[0].startswith(usage)
+        assert len(lines) > 2
     if command != "--":
         found = cli.get_command(None, command)
         assert found is not None and found.help and found.help.strip()

@@ -22,8 +22,8 @@ COMMANDS = {
     "ladders": ("列出等级序列（技能等级、职称层级和系列、岗位、职级、学历）。",
                 "列出等级序列（职业技能等级、职称层级和职称系列、岗位、职级、学历）。"),
     "levels": ("列出 LADDER 的等级，由低到高。", "列出等级序列 LADDER 的各个等级，由低到高。"),
-    "lookup": ("LEVEL 在其他等级序列上的对应，及所依据的条款。",
-               "按现行规则，等级 LEVEL 在其他每个等级序列上对应什么，依据哪一条款。"),
+    "lookup": ("LEVEL 在其他等级序列上的相关等级，及所依据的条款。",
+               "规则把等级 LEVEL 与其他每个等级序列上的哪些等级联系起来，依据的是哪一条款。"),
     "layers": ("列出随附的规则层：全国、各省和示例单位。",
                "列出随附的规则层：全国规则、各省规则和示例单位的规则。"),
     "sources": ("列出规则所依据的政策文件，含文号、日期和核实情况。",
@@ -81,16 +81,16 @@ EXAMPLE_COMMENTS = {
 
 _HELP = {"--help": "显示本帮助并退出。"}
 _OUTPUT = {"--format": "输出格式。", "--lang": "名称和标签的语言。"}
-_DERIVED = {"--include-derived": "也使用没有文件明确规定的比较（推导）。"}
+_DERIVED = {"--include-derived": "也使用没有文件载明的比较（推导）。"}
 _PROFILE = {
     "--holds": "持有的证书，附持有年数或取得日期（可重复）。",
     "--education": "最高学历（如 本科、大专、预备技师班）。",
     "--work-years": "至今的工作年限。",
     "--as-of": "从此日期起规划（YYYY-MM-DD；默认今天）。",
-    "--in-post": "持有且在聘的证书（在聘）。",
+    "--in-post": "所持证书中处于聘任状态的一项（在聘）。",
     "--profile": "含 holds、education、work_years、as_of、in_post、honours、scores 的 YAML 或 JSON 文件。",
     "--honour": "获得的荣誉，如 全国技术能手（用于破格规则；可重复）。",
-    "--scores": "积分晋级各积分项的次数（YAML/JSON），如 {performance: 2}。",
+    "--scores": "各积分项的次数（YAML/JSON 文件，用于积分晋级），如 {performance: 2}。",
 }
 _TO_TIER = {"--to-tier": "目标：此职称层级的任一职称（员级 … 正高级）。"}
 
@@ -168,7 +168,7 @@ OPTIONS = {
     "chart": {
         "--output": "把图写入此文件：.svg 或 .html（含图和图例的网页）。",
         "--lang": "名称和标签的语言。",
-        "--include-derived": "也画出没有文件明确规定的比较（推导）。",
+        "--include-derived": "也画出没有文件载明的比较（推导）。",
         **_HELP,
     },
     "serve": {

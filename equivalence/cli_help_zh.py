@@ -112,7 +112,7 @@ OPTIONS = {
         "--purpose": "只列出适用于此用途的结果，按编号或名称（title_review、职称评审）。",
         "--as-of": "只用在此日期施行的规则（2021-06-30、2021/6/30、2021年6月30日 …）。",
         **_DERIVED,
-        "--direction": "out：LEVEL 对应 X；in：X 对应 LEVEL。",
+        "--direction": "out：LEVEL 关联到 X；in：X 关联到 LEVEL。",
         **_OUTPUT, **_HELP,
     },
     "layers": {**_OUTPUT, **_HELP},

@@ -282,7 +282,8 @@ def explain(error: dict) -> tuple:
     english = msg[:1].lower() + msg[1:]
     said = None
     if kind in _SCHEMA_TYPES:
-        ctx = error.get("ctx") or {}
+        # pydantic writes a bound of 0.0 as 0
+        ctx = {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in (error.get("ctx") or {}).items()}
         params = dict(ctx, field=str(ctx.get("field_type", ""))[:1].lower() + str(ctx.get("field_type", ""))[1:],
                       items="item" if ctx.get("min_length", ctx.get("max_length")) == 1 else "items",
                       chars="character" if ctx.get("min_length", ctx.get("max_length")) == 1 else "characters")

@@ -242,7 +242,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "after_source": {"zh": "{date} 晚于文件 '{source}' 的终止日期（{end}）", "en": "{date} is after source '{source}' ends ({end})"},
     "promotion_cycle": {"zh": "晋升成环：{trail}", "en": "promotion cycle: {trail}"},
     "contradicts_lower_layer": {"zh": "与下层规则矛盾：{conflict}", "en": "contradicts a lower layer: {conflict}"},
-    "conflict_fewer_years": {"zh": "{names} 要求{years}，而规则 {rule} 要求{asks}；{fix}",
+    "conflict_fewer_years": {"zh": "{names} 要求{years}，而规则 {rule}要求{asks}；{fix}",
                              "en": "{names} after {years} where rule {rule} asks {asks}; {fix}"},
     "conflict_gives_more": {"zh": "{names} 条件不多于规则 {rule}（{other}），给出的却更多；{fix}",
                             "en": "{names} gives more, asking no more, than rule {rule} gives {other}; {fix}"},

@@ -119,10 +119,28 @@ def read_yaml(text: str, path: str) -> Parsed:
     return Parsed(data, lines, problems, refused)
 
 
+# PyYAML's most common problems (libyaml's words, and the pure-Python parser's) -> message codes;
+# any other is shown as PyYAML words it.
+YAML_PROBLEMS = {
+    "mapping values are not allowed in this context": ("yaml_mapping_values", {"where": "in this context"}),
+    "mapping values are not allowed here": ("yaml_mapping_values", {"where": "here"}),
+    "found character that cannot start any token": ("yaml_cannot_start_token", {}),
+    "did not find expected ',' or ']'": ("yaml_expected_end_of_list", {}),
+    "did not find expected ',' or '}'": ("yaml_expected_end_of_mapping", {}),
+    "did not find expected '-' indicator": ("yaml_expected_dash", {}),
+    "did not find expected key": ("yaml_expected_key", {}),
+    "could not find expected ':'": ("yaml_expected_colon", {}),
+    "found undefined alias": ("yaml_undefined_alias", {}),
+    "found unexpected end of stream": ("yaml_end_of_stream", {}),
+    "second occurrence": ("yaml_duplicate_anchor", {}),
+}
+
+
 def _yaml_error(path: str, exc: Exception, code: str) -> MappingError:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)  # PyYAML's words
-    return MappingError(path, mark.line + 1 if mark else None, "", code=code, problem=problem)
+    return MappingError(path, mark.line + 1 if mark else None, "", code=code,
+                        problem=YAML_PROBLEMS.get(problem, ("text", {"text": problem})))
 
 
 _checker = yaml.constructor.SafeConstructor()  # builds single scalars, to test them before the document

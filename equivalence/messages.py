@@ -130,9 +130,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "not_utf8": {"zh": "不是 UTF-8 文本", "en": "not UTF-8 text"},
     # the reason comes from the operating system, in its own (English) words
     "cannot_read_file": {"zh": "无法读取：{why}", "en": "cannot read: {why}"},
-    # PyYAML's own description of the problem stays as PyYAML words it (no catalogue of its messages)
+    # PyYAML's description of the problem: the common ones in words of ours (en: PyYAML's own, see
+    # loader.YAML_PROBLEMS), any other as PyYAML words it
     "yaml_syntax": {"zh": "YAML 语法错误：{problem}", "en": "YAML syntax: {problem}"},
     "yaml_value": {"zh": "YAML 取值错误：{problem}", "en": "YAML value: {problem}"},
+    "yaml_mapping_values": {"zh": "此处不允许出现映射的值（请检查冒号与缩进）", "en": "mapping values are not allowed {where}"},
+    "yaml_cannot_start_token": {"zh": "出现了不能作为记号开头的字符（例如制表符）",
+                                "en": "found character that cannot start any token"},
+    "yaml_expected_end_of_list": {"zh": "缺少应有的 ',' 或 ']'", "en": "did not find expected ',' or ']'"},
+    "yaml_expected_end_of_mapping": {"zh": "缺少应有的 ',' 或 '}}'", "en": "did not find expected ',' or '}}'"},
+    "yaml_expected_dash": {"zh": "缺少应有的 '-' 标记", "en": "did not find expected '-' indicator"},
+    "yaml_expected_key": {"zh": "缺少应有的键", "en": "did not find expected key"},
+    "yaml_expected_colon": {"zh": "找不到应有的 ':'", "en": "could not find expected ':'"},
+    "yaml_undefined_alias": {"zh": "别名（*）未定义", "en": "found undefined alias"},
+    "yaml_end_of_stream": {"zh": "文件意外结束（引号或括号没有闭合？）", "en": "found unexpected end of stream"},
+    "yaml_duplicate_anchor": {"zh": "锚点（&）重复", "en": "second occurrence"},
     "nested_too_deep": {"zh": "嵌套超过 {depth} 层", "en": "nested more than {depth} levels deep"},
     "unknown_yaml_tag": {"zh": "未知的 YAML 标签 '{tag}'", "en": "unknown YAML tag '{tag}'"},
     "not_finite": {"zh": "'{value}' 不是有限的数", "en": "'{value}' is not a finite number"},

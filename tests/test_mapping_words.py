@@ -278,3 +278,13 @@ def test_a_mapping_error_keeps_its_words_through_pickle_and_says_them_in_both_la
     # plain words (no code) are said alike in both languages, on one line
     plain = MappingError("f", None, "", "line one\nline two")
     assert str(plain) == plain.said("zh") == "f: line one\\nline two"
+
+
+def test_the_web_pages_say_the_first_problem_in_the_language_asked():
+    from equivalence.web.app import message_of
+
+    errors = MappingErrors([MappingError("a.yaml", 2, "rules[0].to", code="promotion_goes_up", high="sk.s1", low="sk.s3"),
+                            MappingError("b.yaml", None, "", code="not_utf8")])
+    assert message_of(errors, "en") == ("the mappings do not validate: a.yaml:2: rules[0].to: a promotion goes up: "
+                                        "'sk.s1' is not above 'sk.s3'")
+    assert message_of(errors, "zh") == "映射文件未通过校验：a.yaml:2: rules[0].to: 晋升须向上：'sk.s1' 不高于 'sk.s3'"

@@ -395,6 +395,14 @@ def _read_text(file: Path, rel: str) -> str:
         raise MappingErrors([MappingError(rel, None, "", code="not_utf8")]) from None
 
 
+def os_reason(exc: OSError) -> tuple:
+    """Why the system could not read a file, as a message param: its own words, and ours in Chinese."""
+    import errno
+
+    code = {errno.EACCES: "os_eacces", errno.ENOENT: "os_enoent", errno.EISDIR: "os_eisdir", errno.EIO: "os_eio"}
+    return (code.get(exc.errno, "text"), {"text": exc.strerror, "why": exc.strerror})
+
+
 def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: list) -> None:
     """Validate the records of one file into ``result``; append its problems to ``problems``."""
     try:
@@ -403,7 +411,7 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
         problems.extend(exc.errors)
         return
     except OSError as exc:
-        problems.append(MappingError(rel, None, "", code="cannot_read_file", why=exc.strerror))
+        problems.append(MappingError(rel, None, "", code="cannot_read_file", why=os_reason(exc)))
         return
     problems.extend(parsed.problems)
     data, lines, refused = parsed.data, parsed.lines, parsed.refused

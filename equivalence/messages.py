@@ -128,8 +128,13 @@ TEMPLATES: dict[str, dict[str, str]] = {
                          "en": "the folder's files are larger than {size} together; this one and the next not read"},
     "larger_than": {"zh": "大于 {size}", "en": "larger than {size}"},
     "not_utf8": {"zh": "不是 UTF-8 文本", "en": "not UTF-8 text"},
-    # the reason comes from the operating system, in its own (English) words
     "cannot_read_file": {"zh": "无法读取：{why}", "en": "cannot read: {why}"},
+    # the operating system's reason: its own words in English (loader.os_reason); an errno without
+    # words of ours is said in the system's words in both languages
+    "os_eacces": {"zh": "没有权限", "en": "{why}"},
+    "os_enoent": {"zh": "文件不存在", "en": "{why}"},
+    "os_eisdir": {"zh": "这是文件夹", "en": "{why}"},
+    "os_eio": {"zh": "输入输出错误", "en": "{why}"},
     # PyYAML's description of the problem: the common ones in words of ours (en: PyYAML's own, see
     # loader.YAML_PROBLEMS), any other as PyYAML words it
     "yaml_syntax": {"zh": "YAML 语法错误：{problem}", "en": "YAML syntax: {problem}"},

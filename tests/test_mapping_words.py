@@ -288,3 +288,16 @@ def test_the_web_pages_say_the_first_problem_in_the_language_asked():
     assert message_of(errors, "en") == ("the mappings do not validate: a.yaml:2: rules[0].to: a promotion goes up: "
                                         "'sk.s1' is not above 'sk.s3'")
     assert message_of(errors, "zh") == "映射文件未通过校验：a.yaml:2: rules[0].to: 晋升须向上：'sk.s1' 不高于 'sk.s3'"
+
+
+def test_why_a_file_cannot_be_read_is_the_systems_words_in_english_and_ours_in_chinese():
+    import errno
+
+    from equivalence.loader import os_reason
+
+    denied = MappingError("a.yaml", None, "", code="cannot_read_file",
+                          why=os_reason(PermissionError(errno.EACCES, "Permission denied")))
+    assert str(denied) == "a.yaml: cannot read: Permission denied"
+    assert denied.said("zh") == "a.yaml: 无法读取：没有权限"
+    other = MappingError("a.yaml", None, "", code="cannot_read_file", why=os_reason(OSError(errno.EBUSY, "Busy")))
+    assert str(other) == "a.yaml: cannot read: Busy" and other.said("zh") == "a.yaml: 无法读取：Busy"

@@ -62,13 +62,12 @@ def _audit_rule(located, sources: dict, problems) -> None:
         return  # reported by compile as an unknown source
     confidence = rule.confidence or CONFIDENCE_OF_STATUS[primary.status]
     if rule.kind == "derived" and confidence != "low":
-        problems.add(located, ("confidence",), f"a derived rule (no document states it) is low confidence, not '{confidence}'")
+        problems.add(located, ("confidence",), "derived_not_low", confidence=confidence)
     first_quote = rule.cite[0].quote.strip()
     if confidence == "high" and primary.status == "official" and not first_quote:  # a non-official one: compile says so
-        problems.add(located, ("confidence",),
-                     "'high' needs the official wording of this rule seen (a quote in the first citation)")
+        problems.add(located, ("confidence",), "high_needs_quote")
     if confidence != "low" and "paraphrase" in rule.cite[0].article.lower():
-        problems.add(located, ("confidence",), f"a rule known only as a paraphrase is low confidence, not '{confidence}'")
+        problems.add(located, ("confidence",), "paraphrase_low", confidence=confidence)
     for i, cite in enumerate(rule.cite):
         _audit_cite(problems, located, ("cite", i), cite, sources)
     texts = {("note",): rule.note}
@@ -80,12 +79,10 @@ def _audit_rule(located, sources: dict, problems) -> None:
         zh_at, zh = next(iter(words.items()))
         found = _ENGLISH.search(zh)  # shown as written in Chinese answers
         if found:
-            problems.add(located, zh_at, f"a condition is shown as written in Chinese answers: write it in Chinese "
-                                         f"('{found.group(0)}')")
+            problems.add(located, zh_at, "condition_in_chinese", found=found.group(0))
         found = _CHINESE.search(_NAMED.sub("", words.get(at + ("en",), "")))  # and in English ones
         if found:
-            problems.add(located, at + ("en",), f"a condition is shown as written in English answers: write it in "
-                                                f"English ('{found.group(0)}'; a 《title》 or 文号 may stay)")
+            problems.add(located, at + ("en",), "condition_in_english", found=found.group(0))
     _no_project_file(problems, located, texts)
 
 
@@ -98,17 +95,14 @@ def _audit_cite(problems, located, loc: tuple, cite, sources: dict) -> None:
         return
     source = sources.get(cite.source)
     if source is not None and source.status == "unverified":
-        problems.add(located, loc + ("quote",),
-                     f"source '{cite.source}' is unverified (no text seen): leave the quote empty and say why in the note")
+        problems.add(located, loc + ("quote",), "quote_unverified", source=cite.source)
     found = _SUMMARY.search(quote)
     if found:
-        problems.add(located, loc + ("quote",),
-                     f"a quote is words seen in the source, not a summary ('{found.group(0)}'): "
-                     "move it to the note and leave the quote empty")
+        problems.add(located, loc + ("quote",), "quote_summary", found=found.group(0))
 
 
 def _no_project_file(problems, located, texts: dict) -> None:
     for loc, text in texts.items():
         found = _PROJECT_FILE.search(text or "")
         if found:
-            problems.add(located, loc, f"names a file of this project ('{found.group(0)}'): cite documents only")
+            problems.add(located, loc, "names_project_file", found=found.group(0))

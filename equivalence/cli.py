@@ -619,7 +619,7 @@ SHOW_LABELS = {
 @cli.command()
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of the summary (each problem is file:line: where: what).")
+              help="Language of the problems and the summary (each problem is file:line: where: what).")
 @click.pass_context
 def validate(ctx, folder, lang):
     """Check a mapping folder (default: the shipped one); list every problem as file:line: where: what."""
@@ -637,7 +637,7 @@ def validate(ctx, folder, lang):
         index = compile_folder(national, display_root=None if folder or obj["mappings"] else "mappings", layers=stack)
     except MappingErrors as exc:
         for err in exc.errors:
-            click.echo(str(err))
+            click.echo(err.said(lang))
         from .messages import render
 
         n = len(exc.errors)

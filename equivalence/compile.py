@@ -40,7 +40,7 @@ def compile_folder(root, *, display_root: str | None = None, layers=()) -> dict:
     layer_infos: list[dict] = []
     for n, folder in enumerate([root, *layers]):
         if n and not os.path.isfile(os.path.join(folder, LAYER_FILE)):  # before walking what may be '/'
-            problems.append(MappingError(str(folder), None, "", f"not a layer: it has no {LAYER_FILE}"))
+            problems.append(MappingError(str(folder), None, "", code="not_a_layer", file=LAYER_FILE))
             continue
         m = load_folder(folder, display_root=display_root if n == 0 else None, problems=problems)
         if m.layer is None:
@@ -52,12 +52,11 @@ def compile_folder(root, *, display_root: str | None = None, layers=()) -> dict:
             info = {"id": lay.id, "zh": lay.zh, "en": lay.en, "scope": lay.scope,
                     "region": lay.region or (None if lay.scope == "employer" else "CN"), "path": str(folder)}
             if (n == 0) != (lay.scope == "national"):
-                problems.append(MappingError(m.layer.path, m.layer.line, "layer.scope",
-                                             "the first folder is the national layer; the others are provinces or employers"))
+                problems.append(MappingError(m.layer.path, m.layer.line, "layer.scope", code="layer_scope_order"))
             if lay.scope == "province" and not lay.region:
-                problems.append(MappingError(m.layer.path, m.layer.line, "layer.region", "a province layer names its region"))
+                problems.append(MappingError(m.layer.path, m.layer.line, "layer.region", code="layer_names_region"))
             if any(other["id"] == lay.id for other in layer_infos):
-                problems.append(MappingError(m.layer.path, m.layer.line, "layer.id", f"layer '{lay.id}' is given twice"))
+                problems.append(MappingError(m.layer.path, m.layer.line, "layer.id", code="layer_twice", id=lay.id))
         layer_infos.append(info)
         for section in SECTION_NAMES:
             for located in getattr(m, section):
@@ -97,7 +96,8 @@ SECTION_NAMES = ("sources", "purposes", "ladders", "rules", "catalogues", "honou
 
 
 class _Problems(list):
-    def add(self, located: Located, loc: tuple, message: str) -> None:
+    def add(self, located: Located, loc: tuple, code: str, **params) -> None:
+        """A problem of ``located`` at key path ``loc``: a message ``code`` of equivalence.messages."""
         line = located.lines.get(loc)
         probe = loc
         while line is None and probe:
@@ -108,7 +108,7 @@ class _Problems(list):
             type(located.item).__name__]
         index = located.index if hasattr(located, "index") else None
         where = format_loc((f"{section}[{index}]",) + loc) if index is not None else format_loc(loc)
-        self.append(MappingError(located.path, line or located.line, where, message))
+        self.append(MappingError(located.path, line or located.line, where, code=code, **params))
 
 
 def _number_records(mappings: Mappings) -> None:
@@ -129,17 +129,18 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     layers = layers or [dict(NATIONAL)]
     layer_of = {info["id"]: info for info in layers}
 
-    def where(record) -> str:
-        # "first in FILE", naming the layer when the two records are in different layers (a record, or
-        # an honour's or a points scheme's dict)
+    def where(record) -> tuple:
+        # "first in FILE", naming the layer when there are several (a record, or an honour's or a
+        # points scheme's dict); a message param (see equivalence.messages)
         path, layer = (record["path"], record["layer"]) if isinstance(record, dict) else (record.path, record.layer)
-        return path + (f", layer {layer}" if len(layers) > 1 else "")
+        return ("in_file_layer", {"path": path, "layer": layer}) if len(layers) > 1 else ("in_file", {"path": path})
 
-    def duplicate(located: Located, kind: str, table: dict) -> bool:
+    def duplicate(located: Located, kind: str, table: dict) -> bool:  # kind: a term_* of the messages
         """Report a record whose id ``table`` already holds (then the caller skips it)."""
         first = table.get(located.item.id)
         if first is not None:
-            problems.add(located, ("id",), f"duplicate {kind} id '{located.item.id}' (first in {where(first)})")
+            problems.add(located, ("id",), "duplicate_id_first", kind=(f"term_{kind}", {}), id=located.item.id,
+                         first=where(first))
         return first is not None
 
     sources: dict[str, dict] = {}
@@ -148,7 +149,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
         if duplicate(loc, "source", sources):
             continue
         if s.effective_until and date_start(s.effective_until) <= date_start(s.effective_from):
-            problems.add(loc, ("effective_until",), "ends before it starts")
+            problems.add(loc, ("effective_until",), "ends_before_starts")
         sources[s.id] = Source(
             id=s.id, title=s.title, doc_no=s.doc_no, issuer=s.issuer, published=s.published,
             effective_from=s.effective_from, effective_until=s.effective_until, status=s.status,
@@ -159,13 +160,13 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     for loc in m.purposes:
         p = loc.item
         if p.id in purposes:
-            problems.add(loc, ("id",), f"duplicate purpose id '{p.id}'")
+            problems.add(loc, ("id",), "duplicate_id", kind=("term_purpose", {}), id=p.id)
             continue
         purposes[p.id] = Purpose(p.id, p.zh, p.en)
 
     def check_cite(located: Located, loc: tuple, cite) -> None:
         if cite is not None and cite.source not in sources:
-            problems.add(located, loc + ("source",), f"unknown source '{cite.source}'")
+            problems.add(located, loc + ("source",), "unknown_source_ref", id=cite.source)
 
     ladders: dict[str, dict] = {}
     levels: dict[str, dict] = {}
@@ -181,19 +182,18 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
         for i, lev in enumerate(lad.levels):
             at = ("levels", i)
             if lev.id in seen_ids:
-                problems.add(loc, at + ("id",), f"duplicate level id '{lev.id}' in ladder '{lad.id}'")
+                problems.add(loc, at + ("id",), "duplicate_level_id", id=lev.id, ladder=lad.id)
                 continue
             seen_ids.add(lev.id)
             if previous_rank is not None and lev.rank <= previous_rank:
-                problems.add(loc, at + ("rank",),
-                             f"rank {lev.rank} is not above the previous level's {previous_rank} (list levels low to high)")
+                problems.add(loc, at + ("rank",), "rank_not_above", rank=lev.rank, previous=previous_rank)
             previous_rank = lev.rank
             check_cite(loc, at + ("cite",), lev.cite)
             for field, name in [("zh", lev.zh), ("en", lev.en)] + [(("aliases", j), a) for j, a in enumerate(lev.aliases)]:
                 key = normalize(name)
                 if key in seen_names and seen_names[key] != lev.id:
-                    problems.add(loc, at + (field if isinstance(field, tuple) else (field,)),
-                                 f"name '{name}' is already used by level '{seen_names[key]}' of ladder '{lad.id}'")
+                    problems.add(loc, at + (field if isinstance(field, tuple) else (field,)), "name_used",
+                                 name=name, other=seen_names[key], ladder=lad.id)
                 seen_names[key] = lev.id
             ref = f"{lad.id}.{lev.id}"
             refs.append(ref)
@@ -209,20 +209,20 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
         """LADDER.LEVEL or LADDER.LOW..HIGH -> level refs (reporting unknown ones)."""
         ladder_id, _, rest = ref.partition(".")
         if ladder_id not in ladders:
-            problems.add(located, loc, f"unknown ladder '{ladder_id}' in '{ref}'")
+            problems.add(located, loc, "unknown_ladder_in", id=ladder_id, ref=ref)
             return []
         low, dots, high = rest.partition("..")
         ends = []
         for end in ([low, high] if dots else [low]):
             full = f"{ladder_id}.{end}"
             if full not in levels:
-                problems.add(located, loc, f"unknown level '{full}'")
+                problems.add(located, loc, "unknown_level_ref", ref=full)
                 return []
             ends.append(levels[full].rank)
         if not dots:
             return [f"{ladder_id}.{low}"]
         if ends[0] > ends[1]:
-            problems.add(located, loc, f"range '{ref}' runs from high to low; write LOW..HIGH")
+            problems.add(located, loc, "range_high_to_low", ref=ref)
             return []
         return [r for r in ladders[ladder_id].levels if ends[0] <= levels[r].rank <= ends[1]]
 
@@ -238,7 +238,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     schemes: dict[str, dict] = {}
     for loc in m.points_schemes:
         sc = loc.item
-        if duplicate(loc, "points scheme", schemes):
+        if duplicate(loc, "points_scheme", schemes):
             continue
         check_cite(loc, ("cite",), sc.cite)
         items = []
@@ -248,11 +248,11 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
                 got = resolve(loc, ("items", i, "since"), item.since)
                 since = got[0] if got else None
             if item.basis == "fixed" and not item.since:
-                problems.add(loc, ("items", i, "since"), "a fixed item scores while a level is held: name it in 'since'")
+                problems.add(loc, ("items", i, "since"), "fixed_item_since")
             items.append({"id": item.id, "zh": item.zh, "en": item.en, "basis": item.basis, "points": item.points,
                           "cap": item.cap, "since": since})
         if len({i["id"] for i in items}) != len(items):
-            problems.add(loc, ("items",), "item ids must be unique")
+            problems.add(loc, ("items",), "item_ids_unique")
         schemes[sc.id] = {"id": sc.id, "zh": sc.zh, "en": sc.en, "items": items, "note": sc.note,
                           "cite": sc.cite.model_dump() if sc.cite else None, "path": loc.path, "layer": _layer(loc)}
 
@@ -264,30 +264,29 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     for loc in m.rules:
         r = loc.item
         if r.id in replaced:
-            problems.add(loc, ("id",), f"'{r.id}' is the id of a rule replaced by '{replaced[r.id]['by']}'; "
-                                       "give the new rule an id of its own")
+            problems.add(loc, ("id",), "id_of_replaced", id=r.id, by=replaced[r.id]["by"])
             continue
         if r.id in rules:
-            hint = "; a layer replaces a lower layer's rule only with 'replaces:'" if rules[r.id].layer != _layer(loc) else ""
-            problems.add(loc, ("id",), f"duplicate rule id '{r.id}' (first in {where(rules[r.id])}){hint}")
+            hint = ("hint_replaces_only", {}) if rules[r.id].layer != _layer(loc) else ("", {})
+            problems.add(loc, ("id",), "duplicate_rule_id", id=r.id, first=where(rules[r.id]), hint=hint)
             continue
         if r.replaces:
             old = rules.get(r.replaces)
             if old is None and r.replaces in replaced:  # two layers replace the same rule: name both
                 by_id = replaced[r.replaces]["by"]
                 by = rules.get(by_id) or replaced.get(by_id, {}).get("rule")
-                problems.add(loc, ("replaces",), f"'{r.replaces}' is already replaced by "
-                             f"'{by_id}' (in {where(by) if by else '?'}); replace that rule instead")
+                problems.add(loc, ("replaces",), "already_replaced", old=r.replaces, by=by_id,
+                             first=where(by) if by else "?")
                 continue
             same = declared.get(r.replaces)
             if old is None and same is not None and _layer(same) == _layer(loc):  # later in file order
-                problems.add(loc, ("replaces",), f"'{r.replaces}' is in the same layer ({same.path}); edit it instead")
+                problems.add(loc, ("replaces",), "replaces_same_layer", old=r.replaces, file=same.path)
                 continue
             if old is None:
-                problems.add(loc, ("replaces",), f"no rule '{r.replaces}' in a lower layer to replace")
+                problems.add(loc, ("replaces",), "nothing_to_replace", old=r.replaces)
                 continue
             if old.layer == _layer(loc):
-                problems.add(loc, ("replaces",), f"'{r.replaces}' is in the same layer ({old.path}); edit it instead")
+                problems.add(loc, ("replaces",), "replaces_same_layer", old=r.replaces, file=old.path)
                 continue
             replaced[r.replaces] = {"by": r.id, "rule": rules.pop(r.replaces)}
         before = len(problems)
@@ -295,7 +294,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             check_cite(loc, ("cite", i), c)
         for i, p in enumerate(r.purposes):
             if p not in purposes:
-                problems.add(loc, ("purposes", i), f"unknown purpose '{p}'")
+                problems.add(loc, ("purposes", i), "unknown_purpose_ref", id=p)
         src = resolve(loc, ("from",), r.from_) if r.from_ else []
         targets: list[str] = []
         for i, t in enumerate(r.to):
@@ -307,7 +306,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
         for i, req in enumerate(cond.also_holds):
             got = resolve(loc, ("conditions", "also_holds", i, "level"), req.level)
             if len(got) > 1:
-                problems.add(loc, ("conditions", "also_holds", i, "level"), "must name one level, not a range")
+                problems.add(loc, ("conditions", "also_holds", i, "level"), "one_level_not_range")
             also.extend(Requirement(g, req.years, req.in_post) for g in got[:1])
         education = None
         if cond.education:
@@ -315,43 +314,43 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             if got:
                 education = got[0]
                 if len(got) > 1 or ladders[levels[education].ladder].kind != "education":
-                    problems.add(loc, ("conditions", "education"), f"'{cond.education}' is not one level of an education ladder")
+                    problems.add(loc, ("conditions", "education"), "not_education_level", ref=cond.education)
         for i, h in enumerate(cond.honours):
             if h not in honours:
-                problems.add(loc, ("conditions", "honours", i), f"unknown honour '{h}'")
+                problems.add(loc, ("conditions", "honours", i), "unknown_honour_ref", id=h)
         if cond.points and cond.points.scheme not in schemes:
-            problems.add(loc, ("conditions", "points", "scheme"), f"unknown points scheme '{cond.points.scheme}'")
+            problems.add(loc, ("conditions", "points", "scheme"), "unknown_scheme_ref", id=cond.points.scheme)
         if len(problems) > before:
             continue
         source_ref = src[0] if src else None
         if r.kind == "promotion":
             for t in targets:
                 if source_ref and levels[t].ladder != levels[source_ref].ladder:
-                    problems.add(loc, ("to",), f"a promotion stays in one ladder: '{source_ref}' -> '{t}' (use apply)")
+                    problems.add(loc, ("to",), "promotion_one_ladder", low=source_ref, high=t)
                 elif source_ref and levels[t].rank <= levels[source_ref].rank:
-                    problems.add(loc, ("to",), f"a promotion goes up: '{t}' is not above '{source_ref}'")
+                    problems.add(loc, ("to",), "promotion_goes_up", high=t, low=source_ref)
         elif source_ref and any(levels[t].ladder == levels[source_ref].ladder for t in targets) and r.kind != "derived":
-            problems.add(loc, ("to",), f"a '{r.kind}' rule links two ladders; inside one ladder use promotion")
+            problems.add(loc, ("to",), "link_in_one_ladder", kind=r.kind)
         primary = sources.get(r.cite[0].source)
         if primary is None:
             continue
         allowed = CONFIDENCE_OF_STATUS[primary.status]
         confidence = r.confidence or allowed
         if CONFIDENCE_ORDER[confidence] > CONFIDENCE_ORDER[allowed]:
-            problems.add(loc, ("confidence",),
-                         f"'{confidence}' is above what source '{primary.id}' ({primary.status}) allows: {allowed}")
+            problems.add(loc, ("confidence",), "confidence_above_source", confidence=confidence, source=primary.id,
+                         status=primary.status, allowed=allowed)
         eff_from = r.effective_from or primary.effective_from
         eff_until = r.effective_until or primary.effective_until
         if date_start(eff_from) < date_start(primary.effective_from):
-            problems.add(loc, ("effective_from",),
-                         f"{eff_from} is before source '{primary.id}' takes effect ({primary.effective_from})")
+            problems.add(loc, ("effective_from",), "before_source", date=eff_from, source=primary.id,
+                         start=primary.effective_from)
         if primary.effective_until and (r.effective_until is None or
                                         date_start(eff_until) > date_start(primary.effective_until)):
             if r.effective_until is not None:
-                problems.add(loc, ("effective_until",),
-                             f"{eff_until} is after source '{primary.id}' ends ({primary.effective_until})")
+                problems.add(loc, ("effective_until",), "after_source", date=eff_until, source=primary.id,
+                             end=primary.effective_until)
         if eff_until and date_start(eff_until) <= date_start(eff_from):
-            problems.add(loc, ("effective_until",), "ends before it starts")
+            problems.add(loc, ("effective_until",), "ends_before_starts")
         rules[r.id] = Rule(
             id=r.id, kind=r.kind, from_=source_ref, to=tuple(targets), to_spec=tuple(r.to),
             bidirectional=r.bidirectional, grants=r.grants,
@@ -388,6 +387,11 @@ def _citation(cite) -> Citation | None:
     return Citation(cite.source, cite.article, cite.quote) if cite is not None else None
 
 
+def _shown(code: str | None):
+    """A catalogue code as its message shows it: quoted, or None (a message param; see equivalence.messages)."""
+    return repr(code) if code is not None else ("none", {})
+
+
 def _layer(located: Located) -> str:
     return getattr(located, "layer", "national")
 
@@ -401,22 +405,22 @@ def _compile_catalogues(m: Mappings, sources: dict, ladders: dict, problems: _Pr
     for loc in m.catalogues:
         cat = loc.item
         if cat.id in catalogues:
-            problems.add(loc, ("id",), f"duplicate catalogue id '{cat.id}'")
+            problems.add(loc, ("id",), "duplicate_id", kind=("term_catalogue", {}), id=cat.id)
             continue
         check_cite(loc, ("cite",), cat.cite)
         counts: dict[str, int] = {}
         for i, occ in enumerate(cat.occupations):
             at = ("occupations", i)
             if occ.code in occupations:
-                problems.add(loc, at + ("code",), f"duplicate occupation code '{occ.code}'")
+                problems.add(loc, at + ("code",), "duplicate_occupation", occupation=occ.code)
                 continue
             parts = occ.code.count("-") + 1
             if parts != occ.tier:
-                problems.add(loc, at + ("tier",), f"code '{occ.code}' has {parts} part(s), so its tier is {parts}, not {occ.tier}")
+                problems.add(loc, at + ("tier",), "code_tier", occupation=occ.code, parts=parts, tier=occ.tier)
             expected_parent = occ.code.rsplit("-", 1)[0] if parts > 1 else None
             if occ.parent != expected_parent:
-                problems.add(loc, at + ("parent",),
-                             f"parent of '{occ.code}' must be {expected_parent!r}, not {occ.parent!r}")
+                problems.add(loc, at + ("parent",), "parent_should_be", occupation=occ.code,
+                             expected=_shown(expected_parent), parent=_shown(occ.parent))
             occupations[occ.code] = {"code": occ.code, "zh": occ.zh, "tier": occ.tier, "parent": occ.parent,
                                      "gbm": occ.gbm, "green": occ.green, "digital": occ.digital,
                                      "aliases": list(occ.aliases), "catalogue": cat.id}
@@ -426,15 +430,15 @@ def _compile_catalogues(m: Mappings, sources: dict, ladders: dict, problems: _Pr
         for i, item in enumerate(cat.qualifications):
             at = ("qualifications", i)
             if item.id in qualifications:
-                problems.add(loc, at + ("id",), f"duplicate qualification id '{item.id}'")
+                problems.add(loc, at + ("id",), "duplicate_id", kind=("term_qualification", {}), id=item.id)
                 continue
             if item.seq in seqs:
-                problems.add(loc, at + ("seq",), f"duplicate seq {item.seq}")
+                problems.add(loc, at + ("seq",), "duplicate_seq", seq=item.seq)
             seqs.add(item.seq)
             if item.ladder and item.ladder not in ladders:
-                problems.add(loc, at + ("ladder",), f"unknown ladder '{item.ladder}'")
+                problems.add(loc, at + ("ladder",), "unknown_ladder_ref", id=item.ladder)
             elif item.ladder and ladders[item.ladder].kind != "qualification":
-                problems.add(loc, at + ("ladder",), f"ladder '{item.ladder}' is not a qualification ladder")
+                problems.add(loc, at + ("ladder",), "not_qualification_ladder", id=item.ladder)
             qualifications[item.id] = {"id": item.id, "seq": item.seq, "zh": item.zh, "en": item.en,
                                        "category": item.category, "sub_items": list(item.sub_items),
                                        "levels": list(item.levels), "ladder": item.ladder, "note": item.note,
@@ -442,13 +446,13 @@ def _compile_catalogues(m: Mappings, sources: dict, ladders: dict, problems: _Pr
             counts[item.category] = counts.get(item.category, 0) + 1
         for key, want in cat.published.items():
             if counts.get(key, 0) != want:
-                problems.add(loc, ("published", key), f"the publication counts {want} {key}, the file has {counts.get(key, 0)}")
+                problems.add(loc, ("published", key), "published_count", want=want, key=key, have=counts.get(key, 0))
         catalogues[cat.id] = {"id": cat.id, "kind": cat.kind, "cite": cat.cite.model_dump(), "note": cat.note,
                               "published": dict(cat.published), "counts": counts}
     for code, occ in occupations.items():
         if occ["parent"] and occ["parent"] not in occupations:
             loc, at = where_occ[code]
-            problems.add(loc, at + ("parent",), f"parent '{occ['parent']}' of '{code}' is not in the catalogue")
+            problems.add(loc, at + ("parent",), "parent_missing", parent=occ["parent"], occupation=code)
     return {"catalogues": catalogues, "occupations": occupations, "qualifications": qualifications}
 
 
@@ -497,8 +501,8 @@ def _check_layer_conflicts(m: Mappings, rules: dict, levels: dict, layers: list[
     from .layer_conflicts import layer_conflicts
 
     located = {loc.item.id: loc for loc in m.rules}
-    for rule_id, message in layer_conflicts(rules, levels, [x["id"] for x in layers]):
-        problems.add(located[rule_id], ("to",), "contradicts a lower layer: " + message)
+    for rule_id, conflict in layer_conflicts(rules, levels, [x["id"] for x in layers]):
+        problems.add(located[rule_id], ("to",), "contradicts_lower_layer", conflict=conflict)
 
 
 def _check_promotion_cycles(m: Mappings, rules: dict, problems: _Problems) -> None:
@@ -515,7 +519,7 @@ def _check_promotion_cycles(m: Mappings, rules: dict, problems: _Problems) -> No
         state[node] = 1
         for nxt, rid in graph.get(node, []):
             if state.get(nxt) == 1:
-                problems.add(located[rid], ("to",), "promotion cycle: " + " -> ".join(trail + [rid]))
+                problems.add(located[rid], ("to",), "promotion_cycle", trail=" -> ".join(trail + [rid]))
             elif state.get(nxt) is None:
                 visit(nxt, trail + [rid])
         state[node] = 2

@@ -58,12 +58,34 @@ def _rebuild(cls, args, state):
 
 
 class MappingError(EquivalenceError):
-    """One problem in the mapping files, located as ``file:line: where: what``."""
+    """One problem in the mapping files, located as ``file:line: where: what``.
 
-    def __init__(self, path: str, line: int | None, where: str, message: str):
-        self.path, self.line, self.where, self.message = path, line, where, message
-        super().__init__(str(self))
+    ``what`` is a message of :mod:`equivalence.messages` (``code`` and its ``params``), so that
+    ``validate --lang zh`` says it in Chinese; ``message`` and ``str(exc)`` are the English. The
+    place and ``where`` (a key path such as ``rules[0].to``) are codes, alike in every language. A
+    plain ``message`` (no code) is said alike in every language.
+    """
 
+    code = "mapping_line"
+
+    def __init__(self, path: str, line: int | None, where: str, message: str | None = None, *,
+                 code: str | None = None, **params):
+        from .messages import render  # only when a problem is found: off the answer's path
+
+        if code is None:
+            code, params = "text", {"text": message}
+        self.path, self.line, self.where = path, line, where
+        self.problem = (code, params)
+        self.message = render(code, params)
+        place = f"{path}:{line}" if line else path
+        super().__init__(str(self), code="mapping_line", place=f"{place}: {where}: " if where else f"{place}: ",
+                         problem=self.problem)
+
+    def said(self, lang: str) -> str:
+        """The problem in one line, its ``what`` in ``lang``."""
+        from .messages import message
+
+        return one_line(message(self, lang))
 
     def __str__(self) -> str:
         place = f"{self.path}:{self.line}" if self.line else self.path
@@ -76,9 +98,9 @@ class MappingErrors(EquivalenceError):
 
     def __init__(self, errors: list[MappingError]):
         self.errors = errors
-        super().__init__(str(self), code="mappings_invalid", first=str(errors[0]) if errors else "",
+        first = ("mapping_line", errors[0].params) if errors else ("", {})
+        super().__init__(str(self), code="mappings_invalid", first=first,
                          more=("mappings_more", {"n": len(errors) - 1}) if len(errors) > 1 else ("", {}))
-
 
     def __str__(self) -> str:
         n = len(self.errors)

@@ -55,8 +55,8 @@ def yaml_files(root, skipped: list | None = None) -> list[str]:
         if folders > MAX_FOLDERS or len(found) > MAX_FILES:
             from .errors import MappingError, MappingErrors
 
-            raise MappingErrors([MappingError(str(root), None, "", f"more than {MAX_FOLDERS:,} folders or "
-                                              f"{MAX_FILES:,} files: not a folder of mapping files")])
+            raise MappingErrors([MappingError(str(root), None, "", code="too_many_files", folders=MAX_FOLDERS,
+                                              files=MAX_FILES)])
         dirs[:] = sorted(d for d in dirs if not os.path.isfile(os.path.join(folder, d, LAYER_FILE)))
         for name in sorted(files):
             if name.endswith((".yaml", ".yml")):

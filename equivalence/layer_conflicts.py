@@ -18,8 +18,9 @@ from .records import Level, Rule
 LINK_KINDS = ("apply", "treated_as", "counts_as", "post")
 
 
-def layer_conflicts(rules: dict[str, Rule], levels: dict[str, Level], layer_ids: list[str]) -> list[tuple[str, str]]:
-    """(rule id, message) for each layer rule that contradicts a rule of a lower layer."""
+def layer_conflicts(rules: dict[str, Rule], levels: dict[str, Level], layer_ids: list[str]) -> list[tuple[str, tuple]]:
+    """(rule id, message) for each layer rule that contradicts a rule of a lower layer; the message is a
+    code of :mod:`equivalence.messages` with its params."""
     order = {lid: i for i, lid in enumerate(layer_ids)}
     # Indexed by layer, so that a rule is compared with the lower layers' rules only: a layer of
     # thousands of rules on one pair must not compare each with all the others.
@@ -50,14 +51,14 @@ def layer_conflicts(rules: dict[str, Rule], levels: dict[str, Level], layer_ids:
                 lower = below(promotions, (r.from_, t), mine)
                 if lower and all(_asks_less(r, o) for o in lower):
                     o = lower[0]
-                    found.append((r.id, f"{_names(levels, r.from_, t)} after {_years(r)} where rule "
-                                        f"{_where(o)} asks {_years(o)}; {_fix(o)}"))
+                    found.append((r.id, ("conflict_fewer_years", {"names": _names(levels, r.from_, t), "years": _years(r),
+                                                                   "rule": _where(o), "asks": _years(o), "fix": _fix(o)})))
             elif r.kind in LINK_KINDS:
                 a, b = levels[r.from_], levels[t]
                 for oa, ob, o in below(links, (a.ladder, b.ladder), mine):
                     if levels[oa].rank >= a.rank and levels[ob].rank < b.rank and _asks_no_more(r, o):
-                        found.append((r.id, f"{_names(levels, r.from_, t)} gives more, asking no more, than rule "
-                                               f"{_where(o)} gives {_names(levels, oa, ob)}; {_fix(o)}"))
+                        found.append((r.id, ("conflict_gives_more", {"names": _names(levels, r.from_, t), "rule": _where(o),
+                                                                      "other": _names(levels, oa, ob), "fix": _fix(o)})))
                         break
     return found
 
@@ -88,21 +89,20 @@ def _names(levels: dict, a: str, b: str) -> str:
     return f"{levels[a].zh} → {levels[b].zh}"
 
 
-def _years(rule: Rule) -> str:
+def _years(rule: Rule) -> tuple:
     c = rule.conditions
-    parts = [f"{_n(c.years_in_from or 0)} years in the grade"]
     if c.work_years:
-        parts.append(f"{_n(c.work_years)} years of work")
-    return " and ".join(parts)
+        return ("years_in_grade_work", {"n": _n(c.years_in_from or 0), "work": _n(c.work_years)})
+    return ("years_in_grade", {"n": _n(c.years_in_from or 0)})
 
 
 def _n(value: float) -> str:
     return f"{value:g}"
 
 
-def _where(rule: Rule) -> str:
-    return f"'{rule.id}' ({rule.path}:{rule.line}, layer {rule.layer})"
+def _where(rule: Rule) -> tuple:
+    return ("rule_at", {"id": rule.id, "path": rule.path, "line": rule.line, "layer": rule.layer})
 
 
-def _fix(rule: Rule) -> str:
-    return f"to change that rule, give this one 'replaces: {rule.id}'"
+def _fix(rule: Rule) -> tuple:
+    return ("fix_replaces", {"id": rule.id})

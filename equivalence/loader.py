@@ -7,6 +7,7 @@ problems are raised together as one :class:`~equivalence.errors.MappingErrors`.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,9 +99,9 @@ def read_yaml(text: str, path: str) -> Parsed:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise MappingErrors([_yaml_error(path, exc, "YAML syntax")]) from None
+        raise MappingErrors([_yaml_error(path, exc, "yaml_syntax")]) from None
     except RecursionError:  # the pure-Python parser on deep nesting (libyaml stops at 1,000 levels)
-        raise MappingErrors([MappingError(path, None, "", f"nested more than {MAX_DEPTH} levels deep")]) from None
+        raise MappingErrors([MappingError(path, None, "", code="nested_too_deep", depth=MAX_DEPTH)]) from None
     if node is None:
         return Parsed(None, {}, [], set())
     lines: dict = {(): node.start_mark.line + 1}
@@ -112,40 +113,58 @@ def read_yaml(text: str, path: str) -> Parsed:
     try:
         data = loader.construct_document(node)
     except (yaml.YAMLError, ValueError, TypeError) as exc:  # what _walk does not foresee
-        raise MappingErrors(problems + [_yaml_error(path, exc, "YAML value")]) from None
+        raise MappingErrors(problems + [_yaml_error(path, exc, "yaml_value")]) from None
     finally:
         loader.dispose()
     return Parsed(data, lines, problems, refused)
 
 
-def _yaml_error(path: str, exc: Exception, what: str) -> MappingError:
+# PyYAML's most common problems (libyaml's words, and the pure-Python parser's) -> message codes;
+# any other is shown as PyYAML words it.
+YAML_PROBLEMS = {
+    "mapping values are not allowed in this context": ("yaml_mapping_values", {"where": "in this context"}),
+    "mapping values are not allowed here": ("yaml_mapping_values", {"where": "here"}),
+    "found character that cannot start any token": ("yaml_cannot_start_token", {}),
+    "did not find expected ',' or ']'": ("yaml_expected_end_of_list", {}),
+    "did not find expected ',' or '}'": ("yaml_expected_end_of_mapping", {}),
+    "did not find expected '-' indicator": ("yaml_expected_dash", {}),
+    "did not find expected key": ("yaml_expected_key", {}),
+    "could not find expected ':'": ("yaml_expected_colon", {}),
+    "found undefined alias": ("yaml_undefined_alias", {}),
+    "found unexpected end of stream": ("yaml_end_of_stream", {}),
+    "second occurrence": ("yaml_duplicate_anchor", {}),
+}
+
+
+def _yaml_error(path: str, exc: Exception, code: str) -> MappingError:
     mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    return MappingError(path, mark.line + 1 if mark else None, "", f"{what}: {problem}")
+    problem = getattr(exc, "problem", None) or str(exc)  # PyYAML's words
+    return MappingError(path, mark.line + 1 if mark else None, "", code=code,
+                        problem=YAML_PROBLEMS.get(problem, ("text", {"text": problem})))
 
 
 _checker = yaml.constructor.SafeConstructor()  # builds single scalars, to test them before the document
 
 
-def _refuse_scalar(node, key) -> str | None:
-    """Why a scalar cannot stand in a mapping file (None: it can)."""
+def _refuse_scalar(node, key) -> tuple | None:
+    """Why a scalar cannot stand in a mapping file, as a message code and params (None: it can)."""
     tag = node.tag
     if tag not in _SAFE_TAGS:
-        return f"unknown YAML tag '{tag}'"
+        return ("unknown_yaml_tag", {"tag": tag})
     try:
         if tag == _TAG + "timestamp":
             _checker.construct_yaml_timestamp(node)
         elif tag in (_TAG + "int", _TAG + "float"):
             value = (_checker.construct_yaml_int if tag == _TAG + "int" else _checker.construct_yaml_float)(node)
             if value != value or value in (float("inf"), float("-inf")):
-                return f"'{node.value}' is not a finite number"
+                return ("not_finite", {"value": node.value})
             if abs(value) > MAX_NUMBER:
-                return f"{_short(node.value)} is out of range (at most {MAX_NUMBER:,})"
+                return ("number_out_of_range", {"value": _short(node.value), "most": MAX_NUMBER})
             if key in _YEAR_KEYS and value > MAX_YEARS:
-                return f"{_short(node.value)} years is more than {MAX_YEARS}"
+                return ("years_above", {"value": _short(node.value), "most": MAX_YEARS})
     except ValueError:  # 2021-02-30, or an integer of thousands of digits
-        return (f"not a real date: '{_short(node.value)}'" if tag == _TAG + "timestamp"
-                else f"{_short(node.value)} is out of range (at most {MAX_NUMBER:,})")
+        return (("not_real_date", {"value": _short(node.value)}) if tag == _TAG + "timestamp"
+                else ("number_out_of_range", {"value": _short(node.value), "most": MAX_NUMBER}))
     return None
 
 
@@ -179,11 +198,10 @@ def _walk(root, lines: dict, problems: list, refused: set, path: str) -> None:
             while key_at and not isinstance(key_at[-1], str):
                 key_at = key_at[:-1]
             raise MappingErrors(problems + [MappingError(path, lines.get(key_at), format_loc(first_alias),
-                                                         "YAML aliases (*name) add more values to this file than "
-                                                         f"it holds itself, plus {ALIAS_BUDGET:,}")])
+                                                         code="alias_budget", budget=ALIAS_BUDGET)])
         if depth > MAX_DEPTH:
             raise MappingErrors(problems + [MappingError(path, node.start_mark.line + 1, format_loc(at),
-                                                         f"nested more than {MAX_DEPTH} levels deep")])
+                                                         code="nested_too_deep", depth=MAX_DEPTH)])
         why = None
         if not first:
             pass  # checked (and re-tagged) where the anchor stands
@@ -192,10 +210,10 @@ def _walk(root, lines: dict, problems: list, refused: set, path: str) -> None:
             if why:
                 node.tag = _TAG + "str"
         elif node.tag not in (_TAG + "seq", _TAG + "map"):
-            why = f"unknown YAML tag '{node.tag}'"
+            why = ("unknown_yaml_tag", {"tag": node.tag})
             node.tag = _DEFAULT_TAG[type(node)]
         if why:
-            problems.append(MappingError(path, node.start_mark.line + 1, format_loc(at), why))
+            problems.append(MappingError(path, node.start_mark.line + 1, format_loc(at), code=why[0], **why[1]))
             refused.add(at)
         children = []
         if isinstance(node, yaml.MappingNode):
@@ -203,11 +221,11 @@ def _walk(root, lines: dict, problems: list, refused: set, path: str) -> None:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise MappingErrors(problems + [MappingError(path, key_node.start_mark.line + 1, format_loc(at),
-                                                                 "a key must be plain text")])
+                                                                 code="key_not_text")])
                 k = key_node.value
                 if k in seen_keys:
                     problems.append(MappingError(path, key_node.start_mark.line + 1, format_loc(at + (k,)),
-                                                 "duplicate key"))
+                                                 code="duplicate_key"))
                 seen_keys.add(k)
                 lines[at + (k,)] = key_node.start_mark.line + 1
                 children.append((value_node, at + (k,), k, depth + 1))
@@ -237,29 +255,72 @@ def format_loc(loc) -> str:
     return out
 
 
-_PATTERN_WORDS = {
-    ID_PATTERN: "an id (lower-case ASCII letters, digits, '_' or '-', starting with a letter)",
-    REF_PATTERN: "a level reference LADDER.LEVEL or a range LADDER.LOW..HIGH",
-}
+_PATTERN_WORDS = {ID_PATTERN: ("pattern_id", {}), REF_PATTERN: ("pattern_ref", {})}
+
+# pydantic's error types said in our words (messages.TEMPLATES["schema_" + type]); their English is
+# pydantic's own message, lower-cased.
+_SCHEMA_TYPES = frozenset({
+    "string_type", "int_type", "int_from_float", "int_parsing", "float_type", "float_parsing", "finite_number",
+    "bool_type", "bool_parsing", "list_type", "dict_type", "model_type", "date_type", "greater_than",
+    "greater_than_equal", "less_than", "less_than_equal", "too_short", "too_long", "string_too_short",
+    "string_too_long"})
+
+# The checks of equivalence.models raise ValueError with these words (pydantic's value_error).
+_MODEL_CHECKS = (
+    (re.compile(r"not a real date: '(?P<value>.*)'", re.S), "not_real_date"),
+    (re.compile(r"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got (?P<got>.*)", re.S), "date_expected"),
+    (re.compile(r"a '(?P<kind>[^']*)' rule needs 'from' \(only apply/promotion may start from nothing\)"),
+     "rule_needs_from"),
+    (re.compile(r"only counts_as and derived rules can be bidirectional, not '(?P<kind>[^']*)'"), "not_bidirectional"),
+    (re.compile(r"'from' must name one level, not a range"), "from_one_level"),
+)
 
 
-def explain(error: dict) -> str:
-    """A short, human message for one pydantic error."""
+def explain(error: dict) -> tuple:
+    """A short, human message for one pydantic error: a code of equivalence.messages and its params."""
+    from .messages import render
+
     kind, loc = error["type"], error["loc"]
     if kind == "extra_forbidden":
-        return f"unknown key '{loc[-1]}'"
+        return ("unknown_key", {"key": loc[-1]})
     if kind == "missing":
-        return "required, missing"
+        return ("missing_key", {})
     if kind == "string_pattern_mismatch":
-        words = _PATTERN_WORDS.get(error["ctx"]["pattern"], f"a text matching {error['ctx']['pattern']}")
-        return f"'{error['input']}' is not {words}"
+        pattern = error["ctx"]["pattern"]
+        return ("not_pattern", {"input": error["input"],
+                                "words": _PATTERN_WORDS.get(pattern, ("pattern_other", {"pattern": pattern}))})
     if kind == "literal_error":
-        return f"'{error['input']}' is not one of {error['ctx']['expected']}"
+        expected = error["ctx"]["expected"]  # "'a', 'b' or 'c'", in pydantic's words
+        return ("not_one_of", {"input": error["input"], "expected": expected,
+                               "choices": re.sub(r", | or ", "、", expected)})
     msg = error["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         if msg.startswith(prefix):
             msg = msg[len(prefix):]
-    return msg[:1].lower() + msg[1:]
+    english = msg[:1].lower() + msg[1:]
+    said = None
+    if kind in _SCHEMA_TYPES:
+        # pydantic writes a bound of 0.0 as 0
+        ctx = {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in (error.get("ctx") or {}).items()}
+        params = dict(ctx, field=str(ctx.get("field_type", ""))[:1].lower() + str(ctx.get("field_type", ""))[1:],
+                      items="item" if ctx.get("min_length", ctx.get("max_length")) == 1 else "items",
+                      chars="character" if ctx.get("min_length", ctx.get("max_length")) == 1 else "characters")
+        said = ("schema_" + kind, params)
+    elif kind == "value_error":
+        for pattern, code in _MODEL_CHECKS:
+            match = pattern.fullmatch(english)
+            if match:
+                said = (code, match.groupdict())
+                break
+    # Our words only where their English is pydantic's to the letter (a pydantic that words a message
+    # otherwise keeps its own). A type we have no words for (a union's tag, a URL …, none of which the
+    # models use today) keeps pydantic's English: still a correct message, better than none.
+    try:
+        if said and render(*said) == english:
+            return said
+    except (KeyError, IndexError, ValueError):  # a ctx without the params our template names
+        pass
+    return ("schema_other", {"text": english})
 
 
 def _loc_of(error: dict) -> tuple:
@@ -291,7 +352,7 @@ def load_folder(root: str | os.PathLike, *, display_root: str | None = None,
     shown = display_root if display_root is not None else str(root)
     result = Mappings(root=str(root))
     if not root.is_dir():
-        problems.append(MappingError(str(root), None, "", "not a folder of mapping files"))
+        problems.append(MappingError(str(root), None, "", code="not_mapping_folder"))
     else:
         skipped: list[str] = []
         try:
@@ -301,7 +362,7 @@ def load_folder(root: str | os.PathLike, *, display_root: str | None = None,
             problems.extend(exc.errors)
         for path in skipped:
             problems.append(MappingError(os.path.join(shown, os.path.relpath(path, root)), None, "",
-                                         "not a regular file inside the folder (a link out of it, a pipe …); not read"))
+                                         code="not_regular_inside"))
         total = 0
         for file in files:
             rel = os.path.join(shown, os.path.relpath(file, root))
@@ -311,8 +372,7 @@ def load_folder(root: str | os.PathLike, *, display_root: str | None = None,
             except OSError:
                 pass  # reported when it is read
             if total > _index.MAX_FOLDER_BYTES:
-                problems.append(MappingError(rel, None, "", f"the folder's files are larger than "
-                                             f"{_size(_index.MAX_FOLDER_BYTES)} together; this one and the next not read"))
+                problems.append(MappingError(rel, None, "", code="folder_too_large", size=_size(_index.MAX_FOLDER_BYTES)))
                 break
             _load_file(file, rel, root, result, problems)
     if problems and not collect:
@@ -320,19 +380,27 @@ def load_folder(root: str | os.PathLike, *, display_root: str | None = None,
     return result
 
 
-def _size(n: int) -> str:
-    return f"{n // 2 ** 20} MB" if n >= 2 ** 20 else f"{n:,} bytes"
+def _size(n: int) -> tuple:
+    return ("size_mb", {"n": n // 2 ** 20}) if n >= 2 ** 20 else ("size_bytes", {"n": n})
 
 
 def _read_text(file: Path, rel: str) -> str:
     with open(file, "rb") as fh:
         raw = fh.read(_index.MAX_FILE_BYTES + 1)
     if len(raw) > _index.MAX_FILE_BYTES:
-        raise MappingErrors([MappingError(rel, None, "", f"larger than {_size(_index.MAX_FILE_BYTES)}")])
+        raise MappingErrors([MappingError(rel, None, "", code="larger_than", size=_size(_index.MAX_FILE_BYTES))])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise MappingErrors([MappingError(rel, None, "", "not UTF-8 text")]) from None
+        raise MappingErrors([MappingError(rel, None, "", code="not_utf8")]) from None
+
+
+def os_reason(exc: OSError) -> tuple:
+    """Why the system could not read a file, as a message param: its own words, and ours in Chinese."""
+    import errno
+
+    code = {errno.EACCES: "os_eacces", errno.ENOENT: "os_enoent", errno.EISDIR: "os_eisdir", errno.EIO: "os_eio"}
+    return (code.get(exc.errno, "text"), {"text": exc.strerror, "why": exc.strerror})
 
 
 def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: list) -> None:
@@ -343,14 +411,14 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
         problems.extend(exc.errors)
         return
     except OSError as exc:
-        problems.append(MappingError(rel, None, "", f"cannot read: {exc.strerror}"))
+        problems.append(MappingError(rel, None, "", code="cannot_read_file", why=os_reason(exc)))
         return
     problems.extend(parsed.problems)
     data, lines, refused = parsed.data, parsed.lines, parsed.refused
     if data is None:
         return
     if not isinstance(data, dict):
-        problems.append(MappingError(rel, 1, "", "expected a mapping with any of: " + ", ".join(SECTIONS)))
+        problems.append(MappingError(rel, 1, "", code="expected_sections", sections=list(SECTIONS)))
         return
 
     def schema_errors(exc: ValidationError, at: tuple) -> None:
@@ -358,16 +426,15 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
             loc = at + _loc_of(err)
             if any(loc[:n] in refused for n in range(len(at), len(loc) + 1)):
                 continue  # that value was already reported as refused
-            problems.append(MappingError(rel, line_of(lines, loc), format_loc(loc), explain(err)))
+            code, params = explain(err)
+            problems.append(MappingError(rel, line_of(lines, loc), format_loc(loc), code=code, **params))
 
     for key in data:
         if key not in SECTIONS:
-            problems.append(MappingError(rel, lines.get((key,)), str(key),
-                                         "unknown section (expected " + ", ".join(SECTIONS) + ")"))
+            problems.append(MappingError(rel, lines.get((key,)), str(key), code="unknown_section", sections=list(SECTIONS)))
     if "layer" in data:
         if file.name != LAYER_FILE or file.parent != root:
-            problems.append(MappingError(rel, lines.get(("layer",)), "layer",
-                                         f"a layer is declared only in the {LAYER_FILE} at the root of its folder"))
+            problems.append(MappingError(rel, lines.get(("layer",)), "layer", code="layer_elsewhere", file=LAYER_FILE))
         else:
             try:
                 result.layer = Located(Layer.model_validate(data["layer"]), rel, lines.get(("layer",), 1),
@@ -380,7 +447,7 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
         if items is None:
             continue
         if not isinstance(items, list):
-            problems.append(MappingError(rel, lines.get((section,)), section, "expected a list"))
+            problems.append(MappingError(rel, lines.get((section,)), section, code="expected_list"))
             continue
         by_record: dict[int, dict] = {}  # each record's own key paths -> lines, in one pass
         for key, line in lines.items():

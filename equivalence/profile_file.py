@@ -96,7 +96,7 @@ def _first(what: str, errors: list):
     from .profile import ProfileError
 
     more = len(errors) - 1
-    return ProfileError(code="file_problems", what=what, first=str(errors[0]),
+    return ProfileError(code="file_problems", what=what, first=("mapping_line", errors[0].params),
                         more=("file_more", {"n": more}) if more else ("", {}))
 
 
@@ -110,6 +110,6 @@ def validate(model, data, lines: dict, path: str, what: str):
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        errors = [MappingError(path, line_of(lines, tuple(e["loc"])), format_loc(e["loc"]), explain(e))
-                  for e in exc.errors()]
+        errors = [MappingError(path, line_of(lines, tuple(e["loc"])), format_loc(e["loc"]), code=code, **params)
+                  for e in exc.errors() for code, params in [explain(e)]]
         raise _first(what, errors) from None

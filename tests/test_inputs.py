@@ -49,7 +49,7 @@ def test_an_alias_bomb_is_refused_fast(tmp_path):
 
 def test_an_alias_bomb_in_a_layer_is_refused_by_validate(tmp_path, runner):
     layer = write_folder(tmp_path / "co", {"layer.yaml": LAYER, "rules.yaml": alias_bomb()})
-    result = runner.invoke(cli, ["validate", str(layer)])
+    result = runner.invoke(cli, ["validate", str(layer), "--lang", "en"])
     assert result.exit_code == 1
     assert result.stdout == (f"{layer}/rules.yaml:2: a1[0]: YAML aliases (*name) "
                              "add more values to this file than it holds itself, plus 10,000\n")

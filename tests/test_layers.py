@@ -246,7 +246,7 @@ def test_a_folder_without_layer_yaml_is_not_a_layer(nat, make_layer, runner):
     result = runner.invoke(cli, ["--mappings", str(nat), "--layer", str(plain), "lookup", "技师", "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"Error: the mappings do not validate: {plain}: not a layer: it has no layer.yaml")
-    result = runner.invoke(cli, ["--mappings", str(nat), "--layer", str(plain), "validate"])
+    result = runner.invoke(cli, ["--mappings", str(nat), "--layer", str(plain), "validate", "--lang", "en"])
     assert result.exit_code == 1
     assert f"{plain}: not a layer: it has no layer.yaml" in result.stdout.splitlines()
 

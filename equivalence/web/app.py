@@ -80,10 +80,11 @@ def status_of(exc: BaseException) -> int:
 
 def message_of(exc: BaseException, lang: str) -> str:
     """The error in the request's language, as the command line says it under --lang."""
-    from ..messages import message
+    from ..messages import message, render
 
-    if isinstance(exc, MappingErrors):
-        return one_line(f"the mappings do not validate: {exc.errors[0]}")
+    if isinstance(exc, MappingErrors):  # the first problem, without the command line's 'run validate'
+        return one_line(render("mappings_invalid", {"first": ("mapping_line", exc.errors[0].params), "more": ("", {})},
+                               lang))
     return one_line(message(exc, lang))
 
 

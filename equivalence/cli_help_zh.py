@@ -119,7 +119,7 @@ OPTIONS = {
     "sources": {**_OUTPUT, **_HELP},
     "show": {**_OUTPUT, **_HELP},
     "schema": {**_HELP},
-    "validate": {"--lang": "摘要的语言（每个问题的格式为 文件:行: 位置: 问题）。", **_HELP},
+    "validate": {"--lang": "问题和摘要的语言（每个问题的格式为 文件:行: 位置: 问题）。", **_HELP},
     "path": {
         **_TO_TIER,
         "--alternatives": "另列出接下来 K 条至少有一步不同的路线。",

@@ -356,7 +356,7 @@ def ladder_chart(reg: Registry, ladders: list[str] | None = None, *, lang: str =
     rules = chart_rules(reg, drawn, include_derived)
     words = WORDS[lang]
     if title is None:
-        title = " · ".join(getattr(reg.ladders[lid], lang) for lid in ids) + (" — " if lang == "en" else "：") + words["chart"]
+        title = " · ".join(reg.ladder_name(lid, lang) for lid in ids) + (" — " if lang == "en" else "：") + words["chart"]
 
     body: list[str] = []
     # Bands: stripes across the chart with the tier's name on the left.
@@ -366,14 +366,14 @@ def ladder_chart(reg: Registry, ladders: list[str] | None = None, *, lang: str =
         fill = "#f8fafc" if untied else ("#eef2ff" if b % 2 else "#f5f7ff")
         body.append(f'<rect x="8" y="{_num(top - 4)}" width="{_num(lay.width - 16)}" height="{_num(bottom - top + 8)}" '
                     f'fill="{fill}" rx="4"/>')
-        label = words["untied"] if untied else getattr(reg.levels[lay.tiers[b - 1]], lang)
+        label = words["untied"] if untied else reg.name(lay.tiers[b - 1], lang)
         lines, size = wrap(label, 13 if not untied else 11, LEFT - 20, 3)
         body.append(_text(16, (top + bottom) / 2, lines, size, anchor="start",
                           weight=None if untied else "bold", fill="#6b7280" if untied else "#3730a3",
                           cls="band-label"))
     # Column heads.
     for lid in ids:
-        lines, size = wrap(getattr(reg.ladders[lid], lang), 14, lay.box_w + 40, 2)
+        lines, size = wrap(reg.ladder_name(lid, lang), 14, lay.box_w + 40, 2)
         body.append(_text(lay.col_x[lid] + lay.box_w / 2, TOP - 26, lines, size, weight="bold", cls="ladder-head"))
 
     body.extend(_draw_rules(reg, lay, rules, lang))
@@ -388,7 +388,7 @@ def ladder_chart(reg: Registry, ladders: list[str] | None = None, *, lang: str =
             dash = "" if tied else ' stroke-dasharray="4 3"'
             max_lines = max(1, min(3, int((h - 4) // 13)))
             lines, size = wrap(getattr(lev, lang), 13 if lang == "zh" else 12, w - 12, max_lines)
-            tip = f"{getattr(lev, lang)} · {getattr(reg.ladders[lid], lang)} · {ref}"
+            tip = f"{getattr(lev, lang)} · {reg.ladder_name(lid, lang)} · {ref}"
             body.append(f'<g data-level="{_a(ref)}" class="level{"" if tied else " untied"}"><title>{escape(tip, quote=False)}</title>'
                         f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" rx="5" fill="{fill}" '
                         f'stroke="{stroke}" stroke-width="1.2"{dash}/>'
@@ -510,8 +510,8 @@ def _promotion(reg, lay, rule, src, dst, lanes) -> str:
 
 
 def _rule_group(reg, rule, src, dsts, lang, inner) -> str:
-    names = "、".join(getattr(reg.levels[d], lang) for d in dsts)
-    tip = f"{rule.id} · {getattr(reg.levels[src], lang)} → {names} · {KIND_WORDS[lang][rule.kind]}"
+    names = "、".join(reg.name(d, lang) for d in dsts)
+    tip = f"{rule.id} · {reg.name(src, lang)} → {names} · {KIND_WORDS[lang][rule.kind]}"
     if not rule.grants:
         tip += " (对应，不直接授予)" if lang == "zh" else " (correspondence only)"
     return (f'<g data-rule="{_a(rule.id)}" data-kind="{rule.kind}" data-from="{_a(src)}" '
@@ -611,7 +611,7 @@ def route_chart(reg: Registry, answer, *, lang: str = "zh", alternatives: bool =
     items = [(None, ref, None) for ref in held] + [(float(s.year), s.level.id, i) for i, s in enumerate(steps)]
     for year, ref, i in sorted(items, key=lambda t: (-1 if t[0] is None else t[0], -1 if t[2] is None else t[2])):
         lid = reg.levels[ref].ladder
-        name = getattr(reg.levels[ref], lang)
+        name = reg.name(ref, lang)
         if i is None:
             lines = [name, words["held"]]
         else:
@@ -639,7 +639,7 @@ def route_chart(reg: Registry, answer, *, lang: str = "zh", alternatives: bool =
         y0 = lane_y[lid] - 24
         body.append(f'<rect x="8" y="{_num(y0)}" width="{_num(width - 16)}" height="{_num(lane_h[lid] - 4)}" '
                     f'fill="{"#f5f7ff" if n % 2 == 0 else "#eef2ff"}" rx="4"/>')
-        lines, size = wrap(getattr(reg.ladders[lid], lang), 13, HELD_X - 60, 3)
+        lines, size = wrap(reg.ladder_name(lid, lang), 13, HELD_X - 60, 3)
         body.append(_text(18, lane_y[lid], lines, size, anchor="start", weight="bold", fill="#3730a3", cls="lane-label"))
         body.append(f'<line x1="{left}" y1="{_num(lane_y[lid])}" x2="{_num(left + plot_w)}" y2="{_num(lane_y[lid])}" '
                     f'stroke="#c7d2fe" stroke-width="1"/>')
@@ -693,7 +693,7 @@ def route_chart(reg: Registry, answer, *, lang: str = "zh", alternatives: bool =
                     f'data-to="{_a(ref)}" class="rule kind-{s.kind}"><title>{escape(s.rule, quote=False)}</title>{edges}</g>')
     for ref in held:
         x, yy = pos[ref]
-        body.append(f'<g data-level="{_a(ref)}" data-held="1" class="held"><title>{escape(getattr(reg.levels[ref], lang), quote=False)}</title>'
+        body.append(f'<g data-level="{_a(ref)}" data-held="1" class="held"><title>{escape(reg.name(ref, lang), quote=False)}</title>'
                     f'<rect x="{_num(x - 6)}" y="{_num(yy - 6)}" width="12" height="12" fill="#ffffff" stroke="#111827" stroke-width="1.6"/></g>')
     for i, s in enumerate(steps):
         x, yy = pos[s.level.id]
@@ -713,7 +713,7 @@ def route_chart(reg: Registry, answer, *, lang: str = "zh", alternatives: bool =
     leg, leg_h = _legend(lang, 24, height, width - 48, kinds, boxes=False, route=len(routes) > 1)
     height += leg_h + 14
     if title is None:
-        start = "、".join(getattr(reg.levels[r], lang) for r in held)
+        start = "、".join(reg.name(r, lang) for r in held)
         if lang == "zh":
             title = (f"{words['route']}：{start or '—'} → {answer.reached.name} · {answer.total_years:g} 年，"
                      f"最早 {answer.date}（自 {as_of}）")

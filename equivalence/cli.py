@@ -451,7 +451,7 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
                         as_of=_date(as_of), include_derived=include_derived, direction=direction, lang=lang)
     h = HEADERS[lang]
     head = answer.level
-    title = f"{head.name} ({getattr(reg.ladders[head.ladder], lang)}, {head.id})"
+    title = f"{head.name} ({reg.ladder_name(head.ladder, lang)}, {head.id})"
     if answer.occupation:
         title += f" · {answer.occupation.name} {answer.occupation.code}"
     if not answer.results:
@@ -497,7 +497,7 @@ def lookup_rows(reg, results, lang, merge=True):
         purposes = "、".join(getattr(reg.purposes[p], lang) for p in r.purposes) or ("不限" if lang == "zh" else "any")
         sources = " + ".join(dict.fromkeys(layer_tag(reg, s.layer, lang) + short_source(reg.sources[s.source])
                                            for s in r.sources))
-        yield (DIRECTION_WORDS[lang][r.direction], getattr(reg.ladders[ladder], lang), name, KIND_WORDS[lang][r.kind],
+        yield (DIRECTION_WORDS[lang][r.direction], reg.ladder_name(ladder, lang), name, KIND_WORDS[lang][r.kind],
                conds, purposes, CONFIDENCE_WORDS[lang][r.confidence], sources, " > ".join(r.chain))
 
 
@@ -565,7 +565,7 @@ def show(ctx, rule_id, fmt, lang):
         return
     rule, cites = reg.rule(rule_id), answer["cite"]
     h = HEADERS[lang]
-    name = lambda ref: f"{getattr(reg.levels[ref], lang)} ({getattr(reg.ladders[reg.levels[ref].ladder], lang)})"  # noqa: E731
+    name = lambda ref: f"{reg.name(ref, lang)} ({reg.ladder_name(reg.levels[ref].ladder, lang)})"  # noqa: E731
     zh = lang == "zh"
     label = SHOW_LABELS[lang]
     both = (" (双向)" if zh else " (both ways)") if rule.bidirectional else ""

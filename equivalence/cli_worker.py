@@ -60,7 +60,7 @@ def resolve_targets(reg, target: str | None, to_tier: str | None) -> list[str]:
 
 def step_rows(reg, steps, lang, route_no=None):
     for s in steps:
-        row = (s.date, f"{s.year:g}", s.level.name, getattr(reg.ladders[s.level.ladder], lang),
+        row = (s.date, f"{s.year:g}", s.level.name, reg.ladder_name(s.level.ladder, lang),
                KIND_WORDS[lang][s.kind], describe_conditions(reg, s.conditions, lang) if s.conditions else "",
                CONFIDENCE_WORDS[lang][s.confidence],
                layer_tag(reg, s.sources[0].layer, lang) + short_source(reg.sources[s.sources[0].source]), s.rule)
@@ -247,7 +247,7 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
     headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if zh else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
     def basis(kind, chain):
         return "—" if kind == "self" else f"{KIND_WORDS[lang][kind]}: {' > '.join(chain)}"
-    rows = [(getattr(reg.ladders[x.ladder], lang), "、".join(l.name for l in x.a), basis(x.a_kind, x.a_chain),
+    rows = [(reg.ladder_name(x.ladder, lang), "、".join(l.name for l in x.a), basis(x.a_kind, x.a_chain),
              "、".join(l.name for l in x.b), basis(x.b_kind, x.b_chain),
              qualified(x.verdict, x.relations, x.a_conditions + x.b_conditions, x.confidence))
             for x in answer.bases]
@@ -277,13 +277,13 @@ def routes_into(ctx, target, include_derived, fmt, lang):
     h = HEADERS[lang]
     entry = "（无前置等级）" if lang == "zh" else "(no prior level)"
     rows = [((i.from_.name if i.from_ else entry),
-             (getattr(reg.ladders[i.from_.ladder], lang) if i.from_ else ""), KIND_WORDS[lang][i.kind],
+             (reg.ladder_name(i.from_.ladder, lang) if i.from_ else ""), KIND_WORDS[lang][i.kind],
              describe_conditions(reg, i.conditions, lang) if i.conditions else "",
              CONFIDENCE_WORDS[lang][i.confidence],
              layer_tag(reg, i.sources[0].layer, lang) + short_source(reg.sources[i.sources[0].source]), i.rule)
             for i in answer.routes]
     emit(fmt, [h["level"], h["ladder"], h["kind"], h["conditions"], h["confidence"], h["source"], h["chain"]], rows,
-         title=f"{target.name} ({getattr(reg.ladders[target.ladder], lang)})", widths=[16, 14, 10, 36, None, 20, 36])
+         title=f"{target.name} ({reg.ladder_name(target.ladder, lang)})", widths=[16, 14, 10, 36, None, 20, 36])
 
 
 SEARCH_WORDS = {
@@ -414,7 +414,7 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
         for lev in answer["levels"][change]:
             level = lev["level"]
             rows.append((word, "等级" if zh else "level", level["id"],
-                         f"{level['name']} ({getattr(reg.ladders[level['ladder']], lang)})",
+                         f"{level['name']} ({reg.ladder_name(level['ladder'], lang)})",
                          f"{lev['effective_from'] or ''} – {lev['effective_until'] or ''}", ""))
         for r in answer["rules"][change]:
             start = r["from"]["name"] if r["from"] else "—"

@@ -809,8 +809,8 @@ def _profile_notes(reg: Registry, profile: Profile, route: Alternative, standing
                                               y=s.level.name))
     for fact in (standing or ()):
         if fact.assumption:
-            notes.append(w["assumed"].format(x=getattr(reg.levels[fact.level], lang),
-                                             post=getattr(reg.levels[fact.source], lang)))
+            notes.append(w["assumed"].format(x=reg.name(fact.level, lang),
+                                             post=reg.name(fact.source, lang)))
     if set_by:
         notes.append(w["set_by_employer"].format(x=route.reached.name, rule=set_by))
     other = [o for s in route.steps for o in s.conditions.get("other", [])]
@@ -870,7 +870,7 @@ def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: 
     from .wording import WORDS
 
     w = WORDS[lang]
-    names = "/".join(getattr(reg.levels[t], lang) for t in targets[:3]) + ("…" if len(targets) > 3 else "")
+    names = "/".join(reg.name(t, lang) for t in targets[:3]) + ("…" if len(targets) > 3 else "")
     parts = []
     for t in targets:
         for rid in reg.index["in"].get(t, ()):
@@ -885,7 +885,7 @@ def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: 
             elif rid not in sol.fired_t:
                 missing = [r for r, _, _ in credentials_needed(rule) if not any(n[0] == r for n in sol.arrivals)]
                 if missing:
-                    parts.append(f"{rid}: " + w["needs_unreachable"].format(x=", ".join(getattr(reg.levels[m], lang) for m in missing)))
+                    parts.append(f"{rid}: " + w["needs_unreachable"].format(x=", ".join(reg.name(m, lang) for m in missing)))
     if not parts:
         return w["no_rule_to"].format(x=names)
     more = w["more"].format(n=len(parts) - 6) if len(parts) > 6 else ""

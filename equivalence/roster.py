@@ -112,7 +112,7 @@ class Roster:
         self.facts_as_of: dt.date = facts_as_of or self.as_of
         self.sources = [(columns or {}).get(f, f) for f in INPUT_FIELDS]  # the column read for each field
         self.ladders = list(dict.fromkeys(reg.ladder(t).id for t in to))
-        self.to_columns = [f"to:{getattr(reg.ladders[lid], lang)}" for lid in self.ladders]
+        self.to_columns = [f"to:{reg.ladder_name(lid, lang)}" for lid in self.ladders]
         self.data = data
         self.added = self.to_columns + list(DATA_ADDED if data else ADDED)
         self._answers: dict[tuple, dict] = {}
@@ -234,15 +234,15 @@ class Roster:
 
         def flush():
             if len(run) >= 3:
-                out.append(f"{getattr(reg.levels[run[0]], self.lang)}–{getattr(reg.levels[run[-1]], self.lang)}")
+                out.append(f"{reg.name(run[0], self.lang)}–{reg.name(run[-1], self.lang)}")
             else:
-                out.extend(getattr(reg.levels[r], self.lang) for r in run)
+                out.extend(reg.name(r, self.lang) for r in run)
 
         for ref in refs:
             if ref in appointed:
                 flush()
                 run = []
-                out.append(getattr(reg.levels[ref], self.lang) + WORDS[self.lang]["appointed"])
+                out.append(reg.name(ref, self.lang) + WORDS[self.lang]["appointed"])
                 continue
             lad = reg.ladders[reg.levels[ref].ladder].levels
             if run and reg.levels[run[-1]].ladder == reg.levels[ref].ladder and \

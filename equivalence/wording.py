@@ -74,14 +74,14 @@ _HOW = {"skill_grade": "how_skill_grade", "title_series": "how_title", "title_ti
 
 
 def name(reg, ref: str | None, lang: str) -> str:
-    return getattr(reg.levels[ref], lang) if ref else WORDS[lang]["none"]
+    return reg.name(ref, lang) if ref else WORDS[lang]["none"]
 
 
 def fact_note(reg, origin: str, source: str | None, since, lang: str) -> str:
     """'（由所持高级技师推定，自 2015-01-01）': how a credential not stated by the worker is held."""
     if origin == "held" or not source:
         return ""
-    return WORDS[lang][origin].format(src=getattr(reg.levels[source], lang), since=since)
+    return WORDS[lang][origin].format(src=reg.name(source, lang), since=since)
 
 
 def step_how(reg, level: str, kind: str, lang: str) -> str:

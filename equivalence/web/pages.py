@@ -94,7 +94,7 @@ def _lang(lang: str) -> str | None:
 
 
 def ladder_name(reg, ladder_id: str, lang: str) -> str:
-    return getattr(reg.ladders[ladder_id], lang) if ladder_id in reg.ladders else ladder_id
+    return reg.ladder_name(ladder_id, lang) if ladder_id in reg.ladders else ladder_id
 
 
 def twin(request) -> str:

@@ -159,38 +159,37 @@ class EquivalenceGroup(click.Group):
         helping = _help_requested(args)
         if helping:  # a help page takes --lang on any command, even one without it (the top level)
             args = _without_lang(args)
-        try:
-            with speaking(words), _help_pages(words if helping else "en"):
-                code = super().main(args, prog_name, complete_var, False, **extra)
-        except click.ClickException as exc:
-            if _broken_pipe(exc):
-                _quiet_pipe()
-            if isinstance(exc, DomainError):  # said in the language asked (--lang; zh by default)
-                exc.message = exc.said(_lang_requested(args))
-            elif isinstance(exc, click.exceptions.NoArgsIsHelpError):
-                pass  # the help page, made above in the language asked
-            elif words == "zh" and isinstance(exc, click.UsageError):
-                with speaking(words):
+        with speaking(words):  # click words its messages as it makes and shows them: all in here
+            try:
+                with _help_pages(words if helping else "en"):
+                    code = super().main(args, prog_name, complete_var, False, **extra)
+            except click.ClickException as exc:
+                if _broken_pipe(exc):
+                    _quiet_pipe()
+                if isinstance(exc, DomainError):  # said in the language asked (--lang; zh by default)
+                    exc.message = exc.said(words)
+                elif isinstance(exc, click.exceptions.NoArgsIsHelpError):
+                    pass  # the help page, made above in the language asked
+                elif words == "zh" and isinstance(exc, click.UsageError):
                     text = polished(exc.format_message())
-                exc.format_message = lambda: text
-            if _json_requested(args):
-                import json
+                    exc.format_message = lambda: text
+                if _json_requested(args):
+                    import json
 
-                from .contract import error_payload
+                    from .contract import error_payload
 
-                cause = exc.cause if isinstance(exc, DomainError) else exc
-                click.echo(json.dumps(error_payload(cause, exc.format_message()), ensure_ascii=False), err=True)
-            else:
-                with speaking(words):  # click words the message and the usage lines as it shows them
+                    cause = exc.cause if isinstance(exc, DomainError) else exc
+                    click.echo(json.dumps(error_payload(cause, exc.format_message()), ensure_ascii=False), err=True)
+                else:
                     exc.show()
-            sys.exit(exc.exit_code)
-        except click.Abort:
-            click.echo("Aborted!", err=True)
-            sys.exit(1)
-        except OSError as exc:
-            if not _broken_pipe(exc):
-                raise
-            _quiet_pipe()
+                sys.exit(exc.exit_code)
+            except click.Abort:
+                click.echo("Aborted!", err=True)
+                sys.exit(1)
+            except OSError as exc:
+                if not _broken_pipe(exc):
+                    raise
+                _quiet_pipe()
         sys.exit(code if isinstance(code, int) else 0)
 
 

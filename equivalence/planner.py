@@ -231,6 +231,9 @@ class _PlanTables:
                         self.points_users.setdefault(self.ids[item["since"]], []).append(pr)
             if not pr.slots:
                 self.entry.append(pr)
+        # (level id, purposes) -> the users of the level that serve one of those purposes, in order: a
+        # credential for some purposes only looks at these (built as first needed, kept for later queries)
+        self.users_some: dict[tuple, list] = {}
         self.need: list[int] = [len(pr.slots) for pr in self.rules.values()]
         self.counts_points = any(pr.scheme for pr in self.rules.values())  # some rule needs points
         self.plain: list = [True if pr.plain else None for pr in self.rules.values()]
@@ -325,7 +328,7 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
     # The hot loop runs once per arrival and once per rule that uses it (tens of thousands on a
     # large set), so it works on level and rule numbers, with flat per-query lists.
     tables = plan_tables(reg)
-    refs, ids, users = tables.refs, tables.ids, tables.users
+    refs, ids, users, users_some = tables.refs, tables.ids, tables.users, tables.users_some
     education_lower, any_node, below = tables.education_lower, tables.any_node, tables.below
     as_of = to_t(profile.as_of)
     arrived_any: list = [None] * len(refs)  # level id -> Arrival of the credential for any purpose
@@ -531,9 +534,14 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
                 break
             if counts_points and refs[lid] not in first_t:
                 first_t[refs[lid]] = t
-            for pr, k, i, post_needed, rule_purposes in users[lid]:
-                if purposes is not None and rule_purposes is not None and purposes.isdisjoint(rule_purposes):
-                    continue
+            if purposes is None:
+                using = users[lid]
+            else:
+                using = users_some.get((lid, purposes))
+                if using is None:
+                    using = users_some[lid, purposes] = [
+                        use for use in users[lid] if use[4] is None or not purposes.isdisjoint(use[4])]
+            for pr, k, i, post_needed, _ in using:
                 got = filled[k]
                 if got is None:
                     if post_needed and not in_post:

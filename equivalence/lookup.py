@@ -181,6 +181,7 @@ def find_equivalents(
                 _record(found, way, nxt, new_chain, new_state)
                 if len(new_chain) < MAX_LINKS:
                     stack.append((nxt, new_chain, new_state, seen | {nxt}))
+
     def wanted(ladder: str, kind: str, purposes) -> bool:
         return ((ladders is None or ladder in ladders) and (not kinds or kind in kinds)
                 and (purpose is None or not purposes or purpose in purposes))

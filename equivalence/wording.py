@@ -8,6 +8,7 @@ engine's own Chinese (names of levels, documents and quoted requirements are dat
 from __future__ import annotations
 
 from .describe import other_words
+from .results import CheckedCondition, Names
 
 WORDS = {
     "zh": {
@@ -136,8 +137,6 @@ def checked_condition(c, lang: str, text: str | None = None):
     """A condition (:class:`equivalence.conditions.Condition`) as an answer holds it, a
     :class:`~equivalence.results.CheckedCondition`: its figures as fields, a condition in words as
     text in ``lang``; ``text``: the condition in words (what check gives for a missing one)."""
-    from .results import CheckedCondition, Names
-
     figures = {}
     for key, value in c.data.items():
         if key == "scheme_name":

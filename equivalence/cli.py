@@ -442,7 +442,6 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
       equivalence lookup 专业技术岗位:九级 --lang en
     """
     from . import api
-    from .lookup import find_equivalents
 
     reg = registry(ctx)
     answer = api.lookup(reg, level, to=list(to) or None, kinds=list(kinds) or None,
@@ -454,11 +453,8 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
     if answer.occupation:
         title += f" · {answer.occupation.name} {answer.occupation.code}"
     if not answer.results:
-        derived_too = None if include_derived else find_equivalents(
-            reg, level, to=list(to) or None, kinds=list(kinds) or None, purpose=resolve_purpose(reg, purpose), as_of=_date(as_of),
-            include_derived=True, direction=direction, lang=lang).results
         title += ": " + ("没有相关等级" if lang == "zh" else "no related levels") + _next_try(
-            level, bool(derived_too), bool(to or kinds or purpose or as_of), lang)
+            level, answer.derived_left_out, bool(to or kinds or purpose or as_of), lang)
     if fmt != "table":
         emit(fmt, [], [], answer)
         return

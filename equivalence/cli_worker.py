@@ -182,7 +182,7 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
         ["rule", "kind", "earliest", "met", "missing", "not checked"]
     shown = [r for r in answer.rules if show_all or r.reachable]
     rows = [(r.rule, KIND_WORDS[lang][r.kind], r.earliest or "—", "；".join(r.met),
-             "；".join(m["text"] for m in r.missing), "；".join(r.unchecked)) for r in shown]
+             "；".join(m.text for m in r.missing), "；".join(r.unchecked)) for r in shown]
     emit(fmt, headers, rows, title=f"{name} ({answer.as_of}): {verdict}", widths=[30, 8, None, 24, 30, 24])
     if answer.steps:
         click.echo(("路径：" if zh else "route: ") + " → ".join(

@@ -26,7 +26,8 @@ class Condition:
 
     ``what``: credential, years (held, not long enough), in_post, education, work_years, honour, points, in_force, other, specialty.
     ``reason``: why, as a code (see :data:`REASONS`). ``date``: when it is (or was) met, if known.
-    ``data``: the figures behind it (years needed and held, the fact it rests on …).
+    ``data``: the figures behind it (years needed and held, the fact it rests on …); an answer holds
+    them as the fields of a :class:`~equivalence.results.CheckedCondition` (wording.checked_condition).
     """
 
     what: str
@@ -39,15 +40,6 @@ class Condition:
     @property
     def met(self) -> bool:
         return self.status == MET
-
-    def as_dict(self) -> dict:
-        out = {"what": self.what, "status": self.status, "reason": self.reason}
-        if self.level:
-            out["level"] = self.level
-        if self.date:
-            out["date"] = self.date.isoformat()
-        out.update(self.data)
-        return out
 
 
 REASONS = {

@@ -8,6 +8,7 @@ Names and condition texts are in the language asked for; lists inside a cell are
 from __future__ import annotations
 
 from .describe import describe_conditions
+from .results import ShownConditions
 
 LIST = "; "
 
@@ -35,9 +36,10 @@ def _ladder(reg, ladder_id: str, lang: str) -> str:
 
 
 def _cond(reg, cond, lang) -> str:
-    if isinstance(cond, (list, tuple)):
-        return " | ".join(t for t in (describe_conditions(reg, c, lang) for c in cond) if t)
-    return describe_conditions(reg, cond, lang) if cond else ""
+    """One rule's conditions (a ShownConditions, or None), or a chain's (a tuple of them), in words."""
+    if cond is None or isinstance(cond, ShownConditions):  # (a named tuple: tested before any tuple)
+        return describe_conditions(reg, cond, lang)
+    return " | ".join(t for t in (describe_conditions(reg, c, lang) for c in cond) if t)
 
 
 def _ladders(reg, data, lang):
@@ -117,7 +119,7 @@ def _check(reg, data, lang):
     return (["target_ids", "as_of", "rule", "kind", "eligible", "earliest", "reachable", "met", "missing",
              "not_checked", "confidence", "sources"],
             [(targets, data.as_of, r.rule, r.kind, r.eligible, r.earliest or "", r.reachable,
-              LIST.join(r.met), LIST.join(m["text"] for m in r.missing), LIST.join(r.unchecked),
+              LIST.join(r.met), LIST.join(m.text for m in r.missing), LIST.join(r.unchecked),
               r.confidence, _cited(r.sources)) for r in data.rules])
 
 

@@ -32,37 +32,40 @@ def years(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
-def describe_conditions(reg, cond: dict, lang: str = "zh") -> str:
-    """One line for a rule's conditions (as returned by lookup.conditions_of)."""
+def describe_conditions(reg, cond, lang: str = "zh") -> str:
+    """One line for a rule's conditions (a :class:`~equivalence.results.ShownConditions`, as
+    lookup.conditions_of gives them; None: none)."""
+    if cond is None:
+        return ""
     zh = lang == "zh"
     parts = []
-    if cond.get("years_in_from") is not None:
-        y = years(cond["years_in_from"])
+    if cond.years_in_from is not None:
+        y = years(cond.years_in_from)
         parts.append(f"取得后满{y}年" if zh else f"{y} yrs after obtaining")
-    if cond.get("work_years") is not None:
-        y = years(cond["work_years"])
+    if cond.work_years is not None:
+        y = years(cond.work_years)
         parts.append(f"累计工作满{y}年" if zh else f"{y} yrs of work")
-    if cond.get("education"):
-        name = reg.name(cond["education"], lang)
+    if cond.education:
+        name = reg.name(cond.education, lang)
         parts.append(f"学历{name}及以上" if zh else f"education {name} or higher")
-    for req in cond.get("also_holds", []):
-        name = reg.name(req["level"], lang)
-        y = f"满{years(req['years'])}年" if zh and req["years"] else (f" {years(req['years'])} yrs" if req["years"] else "")
-        post = ("（在聘）" if zh else " in post") if req.get("in_post") else ""
+    for req in cond.also_holds:
+        name = reg.name(req.level, lang)
+        y = f"满{years(req.years)}年" if zh and req.years else (f" {years(req.years)} yrs" if req.years else "")
+        post = ("（在聘）" if zh else " in post") if req.in_post else ""
         parts.append(f"另持{name}{y}{post}" if zh else f"also holds {name}{y}{post}")
-    if cond.get("in_post"):
+    if cond.in_post:
         parts.append("须在聘/在岗" if zh else "in post")
-    if cond.get("same_specialty"):
+    if cond.same_specialty:
         parts.append("相应专业" if zh else "matching specialty")
-    if cond.get("honours"):
-        names = "或".join(reg.index["honours"][h]["zh"] for h in cond["honours"]) if zh else \
-            " or ".join(reg.index["honours"][h]["en"] for h in cond["honours"])
+    if cond.honours:
+        names = "或".join(reg.index["honours"][h]["zh"] for h in cond.honours) if zh else \
+            " or ".join(reg.index["honours"][h]["en"] for h in cond.honours)
         parts.append(f"须获{names}（破格）" if zh else f"holds {names} (exceptional route)")
-    if cond.get("points"):
-        scheme = reg.index["points_schemes"][cond["points"]["scheme"]]
-        n = years(cond["points"]["at_least"])
+    if cond.points:
+        scheme = reg.index["points_schemes"][cond.points.scheme]
+        n = years(cond.points.at_least)
         parts.append(f"{scheme['zh']}积分满{n}分" if zh else f"{n} points of {scheme['en'] or scheme['zh']}")
-    parts.extend(other_words(item, lang) for item in cond.get("other", []))
+    parts.extend(cond.other)  # already in ``lang``
     return "；".join(parts) if zh else "; ".join(parts)
 
 

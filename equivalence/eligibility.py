@@ -13,7 +13,7 @@ from .records import PointsNeeded, Rule
 from .registry import Registry
 from .results import Eligibility, FirstStep, NextStep, Route, RuleCheck
 from .standing import Standing, compute_standing
-from .wording import condition_dict, say, step_how
+from .wording import checked_condition, say, step_how
 
 
 def rules_into(reg: Registry, targets: list[str], *, planned_only: bool = True) -> list[Rule]:
@@ -42,8 +42,8 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     Eligibility with ``target``, ``as_of``, ``held`` (bool), ``held_by`` (the fact, when held or
     outranked), ``eligible`` (bool), ``earliest`` (ISO date or None), ``first_step``, ``standing``,
     ``steps`` and ``rules``: one RuleCheck per rule leading to the target, with ``met`` (words),
-    ``missing`` (dicts with ``what``, ``reason``, ``text`` …), ``unchecked`` and ``conditions``
-    (every condition, as data).
+    ``missing`` (:class:`~equivalence.results.CheckedCondition`, each with its ``text``), ``unchecked``
+    and ``conditions`` (every condition, each a CheckedCondition).
     ``sol`` is a sweep of ``profile`` with ``every_rule=True`` already made (it does not depend on
     the target), to check several targets for one worker without sweeping again.
     """
@@ -64,15 +64,15 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
         if rule.conditions.points:
             conds.append(_points_condition(reg, sol, profile, rule.conditions.points))
         met = tuple(say(reg, c, lang) for c in conds if c.status == MET)
-        missing = tuple({**condition_dict(c, lang), "text": say(reg, c, lang)} for c in conds if c.status == UNMET)
+        missing = tuple(checked_condition(c, lang, say(reg, c, lang)) for c in conds if c.status == UNMET)
         unchecked = tuple(say(reg, c, lang) for c in conds if c.status == UNCHECKED)
         fired = as_of if not missing else from_t(sol.fired_t[rule.id]) if rule.id in sol.fired_t else None
         per_rule.append(RuleCheck(
             rule=rule.id, kind=rule.kind, eligible=not missing, earliest=fired.isoformat() if fired else None,
             # False: a credential the rule needs cannot be reached by any route (``check`` hides these)
-            reachable=all(m.get("reachable", True) for m in missing),
+            reachable=all(m.reachable is not False for m in missing),
             met=met, missing=missing, unchecked=unchecked,
-            conditions=tuple(condition_dict(c, lang) for c in conds),
+            conditions=tuple(checked_condition(c, lang) for c in conds),
             confidence=rule.confidence, sources=(cite_of(reg, rule),),
         ))
     per_rule.sort(key=lambda r: (not r.eligible, r.earliest or "9999", r.rule))

@@ -20,7 +20,7 @@ from .describe import other_words
 from .kinds import COMPOSABLE  # (counts_as, derived: any number per chain)
 from .records import NO_CONDITIONS, Rule
 from .registry import Registry
-from .results import Cite, Equivalent, Equivalents, LevelName, Link, RouteIn
+from .results import Cite, Equivalent, Equivalents, LevelName, Link, RouteIn, ShownConditions
 
 CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
 MAX_LINKS = 4
@@ -128,7 +128,9 @@ def find_equivalents(
     Returns
     -------
     :class:`~equivalence.results.Equivalents`: the ``level`` and its ``results``, each an
-    :class:`~equivalence.results.Equivalent` (see README, "lookup").
+    :class:`~equivalence.results.Equivalent` (see README, "lookup"); without ``include_derived``,
+    ``derived_left_out`` says whether derived comparisons would have added results (passing the
+    same filters).
 
     Raises
     ------
@@ -160,6 +162,8 @@ def find_equivalents(
     start_ladder = reg.levels[start].ladder
     for way in directions:
         # Depth-first over simple chains; chains are short (<= MAX_LINKS) and the graph is sparse.
+        # Derived links are walked even when not asked for: the chains through them are set aside
+        # below, and the answer says whether they would have added results (one walk, not two).
         stack = [(start, [], (None, None, False, False), {start})]
         while stack:
             ref, chain, state, seen = stack.pop()
@@ -168,7 +172,7 @@ def find_equivalents(
                     continue
                 if not in_force(reg.levels[nxt], as_of):
                     continue
-                if not rule_usable(reg, rule, as_of=as_of, include_derived=include_derived):
+                if not rule_usable(reg, rule, as_of=as_of, include_derived=True):
                     continue
                 new_state = _extend(state, rule)
                 if new_state is None or (way == "in" and new_state[0] == "apply"):
@@ -177,24 +181,28 @@ def find_equivalents(
                 _record(found, way, nxt, new_chain, new_state)
                 if len(new_chain) < MAX_LINKS:
                     stack.append((nxt, new_chain, new_state, seen | {nxt}))
+
+    def wanted(ladder: str, kind: str, purposes) -> bool:
+        return ((ladders is None or ladder in ladders) and (not kinds or kind in kinds)
+                and (purpose is None or not purposes or purpose in purposes))
+
     results = []
-    for (way, ref, kind, _purposes), chains in found.items():
+    derived_left_out = False
+    for (way, ref, kind, purposes), chains in found.items():
+        if kind == "derived" and not include_derived:  # not asked for: only whether it would show
+            derived_left_out = derived_left_out or wanted(reg.levels[ref].ladder, kind, purposes)
+            continue
         # One chain per principal rule: 技师 → 中级 through the 96号 bridge is one answer, whichever
         # of the nine bridged series the walk passed through (the first, in a stable order).
         by_principal: dict[str, dict] = {}
         for c in sorted(chains.values(), key=lambda c: (len(c["chain"]), c["chain"])):
             by_principal.setdefault(_principal(reg, c["chain"]), c)
         results.extend(_result(reg, way, ref, kind, c, lang) for c in by_principal.values())
-    results = [
-        r for r in results
-        if (ladders is None or r.level.ladder in ladders)
-        and (not kinds or r.kind in kinds)
-        and (purpose is None or not r.purposes or purpose in r.purposes)
-    ]
+    results = [r for r in results if wanted(r.level.ladder, r.kind, r.purposes)]
     order = {lid: i for i, lid in enumerate(reg.ladders)}
     results.sort(key=lambda r: (r.direction != "out", order[r.level.ladder],
                                 reg.levels[r.level.id].rank, r.kind, len(r.chain), r.chain))
-    return Equivalents(level_name(reg, start, lang), tuple(results))
+    return Equivalents(level_name(reg, start, lang), tuple(results), derived_left_out=derived_left_out)
 
 
 LANGS = ("zh", "en")
@@ -264,7 +272,7 @@ def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) ->
         level=level_name(reg, ref, lang),
         kind=kind,
         purposes=tuple(c["purposes"]),
-        conditions=tuple(c for c in (conditions_of(r, lang) for r in rules) if c),
+        conditions=tuple(c for c in (conditions_of(r, lang) for r in rules) if c is not None),
         chain=tuple(c["chain"]),
         # Each link was walked from a to b; an 'in' walk runs against the reading order.
         links=tuple(Link(rid, reg.rules[rid].kind, a if way == "out" else b, b if way == "out" else a, rev)
@@ -276,21 +284,19 @@ def _result(reg: Registry, way: str, ref: str, kind: str, c: dict, lang: str) ->
     )
 
 
-def conditions_of(rule: Rule, lang: str) -> dict:
-    """The rule's conditions without the empty ones, tagged with the rule id ({} when none); the
-    conditions in words (``other``) as strings in ``lang``."""
+def conditions_of(rule: Rule, lang: str) -> ShownConditions | None:
+    """The rule's conditions as answers show them, tagged with the rule id (None when it sets none);
+    a condition set to nothing (0 years) is not shown; the conditions in words (``other``) as strings
+    in ``lang``."""
     cond = rule.conditions
     if cond == NO_CONDITIONS:  # most rules: nothing to show
-        return {}
-    out = {k: v for k, v in zip(cond._fields, cond) if v not in (None, (), False)}
-    for key in ("also_holds", "points"):
-        if key in out:  # nested records as plain data
-            out[key] = [q.to_dict() for q in out[key]] if key == "also_holds" else out[key].to_dict()
-    if "honours" in out:
-        out["honours"] = list(out["honours"])
-    if "other" in out:
-        out["other"] = [other_words(item, lang) for item in cond.other]
-    return {"rule": rule.id, **out} if out else {}
+        return None
+    shown = {k: v for k, v in zip(cond._fields, cond) if v not in (None, (), False)}
+    if not shown:
+        return None
+    if "other" in shown:
+        shown["other"] = tuple(other_words(item, lang) for item in cond.other)
+    return ShownConditions(rule.id, **shown)
 
 
 def cite_of(reg: Registry, rule: Rule) -> Cite:

@@ -803,7 +803,8 @@ def _profile_notes(reg: Registry, profile: Profile, route: Alternative, standing
 
     w = NOTES[lang]
     notes = []
-    uses_work = any("work_years" in s.conditions or s.binding == "work_years" for s in route.steps)
+    uses_work = any((s.conditions is not None and s.conditions.work_years is not None) or s.binding == "work_years"
+                    for s in route.steps)
     if profile.work_years is None and uses_work:
         notes.append(w["work_not_given"])
     held_since = {s.level.id: s.date for s in route.steps}
@@ -821,7 +822,7 @@ def _profile_notes(reg: Registry, profile: Profile, route: Alternative, standing
                                              post=reg.name(fact.source, lang)))
     if set_by:
         notes.append(w["set_by_employer"].format(x=route.reached.name, rule=set_by))
-    other = [o for s in route.steps for o in s.conditions.get("other", [])]
+    other = [o for s in route.steps if s.conditions is not None for o in s.conditions.other]
     if other:
         notes.append(w["other"] + ("；" if lang == "zh" else "; ").join(dict.fromkeys(other)))
     return notes

@@ -52,7 +52,7 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
             verdict = check_eligibility(reg, profile, [target], lang, sol=sol)
             mine = next((r for r in verdict.rules if r.rule == rule.id), None)
             blocked = sol.reasons(reg, rule.id, lang)
-            other = list(dict.fromkeys([m["text"] for m in (mine.missing if mine else ()) if m["what"] != "points"]
+            other = list(dict.fromkeys([m.text for m in (mine.missing if mine else ()) if m.what != "points"]
                                        + blocked))
             fired = sol.fired_t.get(rule.id)
             steps.append({

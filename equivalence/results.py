@@ -71,9 +71,50 @@ class Cite(NamedTuple):
         return dict(zip(self._fields, self))  # every value a string
 
 
+# -- a rule's conditions, as lookup, routes-into, compare and path show them ----------------------
+class ShownConditions(NamedTuple):
+    """A rule's conditions as an answer shows them (:func:`equivalence.lookup.conditions_of`): the rule
+    they belong to and those it sets, in the order of :class:`equivalence.records.Conditions`; one it
+    does not set (or sets to 0) is None, empty or False here. ``other``: the conditions in words, in the
+    language asked (a condition the mappings give only in Chinese stays Chinese)."""
+
+    rule: str
+    years_in_from: Optional[float] = None
+    work_years: Optional[float] = None
+    education: Optional[str] = None  # an education level ref
+    also_holds: tuple = ()  # of records.Requirement
+    in_post: bool = False
+    same_specialty: bool = False
+    appointed: bool = False  # filled by 评聘: a date is when one may be considered, not appointed
+    honours: tuple = ()  # honour ids (破格)
+    points: Optional[tuple] = None  # records.PointsNeeded
+    other: tuple = ()  # of str
+
+    def to_json(self) -> dict:
+        """The contract's Conditions: ``rule``, then only the conditions the rule sets."""
+        out = {"rule": self[0]}
+        for name, value in zip(_CONDITION_FIELDS, self[1:]):
+            if value in (None, (), False):
+                continue
+            if name == "also_holds":
+                value = [q.to_dict() for q in value]
+            elif name == "points":
+                value = value.to_dict()
+            elif type(value) is tuple:
+                value = list(value)
+            out[name] = value
+        return out
+
+
+_CONDITION_FIELDS = ShownConditions._fields[1:]
+
+
+def _shown_json(conditions: Optional[ShownConditions]) -> dict:
+    """A single rule's conditions in an answer: ``{}`` when it has none."""
+    return {} if conditions is None else conditions.to_json()
+
+
 # -- lookup, routes-into, compare ---------------------------------------------------------------
-# A rule's conditions as an answer shows them (lookup.conditions_of: the non-empty ones, tagged with the
-# rule id, ``other`` in words) stay plain dicts: data whose keys vary from rule to rule.
 
 
 class Link(NamedTuple):
@@ -96,7 +137,7 @@ class Equivalent(NamedTuple):
     level: LevelName
     kind: str
     purposes: tuple[str, ...]
-    conditions: tuple[dict, ...]  # one per rule of the chain that has any
+    conditions: tuple[ShownConditions, ...]  # one per rule of the chain that has any
     chain: tuple[str, ...]
     links: tuple[Link, ...]
     sources: tuple[Cite, ...]
@@ -106,7 +147,7 @@ class Equivalent(NamedTuple):
 
     def to_json(self) -> dict:  # written out: a lookup answer holds tens of them
         return {"direction": self.direction, "level": self.level.to_json(), "kind": self.kind,
-                "purposes": list(self.purposes), "conditions": [json_of(c) for c in self.conditions],
+                "purposes": list(self.purposes), "conditions": [c.to_json() for c in self.conditions],
                 "chain": list(self.chain), "links": [x.to_json() for x in self.links],
                 "sources": [x.to_json() for x in self.sources], "confidence": self.confidence,
                 "effective_from": self.effective_from, "effective_until": self.effective_until}
@@ -122,14 +163,22 @@ class Occupation(NamedTuple):
 
 
 class Equivalents(NamedTuple):
-    """The answer of ``lookup``: the level asked about and what the rules relate to it."""
+    """The answer of ``lookup``: the level asked about and what the rules relate to it; and whether
+    derived comparisons (no document states them), left out because they were not asked for, would
+    have added results: what an empty answer tells a person to try next."""
 
     level: LevelName
     results: tuple[Equivalent, ...]
     occupation: Optional[Occupation] = None  # named with the level (电工:技师)
+    derived_left_out: bool = False
 
     def to_json(self) -> dict:
-        """The occupation, when named, goes inside ``level`` (the contract's LookupLevel)."""
+        """The occupation, when named, goes inside ``level`` (the contract's LookupLevel).
+
+        ``derived_left_out`` is not written: the JSON answer holds the results asked for, and a
+        program that wants the derived ones asks for them (``include_derived``); the hint is for a
+        person reading an empty table, and lookup's contract is closed (a key would be a new version).
+        """
         level = self.level.to_json()
         if self.occupation is not None:
             level["occupation"] = self.occupation.to_json()
@@ -144,12 +193,13 @@ class RouteIn(NamedTuple):
     rule: str
     kind: str
     grants: bool
-    conditions: dict  # the rule's conditions as answers show them ({} when none)
+    conditions: Optional[ShownConditions]  # None: the rule has none (``{}`` in JSON)
     purposes: tuple[str, ...]
     confidence: str
     sources: tuple[Cite, ...]
 
-    to_json = _to_json
+    def to_json(self) -> dict:
+        return {**_to_json(self), "conditions": _shown_json(self.conditions)}
 
 
 class RoutesInto(NamedTuple):
@@ -173,10 +223,10 @@ class Basis(NamedTuple):
     b_kind: str
     b_chain: tuple[str, ...]
     verdict: str
-    a_conditions: tuple[dict, ...]
+    a_conditions: tuple[ShownConditions, ...]
     a_purposes: tuple[str, ...]
     a_confidence: Optional[str]  # None: the side is the level itself (no rule)
-    b_conditions: tuple[dict, ...]
+    b_conditions: tuple[ShownConditions, ...]
     b_purposes: tuple[str, ...]
     b_confidence: Optional[str]
     relations: tuple[str, ...]  # the kinds of rule the basis rests on
@@ -199,8 +249,6 @@ class Comparison(NamedTuple):
 
 
 # -- path (planner.find_path) and check (eligibility.check_eligibility) ------------------------------
-# A rule's conditions as shown in a step (conditions_of) and a condition as evaluated by check (what,
-# status, reason and the figures of that reason) stay plain dicts: data whose keys vary by condition.
 
 
 class Fact(NamedTuple):
@@ -229,14 +277,15 @@ class Step(NamedTuple):
     kind: str
     from_: tuple  # of LevelName
     binding: str
-    conditions: dict  # the rule's conditions as shown (keys vary)
+    conditions: Optional[ShownConditions]  # None: the rule has none (``{}`` in JSON)
     confidence: str
     layer: str
     sources: tuple  # of Cite
     term_years: Optional[float]
     renew_by: Optional[str]
 
-    to_json = _to_json
+    def to_json(self) -> dict:
+        return {**_to_json(self), "conditions": _shown_json(self.conditions)}
 
 
 class Alternative(NamedTuple):
@@ -297,6 +346,76 @@ class NextStep(NamedTuple):
     to_json = _to_json
 
 
+class Names(NamedTuple):
+    """A name in both languages (a points scheme's)."""
+
+    zh: str
+    en: str
+
+    to_json = _to_json
+
+
+class CheckedCondition(NamedTuple):
+    """One condition of a rule as ``check`` evaluated it (:class:`equivalence.conditions.Condition`
+    in an answer): what it is about, its status (met, unmet, unchecked), the reason as a code
+    (:data:`equivalence.conditions.REASONS`), the level it names and the date it is (or was) met,
+    then the figures of that reason (:data:`FIGURES`; the others stay None), and ``text``: the
+    condition in words, in the language asked (set on the missing ones).
+    """
+
+    what: str
+    status: str
+    reason: str
+    level: Optional[str] = None  # a level ref
+    date: Optional[str] = None
+    since: Optional[str] = None  # a credential: held since (its own date, or the one it comes from)
+    origin: Optional[str] = None  # held, implied, carried, assumed …
+    years_needed: Optional[float] = None  # of the credential, or of work
+    years_held: Optional[float] = None
+    from_: Optional[str] = None  # a credential not held as such: the level it comes from
+    by_rule: Optional[str] = None  # … and the rule (None: by dominance)
+    honours: tuple = ()  # the honours the rule accepts
+    have: object = None  # education: the level held (None: none given); honours: the ones held
+    until: Optional[str] = None  # the rule's end
+    reachable: Optional[bool] = None  # False: no route reaches the credential
+    scheme: Optional[str] = None  # points: the scheme's id,
+    points_needed: Optional[float] = None
+    points_held: Optional[float] = None
+    scheme_name: Optional[Names] = None
+    text: Optional[str] = None
+
+    def to_json(self) -> dict:
+        """The condition as the contract's data: ``what``, ``status``, ``reason``, ``level`` and
+        ``date`` when set, the figures its reason has (as named), then ``text`` when set."""
+        out = {"what": self.what, "status": self.status, "reason": self.reason}
+        if self.level:
+            out["level"] = self.level
+        if self.date:
+            out["date"] = self.date
+        for name in FIGURES.get(self.reason, ()):
+            if name in _BY_SOURCE and self.origin == "held":
+                continue  # a credential held as such comes from nothing
+            value = getattr(self, name)
+            out["from" if name == "from_" else name] = value if type(value) in _SCALARS else json_of(value)
+        if self.text is not None and "text" not in out:
+            out["text"] = self.text
+        return out
+
+
+_CREDENTIAL = ("since", "origin", "years_needed", "years_held", "from_", "by_rule")
+_BY_SOURCE = frozenset({"from_", "by_rule"})
+_POINTS = ("scheme", "points_needed", "points_held", "scheme_name")
+# The figures each reason carries, in the order an answer shows them.
+FIGURES = {
+    "held": _CREDENTIAL, "years_short": _CREDENTIAL, "no_route": ("reachable",),
+    "education_met": ("have",), "education_missing": ("have",),
+    "work_met": ("years_needed", "years_held"), "work_short": ("years_needed", "years_held"),
+    "honour_met": ("honours", "have"), "honour_missing": ("honours", "have"),
+    "points_met": _POINTS, "points_short": _POINTS, "points_never": ("scheme", "points_needed", "scheme_name"),
+    "ended": ("until",), "conditions_after_end": ("until",), "other": ("text",),
+}
+
+
 class RuleCheck(NamedTuple):
     """One rule leading to a check's target: eligible by it now, from when, whether a route reaches
     what it needs, its conditions met (words), missing and unchecked, all of them as data."""
@@ -307,9 +426,9 @@ class RuleCheck(NamedTuple):
     earliest: Optional[str]
     reachable: bool  # False: a credential the rule needs is reached by no route
     met: tuple  # of str
-    missing: tuple  # of dict: the condition as data (keys vary) with its ``text``
+    missing: tuple  # of CheckedCondition, each with its ``text``
     unchecked: tuple  # of str
-    conditions: tuple  # of dict: every condition as data (keys vary)
+    conditions: tuple  # of CheckedCondition: every condition
     confidence: str
     sources: tuple  # of Cite
 

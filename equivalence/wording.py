@@ -8,6 +8,7 @@ engine's own Chinese (names of levels, documents and quoted requirements are dat
 from __future__ import annotations
 
 from .describe import other_words
+from .results import CheckedCondition, Names
 
 WORDS = {
     "zh": {
@@ -132,9 +133,20 @@ def say(reg, c, lang: str = "zh") -> str:
     return d.get("text", r)
 
 
-def condition_dict(c, lang: str) -> dict:
-    """A condition as data (:meth:`Condition.as_dict`), a condition in words as text in ``lang``."""
-    out = c.as_dict()
+def checked_condition(c, lang: str, text: str | None = None):
+    """A condition (:class:`equivalence.conditions.Condition`) as an answer holds it, a
+    :class:`~equivalence.results.CheckedCondition`: its figures as fields, a condition in words as
+    text in ``lang``; ``text``: the condition in words (what check gives for a missing one)."""
+    figures = {}
+    for key, value in c.data.items():
+        if key == "scheme_name":
+            value = Names(value["zh"], value["en"])
+        elif type(value) is list:
+            value = tuple(value)
+        figures["from_" if key == "from" else key] = value
     if c.reason == "other":
-        out["text"] = other_words(out["text"], lang)
-    return out
+        figures["text"] = other_words(figures["text"], lang)
+    elif text is not None:
+        figures["text"] = text
+    return CheckedCondition(c.what, c.status, c.reason, c.level or None, c.date.isoformat() if c.date else None,
+                            **figures)

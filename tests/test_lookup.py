@@ -6,7 +6,7 @@ import pytest
 
 from equivalence.errors import AmbiguousLevelError, EquivalenceError, UnknownLadderError, UnknownLevelError
 from equivalence.lookup import find_equivalents
-from equivalence.results import Cite, Equivalent, Equivalents, LevelName, Link
+from equivalence.results import Cite, Equivalent, Equivalents, LevelName, Link, ShownConditions
 
 
 def results(reg, level, **kw):
@@ -38,8 +38,9 @@ def test_direct_result_out(tiny):
     [r] = [r for r in results(tiny, "技师") if r.chain == ("bridge-s4-e3",)]
     assert r.purposes == ("review",)
     assert r.confidence == "medium"
-    assert r.conditions == ({"rule": "bridge-s4-e3", "years_in_from": 3, "same_specialty": True,
-                             "other": ["通过考评"]},)
+    assert r.conditions == (ShownConditions("bridge-s4-e3", years_in_from=3, same_specialty=True, other=("通过考评",)),)
+    assert r.conditions[0].to_json() == {"rule": "bridge-s4-e3", "years_in_from": 3, "same_specialty": True,
+                                         "other": ["通过考评"]}
     assert r.sources == (Cite(rule="bridge-s4-e3", source="src-sec", title="转载文件", doc_no="测发〔2015〕2号",
                               status="secondary", article="第二条", quote="转载原文", layer="national",
                               jurisdiction="CN"),)

@@ -286,7 +286,7 @@ def test_preparatory_technician_class_is_not_a_degree_for_other_purposes(reg):
     answer = check_eligibility(reg, prof, ["skill.senior"])
     by_rule = {r.rule: r for r in answer.rules}
     college = by_rule["skill-tpl2018-intermediate-to-senior-junior-college"]
-    assert [m["what"] for m in college.missing] == ["education"]
+    assert [m.what for m in college.missing] == ["education"]
     assert by_rule["skill-tpl2018-intermediate-to-senior-by-school"].eligible
     assert answer.eligible
 
@@ -385,9 +385,9 @@ def test_check_years_short_with_the_date_met(reg):
     rule = {r.rule: r for r in answer.rules}["bridge-pilot2018-technician-to-eng-intermediate"]
     assert rule.eligible is False
     [gap] = rule.missing
-    assert gap["what"] == "years"
-    assert gap["years_needed"] == 3 and gap["years_held"] == 1
-    assert gap["date"] == "2026-01-01"
+    assert gap.what == "years"
+    assert gap.years_needed == 3 and gap.years_held == 1
+    assert gap.date == "2026-01-01"
     assert rule.earliest == "2026-01-01"
 
 
@@ -397,8 +397,8 @@ def test_check_missing_education(reg):
     by_rule = {r.rule: r for r in answer.rules}
     # 16号 annex, 工程师 (3) needs 本科; (4) 大专 + 4 years is met.
     bachelor = by_rule["eng16-intermediate-bachelor"]
-    assert [m["what"] for m in bachelor.missing] == ["education"]
-    assert bachelor.missing[0]["level"] == "edu.bachelor"
+    assert [m.what for m in bachelor.missing] == ["education"]
+    assert bachelor.missing[0].level == "edu.bachelor"
     assert by_rule["eng16-intermediate-junior-college"].eligible
     assert answer.eligible is True
 
@@ -425,7 +425,7 @@ def test_check_unreachable(reg):
     assert answer.eligible is False
     assert answer.earliest is None
     [rule] = [r for r in answer.rules if r.rule == "eng16-full-senior-bachelor"]
-    assert {m["what"] for m in rule.missing} == {"credential", "education"}
+    assert {m.what for m in rule.missing} == {"credential", "education"}
 
 
 def test_check_json_shape(run):

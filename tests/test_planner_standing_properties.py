@@ -92,14 +92,14 @@ def test_met_lists_only_what_is_held_today(prof, target):
     answer = check_eligibility(REG, prof, [target], standing=standing)
     for rule in answer.rules:
         for c in rule.conditions:
-            if c["what"] == "credential" and c["status"] == "met":
-                assert c["since"] <= AS_OF.isoformat()
-                assert standing.held(c["level"]) is not None or any(
-                    ref == c["level"] for ref, _ in standing.facts)
-                if c["origin"] == "held":
-                    assert c["level"] in {h.level for h in prof.holdings} | {prof.education}
+            if c.what == "credential" and c.status == "met":
+                assert c.since <= AS_OF.isoformat()
+                assert standing.held(c.level) is not None or any(
+                    ref == c.level for ref, _ in standing.facts)
+                if c.origin == "held":
+                    assert c.level in {h.level for h in prof.holdings} | {prof.education}
         # eligible now means every condition is met today, none unmet
-        assert rule.eligible == all(c["status"] != "unmet" for c in rule.conditions)
+        assert rule.eligible == all(c.status != "unmet" for c in rule.conditions)
     if answer.eligible and not answer.held:
         assert answer.first_step is None and answer.earliest == AS_OF.isoformat()
 

@@ -226,8 +226,8 @@ def test_points_report_on_a_hand_made_scheme(tmp_path):
     verdict = check_eligibility(reg, prof, ["co_s.c2"])
     (rule,) = verdict.rules
     assert not verdict.eligible
-    assert [m["what"] for m in rule.missing] == ["points"]
-    assert rule.missing[0]["points_held"] == 40 and rule.missing[0]["points_needed"] == 50
+    assert [m.what for m in rule.missing] == ["points"]
+    assert rule.missing[0].points_held == 40 and rule.missing[0].points_needed == 50
     later = check_eligibility(reg, build_profile(reg, ["co_s.c1@2021-01-01", "sk.s2@2020-01-01"],
                                                  as_of="2023-01-01"), ["co_s.c2"])
     assert later.eligible

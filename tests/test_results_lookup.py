@@ -40,7 +40,7 @@ def test_lookup_is_typed_and_its_json_is_the_schema(real, level, options):
         for cite in r.sources:
             validate(models.Cite, cite.to_json())
         for cond in r.conditions:
-            validate(models.Conditions, cond)
+            validate(models.Conditions, cond.to_json())
 
 
 def test_lookup_names_the_occupation_inside_level(real):

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from equivalence import api
 from equivalence.cli import cli as main
 from equivalence.contract import stamped
-from equivalence.results import (Alternative, Cite, Eligibility, Fact, FirstStep, LevelName, NextStep, Route,
-                                 RuleCheck, Step)
+from equivalence.results import (Alternative, CheckedCondition, Cite, Eligibility, Fact, FirstStep, LevelName,
+                                 NextStep, Route, RuleCheck, Step)
 from equivalence.schemas import models
 
 AS_OF = "2026-12-01"
@@ -56,8 +56,12 @@ def test_api_check_returns_an_eligibility_of_typed_parts(verdict):
     first = verdict.rules[0]
     assert (first.rule, first.earliest, first.reachable) == ("bridge-pilot2018-technician-to-eng-intermediate",
                                                              "2028-12-01", True)
-    # a condition as evaluated is data whose keys vary: a dict, with its words under ``text``
-    assert first.missing[0]["what"] == "years" and first.missing[0]["text"] == "技师已持有1年，需满3年（2028-12-01 满足）"
+    # a condition as evaluated: a CheckedCondition, with its figures and its words under ``text``
+    gap = first.missing[0]
+    assert type(gap) is CheckedCondition
+    assert (gap.what, gap.reason, gap.level, gap.date, gap.years_needed, gap.years_held, gap.origin) == (
+        "years", "years_short", "skill.technician", "2028-12-01", 3, 1.0, "held")
+    assert gap.text == "技师已持有1年，需满3年（2028-12-01 满足）"
 
 
 def test_a_held_target_is_a_fact(real):

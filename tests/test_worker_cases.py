@@ -169,8 +169,8 @@ def test_worker_case(row):
     # `met` never lists a credential the worker does not hold today
     for r in answer.rules:
         for c in r.conditions:
-            if c["what"] == "credential" and c["status"] == "met":
-                assert c["since"] <= AS_OF and c["origin"] in ("held", "implied", "carried", "assumed")
+            if c.what == "credential" and c.status == "met":
+                assert c.since <= AS_OF and c.origin in ("held", "implied", "carried", "assumed")
 
 
 def test_first_step_says_which_exam_or_review_it_is():
@@ -195,15 +195,15 @@ def test_a_counts_as_credential_keeps_the_date_of_its_source():
                          for r in carriers)
     assert answer.earliest == max(add_years(since, 5), dt.date(2026, 12, 1)).isoformat()
     rule = next(r for r in answer.rules if r.rule == "eng16-associate-senior-bachelor")
-    gap = next(c for c in rule.conditions if c.get("level") == "eng.intermediate")
-    assert gap["since"] == since.isoformat() and gap["origin"] == "carried"
-    assert gap["by_rule"] == by_rule
+    gap = next(c for c in rule.conditions if c.level == "eng.intermediate")
+    assert gap.since == since.isoformat() and gap.origin == "carried"
+    assert gap.by_rule == by_rule
 
 
 def test_years_are_shown_without_rounding_up_to_met():
     _, _, answer = answer_for(None, "高级工程师", ["高级技师@2022-12-02"], None, None, [])
     rule = next(r for r in answer.rules if r.rule == "bridge-pilot2018-senior-technician-to-eng-associate-senior")
-    assert [m["text"] for m in rule.missing] == ["高级技师已持有3.92年，需满4年（2026-12-02 满足）"]
+    assert [m.text for m in rule.missing] == ["高级技师已持有3.92年，需满4年（2026-12-02 满足）"]
 
 
 def test_zh_check_output_has_no_english():

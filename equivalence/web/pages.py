@@ -435,7 +435,7 @@ def _check_section(reg, answer, lang: str) -> Html:
     names = "/".join(t.name for t in answer.target[:3])
     shown = [r for r in answer.rules if r.reachable]
     rows = [[rule_link(r.rule, lang), KIND_WORDS[lang].get(r.kind, r.kind), r.earliest or "—",
-             "；".join(r.met), "；".join(m["text"] for m in r.missing), "；".join(r.unchecked)] for r in shown]
+             "；".join(r.met), "；".join(m.text for m in r.missing), "；".join(r.unchecked)] for r in shown]
     hidden = len(answer.rules) - len(shown)
     more = render('<p class="muted">{m}</p>', m=w["hidden_rules"].format(n=hidden)) if hidden else Html("")
     return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],

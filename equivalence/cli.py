@@ -575,7 +575,7 @@ def show(ctx, rule_id, fmt, lang):
         (h["confidence"], CONFIDENCE_WORDS[lang][rule.confidence]),
     ]
     for c in cites:
-        rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c)} [{STATUS_WORDS[lang][c['status']]}]"
+        rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c, lang)} [{STATUS_WORDS[lang][c['status']]}]"
                                   f"\n《{c['title']}》" + (f"\n“{c['quote']}”" if c["quote"] else "")))
     if rule.note:
         rows.append((label["note"], rule.note))  # the mappings' own note, as written (English)

@@ -86,10 +86,26 @@ def other_words(item, lang: str) -> str:
     return (item.en if lang == "en" else item.zh) or item.zh
 
 
-def describe_source(src, cite: dict | None = None) -> str:
+def describe_source(src, cite: dict | None = None, lang: str = "zh") -> str:
     """'人社部发〔2020〕96号 二、…' or the title where there is no 文号 (``src`` a Source record)."""
     head = src.doc_no or f"《{src.title}》"
-    return f"{head} {cite['article']}" if cite else head
+    return f"{head} {article_words(cite['article'], lang)}" if cite else head
+
+
+PARAPHRASE = " (paraphrase)"  # how the mappings mark a citation known only as a paraphrase
+
+
+def article_words(article: str, lang: str) -> str:
+    """The article cited, as shown in ``lang``: the mappings' paraphrase mark said in Chinese under zh.
+
+    >>> article_words("促进职称制度与职业资格制度有效衔接 (paraphrase)", "zh")
+    '促进职称制度与职业资格制度有效衔接（大意）'
+    >>> article_words("促进职称制度与职业资格制度有效衔接 (paraphrase)", "en")
+    '促进职称制度与职业资格制度有效衔接 (paraphrase)'
+    """
+    if lang == "zh" and article.endswith(PARAPHRASE):
+        return article[:-len(PARAPHRASE)] + "（大意）"
+    return article
 
 
 def short_source(src, width: int = 16) -> str:

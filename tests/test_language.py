@@ -52,6 +52,7 @@ SAMPLES = {
                           "--as-of", "2026-12-01"],
     "routes-into-appointed": ["routes-into", "特级技师"],
     "show-province-years": ["show", "bridge-96-senior-technician-to-associate-senior"],
+    "show-paraphrase": ["show", "qual-constructor-first-class-16"],  # an article known only as a paraphrase
 }
 BILINGUAL = {"ladders", "levels", "levels-posts", "layers"}  # lists showing both names on purpose
 MERMAID = {"flowchart", "subgraph", "end", "apply", "treated_as", "counts_as", "post", "derived", "promotion"}
@@ -106,6 +107,7 @@ def _texts(real):
         texts += [src.title, src.doc_no or "", src.issuer or ""]
     for rule in real.rules.values():
         texts += [c.quote for c in rule.cite] + [c.article for c in rule.cite]
+        texts += CJK.findall(rule.note or "")  # a note (English) may quote the document it cites
     return texts
 
 
@@ -118,8 +120,11 @@ def render(runner, monkeypatch, args, lang):
 
 def english_words(out: str, name: str, real, ids) -> list[str]:
     if name == "show" or name.startswith("show-"):
-        for rule in real.rules.values():  # the mappings' own notes and articles, shown as written
-            for text in [rule.note or "", *(c.article for c in rule.cite)]:
+        from equivalence.describe import PARAPHRASE
+
+        # the mappings' own notes and articles, shown as written (an article's paraphrase mark in words)
+        for rule in real.rules.values():
+            for text in [rule.note or "", *(c.article.removesuffix(PARAPHRASE) for c in rule.cite)]:
                 if text:
                     out = out.replace(text, "")
     if name in BILINGUAL:

@@ -228,3 +228,10 @@ def test_the_worker_page_without_a_route_still_answers(site):
     assert page.status_code == 200
     assert text_of(page.text, "verdict") == "不符合，且按现有规则无法达到"
     assert text_of(page.text, "route-headline").startswith("无法到达专业技术一级：")
+
+
+def test_a_paraphrased_article_is_marked_in_the_language_of_the_page(site):
+    zh = site.get("/show", params={"rule": "qual-constructor-first-class-16"}).text
+    en = site.get("/show", params={"rule": "qual-constructor-first-class-16", "lang": "en"}).text
+    assert "促进职称制度与职业资格制度有效衔接（大意）" in zh and "(paraphrase)" not in zh
+    assert "促进职称制度与职业资格制度有效衔接 (paraphrase)" in en

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..describe import CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, STATUS_WORDS, describe_conditions
+from ..describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, STATUS_WORDS, article_words,
+                        describe_conditions)
 from ..errors import EquivalenceError, NoSolutionError
 from . import answers
 from .assets import CSS, JS, roster_js
@@ -86,7 +87,7 @@ def source_link(reg, source: str, article: str | None, lang: str) -> Html:
     """The cited ``source`` (an id) by its 文号 or title, with the ``article`` cited."""
     src = reg.sources.get(source)
     text = (src and (src.doc_no or src.title)) or source
-    return join([link(url("/source", id=source, lang=_lang(lang)), text), f" {article}" if article else ""])
+    return join([link(url("/source", id=source, lang=_lang(lang)), text), f" {article_words(article, lang)}" if article else ""])
 
 
 def _lang(lang: str) -> str | None:

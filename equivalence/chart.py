@@ -616,7 +616,7 @@ def route_chart(reg: Registry, answer, *, lang: str = "zh", alternatives: bool =
             lines = [name, words["held"]]
         else:
             s = steps[i]
-            lines = [name, f"{s.date} · +{s.year:g} {words['year']}", s.rule]
+            lines = [name, f"{s.date} · {s.year:+g} {words['year']}", s.rule]  # held before the plan date: -6.58
         w = max(text_width(lines[0], 12), *(text_width(t, 10) for t in lines[1:])) + 10
         x = HELD_X if year is None else x_of(year)
         rows = label_rows[lid]
@@ -659,6 +659,7 @@ def route_chart(reg: Registry, answer, *, lang: str = "zh", alternatives: bool =
     # Alternatives first, faint, under the main route.
     main_keys = {(s.rule, s.level.id, s.date) for s in steps}
     main_spots = {(s.level.id, s.date) for s in steps}
+    faint_spans: dict[str, list] = {lid: [] for lid in lanes}  # lane -> (left, right) of each faint label drawn
     for k, alt in enumerate(routes[1:], 1):
         apos = dict(pos)
         for s in alt.steps:
@@ -669,13 +670,20 @@ def route_chart(reg: Registry, answer, *, lang: str = "zh", alternatives: bool =
             x, yy = apos[s.level.id]
             lines = "".join(_route_edge(apos[f.id], (x, yy), s.kind) for f in s.from_ if f.id in apos)
             tip = f"{words['alt']} {k}: {s.level.name} {s.date} · {s.rule}"
+            # Its name above the line, unless the main route has a step there or a faint name is already
+            # drawn where it would go (steps before the plan date all sit at +0): the tooltip still says it.
+            half = text_width(s.level.name, 9.5) / 2 + 3
+            spans = faint_spans[reg.levels[s.level.id].ladder]
+            named = (s.level.id, s.date) not in main_spots and all(
+                x + half <= a or x - half >= b for a, b in spans)
+            if named:
+                spans.append((x - half, x + half))
             body.append(f'<g data-alt="{k}" data-alt-step="{j}" data-level="{_a(s.level.id)}" '
                         f'data-rule="{_a(s.rule)}" data-kind="{s.kind}" class="alt" opacity="0.3">'
                         f'<title>{escape(tip, quote=False)}</title>{lines}'
                         f'<circle cx="{_num(x)}" cy="{_num(yy)}" r="5" fill="#ffffff" '
                         f'stroke="{KIND_STYLE[s.kind]["stroke"]}" stroke-width="1.5"/>'
-                        + ("" if (s.level.id, s.date) in main_spots
-                           else _text(x, yy - 13, [s.level.name], 9.5, fill="#374151")) + "</g>")
+                        + (_text(x, yy - 13, [s.level.name], 9.5, fill="#374151") if named else "") + "</g>")
     for i, s in enumerate(steps):
         pos[s.level.id] = (x_of(s.year), lane_y[reg.levels[s.level.id].ladder])
     # The target date.

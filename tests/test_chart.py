@@ -149,6 +149,30 @@ def test_route_chart_one_marker_per_step(real):
     assert "高级技师" in words and "2038-12-01" in words and "bridge-pilot2018-senior-technician-to-eng-associate-senior" in words
 
 
+
+def test_route_chart_from_a_credential_held_before_the_plan_date(real):
+    """A step carried from a credential held years ago says its years with one sign (-6.58, not +-6.58);
+    the alternatives' faint names do not pile up where their steps all sit at +0."""
+    from equivalence.chart import text_width
+
+    profile = build_profile(real, ["一级建造师@2020-05-01"], education="本科", as_of="2026-12-01")
+    answer = find_path(real, profile, [real.level("高级工程师").ref], alternatives=2)
+    assert answer.steps[0].year < 0 and answer.alternatives
+    root = parse(route_chart(real, answer))
+    words = texts(root)
+    assert "2020-05-01 · -6.58 年" in words and "+-" not in words
+    faint = {}  # the faint names above each lane's line: (y, x, width)
+    for g in root.iter(SVG + "g"):
+        if g.get("data-alt"):
+            for t in g.iter(SVG + "text"):
+                name = "".join(t.itertext())
+                faint.setdefault(t.get("y"), []).append((float(t.get("x")), text_width(name, 9.5)))
+    assert faint
+    for spans in faint.values():
+        spans.sort()
+        assert all(x1 - w1 / 2 >= x0 + w0 / 2 for (x0, w0), (x1, w1) in zip(spans, spans[1:]))
+
+
 # -- the command line ---------------------------------------------------------------------------
 
 def test_cli_chart_svg_and_html(runner, tmp_path, real):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from .describe import KIND_WORDS
+from .describe import KIND_WORDS, LIST_SEP, one_year
 from .errors import EquivalenceError
 from .records import Rule
 from .registry import Registry
@@ -510,7 +510,7 @@ def _promotion(reg, lay, rule, src, dst, lanes) -> str:
 
 
 def _rule_group(reg, rule, src, dsts, lang, inner) -> str:
-    names = "、".join(reg.name(d, lang) for d in dsts)
+    names = LIST_SEP[lang].join(reg.name(d, lang) for d in dsts)
     tip = f"{rule.id} · {reg.name(src, lang)} → {names} · {KIND_WORDS[lang][rule.kind]}"
     if not rule.grants:
         tip += " (对应，不直接授予)" if lang == "zh" else " (correspondence only)"
@@ -721,13 +721,13 @@ def route_chart(reg: Registry, answer, *, lang: str = "zh", alternatives: bool =
     leg, leg_h = _legend(lang, 24, height, width - 48, kinds, boxes=False, route=len(routes) > 1)
     height += leg_h + 14
     if title is None:
-        start = "、".join(reg.name(r, lang) for r in held)
+        start = LIST_SEP[lang].join(reg.name(r, lang) for r in held)
         if lang == "zh":
             title = (f"{words['route']}：{start or '—'} → {answer.reached.name} · {answer.total_years:g} 年，"
                      f"最早 {answer.date}（自 {as_of}）")
         else:
-            title = (f"{words['route']}: {start or '—'} → {answer.reached.name} · {answer.total_years:g} years, "
-                     f"earliest {answer.date} (from {as_of})")
+            title = one_year(f"{words['route']}: {start or '—'} → {answer.reached.name} · {answer.total_years:g} years, "
+                             f"earliest {answer.date} (from {as_of})")
     head = _text(24, 28, [title], 17, anchor="start", weight="bold", cls="chart-title")
     return _svg_open(width, height, title) + head + "".join(body) + leg + "</svg>"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, STATUS_WORDS, describe_conditions,
+from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, LIST_SEP, STATUS_WORDS, describe_conditions,
                        describe_source, layer_tag, short_source)
 from .cli_words import error_said, polished, said, said_in, speaking
 from .errors import EquivalenceError, MappingErrors, one_line
@@ -487,9 +487,9 @@ def lookup_rows(reg, results, lang, merge=True):
     for (_, ladder, _, _, _), rs in groups:
         r = rs[0]
         names = [x.level.name for x in rs]
-        name = names[0] if len(names) == 1 else (f"{names[0]}–{names[-1]}" if len(names) > 2 else "、".join(names))
+        name = names[0] if len(names) == 1 else (f"{names[0]}–{names[-1]}" if len(names) > 2 else LIST_SEP[lang].join(names))
         conds = " | ".join(describe_conditions(reg, c, lang) for c in r.conditions)
-        purposes = "、".join(getattr(reg.purposes[p], lang) for p in r.purposes) or ("不限" if lang == "zh" else "any")
+        purposes = LIST_SEP[lang].join(getattr(reg.purposes[p], lang) for p in r.purposes) or ("不限" if lang == "zh" else "any")
         sources = " + ".join(dict.fromkeys(layer_tag(reg, s.layer, lang) + short_source(reg.sources[s.source])
                                            for s in r.sources))
         yield (DIRECTION_WORDS[lang][r.direction], reg.ladder_name(ladder, lang), name, KIND_WORDS[lang][r.kind],
@@ -568,9 +568,9 @@ def show(ctx, rule_id, fmt, lang):
         (h["id"], rule.id),
         (h["kind"], KIND_WORDS[lang][rule.kind] + both),
         (label["from"], name(rule.from_) if rule.from_ else "—"),
-        (label["to"], "、".join(name(t) for t in rule.to) if zh else ", ".join(name(t) for t in rule.to)),
+        (label["to"], LIST_SEP[lang].join(name(t) for t in rule.to)),
         (h["conditions"], describe_conditions(reg, conditions_of(rule, lang), lang) or "—"),
-        (h["purposes"], ("、" if zh else ", ").join(getattr(reg.purposes[p], lang) for p in rule.purposes) or "—"),
+        (h["purposes"], LIST_SEP[lang].join(getattr(reg.purposes[p], lang) for p in rule.purposes) or "—"),
         (label["in_force"], f"{rule.effective_from} – {rule.effective_until or ''}"),
         (h["confidence"], CONFIDENCE_WORDS[lang][rule.confidence]),
     ]

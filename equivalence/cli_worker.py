@@ -11,7 +11,8 @@ import click
 from .cli_words import error_said, said
 
 from .cli import NamedChoice, _date, emit, output_options, registry
-from .describe import (CONFIDENCE_WORDS, HEADERS, KIND_WORDS, describe_conditions, layer_tag, short_source)
+from .describe import (CLAUSE_SEP, CONFIDENCE_WORDS, HEADERS, KIND_WORDS, LIST_SEP, describe_conditions, layer_tag,
+                       one_year, short_source)
 
 
 def profile_options(fn):
@@ -122,7 +123,7 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
             by = answer.held
             note = fact_note(reg, by.origin, by.from_ and by.from_.id, by.since, lang) if by else ""
             return f"{label}{route.reached.name}: " + ("已持有" if zh else "already held") + note
-        return (f"{label}{route.reached.name}: " + (f"{years} 年，最早 {when}" if zh else f"{years} years, earliest {when}"))
+        return (f"{label}{route.reached.name}: " + (f"{years} 年，最早 {when}" if zh else one_year(f"{years} years, earliest {when}")))
     emit("table", STEP_HEADERS[lang], step_rows(reg, answer.steps, lang), title=headline(answer, ""),
          widths=[None, None, 14, 14, 8, 30, None, 20, 36])
     for i, alt in enumerate(answer.alternatives, 1):
@@ -181,9 +182,11 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
     headers = ["规则", "关系", "最早", "已满足", "缺少", "未核查"] if zh else \
         ["rule", "kind", "earliest", "met", "missing", "not checked"]
     shown = [r for r in answer.rules if show_all or r.reachable]
-    rows = [(r.rule, KIND_WORDS[lang][r.kind], r.earliest or "—", "；".join(r.met),
-             "；".join(m.text for m in r.missing), "；".join(r.unchecked)) for r in shown]
-    emit(fmt, headers, rows, title=f"{name} ({answer.as_of}): {verdict}", widths=[30, 8, None, 24, 30, 24])
+    sep = CLAUSE_SEP[lang]
+    rows = [(r.rule, KIND_WORDS[lang][r.kind], r.earliest or "—", sep.join(r.met),
+             sep.join(m.text for m in r.missing), sep.join(r.unchecked)) for r in shown]
+    emit(fmt, headers, rows, title=f"{name} ({answer.as_of}): {verdict}",
+         widths=[30, 8 if zh else 13, None, 24, 30, 24])  # (13: "may apply for" on one line)
     if answer.steps:
         click.echo(("路径：" if zh else "route: ") + " → ".join(
             f"{s.level.name}（{s.how}，{s.date}）" if zh else f"{s.level.name} ({s.how}, {s.date})"
@@ -247,8 +250,8 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
     headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if zh else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
     def basis(kind, chain):
         return "—" if kind == "self" else f"{KIND_WORDS[lang][kind]}: {' > '.join(chain)}"
-    rows = [(reg.ladder_name(x.ladder, lang), "、".join(l.name for l in x.a), basis(x.a_kind, x.a_chain),
-             "、".join(l.name for l in x.b), basis(x.b_kind, x.b_chain),
+    rows = [(reg.ladder_name(x.ladder, lang), LIST_SEP[lang].join(l.name for l in x.a), basis(x.a_kind, x.a_chain),
+             LIST_SEP[lang].join(l.name for l in x.b), basis(x.b_kind, x.b_chain),
              qualified(x.verdict, x.relations, x.a_conditions + x.b_conditions, x.confidence))
             for x in answer.bases]
     emit(fmt, headers, rows, title=head, widths=[14, 16, 36, 16, 36, 30])
@@ -360,7 +363,7 @@ def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_fi
     if fmt == "table":
         click.echo()
     steps = [(s["rule"], s["to"]["name"], f"{s['needs']:g}", f"{s['missing']:g}", s["earliest"] or "—",
-              "；".join(s["other_missing"])) for s in answer["steps"]]
+              CLAUSE_SEP[lang].join(s["other_missing"])) for s in answer["steps"]]
     emit(fmt, ["规则", "晋升至", "需积分", "还差", "最早", "其他缺少"] if zh else
          ["rule", "to", "needs", "missing", "earliest", "also missing"], steps,
          title=("下一步" if zh else "next steps") if fmt == "table" else None)
@@ -418,7 +421,7 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
                          f"{lev['effective_from'] or ''} – {lev['effective_until'] or ''}", ""))
         for r in answer["rules"][change]:
             start = r["from"]["name"] if r["from"] else "—"
-            rows.append((word, KIND_WORDS[lang][r["kind"]], r["rule"], f"{start} → {'、'.join(t['name'] for t in r['to'])}",
+            rows.append((word, KIND_WORDS[lang][r["kind"]], r["rule"], f"{start} → {LIST_SEP[lang].join(t['name'] for t in r['to'])}",
                          f"{r['effective_from']} – {r['effective_until'] or ''}",
                          layer_tag(reg, r["source"]["layer"], lang) + short_source(reg.sources[r["source"]["source"]])))
     headers = ["变化", "类别", "编号", "内容", "施行期间", "依据"] if zh else ["change", "what", "id", "links", "in force", "source"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 KIND_WORDS = {
     "zh": {"apply": "可申报", "treated_as": "比照待遇", "counts_as": "视同/对应", "post": "可聘岗位",
            "derived": "推导（非文件所述）", "promotion": "晋升"},
@@ -30,6 +32,18 @@ HEADERS = {
 
 def years(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
+
+
+_ONE_YEARS = re.compile(r"(?<![\d.])1 (year|yr)s\b")
+
+
+def one_year(text: str) -> str:
+    """English text whose templates say 'years' after any number, agreeing with the number one.
+
+    >>> one_year("holds Technician for 1 years (≥ 1); 1 yrs of work; 11 years; 0.1 years")
+    'holds Technician for 1 year (≥ 1); 1 yr of work; 11 years; 0.1 years'
+    """
+    return _ONE_YEARS.sub(r"1 \1", text)
 
 
 def describe_conditions(reg, cond, lang: str = "zh") -> str:
@@ -66,7 +80,7 @@ def describe_conditions(reg, cond, lang: str = "zh") -> str:
         n = years(cond.points.at_least)
         parts.append(f"{scheme['zh']}积分满{n}分" if zh else f"{n} points of {scheme['en'] or scheme['zh']}")
     parts.extend(cond.other)  # already in ``lang``
-    return "；".join(parts) if zh else "; ".join(parts)
+    return "；".join(parts) if zh else one_year("; ".join(parts))
 
 
 def other_words(item, lang: str) -> str:
@@ -84,6 +98,12 @@ def other_words(item, lang: str) -> str:
     if isinstance(item, dict):
         return item[lang] or item["zh"]
     return (item.en if lang == "en" else item.zh) or item.zh
+
+
+# Between the items of a list and between clauses, in the language of the words listed (Chinese names
+# of the data listed in an English answer keep 、).
+LIST_SEP = {"zh": "、", "en": ", "}
+CLAUSE_SEP = {"zh": "；", "en": "; "}
 
 
 def describe_source(src, cite: dict | None = None, lang: str = "zh") -> str:

@@ -7,7 +7,7 @@ engine's own Chinese (names of levels, documents and quoted requirements are dat
 
 from __future__ import annotations
 
-from .describe import other_words
+from .describe import one_year, other_words
 from .results import CheckedCondition, Names
 
 WORDS = {
@@ -95,6 +95,11 @@ def step_how(reg, level: str, kind: str, lang: str) -> str:
 
 def say(reg, c, lang: str = "zh") -> str:
     """One condition (:class:`equivalence.conditions.Condition`) in words."""
+    text = _sentence(reg, c, lang)
+    return one_year(text) if lang == "en" else text
+
+
+def _sentence(reg, c, lang: str) -> str:
     w = WORDS[lang]
     d = c.data
     x = name(reg, c.level, lang) if c.level else ""

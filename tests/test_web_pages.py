@@ -235,3 +235,14 @@ def test_a_paraphrased_article_is_marked_in_the_language_of_the_page(site):
     en = site.get("/show", params={"rule": "qual-constructor-first-class-16", "lang": "en"}).text
     assert "促进职称制度与职业资格制度有效衔接（大意）" in zh and "(paraphrase)" not in zh
     assert "促进职称制度与职业资格制度有效衔接 (paraphrase)" in en
+
+
+def test_the_worker_page_in_english_has_english_punctuation_and_number(site):
+    from test_language import WIDE_PUNCTUATION_IN_ENGLISH
+
+    page = site.get("/worker", params={"target": "特级技师", "holds": "技师", "since": "2022-01-01", "honour": "全国技术能手",
+                                       "region": "广东", "as_of": "2026-12-01", "lang": "en"}).text
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "Alternative 1 · Special-grade technician: 1 year, earliest 2027-12-01" in text
+    assert "; matching specialty" in text
+    assert WIDE_PUNCTUATION_IN_ENGLISH.findall(text) == []

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, STATUS_WORDS, article_words,
-                        describe_conditions)
+from ..describe import (CLAUSE_SEP, CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, LIST_SEP, STATUS_WORDS,
+                        article_words, describe_conditions, one_year)
 from ..errors import EquivalenceError, NoSolutionError
 from . import answers
 from .assets import CSS, JS, roster_js
@@ -141,7 +141,7 @@ def lookup(request, reg, p: answers.LookupParams) -> str:
         rows = []
         for r in (x for x in answer.results if x.kind == kind):
             conds = " | ".join(filter(None, (describe_conditions(reg, c, lang) for c in r.conditions)))
-            purposes = "、".join(getattr(reg.purposes[x], lang) for x in r.purposes if x in reg.purposes) or w["any"]
+            purposes = LIST_SEP[lang].join(getattr(reg.purposes[x], lang) for x in r.purposes if x in reg.purposes) or w["any"]
             sources = join((source_link(reg, s.source, s.article, lang) for s in r.sources), Html("<br>"))
             chain = join((rule_link(x, lang) for x in r.chain), " > ")
             rows.append([DIRECTION_WORDS[lang][r.direction], ladder_name(reg, r.level.ladder, lang),
@@ -212,9 +212,9 @@ def show(request, reg, p: answers.ShowParams) -> str:
     both = (" (双向)" if lang == "zh" else " (both ways)") if rule["bidirectional"] else ""
     rows = [[w["id"], rule["id"]], [w["kind"], KIND_WORDS[lang].get(rule["kind"], rule["kind"]) + both],
             [w["from"], lev(rule["from"]) if rule["from"] else "—"],
-            [w["to_"], join((lev(t) for t in rule["to"]), "、")],
+            [w["to_"], join((lev(t) for t in rule["to"]), LIST_SEP[lang])],
             [w["conditions"], describe_conditions(reg, conditions_of(reg.rules[rule["id"]], lang), lang) or "—"],
-            [w["purposes"], "、".join(getattr(reg.purposes[x], lang) for x in rule["purposes"] if x in reg.purposes) or "—"],
+            [w["purposes"], LIST_SEP[lang].join(getattr(reg.purposes[x], lang) for x in rule["purposes"] if x in reg.purposes) or "—"],
             [w["in_force"], f"{rule['effective_from']} – {rule['effective_until'] or ''}"],
             [w["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]]]
     for c in rule["cite"]:
@@ -314,8 +314,8 @@ def compare(request, reg, p: answers.CompareParams) -> str:
         return "—" if kind == "self" else join([KIND_WORDS[lang].get(kind, kind), ": ",
                                                  join((rule_link(x, lang) for x in chain), " > ")])
 
-    rows = [[ladder_name(reg, x.ladder, lang), join((level_link(l.id, l.name, lang) for l in x.a), "、"),
-             basis(x.a_kind, x.a_chain), join((level_link(l.id, l.name, lang) for l in x.b), "、"),
+    rows = [[ladder_name(reg, x.ladder, lang), join((level_link(l.id, l.name, lang) for l in x.a), LIST_SEP[lang]),
+             basis(x.a_kind, x.a_chain), join((level_link(l.id, l.name, lang) for l in x.b), LIST_SEP[lang]),
              basis(x.b_kind, x.b_chain), w.get(x.verdict, x.verdict)] for x in answer.bases]
     head = render("{a} {verdict} {b}", a=level_link(answer.a.id, answer.a.name, lang),
                   verdict=w.get(answer.verdict, answer.verdict), b=level_link(answer.b.id, answer.b.name, lang))
@@ -436,7 +436,8 @@ def _check_section(reg, answer, lang: str) -> Html:
     names = "/".join(t.name for t in answer.target[:3])
     shown = [r for r in answer.rules if r.reachable]
     rows = [[rule_link(r.rule, lang), KIND_WORDS[lang].get(r.kind, r.kind), r.earliest or "—",
-             "；".join(r.met), "；".join(m.text for m in r.missing), "；".join(r.unchecked)] for r in shown]
+             CLAUSE_SEP[lang].join(r.met), CLAUSE_SEP[lang].join(m.text for m in r.missing),
+             CLAUSE_SEP[lang].join(r.unchecked)] for r in shown]
     hidden = len(answer.rules) - len(shown)
     more = render('<p class="muted">{m}</p>', m=w["hidden_rules"].format(n=hidden)) if hidden else Html("")
     return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],
@@ -460,8 +461,8 @@ def _route_headline(route, lang: str, label: str = "") -> str:
     w = words(lang)
     if not route.steps:
         return f"{label}{route.reached.name}: {w['held']}"
-    return f"{label}{route.reached.name}: " + w["years_total"].format(years=f"{route.total_years:g}",
-                                                                     date=route.date)
+    text = f"{label}{route.reached.name}: " + w["years_total"].format(years=f"{route.total_years:g}", date=route.date)
+    return one_year(text) if lang == "en" else text
 
 
 def _route_section(reg, answer, lang: str) -> Html:
@@ -469,7 +470,7 @@ def _route_section(reg, answer, lang: str) -> Html:
     svg = Html(answers.route_chart(reg, answer, lang))  # chart.py escapes every text and attribute it writes
     alts = join(render("<h3>{head}</h3>{table}", head=_route_headline(a, lang, f"{w['alternatives']} {i} · "),
                        table=_steps_table(reg, a.steps, lang)) for i, a in enumerate(answer.alternatives, 1))
-    notes = join(render("<p class=\"muted\">{n}：{t}</p>", n=w["notes"], t=n) for n in answer.notes)
+    notes = join(render("<p class=\"muted\">{n}{c}{t}</p>", n=w["notes"], c=w["colon"], t=n) for n in answer.notes)
     return render('<h2>{t}</h2><p id="route-headline">{head}</p><div class="chart" id="route-chart">{svg}</div>{steps}'
                   "{notes}{alts}", t=w["route"], head=_route_headline(answer, lang), svg=svg,
                   steps=_steps_table(reg, answer.steps, lang), notes=notes, alts=alts)

@@ -42,7 +42,7 @@ W = {
            "published": "published", "status": "verified", "rules": "rules", "issuer": "issuer", "address": "address",
            "target": "target", "holds": "holds (level and date obtained)", "education": "education",
            "work_years": "years of work", "region": "region (province)", "national": "national", "check": "Check",
-           "eligible": "eligible now", "held": "already held", "route": "Fastest route", "alternatives": "Alternatives",
+           "eligible": "eligible now", "held": "already held", "route": "Fastest route", "alternatives": "Alternative",
            "missing": "missing", "met": "met", "unchecked": "not checked", "earliest": "earliest", "date": "date",
            "year": "year", "by": "by", "add_hold": "add one more", "verdict_no_route": "not eligible, and no route leads there",
            "not_yet": "not yet; earliest {date}", "years_total": "{years} years, earliest {date}", "a": "A", "b": "B",

@@ -11,8 +11,8 @@ import click
 from .cli_words import error_said, said
 
 from .cli import NamedChoice, _date, emit, output_options, registry
-from .describe import (CLAUSE_SEP, CONFIDENCE_WORDS, HEADERS, KIND_WORDS, LIST_SEP, describe_conditions, layer_tag,
-                       one_year, short_source)
+from .describe import (CLAUSE_SEP, CONFIDENCE_WORDS, HEADERS, KIND_WORDS, LIST_SEP, basis_verdict,
+                       comparison_verdict, describe_conditions, layer_tag, one_year, short_source)
 
 
 def profile_options(fn):
@@ -218,42 +218,14 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
     if fmt != "table":
         emit(fmt, [], [], answer)
         return
-    words = {"zh": {"higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠", "mixed": "依据不同结论不同",
-                    "not_comparable": "文件未提供比较依据"},
-             "en": {"higher": "higher than", "lower": "lower than", "same": "same level as", "overlapping": "overlapping",
-                    "mixed": "depends on the basis", "not_comparable": "no document allows a comparison"}}[lang]
     zh = lang == "zh"
-    sep = "；" if zh else "; "
-
-    def qualified(verdict, relations, conditions, confidence, differ=False):
-        """'同级（比照待遇；须在聘/在岗；可信度 中）': a verdict with what it rests on, never bare."""
-        if verdict in ("not_comparable", "mixed") or not relations:
-            return words[verdict]
-        parts = [("、" if zh else ", ").join(KIND_WORDS[lang][k] for k in relations)]
-        parts += dict.fromkeys(describe_conditions(reg, c, lang) for c in conditions if c)
-        if differ:
-            parts.append("条件因依据而异，见下表" if zh else "conditions differ by basis, see below")
-        if confidence:
-            parts.append(("可信度 " if zh else "confidence ") + CONFIDENCE_WORDS[lang][confidence])
-        return f"{words[verdict]}（{sep.join(parts)}）" if zh else f"{words[verdict]} ({sep.join(parts)})"
-
-    # Several bases are alternatives, each with its own conditions: the headline names them only when
-    # every basis asks the same (merged, they would read as all of them being needed).
-    per_basis = {tuple(describe_conditions(reg, c, lang) for c in x.a_conditions + x.b_conditions if c)
-                 for x in answer.bases}
-    conds = (answer.bases[0].a_conditions + answer.bases[0].b_conditions) if len(per_basis) == 1 else ()
-    own = [x for x in answer.bases if not x.relations]  # both on one ladder: its order decides
-    verdict = words[own[0].verdict] if own else qualified(answer.verdict, answer.relations, conds,
-                                                          answer.confidence,
-                                                          differ=len(per_basis) > 1)
-    head = f"{answer.a.name} {verdict} {answer.b.name}"
+    head = f"{answer.a.name} {comparison_verdict(reg, answer, lang)} {answer.b.name}"
     headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if zh else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
     def basis(kind, chain):
         return "—" if kind == "self" else f"{KIND_WORDS[lang][kind]}: {' > '.join(chain)}"
     rows = [(reg.ladder_name(x.ladder, lang), LIST_SEP[lang].join(l.name for l in x.a), basis(x.a_kind, x.a_chain),
              LIST_SEP[lang].join(l.name for l in x.b), basis(x.b_kind, x.b_chain),
-             qualified(x.verdict, x.relations, x.a_conditions + x.b_conditions, x.confidence))
-            for x in answer.bases]
+             basis_verdict(reg, x, lang)) for x in answer.bases]
     emit(fmt, headers, rows, title=head, widths=[14, 16, 36, 16, 36, 30])
 
 

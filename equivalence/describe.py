@@ -145,3 +145,49 @@ def layer_tag(reg, layer: str, lang: str = "zh") -> str:
         if info["id"] == layer:
             return f"[{info[lang]}] "
     return f"[{layer}] "
+
+
+VERDICT_WORDS = {
+    "zh": {"higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠", "mixed": "依据不同结论不同",
+           "not_comparable": "文件未提供比较依据"},
+    "en": {"higher": "higher than", "lower": "lower than", "same": "same level as", "overlapping": "overlapping",
+           "mixed": "depends on the basis", "not_comparable": "no document allows a comparison"},
+}
+
+
+def qualified_verdict(reg, verdict: str, relations, conditions, confidence, lang: str, differ: bool = False) -> str:
+    """'同级（比照待遇；须在聘/在岗；可信度 中）': a comparison's verdict with what it rests on (the kinds
+    of rule, their conditions, the confidence), never bare: 'treated as' is not 'counts as'."""
+    words, zh = VERDICT_WORDS[lang], lang == "zh"
+    if verdict in ("not_comparable", "mixed") or not relations:
+        return words[verdict]
+    parts = [LIST_SEP[lang].join(KIND_WORDS[lang][k] for k in relations)]
+    parts += dict.fromkeys(describe_conditions(reg, c, lang) for c in conditions if c)
+    if differ:
+        parts.append("条件因依据而异，见下表" if zh else "conditions differ by basis, see below")
+    if confidence:
+        parts.append(("可信度 " if zh else "confidence ") + CONFIDENCE_WORDS[lang][confidence])
+    said = CLAUSE_SEP[lang].join(parts)
+    return f"{words[verdict]}（{said}）" if zh else f"{words[verdict]} ({said})"
+
+
+def comparison_verdict(reg, answer, lang: str) -> str:
+    """The verdict of a whole comparison (a :class:`~equivalence.results.Comparison`), qualified.
+
+    Several bases are alternatives, each with its own conditions: it names them only when every
+    basis asks the same (merged, they would read as all of them being needed). Two levels of one
+    ladder: its order decides, with nothing to qualify."""
+    own = [x for x in answer.bases if not x.relations]
+    if own:
+        return VERDICT_WORDS[lang][own[0].verdict]
+    per_basis = {tuple(describe_conditions(reg, c, lang) for c in x.a_conditions + x.b_conditions if c)
+                 for x in answer.bases}
+    conds = (answer.bases[0].a_conditions + answer.bases[0].b_conditions) if len(per_basis) == 1 else ()
+    return qualified_verdict(reg, answer.verdict, answer.relations, conds, answer.confidence, lang,
+                             differ=len(per_basis) > 1)
+
+
+def basis_verdict(reg, basis, lang: str) -> str:
+    """The verdict of one basis of a comparison (a :class:`~equivalence.results.Basis`), qualified."""
+    return qualified_verdict(reg, basis.verdict, basis.relations, basis.a_conditions + basis.b_conditions,
+                             basis.confidence, lang)

@@ -246,3 +246,20 @@ def test_the_worker_page_in_english_has_english_punctuation_and_number(site):
     assert "Alternative 1 · Special-grade technician: 1 year, earliest 2027-12-01" in text
     assert "; matching specialty" in text
     assert WIDE_PUNCTUATION_IN_ENGLISH.findall(text) == []
+
+
+def test_the_compare_page_says_what_a_verdict_rests_on_as_the_command_line_does(site, runner):
+    """'Technician same level as Engineer' bare would read as an equivalence; it rests on a 'treated as'
+    (比照待遇) rule, in post, of low confidence, and the page says so in the headline and per basis."""
+    from equivalence.cli import cli
+
+    for lang, rests_on in (("zh", "同级（视同/对应、比照待遇；条件因依据而异，见下表；可信度 低）"),
+                           ("en", "same level as (counts as, treated as; conditions differ by basis, see below; "
+                                  "confidence low)")):
+        page = site.get("/compare", params={"a": "技师", "b": "工程师", "lang": lang}).text
+        text = re.sub(r"<[^>]+>", "", page)
+        head = re.search(r'<p class="verdict yes">(.*?)</p>', page).group(1)
+        assert rests_on in re.sub(r"<[^>]+>", "", head)
+        said = runner.invoke(cli, ["compare", "技师", "工程师", "--lang", lang]).stdout.splitlines()[0]
+        assert rests_on in said
+        assert ("须在聘/在岗" if lang == "zh" else "in post") in text  # each basis, qualified

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..describe import (CLAUSE_SEP, CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, LIST_SEP, STATUS_WORDS,
-                        article_words, describe_conditions, one_year)
+                        article_words, basis_verdict, comparison_verdict, describe_conditions, one_year)
 from ..errors import EquivalenceError, NoSolutionError
 from . import answers
 from .assets import CSS, JS, roster_js
@@ -316,9 +316,10 @@ def compare(request, reg, p: answers.CompareParams) -> str:
 
     rows = [[ladder_name(reg, x.ladder, lang), join((level_link(l.id, l.name, lang) for l in x.a), LIST_SEP[lang]),
              basis(x.a_kind, x.a_chain), join((level_link(l.id, l.name, lang) for l in x.b), LIST_SEP[lang]),
-             basis(x.b_kind, x.b_chain), w.get(x.verdict, x.verdict)] for x in answer.bases]
+             basis(x.b_kind, x.b_chain), basis_verdict(reg, x, lang)] for x in answer.bases]
+    # the verdict with what it rests on, as the command line says it ('treated as' is not 'counts as')
     head = render("{a} {verdict} {b}", a=level_link(answer.a.id, answer.a.name, lang),
-                  verdict=w.get(answer.verdict, answer.verdict), b=level_link(answer.b.id, answer.b.name, lang))
+                  verdict=comparison_verdict(reg, answer, lang), b=level_link(answer.b.id, answer.b.name, lang))
     body = render("<h1>{t}</h1>{form}<p class=\"verdict yes\">{head}</p>{table}", t=w["compare"], form=form, head=head,
                   table=table([w["ladder"], "A", "A " + w["basis"], "B", "B " + w["basis"], w["result"]], rows))
     return layout(request, lang, w["compare"], body, twin(request))

@@ -25,8 +25,7 @@ W = {
            "all_sources": "全部依据文件", "levels_of": "{ladder}的等级", "roster_help":
            "列：holds（证书，分号分隔，每项 等级[:年数|@日期]）、education、work_years、target；其余列原样保留。"
            "结果文件与上传的格式相同，每一行都在，易被表格软件当作公式的单元格已转义。",
-           "first_step": "第一步", "colon": "：", "then": "之后", "now": "现在即可", "since": "自", "standing": "现持有（含推定）", "higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠",
-           "mixed": "依据不同结论不同", "not_comparable": "文件未提供比较依据", "result": "结果",
+           "first_step": "第一步", "colon": "：", "then": "之后", "now": "现在即可", "since": "自", "standing": "现持有（含推定）", "result": "结果",
            "matches": "匹配", "context": "所属", "search_results": "搜索结果", "no_match": "没有匹配",
            "home_intro": "输入一个等级，查看它与其他序列的对应关系、条件和依据条款。", "tools": "工具",
            "worker_intro": "填写职工已持有的等级（含取得日期）、学历和工作年限，选择目标。"},
@@ -55,9 +54,7 @@ W = {
            "work_years, target; other columns are passed through. The answered file has the upload's format, "
            "every row, and cells a spreadsheet would run as formulas escaped.",
            "first_step": "first step", "colon": ": ", "then": "then", "now": "open now", "since": "since",
-           "standing": "held today (implied included)", "higher": "higher than", "lower": "lower than", "same": "same level as",
-           "overlapping": "overlapping", "mixed": "depends on the basis", "not_comparable": "no document allows a comparison",
-           "result": "result", "matches": "match", "context": "in", "search_results": "Search results",
+           "standing": "held today (implied included)", "result": "result", "matches": "match", "context": "in", "search_results": "Search results",
            "no_match": "no match", "home_intro": "Type a level to see what it relates to on other ladders, under "
            "which conditions and which clause.", "tools": "Tools",
            "worker_intro": "Fill in what the worker holds (with the dates obtained), education and years of work, and a target."},

@@ -97,6 +97,149 @@ def read_yaml(text: str, path: str) -> Parsed:
     Duplicate keys (which plain PyYAML drops silently) are reported and the file read on.
     """
     try:
+        return _read_plain(text, path)
+    except _NotPlain:  # anchors, aliases, tagged collections, odd keys or an error: the general reader
+        return _read_composed(text, path)
+
+
+class _NotPlain(Exception):
+    """The document uses what only the general reader (_read_composed) handles; read it that way."""
+
+
+_STR = _TAG + "str"
+_NULL = _TAG + "null"
+# Tags a scalar value may resolve to that _read_plain builds itself (others go to _read_composed).
+_PLAIN_VALUES = {_TAG + "null": "construct_yaml_null", _TAG + "bool": "construct_yaml_bool",
+                 _TAG + "int": "construct_yaml_int", _TAG + "float": "construct_yaml_float",
+                 _TAG + "timestamp": "construct_yaml_timestamp"}
+
+
+def _read_plain(text: str, path: str) -> Parsed:
+    """:func:`read_yaml` for the common document: data, lines and problems built from the parser's
+    events as they come, the same as _read_composed builds them.
+
+    The composed reader holds every node of the file (with two position marks each) at once: about
+    50 times the file's size, 590 MB for an 11 MB file of 64,000 rules, and most of its time. This
+    one keeps only the data and the lines. It raises _NotPlain (and the caller reads the document
+    the general way) on what it does not build: anchors and aliases, explicit tags on lists and
+    mappings, keys that are not plain text, more than one document, nesting deeper than MAX_DEPTH
+    (whose error names the whole walk's problems) and syntax errors (worded by the general reader).
+    """
+    loader = _Loader(text)
+    try:
+        return _build_plain(loader, path)
+    except yaml.YAMLError:
+        raise _NotPlain from None
+    finally:
+        loader.dispose()
+
+
+def _build_plain(loader, path: str) -> Parsed:
+    get_event, resolve = loader.get_event, loader.resolve
+    resolvers = loader.yaml_implicit_resolvers
+    firsts = None if None in resolvers or loader.yaml_path_resolvers else frozenset(resolvers)
+    scalar_event, end_events = yaml.ScalarEvent, (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    lines: dict = {}
+    problems: list[MappingError] = []
+    refused: set = set()
+    get_event()  # StreamStartEvent
+    event = get_event()
+    if isinstance(event, yaml.StreamEndEvent):
+        return Parsed(None, {}, [], set())
+    # A frame per open list or mapping: [container, key path, depth, pending key (mappings), where
+    # its duplicate-key problems go, those problems]. The general reader reports a mapping's duplicate
+    # keys when it reaches the mapping, before the problems inside it: they are put in that place.
+    stack: list[list] = []
+    root = None
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind in end_events:
+            frame = stack.pop()
+            if frame[5]:
+                problems[frame[4]:frame[4]] = frame[5]
+            if not stack:
+                root = frame[0]
+            continue
+        if kind is yaml.DocumentEndEvent:
+            break
+        if event.anchor is not None or kind is yaml.AliasEvent:
+            raise _NotPlain
+        if stack:
+            parent = stack[-1]
+            container = parent[0]
+            if type(container) is dict:
+                key = parent[3]
+                if key is None:  # this event is a key
+                    if kind is not scalar_event or event.tag is not None and event.tag != "!":
+                        raise _NotPlain
+                    value = event.value
+                    if event.implicit[0] and (firsts is None or not value or value[0] in firsts) and \
+                            resolve(yaml.ScalarNode, value, event.implicit) != _STR:
+                        raise _NotPlain  # a key read as a number, a date, a merge (<<) …
+                    at = parent[1] + (value,)
+                    if value in container:
+                        parent[5].append(MappingError(path, event.start_mark.line + 1, format_loc(at),
+                                                      code="duplicate_key"))
+                    lines[at] = event.start_mark.line + 1
+                    parent[3] = value
+                    continue
+                at = parent[1] + (key,)
+                parent[3] = None
+            else:
+                key = None
+                at = parent[1] + (len(container),)
+                lines[at] = event.start_mark.line + 1
+            depth = parent[2] + 1
+        else:
+            container = None
+            key = None
+            at = ()
+            depth = 0
+            lines[()] = event.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise _NotPlain
+        if kind is scalar_event:
+            tag, value = event.tag, event.value
+            if tag is None or tag == "!":
+                tag = (resolve(yaml.ScalarNode, value, event.implicit)
+                       if event.implicit[0] and (firsts is None or not value or value[0] in firsts) else _STR)
+            if tag != _STR:
+                node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+                why = _refuse_scalar(node, key)
+                if why:
+                    problems.append(MappingError(path, event.start_mark.line + 1, format_loc(at), code=why[0],
+                                                 **why[1]))
+                    refused.add(at)
+                elif tag in _PLAIN_VALUES:
+                    value = getattr(_checker, _PLAIN_VALUES[tag])(node)
+                else:
+                    raise _NotPlain  # !!binary, !!set … on a scalar
+        elif event.tag is not None and event.tag != "!":
+            raise _NotPlain
+        elif kind is yaml.MappingStartEvent:
+            value = {}
+            stack.append([value, at, depth, None, len(problems), []])
+        elif kind is yaml.SequenceStartEvent:
+            value = []
+            stack.append([value, at, depth, None, len(problems), []])
+        else:  # pragma: no cover - the parser sends no other event here
+            raise _NotPlain
+        if container is None:
+            if kind is scalar_event:
+                root = value
+        elif key is None and type(container) is list:
+            container.append(value)
+        else:
+            container[key] = value
+    if not isinstance(get_event(), yaml.StreamEndEvent):
+        raise _NotPlain  # a second document: the general reader says so
+    return Parsed(root, lines, problems, refused)
+
+
+def _read_composed(text: str, path: str) -> Parsed:
+    """:func:`read_yaml` for any document: compose the node tree, walk it, then build the data."""
+    try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         raise MappingErrors([_yaml_error(path, exc, "yaml_syntax")]) from None

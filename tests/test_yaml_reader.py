@@ -1,0 +1,123 @@
+"""The loader's two YAML readers agree: the streaming one (most files) and the composing one (the rest).
+
+read_yaml builds a file's data and lines from the parser's events, and hands what it does not build
+(anchors, aliases, tagged lists, odd keys, syntax errors …) to the reader that composes the node tree.
+Both must give the same data, lines, problems (in the same order) and refused paths.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from equivalence import loader
+from equivalence.errors import MappingErrors
+
+
+def outcome(read, text: str):
+    """What a reader makes of ``text``: its Parsed as comparable parts, or the messages it raised."""
+    try:
+        got = read(text, "m/x.yaml")
+    except MappingErrors as exc:
+        return ("raised", [str(e) for e in exc.errors])
+    return (pickle.dumps(got.data), got.lines, [str(e) for e in got.problems], got.refused)
+
+
+def plain_or_none(text: str):
+    try:
+        return outcome(loader._read_plain, text)
+    except loader._NotPlain:
+        return None
+
+
+# Scalars and keys each reader builds, and (rarer) ones only the composing reader builds.
+SCALARS = ["x", "技师", "'quoted'", '"two words"', "''", "1", "-7", "0x1F", "1_000", "3.5", ".nan", "-.inf",
+           "1e400", "2000000", "81", "12:30", "2021-02-28", "2021-02-30", "2020-01-01T10:00:00Z", "yes", "No",
+           "true", "null", "~", "!x tagged", "!!str 12", "!!int 12", "!!float 1", "<<", "=",
+           "12345678901234567890123456789012345678901234567890", "[1, 2]", "{k: v}", "!!int x"]
+RARE_SCALARS = ["!!binary aGk=", "&a x", "*a", "!!set {a}", "!!seq [1]", "!t {a: 1}", "a: b"]
+KEYS = ["id", "kind", "years", "work_years", "term_years", "note", "'quoted key'", "技"]
+RARE_KEYS = ["1", "yes", "~", "<<", "!!str tagged", "[a]"]
+
+
+@st.composite
+def documents(draw, depth: int = 0, in_flow: bool = False, rare: bool | None = None):
+    """YAML text: block mappings and lists, flow ones inside, scalars of every kind the loader meets
+    (those only the composing reader builds in a fifth of the documents)."""
+    if rare is None:
+        rare = draw(st.integers(0, 4)) == 0
+    scalars = st.sampled_from(SCALARS + RARE_SCALARS if rare else SCALARS)
+    keys = st.sampled_from(KEYS + RARE_KEYS if rare else KEYS)
+    choice = draw(st.integers(0, 2 if depth < 4 else 0))
+    if choice == 0:
+        return draw(scalars)
+    flow = in_flow or depth >= 3 or draw(st.booleans())
+    items = draw(st.lists(st.tuples(keys, documents(depth + 1, flow, rare)), max_size=5))
+    if choice == 1:  # a mapping
+        if flow:
+            return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
+        pad = "  " * (depth + 1)
+        return "".join(f"\n{pad}{k}: {v}" for k, v in items) or "{}"
+    if flow:
+        return "[" + ", ".join(v for _, v in items) + "]"
+    pad = "  " * (depth + 1)
+    return "".join(f"\n{pad}- {v}" for _, v in items) or "[]"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_streaming_reader_agrees_with_composing_reader(body):
+    text = "top:" + (body if body.startswith("\n") else " " + body) + "\nrules:" + " [a, b]\n"
+    plain = plain_or_none(text)
+    if plain is not None:
+        assert plain == outcome(loader._read_composed, text)
+    assert outcome(loader.read_yaml, text) == outcome(loader._read_composed, text)
+
+
+# Documents each reader must agree on, the streaming one building them itself (no fallback).
+STREAMED = [
+    "",
+    "# nothing\n",
+    "---\n",
+    "x\n",
+    "rules:\n  - {id: a, kind: post}\n  - id: b\n    kind: post\n    kind: apply\n",
+    "a: {b: 1, b: 2, c: !x 3}\nd: [!y 4, 2021-02-30, .nan, 1e400, 2020-01-01, 2020-01-01T10:00:00Z]\n",
+    "a:\n  b:\n    c: 1\n    c: 2\n  b: !t 3\n",  # duplicates of an outer mapping are reported before inner problems
+    "work_years: 200\nyears: [200]\nx: 0x10\ny: 1_0\nz: yes\nw: ~\nv: '~'\n",
+    "x: <<\ny: =\n",  # values read as merge or value marks: unknown tags, read as text
+]
+# Documents only the composing reader builds.
+COMPOSED = [
+    "a: &x 1\nb: *x\n",
+    "a: !!set {x}\n",
+    "a: !!binary aGk=\n",
+    "? [a]\n: 1\n",
+    "1: a\n",
+    "a: 1\n---\nb: 2\n",
+    "a: [1\n",
+    "x: *nothing\n",
+    "a: !!omap [{b: 1}]\n",
+    "<<: {a: 1}\nb: 2\n",
+    "<<: 1\n",
+    "".join("- " * 40) + "x\n",  # deeper than MAX_DEPTH
+]
+
+
+@pytest.mark.parametrize("text", STREAMED)
+def test_streamed_documents(text):
+    assert plain_or_none(text) is not None
+    assert outcome(loader.read_yaml, text) == outcome(loader._read_composed, text)
+
+
+def test_duplicates_come_before_the_problems_inside():
+    got = outcome(loader.read_yaml, STREAMED[6])
+    assert got[2] == ["m/x.yaml:5: a.b: duplicate key", "m/x.yaml:4: a.b.c: duplicate key",
+                      "m/x.yaml:5: a.b: unknown YAML tag '!t'"]
+
+
+@pytest.mark.parametrize("text", COMPOSED)
+def test_composed_documents(text):
+    assert plain_or_none(text) is None
+    assert outcome(loader.read_yaml, text) == outcome(loader._read_composed, text)

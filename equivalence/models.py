@@ -199,7 +199,11 @@ class Rule(Strict):
     bidirectional: bool = False
     grants: bool = True
     replaces: Optional[Id] = None  # a rule of a lower layer that this one replaces
-    conditions: Conditions = Conditions()
+    # A new Conditions() per rule: a shared default would be deep-copied for each rule that gives none
+    # (pydantic copies a default it cannot hash), a fifth of validating 64,000 rules. The schema still
+    # names the default.
+    conditions: Conditions = Field(default_factory=Conditions,
+                                   json_schema_extra=lambda schema: schema.update(default=Conditions().model_dump()))
     purposes: list[Id] = []
     jurisdiction: Optional[Annotated[str, StringConstraints(pattern=r"^CN(-[A-Z]{2})?$")]] = None  # default: the layer's
     effective_from: PartialDate = None

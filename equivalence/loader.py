@@ -32,8 +32,9 @@ class RecordLines:
     """The line of each key path inside one record: a view of its file's lines, not a copy.
 
     ``get(("cite", 0, "source"))`` is the line of ``rules[3].cite[0].source`` in the file's lines
-    when the record is ``("rules", 3)``. Copying each record's part took as much memory again as the
-    file's lines (100 MB for 64,000 rules).
+    when the record is ``("rules", 3)``, or None when the file's lines leave it out (it is on its
+    parent's line: see Parsed). Copying each record's part took as much memory again as the file's
+    lines (100 MB for 64,000 rules).
     """
 
     __slots__ = ("_lines", "_at")
@@ -95,6 +96,8 @@ _SAFE_TAGS = frozenset(t for t in yaml.SafeLoader.yaml_constructors if t)
 class Parsed:
     """One YAML document: its data, the line of each key path, and the values refused in place.
 
+    ``lines`` may leave out a key path on the same line as its parent: read them with line_of.
+
     A refused value (an unknown tag, a date that does not exist, a number out of range) is reported
     once in ``problems`` and read as text, so the rest of its record and file is still checked;
     ``refused`` holds its key paths, whose schema errors would only repeat the report.
@@ -133,14 +136,16 @@ _PLAIN_VALUES = {_TAG + "null": "construct_yaml_null", _TAG + "bool": "construct
 
 def _read_plain(text: str, path: str) -> Parsed:
     """:func:`read_yaml` for the common document: data, lines and problems built from the parser's
-    events as they come, the same as _read_composed builds them.
+    events as they come, the same as _read_composed builds them, but for the lines of key paths on
+    their parent's line, left out (line_of gives the same line for every key path).
 
     The composed reader holds every node of the file (with two position marks each) at once: about
     50 times the file's size, 590 MB for an 11 MB file of 64,000 rules, and most of its time. This
     one keeps only the data and the lines. It raises _NotPlain (and the caller reads the document
     the general way) on what it does not build: anchors and aliases, explicit tags on lists and
-    mappings, keys that are not plain text, more than one document, nesting deeper than MAX_DEPTH
-    (whose error names the whole walk's problems) and syntax errors (worded by the general reader).
+    mappings, keys that are not plain text, duplicate keys, more than one document, nesting deeper
+    than MAX_DEPTH (whose error names the whole walk's problems) and syntax errors (worded by the
+    general reader).
     """
     loader = _Loader(text)
     try:
@@ -166,9 +171,9 @@ def _build_plain(loader, path: str) -> Parsed:
     event = get_event()
     if isinstance(event, yaml.StreamEndEvent):
         return Parsed(None, {}, [], set())
-    # A frame per open list or mapping: [container, key path, depth, pending key (mappings), where
-    # its duplicate-key problems go, those problems]. The general reader reports a mapping's duplicate
-    # keys when it reaches the mapping, before the problems inside it: they are put in that place.
+    # A frame per open list or mapping: [container, key path, depth, its line, pending key and its
+    # line (mappings)]. A key path on the line of its parent is left out of ``lines`` (line_of finds
+    # it): a record written on one line has one entry, not one per key (100 MB for 64,000 rules).
     stack: list[list] = []
     root = None
     while True:
@@ -176,8 +181,6 @@ def _build_plain(loader, path: str) -> Parsed:
         kind = type(event)
         if kind in end_events:
             frame = stack.pop()
-            if frame[5]:
-                problems[frame[4]:frame[4]] = frame[5]
             if not stack:
                 root = frame[0]
             continue
@@ -189,7 +192,7 @@ def _build_plain(loader, path: str) -> Parsed:
             parent = stack[-1]
             container = parent[0]
             if type(container) is dict:
-                key = parent[3]
+                key = parent[4]
                 if key is None:  # this event is a key
                     if kind is not scalar_event or event.tag is not None and event.tag != "!":
                         raise _NotPlain
@@ -200,26 +203,29 @@ def _build_plain(loader, path: str) -> Parsed:
                             raise _NotPlain  # a key read as a number, a date, a merge (<<) …
                         plain_keys[value] = value
                     value = plain_keys[value]
-                    at = parent[1] + (value,)
                     if value in container:
-                        parent[5].append(MappingError(path, event.start_mark.line + 1, format_loc(at),
-                                                      code="duplicate_key"))
-                    lines[at] = event.start_mark.line + 1
-                    parent[3] = value
+                        raise _NotPlain  # a duplicate key: reported in the order the general reader walks
+                    line = event.start_mark.line + 1
+                    if line != parent[3]:
+                        lines[parent[1] + (value,)] = line
+                    parent[4], parent[5] = value, line
                     continue
                 at = parent[1] + (key,)
-                parent[3] = None
+                line = parent[5]
+                parent[4] = None
             else:
                 key = None
                 at = parent[1] + (len(container),)
-                lines[at] = event.start_mark.line + 1
+                line = event.start_mark.line + 1
+                if line != parent[3]:
+                    lines[at] = line
             depth = parent[2] + 1
         else:
             container = None
             key = None
             at = ()
             depth = 0
-            lines[()] = event.start_mark.line + 1
+            line = lines[()] = event.start_mark.line + 1
         if depth > MAX_DEPTH:
             raise _NotPlain
         if kind is scalar_event:
@@ -244,10 +250,10 @@ def _build_plain(loader, path: str) -> Parsed:
             raise _NotPlain
         elif kind is yaml.MappingStartEvent:
             value = {}
-            stack.append([value, at, depth, None, len(problems), []])
+            stack.append([value, at, depth, line, None, None])
         elif kind is yaml.SequenceStartEvent:
             value = []
-            stack.append([value, at, depth, None, len(problems), []])
+            stack.append([value, at, depth, line, None, None])
         else:  # pragma: no cover - the parser sends no other event here
             raise _NotPlain
         if container is None:
@@ -599,13 +605,14 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
 
     for key in data:
         if key not in SECTIONS:
-            problems.append(MappingError(rel, lines.get((key,)), str(key), code="unknown_section", sections=list(SECTIONS)))
+            problems.append(MappingError(rel, line_of(lines, (key,)), str(key), code="unknown_section",
+                                         sections=list(SECTIONS)))
     if "layer" in data:
         if file.name != LAYER_FILE or file.parent != root:
-            problems.append(MappingError(rel, lines.get(("layer",)), "layer", code="layer_elsewhere", file=LAYER_FILE))
+            problems.append(MappingError(rel, line_of(lines, ("layer",)), "layer", code="layer_elsewhere", file=LAYER_FILE))
         else:
             try:
-                result.layer = Located(Layer.model_validate(data["layer"]), rel, lines.get(("layer",), 1),
+                result.layer = Located(Layer.model_validate(data["layer"]), rel, line_of(lines, ("layer",)) or 1,
                                        RecordLines(lines, ("layer",)))
             except ValidationError as exc:
                 schema_errors(exc, ("layer",))
@@ -615,7 +622,7 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
         if items is None:
             continue
         if not isinstance(items, list):
-            problems.append(MappingError(rel, lines.get((section,)), section, code="expected_list"))
+            problems.append(MappingError(rel, line_of(lines, (section,)), section, code="expected_list"))
             continue
         for i, raw in enumerate(items):
             items[i] = None  # the record's raw data goes as its model comes (a third of the memory)
@@ -627,6 +634,6 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
                 if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                     result.failed.setdefault(section, set()).add(raw["id"])
                 continue
-            located = Located(item, rel, lines.get(at, 1), RecordLines(lines, at))
+            located = Located(item, rel, line_of(lines, at) or 1, RecordLines(lines, at))
             located.index = i  # its place in the file, counting the records that did not validate
             getattr(result, section).append(located)

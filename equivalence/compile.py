@@ -120,7 +120,7 @@ class _Problems(list):
         section = {"Source": "sources", "Purpose": "purposes", "Ladder": "ladders", "Rule": "rules",
                    "Catalogue": "catalogues", "Honour": "honours", "PointsScheme": "points_schemes"}[
             type(located.item).__name__]
-        index = located.index if hasattr(located, "index") else None
+        index = located.index
         where = format_loc((f"{section}[{index}]",) + loc) if index is not None else format_loc(loc)
         self.append(MappingError(located.path, line or located.line, where, code=code, **params))
 
@@ -130,7 +130,7 @@ def _number_records(mappings: Mappings) -> None:
     for section in SECTION_NAMES:
         counters: dict[str, int] = {}
         for located in getattr(mappings, section):
-            if hasattr(located, "index"):  # numbered by the loader
+            if located.index is not None:  # numbered by the loader
                 continue
             located.index = counters.get(located.path, 0)
             counters[located.path] = located.index + 1
@@ -407,7 +407,7 @@ def _shown(code: str | None):
 
 
 def _layer(located: Located) -> str:
-    return getattr(located, "layer", "national")
+    return located.layer
 
 
 def _compile_catalogues(m: Mappings, sources: dict, ladders: dict, problems: _Problems, check_cite) -> dict:

@@ -46,7 +46,7 @@ class RecordLines:
         return self._lines.get(self._at + tuple(loc), default) if loc else default
 
 
-@dataclass
+@dataclass(slots=True)  # one per record: 64,000 of them for a large layer
 class Located:
     """A validated record and where it was written."""
 
@@ -54,6 +54,8 @@ class Located:
     path: str
     line: int
     lines: RecordLines  # key path (tuple) inside the record -> line number
+    index: int | None = None  # its place in its file's section, counting the records that did not validate
+    layer: str = "national"  # the id of its layer (set by compile)
 
 
 @dataclass
@@ -117,13 +119,27 @@ def read_yaml(text: str, path: str) -> Parsed:
     Duplicate keys (which plain PyYAML drops silently) are reported and the file read on.
     """
     try:
-        return _read_plain(text, path)
+        return _read_streamed(text, path)
     except _NotPlain:  # anchors, aliases, tagged collections, odd keys or an error: the general reader
-        return _read_composed(text, path)
+        pass  # (out of the except block, so that what the streaming reader built is freed first)
+    return _read_composed(text, path)
 
 
 class _NotPlain(Exception):
     """The document uses what only the general reader (_read_composed) handles; read it that way."""
+
+
+class _DuplicateKey(_NotPlain):
+    """A mapping repeats a key: read the document again keeping every line (see _read_plain)."""
+
+
+def _read_streamed(text: str, path: str) -> Parsed:
+    """_read_plain with lines left out where they can be; again with every line when a key repeats."""
+    try:
+        return _read_plain(text, path, sparse=True)
+    except _DuplicateKey:
+        pass
+    return _read_plain(text, path, sparse=False)
 
 
 _STR = _TAG + "str"
@@ -134,29 +150,32 @@ _PLAIN_VALUES = {_TAG + "null": "construct_yaml_null", _TAG + "bool": "construct
                  _TAG + "timestamp": "construct_yaml_timestamp"}
 
 
-def _read_plain(text: str, path: str) -> Parsed:
+def _read_plain(text: str, path: str, *, sparse: bool) -> Parsed:
     """:func:`read_yaml` for the common document: data, lines and problems built from the parser's
-    events as they come, the same as _read_composed builds them, but for the lines of key paths on
-    their parent's line, left out (line_of gives the same line for every key path).
+    events as they come, the same as _read_composed builds them.
+
+    ``sparse``: leave out the lines of key paths on their parent's line (line_of finds the same line
+    for every key path): a record written on one line then has one entry, not one per key (14 per
+    rule, 120 MB for 64,000 rules). A repeated key would leave the lines of its first value behind:
+    a sparse read raises _DuplicateKey on one.
 
     The composed reader holds every node of the file (with two position marks each) at once: about
     50 times the file's size, 590 MB for an 11 MB file of 64,000 rules, and most of its time. This
     one keeps only the data and the lines. It raises _NotPlain (and the caller reads the document
     the general way) on what it does not build: anchors and aliases, explicit tags on lists and
-    mappings, keys that are not plain text, duplicate keys, more than one document, nesting deeper
-    than MAX_DEPTH (whose error names the whole walk's problems) and syntax errors (worded by the
-    general reader).
+    mappings, keys that are not plain text, more than one document, nesting deeper than MAX_DEPTH
+    (whose error names the whole walk's problems) and syntax errors (worded by the general reader).
     """
     loader = _Loader(text)
     try:
-        return _build_plain(loader, path)
+        return _build_plain(loader, path, sparse)
     except yaml.YAMLError:
         raise _NotPlain from None
     finally:
         loader.dispose()
 
 
-def _build_plain(loader, path: str) -> Parsed:
+def _build_plain(loader, path: str, sparse: bool) -> Parsed:
     get_event, resolve = loader.get_event, loader.resolve
     resolvers = loader.yaml_implicit_resolvers
     firsts = None if None in resolvers or loader.yaml_path_resolvers else frozenset(resolvers)
@@ -172,8 +191,9 @@ def _build_plain(loader, path: str) -> Parsed:
     if isinstance(event, yaml.StreamEndEvent):
         return Parsed(None, {}, [], set())
     # A frame per open list or mapping: [container, key path, depth, its line, pending key and its
-    # line (mappings)]. A key path on the line of its parent is left out of ``lines`` (line_of finds
-    # it): a record written on one line has one entry, not one per key (100 MB for 64,000 rules).
+    # line (mappings), where its duplicate-key problems go, those problems]. The general reader
+    # reports a mapping's duplicate keys when it reaches the mapping, before the problems inside it:
+    # they are put in that place.
     stack: list[list] = []
     root = None
     while True:
@@ -181,6 +201,8 @@ def _build_plain(loader, path: str) -> Parsed:
         kind = type(event)
         if kind in end_events:
             frame = stack.pop()
+            if frame[7]:
+                problems[frame[6]:frame[6]] = frame[7]
             if not stack:
                 root = frame[0]
             continue
@@ -203,11 +225,14 @@ def _build_plain(loader, path: str) -> Parsed:
                             raise _NotPlain  # a key read as a number, a date, a merge (<<) …
                         plain_keys[value] = value
                     value = plain_keys[value]
-                    if value in container:
-                        raise _NotPlain  # a duplicate key: reported in the order the general reader walks
                     line = event.start_mark.line + 1
-                    if line != parent[3]:
-                        lines[parent[1] + (value,)] = line
+                    at = parent[1] + (value,)
+                    if value in container:
+                        if sparse:
+                            raise _DuplicateKey
+                        parent[7].append(MappingError(path, line, format_loc(at), code="duplicate_key"))
+                    if not sparse or line != parent[3]:
+                        lines[at] = line
                     parent[4], parent[5] = value, line
                     continue
                 at = parent[1] + (key,)
@@ -217,7 +242,7 @@ def _build_plain(loader, path: str) -> Parsed:
                 key = None
                 at = parent[1] + (len(container),)
                 line = event.start_mark.line + 1
-                if line != parent[3]:
+                if not sparse or line != parent[3]:
                     lines[at] = line
             depth = parent[2] + 1
         else:
@@ -250,10 +275,10 @@ def _build_plain(loader, path: str) -> Parsed:
             raise _NotPlain
         elif kind is yaml.MappingStartEvent:
             value = {}
-            stack.append([value, at, depth, line, None, None])
+            stack.append([value, at, depth, line, None, None, len(problems), []])
         elif kind is yaml.SequenceStartEvent:
             value = []
-            stack.append([value, at, depth, line, None, None])
+            stack.append([value, at, depth, line, None, None, len(problems), []])
         else:  # pragma: no cover - the parser sends no other event here
             raise _NotPlain
         if container is None:
@@ -634,6 +659,5 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
                 if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                     result.failed.setdefault(section, set()).add(raw["id"])
                 continue
-            located = Located(item, rel, line_of(lines, at) or 1, RecordLines(lines, at))
-            located.index = i  # its place in the file, counting the records that did not validate
+            located = Located(item, rel, line_of(lines, at) or 1, RecordLines(lines, at), index=i)
             getattr(result, section).append(located)

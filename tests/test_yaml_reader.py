@@ -29,10 +29,16 @@ def outcome(read, text: str):
 
 
 def plain_or_none(text: str):
+    """The streaming reader's outcome, None when it hands the document to the composing reader; its
+    every-line read (after a repeated key) gives the composing reader's lines exactly."""
     try:
-        return outcome(loader._read_plain, text)
+        streamed = outcome(loader._read_streamed, text)
     except loader._NotPlain:
         return None
+    full = loader._read_plain(text, "m/x.yaml", sparse=False)
+    if streamed[0] != "raised":
+        assert full.lines == loader._read_composed(text, "m/x.yaml").lines
+    return streamed
 
 
 # Scalars and keys each reader builds, and (rarer) ones only the composing reader builds.
@@ -87,6 +93,9 @@ STREAMED = [
     "x\n",
     "rules:\n  - {id: a, kind: post}\n  - id: b\n    kind: post\n    note: [x,\n      y]\n",
     "a: {b: 1, c: !x 3}\nd: [!y 4, 2021-02-30, .nan, 1e400, 2020-01-01, 2020-01-01T10:00:00Z]\n",
+    "a: {b: 1, b: 2, c: !x 3}\n",
+    "a:\n  b:\n    c: 1\n    c: 2\n  b: !t 3\n",  # duplicates of an outer mapping are reported before inner problems
+    "a:\n  b: {c: [1,\n    2]}\n  b: {c: [3, 4]}\n",  # the lines of the first b are not left behind
     "work_years: 200\nyears: [200]\nx: 0x10\ny: 1_0\nz: yes\nw: ~\nv: '~'\n",
     "x: <<\ny: =\n",  # values read as merge or value marks: unknown tags, read as text
 ]
@@ -98,8 +107,7 @@ COMPOSED = [
     "? [a]\n: 1\n",
     "1: a\n",
     "a: 1\n---\nb: 2\n",
-    "a: {b: 1, b: 2, c: !x 3}\n",  # duplicate keys: reported as the composing reader walks
-    "a:\n  b:\n    c: 1\n    c: 2\n  b: !t 3\n",
+
     "a: [1\n",
     "x: *nothing\n",
     "a: !!omap [{b: 1}]\n",
@@ -113,6 +121,12 @@ COMPOSED = [
 def test_streamed_documents(text):
     assert plain_or_none(text) is not None
     assert outcome(loader.read_yaml, text) == outcome(loader._read_composed, text)
+
+
+def test_duplicates_come_before_the_problems_inside():
+    got = outcome(loader.read_yaml, STREAMED[7])
+    assert got[2] == ["m/x.yaml:5: a.b: duplicate key", "m/x.yaml:4: a.b.c: duplicate key",
+                      "m/x.yaml:5: a.b: unknown YAML tag '!t'"]
 
 
 def test_a_record_on_one_line_has_one_line_entry():

@@ -120,7 +120,7 @@ def read_yaml(text: str, path: str) -> Parsed:
     """
     try:
         return _read_streamed(text, path)
-    except _NotPlain:  # anchors, aliases, tagged collections, odd keys or an error: the general reader
+    except _NotPlain:  # tagged lists or mappings, odd keys or an error: the general reader
         pass  # (out of the except block, so that what the streaming reader built is freed first)
     return _read_composed(text, path)
 
@@ -161,10 +161,11 @@ def _read_plain(text: str, path: str, *, sparse: bool) -> Parsed:
 
     The composed reader holds every node of the file (with two position marks each) at once: about
     50 times the file's size, 590 MB for an 11 MB file of 64,000 rules, and most of its time. This
-    one keeps only the data and the lines. It raises _NotPlain (and the caller reads the document
-    the general way) on what it does not build: anchors and aliases, explicit tags on lists and
-    mappings, keys that are not plain text, more than one document, nesting deeper than MAX_DEPTH
-    (whose error names the whole walk's problems) and syntax errors (worded by the general reader).
+    one keeps only the data and the lines (and the shape of anchored nodes: see _Shapes). It raises
+    _NotPlain (and the caller reads the document the general way) on what it does not build or
+    whose error the general reader words: explicit tags on lists and mappings, keys that are not
+    plain text, anchors named twice, unknown or recursive aliases, aliases past ALIAS_BUDGET, more
+    than one document, nesting deeper than MAX_DEPTH, and syntax errors.
     """
     loader = _Loader(text)
     try:
@@ -191,11 +192,12 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
     if isinstance(event, yaml.StreamEndEvent):
         return Parsed(None, {}, [], set())
     # A frame per open list or mapping: [container, key path, depth, its line, pending key and its
-    # line (mappings), where its duplicate-key problems go, those problems]. The general reader
-    # reports a mapping's duplicate keys when it reaches the mapping, before the problems inside it:
-    # they are put in that place.
+    # line (mappings), where its duplicate-key problems go, those problems, its shape (see _Shapes)
+    # when it is inside an anchored node, its anchor]. The general reader reports a mapping's
+    # duplicate keys when it reaches the mapping, before the problems inside it: they go there.
     stack: list[list] = []
     root = None
+    shapes = _Shapes(lines, problems, path, sparse)
     while True:
         event = get_event()
         kind = type(event)
@@ -203,13 +205,20 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
             frame = stack.pop()
             if frame[7]:
                 problems[frame[6]:frame[6]] = frame[7]
+            if frame[9] is not None:
+                shapes.open.discard(frame[9])
+                shapes.anchors[frame[9]] = (frame[8], frame[0])
             if not stack:
                 root = frame[0]
             continue
         if kind is yaml.DocumentEndEvent:
             break
-        if event.anchor is not None or kind is yaml.AliasEvent:
-            raise _NotPlain
+        if stack and stack[-1][4] is None and type(stack[-1][0]) is dict and \
+                (event.anchor is not None or kind is yaml.AliasEvent):
+            raise _NotPlain  # an anchored key, or an alias as a key
+        if kind is not yaml.AliasEvent and event.anchor is not None and \
+                (event.anchor in shapes.anchors or event.anchor in shapes.open):
+            raise _NotPlain  # an anchor named twice: the general reader says so
         if stack:
             parent = stack[-1]
             container = parent[0]
@@ -241,7 +250,8 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
             else:
                 key = None
                 at = parent[1] + (len(container),)
-                line = event.start_mark.line + 1
+                # an alias stands at the line of the node it names (the general reader puts it there)
+                line = shapes.line(event) if kind is yaml.AliasEvent else event.start_mark.line + 1
                 if not sparse or line != parent[3]:
                     lines[at] = line
             depth = parent[2] + 1
@@ -253,7 +263,11 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
             line = lines[()] = event.start_mark.line + 1
         if depth > MAX_DEPTH:
             raise _NotPlain
-        if kind is scalar_event:
+        parent_shape = stack[-1][8] if stack else None
+        if kind is yaml.AliasEvent:
+            shape, value = shapes.walk_alias(event, at, depth, line)
+        elif kind is scalar_event:
+            shapes.distinct += 1
             tag, value = event.tag, event.value
             if tag is None or tag == "!":
                 tag = (resolve(yaml.ScalarNode, value, event.implicit)
@@ -271,16 +285,22 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
                     value = getattr(_checker, _PLAIN_VALUES[tag])(node)
                 else:
                     raise _NotPlain  # !!binary, !!set … on a scalar
+            shape = (event.start_mark.line + 1, None) if parent_shape is not None or event.anchor is not None else None
+            if event.anchor is not None:
+                shapes.anchors[event.anchor] = (shape, value)
         elif event.tag is not None and event.tag != "!":
             raise _NotPlain
-        elif kind is yaml.MappingStartEvent:
-            value = {}
-            stack.append([value, at, depth, line, None, None, len(problems), []])
-        elif kind is yaml.SequenceStartEvent:
-            value = []
-            stack.append([value, at, depth, line, None, None, len(problems), []])
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            shapes.distinct += 1
+            value = {} if kind is yaml.MappingStartEvent else []
+            shape = (event.start_mark.line + 1, []) if parent_shape is not None or event.anchor is not None else None
+            if event.anchor is not None:
+                shapes.open.add(event.anchor)
+            stack.append([value, at, depth, line, None, None, len(problems), [], shape, event.anchor])
         else:  # pragma: no cover - the parser sends no other event here
             raise _NotPlain
+        if parent_shape is not None:
+            parent_shape[1].append((key, line, shape))
         if container is None:
             if kind is scalar_event:
                 root = value
@@ -291,6 +311,60 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
     if not isinstance(get_event(), yaml.StreamEndEvent):
         raise _NotPlain  # a second document: the general reader says so
     return Parsed(root, lines, problems, refused)
+
+
+class _Shapes:
+    """What _build_plain keeps of anchored nodes, to walk them again where an alias names them.
+
+    The general reader's walk (_walk) goes through the node an alias names at the alias's place:
+    it records the lines of the key paths there, reports the node's duplicate keys again, and counts
+    the nodes it walks again against ALIAS_BUDGET. A node's shape is (its line, its children), the
+    children None for a scalar, else a list of (key or None in a list, the line of the key or item,
+    the child's shape). Only nodes inside an anchored node have one.
+    """
+
+    def __init__(self, lines: dict, problems: list, path: str, sparse: bool):
+        self.lines, self.problems, self.path, self.sparse = lines, problems, path, sparse
+        self.anchors: dict[str, tuple] = {}  # anchor -> (shape, value), once its node is complete
+        self.open: set[str] = set()  # anchors of nodes still being read (an alias to one is a loop)
+        self.distinct = 0  # nodes read so far (each alias's walk counts again: `extra`)
+        self.extra = 0
+
+    def line(self, event) -> int:
+        """The line of the node an alias names."""
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise _NotPlain  # an unknown anchor, or one of a node still open: the general reader says so
+        return target[0][0]
+
+    def walk_alias(self, event, at: tuple, depth: int, line: int) -> tuple:
+        """Walk the node an alias at ``at`` names as _walk does; return its shape and its value."""
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise _NotPlain
+        self._walk(target[0], at, depth, line)
+        return target
+
+    def _walk(self, shape: tuple, at: tuple, depth: int, own_line: int) -> None:
+        self.extra += 1
+        if self.extra > self.distinct + ALIAS_BUDGET or depth > MAX_DEPTH:
+            raise _NotPlain  # the general reader words it, naming where the first alias stands
+        kids = shape[1]
+        if not kids:
+            return
+        seen: set = set()
+        paths = []
+        for i, (key, line, _) in enumerate(kids):
+            where = at + ((i,) if key is None else (key,))
+            if key is not None:
+                if key in seen:
+                    self.problems.append(MappingError(self.path, line, format_loc(where), code="duplicate_key"))
+                seen.add(key)
+            if not self.sparse or line != own_line:
+                self.lines[where] = line
+            paths.append(where)
+        for where, (_, line, child) in zip(paths, kids):
+            self._walk(child, where, depth + 1, line)
 
 
 def _read_composed(text: str, path: str) -> Parsed:

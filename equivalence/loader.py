@@ -109,6 +109,7 @@ class Parsed:
     lines: dict
     problems: list
     refused: set
+    shared: bool = True  # whether a value may stand in two places (an alias); False: none does
 
 
 def read_yaml(text: str, path: str) -> Parsed:
@@ -310,7 +311,7 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
             container[key] = value
     if not isinstance(get_event(), yaml.StreamEndEvent):
         raise _NotPlain  # a second document: the general reader says so
-    return Parsed(root, lines, problems, refused)
+    return Parsed(root, lines, problems, refused, shared=bool(shapes.anchors))
 
 
 class _Shapes:
@@ -724,7 +725,8 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
             problems.append(MappingError(rel, line_of(lines, (section,)), section, code="expected_list"))
             continue
         for i, raw in enumerate(items):
-            items[i] = None  # the record's raw data goes as its model comes (a third of the memory)
+            if not parsed.shared:  # the record's raw data goes as its model comes (a third of the memory)
+                items[i] = None
             at = (section, i)
             try:
                 item = model.model_validate(raw)

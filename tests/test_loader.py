@@ -284,3 +284,10 @@ def test_cross_file_problems_deep_in_later_records_name_their_own_lines(tmp_path
         "m/a.yaml:11: rules[2].conditions.also_holds[1].level: 未知等级 'sk.l9'",
         "m/a.yaml:14: rules[3].cite[0].source: 未知文件 'nope'",
     ]
+
+
+def test_a_list_that_an_alias_names_twice_is_read_whole_in_both_places(tmp_path):
+    # the loader frees each record's raw data once validated, unless a value may stand in two places
+    text = "purposes: &p\n  - {id: p9, zh: 甲, en: A}\nhonours: *p\n"
+    root = write_folder(tmp_path / "m", {**TINY_FILES, "a.yaml": text})
+    assert _errors(root) == ["m/a.yaml:2: honours[0].level: required, missing"]

@@ -181,7 +181,8 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
     get_event, resolve = loader.get_event, loader.resolve
     resolvers = loader.yaml_implicit_resolvers
     firsts = None if None in resolvers or loader.yaml_path_resolvers else frozenset(resolvers)
-    scalar_event, end_events = yaml.ScalarEvent, (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    end_events = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     lines: dict = {}
     problems: list[MappingError] = []
     refused: set = set()
@@ -214,11 +215,8 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
             continue
         if kind is yaml.DocumentEndEvent:
             break
-        if stack and stack[-1][4] is None and type(stack[-1][0]) is dict and \
-                (event.anchor is not None or kind is yaml.AliasEvent):
-            raise _NotPlain  # an anchored key, or an alias as a key
-        if kind is not yaml.AliasEvent and event.anchor is not None and \
-                (event.anchor in shapes.anchors or event.anchor in shapes.open):
+        anchor = event.anchor
+        if anchor is not None and kind is not alias_event and (anchor in shapes.anchors or anchor in shapes.open):
             raise _NotPlain  # an anchor named twice: the general reader says so
         if stack:
             parent = stack[-1]
@@ -226,8 +224,8 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
             if type(container) is dict:
                 key = parent[4]
                 if key is None:  # this event is a key
-                    if kind is not scalar_event or event.tag is not None and event.tag != "!":
-                        raise _NotPlain
+                    if kind is not scalar_event or anchor is not None or event.tag is not None and event.tag != "!":
+                        raise _NotPlain  # a key that is a list, a mapping, an alias, anchored or tagged
                     value = event.value
                     if value not in plain_keys:
                         if event.implicit[0] and (firsts is None or not value or value[0] in firsts) and \
@@ -252,7 +250,7 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
                 key = None
                 at = parent[1] + (len(container),)
                 # an alias stands at the line of the node it names (the general reader puts it there)
-                line = shapes.line(event) if kind is yaml.AliasEvent else event.start_mark.line + 1
+                line = shapes.line(event) if kind is alias_event else event.start_mark.line + 1
                 if not sparse or line != parent[3]:
                     lines[at] = line
             depth = parent[2] + 1
@@ -265,7 +263,7 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
         if depth > MAX_DEPTH:
             raise _NotPlain
         parent_shape = stack[-1][8] if stack else None
-        if kind is yaml.AliasEvent:
+        if kind is alias_event:
             shape, value = shapes.walk_alias(event, at, depth, line)
         elif kind is scalar_event:
             shapes.distinct += 1
@@ -286,18 +284,18 @@ def _build_plain(loader, path: str, sparse: bool) -> Parsed:
                     value = getattr(_checker, _PLAIN_VALUES[tag])(node)
                 else:
                     raise _NotPlain  # !!binary, !!set … on a scalar
-            shape = (event.start_mark.line + 1, None) if parent_shape is not None or event.anchor is not None else None
-            if event.anchor is not None:
-                shapes.anchors[event.anchor] = (shape, value)
+            shape = (event.start_mark.line + 1, None) if parent_shape is not None or anchor is not None else None
+            if anchor is not None:
+                shapes.anchors[anchor] = (shape, value)
         elif event.tag is not None and event.tag != "!":
             raise _NotPlain
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             shapes.distinct += 1
             value = {} if kind is yaml.MappingStartEvent else []
-            shape = (event.start_mark.line + 1, []) if parent_shape is not None or event.anchor is not None else None
-            if event.anchor is not None:
-                shapes.open.add(event.anchor)
-            stack.append([value, at, depth, line, None, None, len(problems), [], shape, event.anchor])
+            shape = (event.start_mark.line + 1, []) if parent_shape is not None or anchor is not None else None
+            if anchor is not None:
+                shapes.open.add(anchor)
+            stack.append([value, at, depth, line, None, None, len(problems), [], shape, anchor])
         else:  # pragma: no cover - the parser sends no other event here
             raise _NotPlain
         if parent_shape is not None:

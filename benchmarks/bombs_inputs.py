@@ -18,11 +18,11 @@ The 63,790-rule layer, on 2 shared cores (one run each, one after the other; fig
 load by 20% or so), with the ratios to `validate` of the shipped mappings in the same run:
 
     case                                   before (main at cc81753)       after (branch compile-big)
-    validate (shipped mappings)             0.58 s   47 MB                 0.39 s   43 MB
-    validate (big layer)                   21.7 s   992 MB  (x37, x21)     4.6 s  264 MB  (x12, x6.2)
-    validate (big layer, a duplicate key)  21.3 s   993 MB  (x37, x21)     7.4 s  386 MB  (x19, x9.0)
-    lookup 技师 (big layer, compiles)       24.2 s   993 MB  (x42, x21)     8.0 s  327 MB  (x20, x7.6)
-    lookup 技师 (big layer, cached)          3.4 s   209 MB  (x5.9, x4.4)   3.1 s  190 MB  (x7.7, x4.5)
+    validate (shipped mappings)             0.52 s   47 MB                 0.34 s   43 MB
+    validate (big layer)                   19.5 s   992 MB  (x37, x21)     4.1 s  264 MB  (x12, x6.2)
+    validate (big layer, a duplicate key)  19.3 s   993 MB  (x37, x21)     6.7 s  385 MB  (x20, x9.0)
+    lookup 技师 (big layer, compiles)       21.2 s   993 MB  (x41, x21)     7.1 s  327 MB  (x21, x7.7)
+    lookup 技师 (big layer, cached)          3.1 s   209 MB  (x6.0, x4.4)   2.8 s  190 MB  (x8.1, x4.5)
 
 The cached lookup's time is its answer: 63,804 rows made and written (lookup.py, csvdata.py); the
 index itself loads in about 0.5 s.

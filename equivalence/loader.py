@@ -144,7 +144,6 @@ def _read_streamed(text: str, path: str) -> Parsed:
 
 
 _STR = _TAG + "str"
-_NULL = _TAG + "null"
 # Tags a scalar value may resolve to that _read_plain builds itself (others go to _read_composed).
 _PLAIN_VALUES = {_TAG + "null": "construct_yaml_null", _TAG + "bool": "construct_yaml_bool",
                  _TAG + "int": "construct_yaml_int", _TAG + "float": "construct_yaml_float",

@@ -28,14 +28,34 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 
-@dataclass
+class RecordLines:
+    """The line of each key path inside one record: a view of its file's lines, not a copy.
+
+    ``get(("cite", 0, "source"))`` is the line of ``rules[3].cite[0].source`` in the file's lines
+    when the record is ``("rules", 3)``, or None when the file's lines leave it out (it is on its
+    parent's line: see Parsed). Copying each record's part took as much memory again as the file's
+    lines (100 MB for 64,000 rules).
+    """
+
+    __slots__ = ("_lines", "_at")
+
+    def __init__(self, lines: dict, at: tuple):
+        self._lines, self._at = lines, at
+
+    def get(self, loc: tuple, default=None):
+        return self._lines.get(self._at + tuple(loc), default) if loc else default
+
+
+@dataclass(slots=True)  # one per record: 64,000 of them for a large layer
 class Located:
     """A validated record and where it was written."""
 
     item: Source | Purpose | Ladder | Rule
     path: str
     line: int
-    lines: dict  # key path (tuple) inside the record -> line number
+    lines: RecordLines  # key path (tuple) inside the record -> line number
+    index: int | None = None  # its place in its file's section, counting the records that did not validate
+    layer: str = "national"  # the id of its layer (set by compile)
 
 
 @dataclass
@@ -78,6 +98,8 @@ _SAFE_TAGS = frozenset(t for t in yaml.SafeLoader.yaml_constructors if t)
 class Parsed:
     """One YAML document: its data, the line of each key path, and the values refused in place.
 
+    ``lines`` may leave out a key path on the same line as its parent: read them with line_of.
+
     A refused value (an unknown tag, a date that does not exist, a number out of range) is reported
     once in ``problems`` and read as text, so the rest of its record and file is still checked;
     ``refused`` holds its key paths, whose schema errors would only repeat the report.
@@ -87,6 +109,7 @@ class Parsed:
     lines: dict
     problems: list
     refused: set
+    shared: bool = True  # whether a value may stand in two places (an alias); False: none does
 
 
 def read_yaml(text: str, path: str) -> Parsed:
@@ -96,6 +119,254 @@ def read_yaml(text: str, path: str) -> Parsed:
     expand the file too far (see _walk), keys that are not text, nesting deeper than MAX_DEPTH.
     Duplicate keys (which plain PyYAML drops silently) are reported and the file read on.
     """
+    try:
+        return _read_streamed(text, path)
+    except _NotPlain:  # tagged lists or mappings, odd keys or an error: the general reader
+        pass  # (out of the except block, so that what the streaming reader built is freed first)
+    return _read_composed(text, path)
+
+
+class _NotPlain(Exception):
+    """The document uses what only the general reader (_read_composed) handles; read it that way."""
+
+
+class _DuplicateKey(_NotPlain):
+    """A mapping repeats a key: read the document again keeping every line (see _read_plain)."""
+
+
+def _read_streamed(text: str, path: str) -> Parsed:
+    """_read_plain with lines left out where they can be; again with every line when a key repeats."""
+    try:
+        return _read_plain(text, path, sparse=True)
+    except _DuplicateKey:
+        pass
+    return _read_plain(text, path, sparse=False)
+
+
+_STR = _TAG + "str"
+# Tags a scalar value may resolve to that _read_plain builds itself (others go to _read_composed).
+_PLAIN_VALUES = {_TAG + "null": "construct_yaml_null", _TAG + "bool": "construct_yaml_bool",
+                 _TAG + "int": "construct_yaml_int", _TAG + "float": "construct_yaml_float",
+                 _TAG + "timestamp": "construct_yaml_timestamp"}
+
+
+def _read_plain(text: str, path: str, *, sparse: bool) -> Parsed:
+    """:func:`read_yaml` for the common document: data, lines and problems built from the parser's
+    events as they come, the same as _read_composed builds them.
+
+    ``sparse``: leave out the lines of key paths on their parent's line (line_of finds the same line
+    for every key path): a record written on one line then has one entry, not one per key (14 per
+    rule, 120 MB for 64,000 rules). A repeated key would leave the lines of its first value behind:
+    a sparse read raises _DuplicateKey on one.
+
+    The composed reader holds every node of the file (with two position marks each) at once: about
+    50 times the file's size, 590 MB for an 11 MB file of 64,000 rules, and most of its time. This
+    one keeps only the data and the lines (and the shape of anchored nodes: see _Shapes). It raises
+    _NotPlain (and the caller reads the document the general way) on what it does not build or
+    whose error the general reader words: explicit tags on lists and mappings, keys that are not
+    plain text, anchors named twice, unknown or recursive aliases, aliases past ALIAS_BUDGET, more
+    than one document, nesting deeper than MAX_DEPTH, and syntax errors.
+    """
+    loader = _Loader(text)
+    try:
+        return _build_plain(loader, path, sparse)
+    except yaml.YAMLError:
+        raise _NotPlain from None
+    finally:
+        loader.dispose()
+
+
+def _build_plain(loader, path: str, sparse: bool) -> Parsed:
+    get_event, resolve = loader.get_event, loader.resolve
+    resolvers = loader.yaml_implicit_resolvers
+    firsts = None if None in resolvers or loader.yaml_path_resolvers else frozenset(resolvers)
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    end_events = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    lines: dict = {}
+    problems: list[MappingError] = []
+    refused: set = set()
+    # One object per distinct key and text: 64,000 rules say 'id', 'kind' … and 'post' each.
+    plain_keys: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    get_event()  # StreamStartEvent
+    event = get_event()
+    if isinstance(event, yaml.StreamEndEvent):
+        return Parsed(None, {}, [], set())
+    # A frame per open list or mapping: [container, key path, depth, its line, pending key and its
+    # line (mappings), where its duplicate-key problems go, those problems, its shape (see _Shapes)
+    # when it is inside an anchored node, its anchor]. The general reader reports a mapping's
+    # duplicate keys when it reaches the mapping, before the problems inside it: they go there.
+    stack: list[list] = []
+    root = None
+    shapes = _Shapes(lines, problems, path, sparse)
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind in end_events:
+            frame = stack.pop()
+            if frame[7]:
+                problems[frame[6]:frame[6]] = frame[7]
+            if frame[9] is not None:
+                shapes.open.discard(frame[9])
+                shapes.anchors[frame[9]] = (frame[8], frame[0])
+            if not stack:
+                root = frame[0]
+            continue
+        if kind is yaml.DocumentEndEvent:
+            break
+        anchor = event.anchor
+        if anchor is not None and kind is not alias_event and (anchor in shapes.anchors or anchor in shapes.open):
+            raise _NotPlain  # an anchor named twice: the general reader says so
+        if stack:
+            parent = stack[-1]
+            container = parent[0]
+            if type(container) is dict:
+                key = parent[4]
+                if key is None:  # this event is a key
+                    if kind is not scalar_event or anchor is not None or event.tag is not None and event.tag != "!":
+                        raise _NotPlain  # a key that is a list, a mapping, an alias, anchored or tagged
+                    value = event.value
+                    if value not in plain_keys:
+                        if event.implicit[0] and (firsts is None or not value or value[0] in firsts) and \
+                                resolve(yaml.ScalarNode, value, event.implicit) != _STR:
+                            raise _NotPlain  # a key read as a number, a date, a merge (<<) …
+                        plain_keys[value] = value
+                    value = plain_keys[value]
+                    line = event.start_mark.line + 1
+                    at = parent[1] + (value,)
+                    if value in container:
+                        if sparse:
+                            raise _DuplicateKey
+                        parent[7].append(MappingError(path, line, format_loc(at), code="duplicate_key"))
+                    if not sparse or line != parent[3]:
+                        lines[at] = line
+                    parent[4], parent[5] = value, line
+                    continue
+                at = parent[1] + (key,)
+                line = parent[5]
+                parent[4] = None
+            else:
+                key = None
+                at = parent[1] + (len(container),)
+                # an alias stands at the line of the node it names (the general reader puts it there)
+                line = shapes.line(event) if kind is alias_event else event.start_mark.line + 1
+                if not sparse or line != parent[3]:
+                    lines[at] = line
+            depth = parent[2] + 1
+        else:
+            container = None
+            key = None
+            at = ()
+            depth = 0
+            line = lines[()] = event.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise _NotPlain
+        parent_shape = stack[-1][8] if stack else None
+        if kind is alias_event:
+            shape, value = shapes.walk_alias(event, at, depth, line)
+        elif kind is scalar_event:
+            shapes.distinct += 1
+            tag, value = event.tag, event.value
+            if tag is None or tag == "!":
+                tag = (resolve(yaml.ScalarNode, value, event.implicit)
+                       if event.implicit[0] and (firsts is None or not value or value[0] in firsts) else _STR)
+            if tag == _STR:
+                value = texts.setdefault(value, value)
+            else:
+                node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+                why = _refuse_scalar(node, key)
+                if why:
+                    problems.append(MappingError(path, event.start_mark.line + 1, format_loc(at), code=why[0],
+                                                 **why[1]))
+                    refused.add(at)
+                elif tag in _PLAIN_VALUES:
+                    value = getattr(_checker, _PLAIN_VALUES[tag])(node)
+                else:
+                    raise _NotPlain  # !!binary, !!set … on a scalar
+            shape = (event.start_mark.line + 1, None) if parent_shape is not None or anchor is not None else None
+            if anchor is not None:
+                shapes.anchors[anchor] = (shape, value)
+        elif event.tag is not None and event.tag != "!":
+            raise _NotPlain
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            shapes.distinct += 1
+            value = {} if kind is yaml.MappingStartEvent else []
+            shape = (event.start_mark.line + 1, []) if parent_shape is not None or anchor is not None else None
+            if anchor is not None:
+                shapes.open.add(anchor)
+            stack.append([value, at, depth, line, None, None, len(problems), [], shape, anchor])
+        else:  # pragma: no cover - the parser sends no other event here
+            raise _NotPlain
+        if parent_shape is not None:
+            parent_shape[1].append((key, line, shape))
+        if container is None:
+            if kind is scalar_event:
+                root = value
+        elif key is None and type(container) is list:
+            container.append(value)
+        else:
+            container[key] = value
+    if not isinstance(get_event(), yaml.StreamEndEvent):
+        raise _NotPlain  # a second document: the general reader says so
+    return Parsed(root, lines, problems, refused, shared=bool(shapes.anchors))
+
+
+class _Shapes:
+    """What _build_plain keeps of anchored nodes, to walk them again where an alias names them.
+
+    The general reader's walk (_walk) goes through the node an alias names at the alias's place:
+    it records the lines of the key paths there, reports the node's duplicate keys again, and counts
+    the nodes it walks again against ALIAS_BUDGET. A node's shape is (its line, its children), the
+    children None for a scalar, else a list of (key or None in a list, the line of the key or item,
+    the child's shape). Only nodes inside an anchored node have one.
+    """
+
+    def __init__(self, lines: dict, problems: list, path: str, sparse: bool):
+        self.lines, self.problems, self.path, self.sparse = lines, problems, path, sparse
+        self.anchors: dict[str, tuple] = {}  # anchor -> (shape, value), once its node is complete
+        self.open: set[str] = set()  # anchors of nodes still being read (an alias to one is a loop)
+        self.distinct = 0  # nodes read so far (each alias's walk counts again: `extra`)
+        self.extra = 0
+
+    def line(self, event) -> int:
+        """The line of the node an alias names."""
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise _NotPlain  # an unknown anchor, or one of a node still open: the general reader says so
+        return target[0][0]
+
+    def walk_alias(self, event, at: tuple, depth: int, line: int) -> tuple:
+        """Walk the node an alias at ``at`` names as _walk does; return its shape and its value."""
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise _NotPlain
+        self._walk(target[0], at, depth, line)
+        return target
+
+    def _walk(self, shape: tuple, at: tuple, depth: int, own_line: int) -> None:
+        self.extra += 1
+        if self.extra > self.distinct + ALIAS_BUDGET or depth > MAX_DEPTH:
+            raise _NotPlain  # the general reader words it, naming where the first alias stands
+        kids = shape[1]
+        if not kids:
+            return
+        seen: set = set()
+        paths = []
+        for i, (key, line, _) in enumerate(kids):
+            where = at + ((i,) if key is None else (key,))
+            if key is not None:
+                if key in seen:
+                    self.problems.append(MappingError(self.path, line, format_loc(where), code="duplicate_key"))
+                seen.add(key)
+            if not self.sparse or line != own_line:
+                self.lines[where] = line
+            paths.append(where)
+        for where, (_, line, child) in zip(paths, kids):
+            self._walk(child, where, depth + 1, line)
+
+
+def _read_composed(text: str, path: str) -> Parsed:
+    """:func:`read_yaml` for any document: compose the node tree, walk it, then build the data."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -431,14 +702,15 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
 
     for key in data:
         if key not in SECTIONS:
-            problems.append(MappingError(rel, lines.get((key,)), str(key), code="unknown_section", sections=list(SECTIONS)))
+            problems.append(MappingError(rel, line_of(lines, (key,)), str(key), code="unknown_section",
+                                         sections=list(SECTIONS)))
     if "layer" in data:
         if file.name != LAYER_FILE or file.parent != root:
-            problems.append(MappingError(rel, lines.get(("layer",)), "layer", code="layer_elsewhere", file=LAYER_FILE))
+            problems.append(MappingError(rel, line_of(lines, ("layer",)), "layer", code="layer_elsewhere", file=LAYER_FILE))
         else:
             try:
-                result.layer = Located(Layer.model_validate(data["layer"]), rel, lines.get(("layer",), 1),
-                                       {k[1:]: v for k, v in lines.items() if k[:1] == ("layer",)})
+                result.layer = Located(Layer.model_validate(data["layer"]), rel, line_of(lines, ("layer",)) or 1,
+                                       RecordLines(lines, ("layer",)))
             except ValidationError as exc:
                 schema_errors(exc, ("layer",))
     for section, model in (("sources", Source), ("purposes", Purpose), ("ladders", Ladder), ("rules", Rule),
@@ -447,13 +719,11 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
         if items is None:
             continue
         if not isinstance(items, list):
-            problems.append(MappingError(rel, lines.get((section,)), section, code="expected_list"))
+            problems.append(MappingError(rel, line_of(lines, (section,)), section, code="expected_list"))
             continue
-        by_record: dict[int, dict] = {}  # each record's own key paths -> lines, in one pass
-        for key, line in lines.items():
-            if len(key) > 2 and key[0] == section and isinstance(key[1], int):
-                by_record.setdefault(key[1], {})[key[2:]] = line
         for i, raw in enumerate(items):
+            if not parsed.shared:  # the record's raw data goes as its model comes (a third of the memory)
+                items[i] = None
             at = (section, i)
             try:
                 item = model.model_validate(raw)
@@ -462,6 +732,5 @@ def _load_file(file: Path, rel: str, root: Path, result: Mappings, problems: lis
                 if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                     result.failed.setdefault(section, set()).add(raw["id"])
                 continue
-            located = Located(item, rel, lines.get(at, 1), by_record.get(i, {}))
-            located.index = i  # its place in the file, counting the records that did not validate
+            located = Located(item, rel, line_of(lines, at) or 1, RecordLines(lines, at), index=i)
             getattr(result, section).append(located)

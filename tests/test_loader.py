@@ -262,3 +262,32 @@ def test_broken_folder_is_not_cached(tmp_path, monkeypatch):
         with pytest.raises(MappingErrors):
             Registry.load(root)
     assert not list(cache.glob("index-*.pickle"))
+
+
+def test_cross_file_problems_deep_in_later_records_name_their_own_lines(tmp_path):
+    """Each record reads its lines from its file's (loader.RecordLines): a problem found after loading,
+    deep in the third record of a file (block style) or in the fourth (flow style), names the line of
+    its key, in both languages."""
+    good = "  - {id: ok%d, kind: apply, from: sk.s1, to: en.e1, " + C + "}\n"
+    text = ("rules:\n" + good % 1 + good % 2
+            + "  - id: r3\n    kind: apply\n    from: sk.s1\n    to: en.e1\n    conditions:\n      also_holds:\n"
+              "        - {level: sk.s1}\n        - level: sk.l9\n          years: 2\n    " + C + "\n"
+            + "  - {id: r4, kind: apply, from: sk.s1, to: en.e1, cite: [{source: nope, article: a}]}\n")
+    root = write_folder(tmp_path / "m", {**TINY_FILES, "a.yaml": text})
+    with pytest.raises(MappingErrors) as info:
+        compile_folder(root, display_root="m")
+    assert [e.said("en") for e in info.value.errors] == [
+        "m/a.yaml:11: rules[2].conditions.also_holds[1].level: unknown level 'sk.l9'",
+        "m/a.yaml:14: rules[3].cite[0].source: unknown source 'nope'",
+    ]
+    assert [e.said("zh") for e in info.value.errors] == [
+        "m/a.yaml:11: rules[2].conditions.also_holds[1].level: 未知等级 'sk.l9'",
+        "m/a.yaml:14: rules[3].cite[0].source: 未知文件 'nope'",
+    ]
+
+
+def test_a_list_that_an_alias_names_twice_is_read_whole_in_both_places(tmp_path):
+    # the loader frees each record's raw data once validated, unless a value may stand in two places
+    text = "purposes: &p\n  - {id: p9, zh: 甲, en: A}\nhonours: *p\n"
+    root = write_folder(tmp_path / "m", {**TINY_FILES, "a.yaml": text})
+    assert _errors(root) == ["m/a.yaml:2: honours[0].level: required, missing"]

@@ -415,7 +415,7 @@ def levels(ctx, ladder, fmt, lang):
     lad = reg.ladder(ladder)
     h = HEADERS[lang]
     data = api.levels(reg, ladder)
-    rows = [(lev["rank"], lev["ref"], lev["zh"], lev["en"], "、".join(lev["aliases"])) for lev in data["levels"]]
+    rows = [(lev["rank"], lev["ref"], lev["zh"], lev["en"], LIST_SEP[lang].join(lev["aliases"])) for lev in data["levels"]]
     title = f"{lad.zh} ({lad.id}, {lad.en})"
     emit(fmt, [h["rank"], h["id"], h["zh"], h["en"], h["aliases"]], rows, data if fmt != "table" else None, title)
 

@@ -10,12 +10,13 @@ from .results import Basis, Comparison, Equivalent
 COMPARING_KINDS = list(COMPARING)  # 'apply' is not a comparison (kinds.py)
 
 
-def _anchors(reg: Registry, ref: str, include_derived: bool, as_of: str | None) -> dict:
-    """ladder -> list of (level ref, result or None) where ``ref`` stands on that ladder."""
+def _anchors(reg: Registry, ref: str, include_derived: bool, as_of: str | None, lang: str) -> dict:
+    """ladder -> list of (level ref, result or None) where ``ref`` stands on that ladder (the results'
+    conditions in words in ``lang``)."""
     own = reg.levels[ref]
     anchors = {own.ladder: [(ref, None)]}
     answer = find_equivalents(reg, ref, kinds=COMPARING_KINDS, direction="out",
-                              include_derived=include_derived, as_of=as_of)
+                              include_derived=include_derived, as_of=as_of, lang=lang)
     for r in answer.results:
         anchors.setdefault(r.level.ladder, []).append((r.level.id, r))
     return anchors
@@ -33,8 +34,8 @@ def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = Fal
     """
     check_arguments(as_of=as_of, lang=lang)
     ra, rb = reg.level(a).ref, reg.level(b).ref
-    anchors_a = _anchors(reg, ra, include_derived, as_of)
-    anchors_b = _anchors(reg, rb, include_derived, as_of)
+    anchors_a = _anchors(reg, ra, include_derived, as_of, lang)
+    anchors_b = _anchors(reg, rb, include_derived, as_of, lang)
     bases = []
     order = {lid: i for i, lid in enumerate(reg.ladders)}
     for ladder in sorted(set(anchors_a) & set(anchors_b), key=order.get):

@@ -28,6 +28,7 @@ SAMPLES = {
     "path": ["path", "高级工", "高级工程师", "--education", "大专", "--as-of", "2026-12-01"],
     "check": ["check", "工程师", "--holds", "技师:1", "--education", "大专", "--as-of", "2026-12-01"],
     "compare": ["compare", "特级技师", "高级工程师"],
+    "compare-treated": ["compare", "技师", "工程师"],  # a condition in words on one side
     "routes-into": ["routes-into", "工程师"],
     "layers": ["layers"],
     "path-region": ["--region", "广东", "path", "技师@2022-01-01", "特级技师", "--honour", "全国技术能手",

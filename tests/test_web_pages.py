@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from html.parser import HTMLParser
@@ -263,3 +264,45 @@ def test_the_compare_page_says_what_a_verdict_rests_on_as_the_command_line_does(
         said = runner.invoke(cli, ["compare", "技师", "工程师", "--lang", lang]).stdout.splitlines()[0]
         assert rests_on in said
         assert ("须在聘/在岗" if lang == "zh" else "in post") in text  # each basis, qualified
+
+
+ENGLISH_PAGES = [
+    ("/", {}), ("/lookup", {"level": "技师"}), ("/lookup", {"level": "一级建造师"}), ("/levels", {"ladder": "职称层级"}),
+    ("/ladders", {}), ("/show", {"rule": "qual-constructor-first-class-16"}), ("/show", {"rule": "inst-post-skill-technician"}),
+    ("/sources", {}), ("/source", {"id": "mohrss-2020-96"}), ("/search", {"text": "gjgcs"}),
+    ("/routes-into", {"target": "高级工程师"}), ("/compare", {"a": "技师", "b": "工程师"}),
+    ("/compare", {"a": "高级工", "b": "一级巡视员"}),
+    ("/worker", {"target": "高级工程师", "holds": "高级工", "since": "2022-07-01", "education": "大专", "as_of": "2026-12-01"}),
+    ("/worker", {"target": "特级技师", "holds": "技师", "since": "2022-01-01", "honour": "全国技术能手", "region": "广东",
+                 "as_of": "2026-12-01"}),
+    ("/chart", {}), ("/roster", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def data_texts():
+    """What an English page may show in Chinese: the data's names, titles, 文号, quotes, articles, and
+    the mappings' notes (English, which may quote a document), national and 广东."""
+    from test_language import _texts
+
+    from equivalence.registry import Registry
+
+    regs = (Registry.load(), Registry.load(region="广东"))
+    notes = sorted({r.note for reg in regs for r in reg.rules.values() if r.note}, key=len, reverse=True)
+    return "\n".join(t for reg in regs for t in _texts(reg)), notes
+
+
+@pytest.mark.parametrize("path,params", ENGLISH_PAGES)
+def test_every_page_in_english_shows_chinese_only_for_the_data(site, data_texts, path, params):
+    from test_language import CJK, WIDE_PUNCTUATION_IN_ENGLISH
+
+    texts, notes = data_texts
+    page = site.get(path, params={**params, "lang": "en"}).text
+    body = page.split("<body", 1)[1]
+    for script in re.findall(r"<script.*?</script>", body, flags=re.S):  # the page's own code
+        body = body.replace(script, "")
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", body))
+    for note in notes:
+        text = text.replace(note, "")
+    assert sorted({run for run in CJK.findall(text) if run not in texts} - {"中文"}) == []  # (the language switch)
+    assert WIDE_PUNCTUATION_IN_ENGLISH.findall(text) == []

@@ -189,7 +189,7 @@ def levels(request, reg, p: answers.LevelsParams) -> str:
         return ladders(request, reg, p)
     data = answers.levels(reg, p)
     lad = data["ladder"]
-    rows = [[lev["rank"], level_link(lev["ref"], lev[lang], lang), lev["ref"], "、".join(lev["aliases"])]
+    rows = [[lev["rank"], level_link(lev["ref"], lev[lang], lang), lev["ref"], LIST_SEP[lang].join(lev["aliases"])]
             for lev in data["levels"]]
     chart = link(url("/chart", ladder=[lad["id"]], lang=_lang(lang)), w["chart"])
     body = render("<h1>{t}</h1><p>{chart}</p>{table}", t=w["levels_of"].format(ladder=lad[lang]), chart=chart,

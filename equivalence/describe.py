@@ -114,18 +114,53 @@ def describe_source(src, cite: dict | None = None, lang: str = "zh") -> str:
 
 PARAPHRASE = " (paraphrase)"  # how the mappings mark a citation known only as a paraphrase
 
+# The mappings name some places in a document, and say what was not seen of a citation, in English
+# (bracketed, clauses split by '; '): under zh these are said in Chinese, the document's words kept.
+_ARTICLE_PLACES = [(re.compile(p), r) for p, r in (
+    (r"^codes? ([\d, ]+?)(?= \(|$)", r"代码 \1"), (r"^rows? (\d+(?:–\d+)?)", r"第\1行"), (r"^table\b", "表"),
+    (r"^article not identified", "条款未确定"), (r" items \(([^()]+)\)-\(([^()]+)\)", r" 第（\1）至（\2）项"))]
+_ARTICLE_NOTES = {
+    "paraphrase": "大意", "heading not seen": "标题未见", "not seen": "原文未见", "unverified": "未核实",
+    "article number not recorded": "条款号未记录", "article not recorded": "条款未记录",
+    "part not recorded": "所属部分未记录", "the row's wording not recorded": "该行原文未记录",
+    "wording not recorded": "原文未记录", "news report": "新闻报道", "last digit: the tier": "末位为层级",
+    "the guidance's clause on posts": "指导意见中关于岗位的条款", "Jiangsu restatement": "江苏转述",
+}
+_ARTICLE_NOTE_FORMS = [(re.compile(p), r) for p, r in (
+    (r"^columns (.+)$", r"各列：\1"), (r"^(.+?) report(?:,| of) (\d{4}-\d\d-\d\d)$", r"\1 \2 报道"),
+    (r"^Suqian report$", "宿迁报道"), (r"^(.+?[\u3400-\u9fff]) report$", r"\1报道"), (r"^(.+?) report$", r"\1 报道"),
+    (r"^attributed to (.+)$", r"据称出自\1"), (r"^(.+?) wording not seen$", r"\1原文未见"),
+    (r"^wording quoted on the (.+?) government page$", r"原文引自\1政府网页"))]
+_BRACKETED = re.compile(r" ?\(((?:[^()]|\([^()]*\))*)\)")
+
 
 def article_words(article: str, lang: str) -> str:
-    """The article cited, as shown in ``lang``: the mappings' paraphrase mark said in Chinese under zh.
+    """The article cited, as shown in ``lang``: under zh, what the mappings say of it in English
+    (the place, what was not seen, a paraphrase) in Chinese; the document's own words as written.
 
     >>> article_words("促进职称制度与职业资格制度有效衔接 (paraphrase)", "zh")
     '促进职称制度与职业资格制度有效衔接（大意）'
     >>> article_words("促进职称制度与职业资格制度有效衔接 (paraphrase)", "en")
     '促进职称制度与职业资格制度有效衔接 (paraphrase)'
+    >>> article_words("row 4 (columns 正高级 / 副高级 / 中级)", "zh"), article_words("(申报条件; heading not seen)", "zh")
+    ('第4行（各列：正高级 / 副高级 / 中级）', '（申报条件；标题未见）')
+    >>> article_words("领导职务对应级别 items (五)-(十) (article number not recorded)", "zh")
+    '领导职务对应级别 第（五）至（十）项（条款号未记录）'
     """
-    if lang == "zh" and article.endswith(PARAPHRASE):
-        return article[:-len(PARAPHRASE)] + "（大意）"
-    return article
+    if lang != "zh" or not re.search(r"[A-Za-z]", article):
+        return article
+    for pattern, words in _ARTICLE_PLACES:
+        article = pattern.sub(words, article)
+    return _BRACKETED.sub(lambda m: "（" + "；".join(map(_article_note, m.group(1).split("; "))) + "）", article)
+
+
+def _article_note(clause: str) -> str:
+    if clause in _ARTICLE_NOTES:
+        return _ARTICLE_NOTES[clause]
+    for pattern, words in _ARTICLE_NOTE_FORMS:
+        if pattern.match(clause):
+            return pattern.sub(words, clause)
+    return clause  # the document's own words (申报条件), or a note no form says yet (a test lists them)
 
 
 def short_source(src, width: int = 16) -> str:

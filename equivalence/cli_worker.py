@@ -11,8 +11,8 @@ import click
 from .cli_words import error_said, said
 
 from .cli import NamedChoice, _date, emit, output_options, registry
-from .describe import (CLAUSE_SEP, CONFIDENCE_WORDS, HEADERS, KIND_WORDS, LIST_SEP, basis_verdict,
-                       comparison_verdict, describe_conditions, layer_tag, one_year, short_source)
+from .describe import (CLAUSE_SEP, CONFIDENCE_WORDS, HEADERS, KIND_WORDS, LIST_SEP, SEARCH_WORDS,
+                       basis_verdict, comparison_verdict, describe_conditions, layer_tag, one_year, short_source)
 
 
 def profile_options(fn):
@@ -261,13 +261,6 @@ def routes_into(ctx, target, include_derived, fmt, lang):
          title=f"{target.name} ({reg.ladder_name(target.ladder, lang)})", widths=[16, 14, 10, 36, None, 20, 36])
 
 
-SEARCH_WORDS = {
-    "zh": {"level": "等级", "title": "职称", "qualification": "职业资格", "occupation": "职业", "name": "名称",
-           "code": "编码", "alias": "别名", "prefix": "名称开头", "pinyin": "拼音", "initials": "拼音首字母",
-           "contains": "名称包含", "fuzzy": "相近"},
-    "en": {k: k for k in ("level", "title", "qualification", "occupation", "name", "code", "alias", "prefix",
-                          "pinyin", "initials", "contains", "fuzzy")},
-}
 SEARCH_KINDS = NamedChoice({k: (SEARCH_WORDS["zh"][k],) for k in ("level", "title", "qualification", "occupation")})
 BASIS_WORDS = {"zh": {"per_year": "按年", "per_count": "按次", "fixed": "一次性"},
                "en": {"per_year": "per year", "per_count": "per count", "fixed": "fixed"}}

@@ -10,6 +10,14 @@ KIND_WORDS = {
     "en": {"apply": "may apply for", "treated_as": "treated as", "counts_as": "counts as",
            "post": "may be appointed to", "derived": "derived (no document)", "promotion": "promotion"},
 }
+# what a search hit is and what matched (search.py's kinds and matches)
+SEARCH_WORDS = {
+    "zh": {"level": "等级", "title": "职称", "qualification": "职业资格", "occupation": "职业", "name": "名称",
+           "code": "编码", "alias": "别名", "prefix": "名称开头", "pinyin": "拼音", "initials": "拼音首字母",
+           "contains": "名称包含", "fuzzy": "相近"},
+    "en": {k: k for k in ("level", "title", "qualification", "occupation", "name", "code", "alias", "prefix",
+                          "pinyin", "initials", "contains", "fuzzy")},
+}
 DIRECTION_WORDS = {"zh": {"out": "→", "in": "←"}, "en": {"out": "→", "in": "←"}}
 CONFIDENCE_WORDS = {"zh": {"high": "高", "medium": "中", "low": "低"},
                     "en": {"high": "high", "medium": "medium", "low": "low"}}

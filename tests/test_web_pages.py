@@ -306,3 +306,29 @@ def test_every_page_in_english_shows_chinese_only_for_the_data(site, data_texts,
         text = text.replace(note, "")
     assert sorted({run for run in CJK.findall(text) if run not in texts} - {"中文"}) == []  # (the language switch)
     assert WIDE_PUNCTUATION_IN_ENGLISH.findall(text) == []
+
+
+@pytest.mark.parametrize("path,params", ENGLISH_PAGES)
+def test_every_page_in_chinese_shows_english_only_for_ids_and_codes(site, data_texts, path, params):
+    """A zh page's Latin words are ids, codes and column names, the data's English aliases (on the
+    levels page, beside the Chinese) and the mappings' notes (English, and said to be)."""
+    from equivalence.models import LADDER_KINDS
+    from equivalence.registry import Registry
+
+    _, notes = data_texts
+    regs = (Registry.load(), Registry.load(region="广东"))
+    allowed = {"English", "Excel", "holds", "education", "work_years", "target", *LADDER_KINDS, "apply", "promotion",
+               "treated_as", "counts_as", "post", "derived", *params.values()}  # (and what was asked)
+    for reg in regs:
+        allowed |= set(reg.rules) | set(reg.sources) | set(reg.ladders) | {lev.id for lev in reg.levels.values()}
+        if path == "/levels":
+            allowed |= {word for lev in reg.levels.values() for alias in lev.aliases for word in alias.split()}
+    page = site.get(path, params=params).text
+    body = page.split("<body", 1)[1]
+    for script in re.findall(r"<script.*?</script>", body, flags=re.S):
+        body = body.replace(script, "")
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", body))
+    for note in notes + sorted({s.note for reg in regs for s in reg.sources.values() if s.note}, key=len, reverse=True):
+        text = text.replace(note, "")
+    words = {m.group() for m in re.finditer(r"(?<![-\w])[A-Za-z][A-Za-z0-9_.\-:/@+]*", text)}
+    assert sorted(w for w in words if w not in allowed and not re.search(r"[._\-:/@0-9]", w) and not w.isupper()) == []

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..describe import (CLAUSE_SEP, CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, LIST_SEP, STATUS_WORDS,
-                        article_words, basis_verdict, comparison_verdict, describe_conditions, one_year)
+from ..describe import (CLAUSE_SEP, CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, LIST_SEP, SEARCH_WORDS,
+                        STATUS_WORDS, article_words, basis_verdict, comparison_verdict, describe_conditions, one_year)
 from ..errors import EquivalenceError, NoSolutionError
 from . import answers
 from .assets import CSS, JS, roster_js
@@ -87,7 +87,8 @@ def source_link(reg, source: str, article: str | None, lang: str) -> Html:
     """The cited ``source`` (an id) by its 文号 or title, with the ``article`` cited."""
     src = reg.sources.get(source)
     text = (src and (src.doc_no or src.title)) or source
-    return join([link(url("/source", id=source, lang=_lang(lang)), text), f" {article_words(article, lang)}" if article else ""])
+    return join([link(url("/source", id=source, lang=_lang(lang)), text),
+                 f" {article_words(article, lang)}" if article else ""])
 
 
 def _lang(lang: str) -> str | None:
@@ -141,7 +142,8 @@ def lookup(request, reg, p: answers.LookupParams) -> str:
         rows = []
         for r in (x for x in answer.results if x.kind == kind):
             conds = " | ".join(filter(None, (describe_conditions(reg, c, lang) for c in r.conditions)))
-            purposes = LIST_SEP[lang].join(getattr(reg.purposes[x], lang) for x in r.purposes if x in reg.purposes) or w["any"]
+            purposes = LIST_SEP[lang].join(getattr(reg.purposes[x], lang) for x in r.purposes
+                                           if x in reg.purposes) or w["any"]
             sources = join((source_link(reg, s.source, s.article, lang) for s in r.sources), Html("<br>"))
             chain = join((rule_link(x, lang) for x in r.chain), " > ")
             rows.append([DIRECTION_WORDS[lang][r.direction], ladder_name(reg, r.level.ladder, lang),
@@ -214,7 +216,8 @@ def show(request, reg, p: answers.ShowParams) -> str:
             [w["from"], lev(rule["from"]) if rule["from"] else "—"],
             [w["to_"], join((lev(t) for t in rule["to"]), LIST_SEP[lang])],
             [w["conditions"], describe_conditions(reg, conditions_of(reg.rules[rule["id"]], lang), lang) or "—"],
-            [w["purposes"], LIST_SEP[lang].join(getattr(reg.purposes[x], lang) for x in rule["purposes"] if x in reg.purposes) or "—"],
+            [w["purposes"], LIST_SEP[lang].join(getattr(reg.purposes[x], lang) for x in rule["purposes"]
+                                                if x in reg.purposes) or "—"],
             [w["in_force"], f"{rule['effective_from']} – {rule['effective_until'] or ''}"],
             [w["confidence"], CONFIDENCE_WORDS[lang][rule["confidence"]]]]
     for c in rule["cite"]:
@@ -273,7 +276,7 @@ def search(request, reg, p: answers.SearchParams) -> str:
         return layout(request, lang, w["search"], search_box(lang, name="text", action="/search"))
     hits = answers.search(reg, p)["results"]
     rows = [[level_link(h["id"], h["name"], lang) if h["kind"] != "occupation" else h["name"],
-             h["id"], h["context"], h["match"]] for h in hits]
+             h["id"], h["context"], SEARCH_WORDS[lang].get(h["match"], h["match"])] for h in hits]
     body = render("{box}<h1>{t}: {q}</h1>{table}", box=search_box(lang, p.text, name="text", action="/search"),
                   t=w["search_results"], q=p.text, table=table([w["name"], w["id"], w["context"], w["matches"]], rows)
                   if rows else render('<p class="muted">{n}</p>', n=w["no_match"]))

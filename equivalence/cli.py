@@ -12,8 +12,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WORDS, LIST_SEP, STATUS_WORDS, describe_conditions,
-                       describe_source, layer_tag, short_source)
+from .describe import (CONFIDENCE_WORDS, DIRECTION_WORDS, HEADERS, KIND_WIDTH, KIND_WORDS, LIST_SEP, STATUS_WORDS,
+                       describe_conditions, describe_source, layer_tag, short_source)
 from .cli_words import error_said, polished, said, said_in, speaking
 from .errors import EquivalenceError, MappingErrors, one_line
 
@@ -461,7 +461,7 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
     headers = [h["direction"], h["ladder"], h["level"], h["kind"], h["conditions"], h["purposes"],
                h["confidence"], h["source"], h["chain"]]
     emit(fmt, headers, lookup_rows(reg, answer.results, lang, merge=fmt == "table"), title=title,
-         widths=[None, 16, 16, 10, 28, 16, None, 20, 40])
+         widths=[None, 16, 16, KIND_WIDTH[lang], 28, 16, None, 20, 40])
 
 
 def _next_try(level, derived_exist, filtered, lang):

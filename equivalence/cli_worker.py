@@ -11,7 +11,7 @@ import click
 from .cli_words import error_said, said
 
 from .cli import NamedChoice, _date, emit, output_options, registry
-from .describe import (CLAUSE_SEP, CONFIDENCE_WORDS, HEADERS, KIND_WORDS, LIST_SEP, SEARCH_WORDS,
+from .describe import (CLAUSE_SEP, CONFIDENCE_WORDS, HEADERS, KIND_WIDTH, KIND_WORDS, LIST_SEP, SEARCH_WORDS,
                        basis_verdict, comparison_verdict, describe_conditions, layer_tag, one_year, short_source)
 
 
@@ -125,12 +125,12 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
             return f"{label}{route.reached.name}: " + ("已持有" if zh else "already held") + note
         return (f"{label}{route.reached.name}: " + (f"{years} 年，最早 {when}" if zh else one_year(f"{years} years, earliest {when}")))
     emit("table", STEP_HEADERS[lang], step_rows(reg, answer.steps, lang), title=headline(answer, ""),
-         widths=[None, None, 14, 14, 8, 30, None, 20, 36])
+         widths=[None, None, 14, 14, KIND_WIDTH[lang], 30, None, 20, 36])
     for i, alt in enumerate(answer.alternatives, 1):
         click.echo()
         emit("table", STEP_HEADERS[lang], step_rows(reg, alt.steps, lang),
              title=headline(alt, f"备选 {i} · " if zh else f"alternative {i} · "),
-             widths=[None, None, 14, 14, 8, 30, None, 20, 36])
+             widths=[None, None, 14, 14, KIND_WIDTH[lang], 30, None, 20, 36])
     for note in answer.notes:
         click.echo(("注：" if zh else "Note: ") + note)
 
@@ -186,7 +186,7 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
     rows = [(r.rule, KIND_WORDS[lang][r.kind], r.earliest or "—", sep.join(r.met),
              sep.join(m.text for m in r.missing), sep.join(r.unchecked)) for r in shown]
     emit(fmt, headers, rows, title=f"{name} ({answer.as_of}): {verdict}",
-         widths=[30, 8 if zh else 13, None, 24, 30, 24])  # (13: "may apply for" on one line)
+         widths=[30, KIND_WIDTH[lang], None, 24, 30, 24])
     if answer.steps:
         click.echo(("路径：" if zh else "route: ") + " → ".join(
             f"{s.level.name}（{s.how}，{s.date}）" if zh else f"{s.level.name} ({s.how}, {s.date})"
@@ -258,7 +258,7 @@ def routes_into(ctx, target, include_derived, fmt, lang):
              layer_tag(reg, i.sources[0].layer, lang) + short_source(reg.sources[i.sources[0].source]), i.rule)
             for i in answer.routes]
     emit(fmt, [h["level"], h["ladder"], h["kind"], h["conditions"], h["confidence"], h["source"], h["chain"]], rows,
-         title=f"{target.name} ({reg.ladder_name(target.ladder, lang)})", widths=[16, 14, 10, 36, None, 20, 36])
+         title=f"{target.name} ({reg.ladder_name(target.ladder, lang)})", widths=[16, 14, KIND_WIDTH[lang], 36, None, 20, 36])
 
 
 SEARCH_KINDS = NamedChoice({k: (SEARCH_WORDS["zh"][k],) for k in ("level", "title", "qualification", "occupation")})
@@ -391,7 +391,7 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
                          layer_tag(reg, r["source"]["layer"], lang) + short_source(reg.sources[r["source"]["source"]])))
     headers = ["变化", "类别", "编号", "内容", "施行期间", "依据"] if zh else ["change", "what", "id", "links", "in force", "source"]
     title = f"{before} → {after}: " + (f"{len(rows)} 项变化" if zh else f"{len(rows)} change(s)")
-    emit(fmt, headers, rows, title=title, widths=[None, 10, 36, 36, None, 24])
+    emit(fmt, headers, rows, title=title, widths=[None, KIND_WIDTH[lang], 36, 36, None, 24])
     if "roster" in answer:
         people = len({c["row"] for c in answer["roster"]})
         click.echo()

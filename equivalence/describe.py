@@ -18,6 +18,9 @@ SEARCH_WORDS = {
     "en": {k: k for k in ("level", "title", "qualification", "occupation", "name", "code", "alias", "prefix",
                           "pinyin", "initials", "contains", "fuzzy")},
 }
+# A table column of kinds: wide enough for each word on one line ("may apply for"; "may be
+# appointed to" and "derived (no document)" on two)
+KIND_WIDTH = {"zh": 10, "en": 13}
 DIRECTION_WORDS = {"zh": {"out": "→", "in": "←"}, "en": {"out": "→", "in": "←"}}
 CONFIDENCE_WORDS = {"zh": {"high": "高", "medium": "中", "low": "低"},
                     "en": {"high": "high", "medium": "medium", "low": "low"}}

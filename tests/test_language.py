@@ -404,3 +404,14 @@ def test_every_article_cited_is_said_in_chinese_under_zh():
                if re.search(r"(?<![\w.])[A-Za-z]{2,}(?![\w.])", article_words(a, "zh"))}
     assert english == {}
     assert all(article_words(a, "en") == a for a in articles)
+
+
+@pytest.mark.parametrize("name", ["lookup-all", "path", "check", "routes-into", "diff", "check-all"])
+def test_an_english_table_does_not_break_a_kind_of_rule_across_lines(runner, name):
+    """'promotion' and 'may apply for' stay whole in their column (it was 8 wide: 'promotio' / 'n')."""
+    from equivalence.describe import KIND_WORDS
+
+    out = runner.invoke(cli, [*SAMPLES[name], "--lang", "en"]).stdout
+    cells = [cell for line in out.splitlines() for cell in re.split(r"\s{2,}", line.strip())]
+    shown = [word for word in KIND_WORDS["en"].values() if len(word) <= 13 and word in cells]
+    assert shown and not {"promotio", "may", "may apply"} & set(cells)

@@ -123,8 +123,6 @@ def describe_source(src, cite: dict | None = None, lang: str = "zh") -> str:
     return f"{head} {article_words(cite['article'], lang)}" if cite else head
 
 
-PARAPHRASE = " (paraphrase)"  # how the mappings mark a citation known only as a paraphrase
-
 # The mappings name some places in a document, and say what was not seen of a citation, in English
 # (bracketed, clauses split by '; '): under zh these are said in Chinese, the document's words kept.
 _ARTICLE_PLACES = [(re.compile(p), r) for p, r in (

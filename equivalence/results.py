@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
+from .records import Words
+
 
 # Most values of an answer are strings and numbers: they are their own JSON, tested first (a lookup
 # answer holds thousands of them; the web API serialises one per request).
@@ -19,7 +21,8 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def json_of(value):
-    """``value`` as JSON data: results become objects (via their ``to_json``), tuples arrays."""
+    """``value`` as JSON data: results become objects (via their ``to_json``), as do the compiled
+    records an answer holds (:mod:`equivalence.records`, via their ``to_dict``); tuples arrays."""
     kind = type(value)
     if kind in _SCALARS:
         return value
@@ -27,7 +30,7 @@ def json_of(value):
         return [v if type(v) in _SCALARS else json_of(v) for v in value]
     if kind is dict:
         return {k: v if type(v) in _SCALARS else json_of(v) for k, v in value.items()}
-    to_json = getattr(value, "to_json", None)  # a result (a named tuple)
+    to_json = getattr(value, "to_json", None) or getattr(value, "to_dict", None)  # a result or a record
     if to_json is not None:
         return to_json()
     if isinstance(value, (tuple, list)):
@@ -94,15 +97,8 @@ class ShownConditions(NamedTuple):
         """The contract's Conditions: ``rule``, then only the conditions the rule sets."""
         out = {"rule": self[0]}
         for name, value in zip(_CONDITION_FIELDS, self[1:]):
-            if value in (None, (), False):
-                continue
-            if name == "also_holds":
-                value = [q.to_dict() for q in value]
-            elif name == "points":
-                value = value.to_dict()
-            elif type(value) is tuple:
-                value = list(value)
-            out[name] = value
+            if value not in (None, (), False):
+                out[name] = json_of(value)  # (also_holds and points: records, as their to_dict)
         return out
 
 
@@ -346,15 +342,6 @@ class NextStep(NamedTuple):
     to_json = _to_json
 
 
-class Names(NamedTuple):
-    """A name in both languages (a points scheme's)."""
-
-    zh: str
-    en: str
-
-    to_json = _to_json
-
-
 class CheckedCondition(NamedTuple):
     """One condition of a rule as ``check`` evaluated it (:class:`equivalence.conditions.Condition`
     in an answer): what it is about, its status (met, unmet, unchecked), the reason as a code
@@ -381,7 +368,7 @@ class CheckedCondition(NamedTuple):
     scheme: Optional[str] = None  # points: the scheme's id,
     points_needed: Optional[float] = None
     points_held: Optional[float] = None
-    scheme_name: Optional[Names] = None
+    scheme_name: Optional[Words] = None  # its name in both languages
     text: Optional[str] = None
 
     def to_json(self) -> dict:

@@ -8,7 +8,8 @@ engine's own Chinese (names of levels, documents and quoted requirements are dat
 from __future__ import annotations
 
 from .describe import one_year, other_words
-from .results import CheckedCondition, Names
+from .records import Words
+from .results import CheckedCondition
 
 WORDS = {
     "zh": {
@@ -145,7 +146,7 @@ def checked_condition(c, lang: str, text: str | None = None):
     figures = {}
     for key, value in c.data.items():
         if key == "scheme_name":
-            value = Names(value["zh"], value["en"])
+            value = Words(value["zh"], value["en"])
         elif type(value) is list:
             value = tuple(value)
         figures["from_" if key == "from" else key] = value

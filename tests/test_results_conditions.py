@@ -21,7 +21,8 @@ from equivalence.lookup import conditions_of, find_equivalents
 from equivalence.planner import _education_held, solve
 from equivalence.profile import build_profile
 from equivalence.records import NO_CONDITIONS, Conditions, PointsNeeded, Requirement
-from equivalence.results import FIGURES, CheckedCondition, Names, RouteIn, ShownConditions, Step
+from equivalence.records import Words
+from equivalence.results import FIGURES, CheckedCondition, RouteIn, ShownConditions, Step
 from equivalence.schemas import models
 from equivalence.standing import compute_standing
 from equivalence.wording import checked_condition, say
@@ -226,7 +227,7 @@ def test_a_checked_condition_is_read_by_attribute(national):
     models.Missing.model_validate(gap.to_json())
     points = checked_condition(Condition("points", "met", "points_met", data={
         "scheme": "s", "points_needed": 5, "points_held": 6, "scheme_name": {"zh": "积分", "en": "points"}}), "en")
-    assert points.scheme_name == Names("积分", "points") and points.points_held == 6
+    assert points.scheme_name == Words("积分", "points") and points.points_held == 6
 
 
 # -- the empty lookup's hint: from the one query --------------------------------------------------------

@@ -91,7 +91,8 @@ def describe_conditions(reg, cond, lang: str = "zh") -> str:
         n = years(cond.points.at_least)
         parts.append(f"{scheme['zh']}积分满{n}分" if zh else f"{n} points of {scheme['en'] or scheme['zh']}")
     parts.extend(cond.other)  # already in ``lang``
-    return "；".join(parts) if zh else one_year("; ".join(parts))
+    said = CLAUSE_SEP[lang].join(parts)
+    return one_year(said) if lang == "en" else said
 
 
 def other_words(item, lang: str) -> str:

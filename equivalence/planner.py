@@ -24,8 +24,8 @@ from .dates import date_start
 from .errors import NoPromotionPathError
 from .kinds import PLANNED, narrowed, serves
 from .points import earliest_points
+from .describe import CLAUSE_SEP
 from .profile import Profile, add_years, years_between
-from datetime import date
 from .registry import Registry
 from .lookup import cite_of, level_name
 from .records import Rule
@@ -813,9 +813,11 @@ def _profile_notes(reg: Registry, profile: Profile, route: Alternative, standing
         for source in s.from_:
             term = reg.levels[source.id].term_years
             start = held_since.get(source.id)
-            if term and start and add_years(date.fromisoformat(start), term).isoformat() < s.date:
-                notes.append(w["term"].format(x=source.name, term=term, by=add_years(date.fromisoformat(start), term),
-                                              y=s.level.name))
+            if not (term and start):
+                continue
+            renew_by = add_years(dt.date.fromisoformat(start), term)
+            if renew_by.isoformat() < s.date:
+                notes.append(w["term"].format(x=source.name, term=term, by=renew_by, y=s.level.name))
     for fact in (standing or ()):
         if fact.assumption:
             notes.append(w["assumed"].format(x=reg.name(fact.level, lang),
@@ -824,7 +826,7 @@ def _profile_notes(reg: Registry, profile: Profile, route: Alternative, standing
         notes.append(w["set_by_employer"].format(x=route.reached.name, rule=set_by))
     other = [o for s in route.steps if s.conditions is not None for o in s.conditions.other]
     if other:
-        notes.append(w["other"] + ("；" if lang == "zh" else "; ").join(dict.fromkeys(other)))
+        notes.append(w["other"] + CLAUSE_SEP[lang].join(dict.fromkeys(other)))
     return notes
 
 

@@ -50,7 +50,7 @@ import datetime as dt
 import math
 import re
 
-from .describe import KIND_WORDS
+from .describe import CLAUSE_SEP, KIND_WORDS, LIST_SEP
 from .errors import EquivalenceError, NoPromotionPathError
 from .kinds import NEXT_STEP
 from .registry import Registry
@@ -62,7 +62,7 @@ INPUT_FIELDS = ("holds", "education", "work_years", "target")
 NEXT_KINDS = NEXT_STEP  # a step one takes; counts_as is an equivalence, not a step (kinds.py)
 # Separators in a cell: between groups, between names, after a relation word (zh: full width, never
 # inside a level name).
-SEPARATORS = {"zh": ("；", "、", ":"), "en": ("; ", ", ", ": ")}
+SEPARATORS = {lang: (CLAUSE_SEP[lang], LIST_SEP[lang], ":" if lang == "zh" else ": ") for lang in ("zh", "en")}
 _HOLDS_SPLIT = re.compile(r"[;；]")
 KIND_ORDER = ("apply", "treated_as", "counts_as", "post", "derived")
 WORDS = {"zh": {"held": "已持有", "no_route": "无路径", "appointed": "（评聘）", "failed": "无法处理此行"},

@@ -15,7 +15,7 @@ from conftest import TINY_FILES, write_folder
 from equivalence import index as index_module
 from equivalence.cli import cli
 from equivalence.compile import compile_folder
-from equivalence.errors import MappingError, MappingErrors, UnknownLevelError, one_line
+from equivalence.errors import MappingError, MappingErrors, one_line
 from equivalence.index import INDEX_FORMAT, MAGIC, load_index
 from equivalence.lookup import find_equivalents
 from equivalence.records import Citation

@@ -77,6 +77,11 @@ def date_start(value: str) -> str:
     return value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value
 
 
+def start_day(value: str) -> _dt.date:
+    """The first day of a partial date, as a date: '2022' -> 2022-01-01."""
+    return _dt.date.fromisoformat(date_start(value))
+
+
 def in_force(item: Rule | Level | Source, on: str | None) -> bool:
     """Whether a record (a rule, a level, a source) is in force on ISO date ``on``.
 

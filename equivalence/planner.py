@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import conditions
-from .dates import date_start
+from .dates import start_day
 from .errors import NoPromotionPathError
 from .kinds import PLANNED, narrowed, serves
 from .points import earliest_points
@@ -79,7 +79,7 @@ def work_start_t(profile: Profile) -> int:
 
 
 def _start_t(partial: str) -> int:
-    return to_t(dt.date.fromisoformat(date_start(partial)))
+    return to_t(start_day(partial))
 
 
 class Arrival:

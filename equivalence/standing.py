@@ -22,7 +22,7 @@ import datetime as dt
 import heapq
 from dataclasses import dataclass, replace
 
-from .dates import date_start
+from .dates import start_day
 from .conditions import work_start
 from .kinds import KINDS, narrowed, serves
 from .profile import Profile, add_years
@@ -87,7 +87,7 @@ class Standing:
 
 
 def _date(partial: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(date_start(partial)) if partial else None
+    return start_day(partial) if partial else None
 
 
 def _lower(reg: Registry) -> dict:

@@ -24,7 +24,7 @@ from .dates import start_day
 from .errors import NoPromotionPathError
 from .kinds import PLANNED, narrowed, serves
 from .points import earliest_points
-from .describe import CLAUSE_SEP
+from .describe import CLAUSE_SEP, LIST_SEP
 from .profile import Profile, add_years, years_between
 from .registry import Registry
 from .lookup import cite_of, level_name
@@ -882,21 +882,23 @@ def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: 
 
     w = WORDS[lang]
     names = "/".join(reg.name(t, lang) for t in targets[:3]) + ("…" if len(targets) > 3 else "")
+    clauses, names_sep = CLAUSE_SEP[lang], LIST_SEP[lang]
     parts = []
     for t in targets:
         for rid in reg.index["in"].get(t, ()):
             rule = reg.rules[rid]
             if rule.kind == "apply" and not rule.grants:  # stated, but with no date to plan by
-                other = (other_words(o, lang) for o in rule.conditions.other)
-                parts.append(f"{rid}: {'; '.join(other) or 'sets no date'}")
+                other = clauses.join(other_words(o, lang) for o in rule.conditions.other)
+                parts.append(w["rule_why"].format(rule=rid, why=other or w["no_date"]))
             if rule.kind not in PLANNED_KINDS or not rule.grants:
                 continue
             if rid in sol.blocked:
-                parts.append(f"{rid}: {'; '.join(sol.reasons(reg, rid, lang))}")
+                parts.append(w["rule_why"].format(rule=rid, why=clauses.join(sol.reasons(reg, rid, lang))))
             elif rid not in sol.fired_t:
                 missing = [r for r, _, _ in credentials_needed(rule) if not any(n[0] == r for n in sol.arrivals)]
                 if missing:
-                    parts.append(f"{rid}: " + w["needs_unreachable"].format(x=", ".join(reg.name(m, lang) for m in missing)))
+                    needs = w["needs_unreachable"].format(x=names_sep.join(reg.name(m, lang) for m in missing))
+                    parts.append(w["rule_why"].format(rule=rid, why=needs))
     if not parts:
         return w["no_rule_to"].format(x=names)
     more = w["more"].format(n=len(parts) - 6) if len(parts) > 6 else ""

@@ -26,7 +26,7 @@ WORDS = {
         "conditions_after_end": "条件于 {date} 才满足，规则已于 {until} 失效",
         "points_never": "{scheme}：{need:g}分无法达到",
         "no_route_to": "无法到达{x}：", "no_rule_to": "没有规则通往{x}", "needs_unreachable": "需要{x}（无法取得）",
-        "more": "（另有 {n} 条）",
+        "more": "（另有 {n} 条）", "rule_why": "{rule}：{why}", "no_date": "未定申报年限",
         # what a step takes, by the ladder of the level it gives
         "how_skill_grade": "职业技能等级认定", "how_title": "职称评审", "how_qualification": "职业资格考试",
         "how_post": "岗位聘任", "how_civil_service": "职级晋升", "how_education": "学历教育",
@@ -48,7 +48,7 @@ WORDS = {
         "conditions_after_end": "its conditions are met only on {date}, after it ends ({until})",
         "points_never": "{need:g} points of {scheme} are never reached",
         "no_route_to": "no route to {x}: ", "no_rule_to": "no rule leads to {x}", "needs_unreachable": "needs {x} (not reachable)",
-        "more": " (+{n} more)",
+        "more": " (+{n} more)", "rule_why": "{rule}: {why}", "no_date": "sets no date",
         "how_skill_grade": "skill level assessment", "how_title": "professional title review",
         "how_qualification": "qualification exam", "how_post": "appointment to the post",
         "how_civil_service": "civil service grade promotion", "how_education": "education",

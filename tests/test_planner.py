@@ -228,7 +228,7 @@ def test_unreachable_target_names_the_education_condition(reg):
         plan(reg, ["工程师"], "正高级工程师", education="大专")
     msg = str(err.value)
     assert "eng16-full-senior-bachelor" in msg
-    assert "eng16-full-senior-bachelor: 学历须大学本科及以上（现为大学专科）" in msg
+    assert "eng16-full-senior-bachelor：学历须大学本科及以上（现为大学专科）" in msg
 
 
 def test_no_switch_keeps_every_step_on_the_target_ladder(reg):

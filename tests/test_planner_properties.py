@@ -510,3 +510,27 @@ def test_no_switch_holds_nothing_through_another_ladder():
         find_path(registry(records), prof, ["l0.v1"], no_switch=True)
     banned = solve(registry(records), prof, banned=frozenset({"r0"}))
     assert {n[0] for n in banned.arrivals} == {"l0.v0"}
+
+
+def test_unreachable_explanation_is_worded_in_the_asked_language():
+    """Why no route leads to a target, in zh with Chinese punctuation and words only (the rule ids
+    aside), in en with English ones: a rule stated with no date to plan by, a rule needing two
+    credentials that cannot be had, and a rule blocked by two conditions."""
+    plain = _rule("x", "apply", None, "l1.v2").conditions
+    undated = _rule("r5", "apply", "l0.v1", "l1.v2")._replace(grants=False)
+    needs_two = _rule("r6", "apply", "l1.v1", "l1.v2")._replace(conditions=plain._replace(
+        also_holds=(Requirement(level="l0.v2", years=0, in_post=False),)))
+    blocked = _rule("r7", "apply", "l0.v0", "l1.v2")._replace(effective_until="2001",
+                                                              conditions=plain._replace(education=f"{EDU}.v2"))
+    records = _two_ladders([undated, needs_two, blocked])
+    prof = Profile([Holding("l0.v0", AS_OF)], AS_OF, f"{EDU}.v1", None)
+    with pytest.raises(NoPromotionPathError) as zh:
+        find_path(registry(records), prof, ["l1.v2"])
+    assert str(zh.value) == (
+        "无法到达l1级2：r5：未定申报年限 | r6：需要l1级1、l0级2（无法取得） | "
+        "r7：学历须ed级2及以上（现为ed级1）；规则已于 2001 失效")
+    with pytest.raises(NoPromotionPathError) as en:
+        find_path(registry(records), prof, ["l1.v2"], lang="en")
+    assert str(en.value) == (
+        "no route to l1 level 2: r5: sets no date | r6: needs l1 level 1, l0 level 2 (not reachable) | "
+        "r7: education ed level 2 or higher (have: ed level 1); rule no longer in force (until 2001)")

@@ -270,7 +270,9 @@ def _read_xlsx(path: str) -> Table:
     try:
         sheet = read_first_sheet(path)
     except XlsxError as exc:
-        raise RosterIOError(f"cannot read {path} as .xlsx: {exc}") from None
+        if exc.code == "xlsx_empty":
+            raise RosterIOError(code="roster_empty", path=path) from None
+        raise RosterIOError(code="roster_not_xlsx", path=path, why=(exc.code, exc.params)) from None
     records = []
     for values in sheet.rows:
         cells = [_cell_text(v) for v in values]

@@ -38,7 +38,12 @@ _CELL_REF = re.compile(r"([A-Z]{1,3})(\d*)$")
 
 
 class XlsxError(Exception):
-    """The file is not a readable workbook (the caller names the file)."""
+    """The file is not a readable workbook (the caller names the file). ``code`` and ``params`` say
+    why, for a message in the user's language (equivalence.messages); ``str()`` is the English."""
+
+    def __init__(self, text: str, code: str = "xlsx_unreadable", **params):
+        super().__init__(text)
+        self.code, self.params = code, params
 
 
 class XlsxLimitError(XlsxError):
@@ -65,7 +70,7 @@ def read_first_sheet(path) -> Sheet:
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
-        raise XlsxError(f"not an .xlsx workbook ({exc})") from None
+        raise _not_a_workbook(path, exc) from None
     with zf:
         try:
             return _read(zf)
@@ -73,7 +78,8 @@ def read_first_sheet(path) -> Sheet:
                 NotImplementedError, OverflowError, expat.ExpatError) as exc:
             if isinstance(exc, XlsxError):
                 raise
-            raise XlsxError(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+            raise XlsxError(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
+                            why=f"{type(exc).__name__}: {exc}") from None
 
 
 def _read(zf: zipfile.ZipFile) -> Sheet:
@@ -89,7 +95,7 @@ def _read(zf: zipfile.ZipFile) -> Sheet:
             if kind.endswith("/worksheet"):
                 sheets.append((e.get("name") or "", target))
     if not sheets:
-        raise XlsxError("the workbook has no worksheet")
+        raise XlsxError("the workbook has no worksheet", "xlsx_no_sheet")
     part_of = {kind.rsplit("/", 1)[-1]: target for kind, target in rels.values()}
     shared_part = part_of.get("sharedStrings", "xl/sharedStrings.xml")
     shared = _shared_strings(zf, shared_part) if shared_part in names else []
@@ -101,13 +107,36 @@ def _read(zf: zipfile.ZipFile) -> Sheet:
     return sheet
 
 
+def _not_a_workbook(path, exc: Exception) -> XlsxError:
+    """Why a file named .xlsx is no zip: empty, an Excel 97-2003 .xls, a text file (a CSV renamed)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except (OSError, TypeError):  # (a file object: only its zip error is known)
+        head = None
+    if head == b"":
+        return XlsxError("the file is empty", "xlsx_empty")
+    if head and head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: the .xls format
+        return XlsxError("it is an Excel 97-2003 (.xls) file; save it as .xlsx in Excel", "xlsx_is_xls")
+    if head and b"\0" not in head and not head.startswith(b"PK"):  # (PK: a zip, damaged)
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                head.decode(encoding)
+            except UnicodeDecodeError as error:
+                if error.start < len(head) - 4:  # (not a character cut at the end of the sample)
+                    continue
+            return XlsxError("it is a text file (such as CSV); name it .csv", "xlsx_is_text")
+    return XlsxError(f"not an .xlsx workbook ({exc})", "xlsx_not_zip", why=str(exc))
+
+
 # -- parts -----------------------------------------------------------------------------------------
 
 def _open(zf: zipfile.ZipFile, part: str, limit: int):
     info = zf.getinfo(part)
     if info.file_size > limit:  # zipfile never yields more than the declared size
-        raise XlsxLimitError(f"{part} is {info.file_size / 2**20:,.0f} MB uncompressed "
-                             f"(more than the {limit // 2**20} MB read)")
+        size = f"{info.file_size / 2**20:,.0f}"
+        raise XlsxLimitError(f"{part} is {size} MB uncompressed (more than the {limit // 2**20} MB read)",
+                             "xlsx_part_too_big", part=part, size=size, limit=limit // 2**20)
     return zf.open(info)
 
 
@@ -116,7 +145,7 @@ def _parser() -> expat.XMLParserType:
     p.buffer_text = True
 
     def no_doctype(*args):  # a workbook part has no DOCTYPE; one may declare entities
-        raise XlsxError("a DOCTYPE inside a workbook part")
+        raise XlsxError("a DOCTYPE inside a workbook part", "xlsx_doctype")
 
     p.StartDoctypeDeclHandler = no_doctype
     return p
@@ -137,7 +166,7 @@ def _small_tree(zf, part: str):
     with _open(zf, part, 16 * 2**20) as fh:
         data = fh.read()
     if b"<!DOCTYPE" in data[:4096]:
-        raise XlsxError("a DOCTYPE inside a workbook part")
+        raise XlsxError("a DOCTYPE inside a workbook part", "xlsx_doctype")
     return ET.fromstring(data)
 
 
@@ -180,7 +209,8 @@ def _shared_strings(zf, part: str) -> list[str]:
             size += len(data)
             if size > MAX_CELL_CHARS:
                 raise XlsxLimitError(f"shared string {len(strings) + 1} is longer than {MAX_CELL_CHARS:,} characters "
-                               f"(Excel's limit for a cell)")
+                                     f"(Excel's limit for a cell)", "xlsx_string_too_long", n=len(strings) + 1,
+                                     limit=f"{MAX_CELL_CHARS:,}")
             text.append(data)
 
     p = _parser()
@@ -235,7 +265,8 @@ def _read_sheet(zf, part: str, shared: list[str], dates: set[int], date1904: boo
             state["col"] = _column(m.group(1)) if m else state["col"] + 1
             if state["col"] > MAX_COLUMNS:
                 raise XlsxLimitError(f"cell {ref or state['col']} is beyond column {MAX_COLUMNS:,} "
-                                     f"(a roster has fewer columns)")
+                                     f"(a roster has fewer columns)", "xlsx_column_too_far",
+                                     cell=ref or state["col"], limit=f"{MAX_COLUMNS:,}")
             state["type"] = attrs.get("t", "n")
             state["style"] = int(attrs.get("s", 0) or 0)
             state["formula"] = False
@@ -258,7 +289,8 @@ def _read_sheet(zf, part: str, shared: list[str], dates: set[int], date1904: boo
         if state["in"]:
             size += len(data)
             if size > MAX_CELL_CHARS * 8:  # a number or an inline string cannot be this long
-                raise XlsxLimitError(f"cell in row {state['row']} is longer than {MAX_CELL_CHARS:,} characters")
+                raise XlsxLimitError(f"cell in row {state['row']} is longer than {MAX_CELL_CHARS:,} characters",
+                                     "xlsx_cell_too_long", row=state["row"], limit=f"{MAX_CELL_CHARS:,}")
             text.append(data)
 
     def end(tag):
@@ -295,7 +327,8 @@ def _read_sheet(zf, part: str, shared: list[str], dates: set[int], date1904: boo
             row = []
         state["width"] = max(state["width"], width)
         if (len(sheet.rows) + 1) * max(state["width"], 1) > MAX_CELLS:
-            raise XlsxLimitError(f"more than {MAX_CELLS:,} cells (rows × columns) in the first sheet")
+            raise XlsxLimitError(f"more than {MAX_CELLS:,} cells (rows × columns) in the sheet",
+                                 "xlsx_too_many_cells", limit=f"{MAX_CELLS:,}")
         if missing:
             sheet.problems[len(sheet.rows)] = ("row_formula_without_value", {
                 "row": state["row"], "cells": list(missing), "s": "s" if len(missing) > 1 else ""})

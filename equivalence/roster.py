@@ -49,6 +49,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
+import unicodedata
 
 from .describe import CLAUSE_SEP, KIND_WORDS, LIST_SEP
 from .errors import EquivalenceError, NoPromotionPathError
@@ -172,13 +173,13 @@ class Roster:
 
     def _compute(self, holds: str, education: str, work_years: str, target: str, parts: dict) -> dict:
         from .planner import solve
-        from .profile import ProfileError, build_profile, years_between
+        from .profile import ProfileError, _years_text, build_profile, years_between
 
         reg = self.reg
         years = None
         if work_years:
-            try:
-                years = float(work_years)
+            try:  # as years are typed in holds: full-width digits (６．５), a trailing 年 (6年)
+                years = float(_years_text(unicodedata.normalize("NFKC", work_years)))
             except ValueError:
                 raise ProfileError(code="work_years_not_number", value=work_years) from None
             if not math.isfinite(years) or years < 0:

@@ -339,8 +339,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "row {row}: formula cell{s} {cells} saved without a value (open and save the file in Excel, or paste "
               "the values)"},
     # rosters (the command line's summary)
-    "roster_rows_failed": {"zh": "共 {total} 行，其中 {failed} 行无法处理（见 error 列）",
-                           "en": "{failed} of {total} row{s} could not be processed (see the error column)"},
+    "roster_rows_failed": {"zh": "共 {total} 行，其中 {failed} 行无法处理（第 {rows} 行；见 error 列）",
+                           "en": "{failed} of {total} row{s} could not be processed (row{rs} {rows}; see the error column)"},
     "roster_no_holds": {"zh": "{path} 没有 'holds' 列（列：{columns}）；请用 --columns holds=列名 指明",
                         "en": "{path} has no 'holds' column (columns: {columns}); name it with --columns holds=COLUMN"},
 }

@@ -58,10 +58,13 @@ class Sheet:
     problems: dict[int, tuple] = field(default_factory=dict)  # index in rows -> why it cannot be read (a
     # message code of equivalence.messages and its params)
     other_sheets: list[str] = field(default_factory=list)  # sheets not read
+    index: int = 0  # this sheet's place in the workbook's tab order
 
 
-def read_first_sheet(path) -> Sheet:
-    """The first worksheet of the workbook at ``path`` (see the module docstring).
+def read_first_sheet(path, accept=None) -> Sheet:
+    """The first worksheet of the workbook at ``path`` (see the module docstring); with ``accept``
+    (a test of a read :class:`Sheet`), the first that passes it, else still the first (a roster kept
+    behind a sheet of instructions is found).
 
     Raises
     ------
@@ -73,7 +76,7 @@ def read_first_sheet(path) -> Sheet:
         raise _not_a_workbook(path, exc) from None
     with zf:
         try:
-            return _read(zf)
+            return _read(zf, accept)
         except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, IndexError, EOFError, RuntimeError,
                 NotImplementedError, OverflowError, expat.ExpatError) as exc:
             if isinstance(exc, XlsxError):
@@ -82,7 +85,7 @@ def read_first_sheet(path) -> Sheet:
                             why=f"{type(exc).__name__}: {exc}") from None
 
 
-def _read(zf: zipfile.ZipFile) -> Sheet:
+def _read(zf: zipfile.ZipFile, accept=None) -> Sheet:
     names = set(zf.namelist())
     workbook = _small_tree(zf, "xl/workbook.xml")
     rels = _rels(zf, "xl/_rels/workbook.xml.rels")
@@ -101,10 +104,14 @@ def _read(zf: zipfile.ZipFile) -> Sheet:
     shared = _shared_strings(zf, shared_part) if shared_part in names else []
     styles_part = part_of.get("styles", "xl/styles.xml")
     dates = _date_styles(zf, styles_part) if styles_part in names else set()
-    name, part = sheets[0]
-    sheet = Sheet(name, other_sheets=[n for n, _ in sheets[1:]])
-    _read_sheet(zf, part, shared, dates, date1904, sheet)
-    return sheet
+    first = None
+    for i, (name, part) in enumerate(sheets):
+        sheet = Sheet(name, other_sheets=[n for j, (n, _) in enumerate(sheets) if j != i], index=i)
+        _read_sheet(zf, part, shared, dates, date1904, sheet)
+        if accept is None or accept(sheet):
+            return sheet
+        first = first or sheet
+    return first
 
 
 def _not_a_workbook(path, exc: Exception) -> XlsxError:

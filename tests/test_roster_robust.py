@@ -48,7 +48,7 @@ def test_bad_values_are_row_errors_and_the_others_are_answered(runner, tmp_path)
     result = roster(runner, str(src), "-o", str(tmp_path / "o.csv"))
     no_traceback(result)
     assert result.exit_code == 1
-    assert result.stderr == "Error: 共 8 行，其中 6 行无法处理（见 error 列）\n"
+    assert result.stderr == "Error: 共 8 行，其中 6 行无法处理（第 3、4、5、6、7、8 行；见 error 列）\n"
     out = csv_rows((tmp_path / "o.csv").read_text(encoding="utf-8"))
     assert [r["id"] for r in out] == [str(i) for i in range(1, 9)]
     errors = {r["id"]: r["error"] for r in out}

@@ -136,7 +136,9 @@ def read_table(path: str, encoding: str | None = None, is_header=None) -> Table:
             return _read_xlsx(path, is_header)
         data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
     except OSError as exc:
-        raise RosterIOError(code="roster_cannot_read", path=path, why=exc.strerror or str(exc)) from None
+        from .loader import os_reason  # (only on this error: the system's words, ours in Chinese)
+
+        raise RosterIOError(code="roster_cannot_read", path=path, why=os_reason(exc)) from None
     if fmt == "jsonl":
         return _read_jsonl(path, _decode(path, data, encoding or "utf-8")[0])
     text, used = _decode(path, data, encoding)

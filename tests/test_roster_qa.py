@@ -188,3 +188,15 @@ def test_jsonl_failed_rows_are_named_by_line(runner, tmp_path):
     src.write_text('{"holds": "技师"}\n\n{"holds": "未知"}\n', encoding="utf-8")
     result = roster(runner, str(src), "-o", str(tmp_path / "o.jsonl"))
     assert result.stderr == "Error: 共 2 行，其中 1 行无法处理（第 3 行；见 error 列）\n"
+
+
+# -- the system's reasons, in Chinese -----------------------------------------------------------------
+
+def test_a_missing_input_or_output_folder_is_said_in_chinese(runner, tmp_path):
+    result = roster(runner, str(tmp_path / "无.csv"))
+    assert (result.exit_code, result.stderr) == (1, f"Error: 无法读取 {tmp_path / '无.csv'}：文件不存在\n")
+    (tmp_path / "r.csv").write_text("id,holds\n1,技师\n", encoding="utf-8")
+    result = roster(runner, str(tmp_path / "r.csv"), "-o", str(tmp_path / "nodir" / "o.xlsx"))
+    assert (result.exit_code, result.stderr) == (1, f"Error: 无法写入 {tmp_path / 'nodir' / 'o.xlsx'}：文件不存在\n")
+    result = roster(runner, str(tmp_path / "无.csv"), "--lang", "en")
+    assert result.stderr == f"Error: cannot read {tmp_path / '无.csv'}: No such file or directory\n"

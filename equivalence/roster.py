@@ -4,7 +4,8 @@ The core is a pure function of the rows, the registry and the options (``--to`` 
 date, the language): :func:`process_rows`, or :class:`Roster` to keep its memo across batches. Each
 input row is a dict of strings with the columns
 
-* ``holds``: credentials separated by ``;`` (or ``；``), each ``LEVEL[:YEARS|@DATE]`` as in ``path``;
+* ``holds``: credentials separated by ``;`` (or ``；``, ``，``, a line break in the cell: Alt+Enter in
+  Excel), each ``LEVEL[:YEARS|@DATE]`` as in ``path``;
 * ``education``, ``work_years`` (a number of years), and an optional ``target`` (a level, a range
   ``LADDER:LOW..HIGH`` or ``LEVEL+``, as in ``path``);
 
@@ -64,7 +65,7 @@ NEXT_KINDS = NEXT_STEP  # a step one takes; counts_as is an equivalence, not a s
 # Separators in a cell: between groups, between names, after a relation word (zh: full width, never
 # inside a level name).
 SEPARATORS = {lang: (CLAUSE_SEP[lang], LIST_SEP[lang], ":" if lang == "zh" else ": ") for lang in ("zh", "en")}
-_HOLDS_SPLIT = re.compile(r"[;；]")
+_HOLDS_SPLIT = re.compile(r"[;；，\r\n]")  # never inside a level or occupation name ("、" and "," are: 一、二级引航员)
 KIND_ORDER = ("apply", "treated_as", "counts_as", "post", "derived")
 WORDS = {"zh": {"held": "已持有", "no_route": "无路径", "appointed": "（评聘）", "failed": "无法处理此行"},
          "en": {"held": "held", "no_route": "no route", "appointed": " (by appointment)",

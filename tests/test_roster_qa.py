@@ -200,3 +200,20 @@ def test_a_missing_input_or_output_folder_is_said_in_chinese(runner, tmp_path):
     assert (result.exit_code, result.stderr) == (1, f"Error: 无法写入 {tmp_path / 'nodir' / 'o.xlsx'}：文件不存在\n")
     result = roster(runner, str(tmp_path / "无.csv"), "--lang", "en")
     assert result.stderr == f"Error: cannot read {tmp_path / '无.csv'}: No such file or directory\n"
+
+
+# -- several credentials in one cell, as typed in Excel ------------------------------------------------
+
+def test_credentials_on_lines_of_one_cell_or_after_a_full_width_comma(runner, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["工号", "证书", "学历"])
+    for i, held in enumerate(["高级工:2;工程师:1", "高级工:2\n工程师:1", "高级工:2\r\n工程师:1", "高级工:2，工程师:1"]):
+        ws.append([f"E{i}", held, "本科"])
+    ws.append(["E9", "一、二级引航员", ""])  # '、' is inside a name: never a separator
+    wb.save(tmp_path / "r.xlsx")
+    result = roster(runner, str(tmp_path / "r.xlsx"), "-o", str(tmp_path / "o.csv"))
+    out = csv_rows((tmp_path / "o.csv").read_text(encoding="utf-8"))
+    assert [r["error"] for r in out[:4]] == ["", "", "", ""]
+    assert {r["next_steps"] for r in out[:4]} == {"专业技术十三级–专业技术八级、技术工五级、技师@2026-12-01；高级工程师@2030-12-01"}
+    assert out[4]["error"] == "" and result.exit_code == 0

@@ -13,7 +13,8 @@ expat and keeps only the cells that are there, under fixed bounds:
 A file over a bound is refused whole (:class:`XlsxLimitError`), in one line. A formula cell
 saved without its value (a file written by a program, never opened in Excel) cannot be read as
 empty: its row is reported in :attr:`Sheet.problems`. Numbers come back as int or float, dates
-(by their number format) as datetime, booleans as bool, everything else as str.
+(by their number format) as datetime, a whole number shown with leading zeros (format ``000000``)
+as that text, booleans as bool, everything else as str.
 """
 
 from __future__ import annotations
@@ -103,11 +104,11 @@ def _read(zf: zipfile.ZipFile, accept=None) -> Sheet:
     shared_part = part_of.get("sharedStrings", "xl/sharedStrings.xml")
     shared = _shared_strings(zf, shared_part) if shared_part in names else []
     styles_part = part_of.get("styles", "xl/styles.xml")
-    dates = _date_styles(zf, styles_part) if styles_part in names else set()
+    formats = _number_formats(zf, styles_part) if styles_part in names else {}
     first = None
     for i, (name, part) in enumerate(sheets):
         sheet = Sheet(name, other_sheets=[n for j, (n, _) in enumerate(sheets) if j != i], index=i)
-        _read_sheet(zf, part, shared, dates, date1904, sheet)
+        _read_sheet(zf, part, shared, formats, date1904, sheet)
         if accept is None or accept(sheet):
             return sheet
         first = first or sheet
@@ -226,13 +227,18 @@ def _shared_strings(zf, part: str) -> list[str]:
     return strings
 
 
-def _date_styles(zf, part: str) -> set[int]:
-    """Indexes of the cell formats (``s=``) whose number format is a date or a time."""
+DATE = 0  # in _number_formats: a date or time format (else the digits a zero-padding format shows)
+_ZERO_PADDED = re.compile(r"0{2,}")  # '000000': an employee number shown with its leading zeros
+
+
+def _number_formats(zf, part: str) -> dict[int, int]:
+    """Indexes of the cell formats (``s=``) whose number format is a date or a time (:data:`DATE`),
+    or pads a whole number with zeros (its width: Excel shows 123 as 000123, so that is the cell)."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
     tree = _small_tree(zf, part)
     custom = {}
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for e in tree.iter():
         if e.tag.endswith("numFmt"):
             custom[int(e.get("numFmtId", "-1"))] = e.get("formatCode") or ""
@@ -242,7 +248,9 @@ def _date_styles(zf, part: str) -> set[int]:
                 fid = int(xf.get("numFmtId", "0"))
                 code = custom.get(fid, BUILTIN_FORMATS.get(fid, ""))
                 if code and is_date_format(code):
-                    out.add(i)
+                    out[i] = DATE
+                elif _ZERO_PADDED.fullmatch(code):
+                    out[i] = len(code)
     return out
 
 
@@ -253,7 +261,7 @@ def _column(letters: str) -> int:
     return n
 
 
-def _read_sheet(zf, part: str, shared: list[str], dates: set[int], date1904: bool, sheet: Sheet) -> None:
+def _read_sheet(zf, part: str, shared: list[str], formats: dict[int, int], date1904: bool, sheet: Sheet) -> None:
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
     epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
@@ -316,7 +324,7 @@ def _read_sheet(zf, part: str, shared: list[str], dates: set[int], date1904: boo
             if state["formula"] and state["type"] != "str" and cells.get(col, "") == "":
                 missing.append(f"{_letters(col)}{state['row']}")
             elif col in cells:
-                cells[col] = _value(cells[col], state["type"], state["style"], shared, dates, epoch, from_excel)
+                cells[col] = _value(cells[col], state["type"], state["style"], shared, formats, epoch, from_excel)
         elif tag == "row":
             _end_row()
 
@@ -356,7 +364,7 @@ def _letters(col: int) -> str:
     return out
 
 
-def _value(raw: str, kind: str, style: int, shared, dates, epoch, from_excel):
+def _value(raw: str, kind: str, style: int, shared, formats, epoch, from_excel):
     if kind == "s":
         return shared[int(raw)]
     if kind in ("str", "inlineStr", "e"):
@@ -375,9 +383,12 @@ def _value(raw: str, kind: str, style: int, shared, dates, epoch, from_excel):
         number = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
     except ValueError:
         return raw
-    if style in dates:
+    shown = formats.get(style)
+    if shown == DATE:
         try:
             return from_excel(number, epoch)
         except (ValueError, OverflowError):
             return number
+    if shown and isinstance(number, int) and number >= 0:
+        return str(number).zfill(shown)
     return number

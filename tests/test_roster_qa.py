@@ -217,3 +217,23 @@ def test_credentials_on_lines_of_one_cell_or_after_a_full_width_comma(runner, tm
     assert [r["error"] for r in out[:4]] == ["", "", "", ""]
     assert {r["next_steps"] for r in out[:4]} == {"专业技术十三级–专业技术八级、技术工五级、技师@2026-12-01；高级工程师@2030-12-01"}
     assert out[4]["error"] == "" and result.exit_code == 0
+
+
+# -- an employee number shown with leading zeros -------------------------------------------------------
+
+def test_xlsx_number_shown_with_leading_zeros_keeps_them(runner, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["工号", "证书", "工作年限"])
+    ws.append([123, "技师", 6])
+    ws.append(["000124", "技师", 6])
+    ws.append([125, "技师", 6])
+    ws["A2"].number_format = "000000"
+    ws["C2"].number_format = "00"
+    ws["A4"].number_format = "0.00"  # not padding: the number as written
+    wb.save(tmp_path / "r.xlsx")
+    result = roster(runner, str(tmp_path / "r.xlsx"), "-o", str(tmp_path / "o.xlsx"))
+    assert result.exit_code == 0, result.stderr
+    rows = list(openpyxl.load_workbook(tmp_path / "o.xlsx").active.iter_rows(values_only=True))
+    assert [r[:3] for r in rows[1:]] == [("000123", "技师", "06"), ("000124", "技师", "6"), ("125", "技师", "6")]
+    assert rows[1][3] == rows[2][3] == rows[3][3]  # work years 06 read as 6

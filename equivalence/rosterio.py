@@ -118,13 +118,13 @@ def risky(value: str) -> bool:
 HEADER_SCAN = 10  # rows searched for the header, under a title (a sheet may start with one)
 
 
-def read_table(path: str, encoding: str | None = None, is_header=None) -> Table:
+def read_table(path: str, encoding: str | None = None, is_header=None, lang: str = "en") -> Table:
     """The header and rows of a roster file (see the module docstring).
 
     ``is_header(names)`` tells the header among the first :data:`HEADER_SCAN` rows of a CSV or a
     worksheet, when the first is not it (a title, a blank line above the table); the rows above it
     are not read. In a workbook, the first sheet with such a header is read (default: the first row,
-    the first sheet).
+    the first sheet). ``lang``: the language of the name a column without one is given (``column 3``).
 
     Raises
     ------
@@ -133,7 +133,7 @@ def read_table(path: str, encoding: str | None = None, is_header=None) -> Table:
     fmt = format_of(path)
     try:
         if fmt == "xlsx":
-            return _read_xlsx(path, is_header)
+            return _read_xlsx(path, is_header, lang)
         data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
     except OSError as exc:
         from .loader import os_reason  # (only on this error: the system's words, ours in Chinese)
@@ -142,7 +142,7 @@ def read_table(path: str, encoding: str | None = None, is_header=None) -> Table:
     if fmt == "jsonl":
         return _read_jsonl(path, _decode(path, data, encoding or "utf-8")[0])
     text, used = _decode(path, data, encoding)
-    return _read_csv(path, text, used, is_header)
+    return _read_csv(path, text, used, is_header, lang)
 
 
 def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str]:
@@ -167,12 +167,15 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str]:
         raise RosterIOError(code="roster_unknown_bytes", path=path) from None
 
 
-def _header(cells: list) -> list[str]:
-    """Column names, stripped; an empty one becomes 'column N', a repeated one 'NAME (2)'."""
+UNNAMED = {"zh": "第 {n} 列", "en": "column {n}"}  # the name of a column whose header cell is empty
+
+
+def _header(cells: list, lang: str = "en") -> list[str]:
+    """Column names, stripped; an empty one becomes 'column N' (in ``lang``), a repeated one 'NAME (2)'."""
     out: list[str] = []
     for i, c in enumerate(cells, 1):
         name = str(c).strip().lstrip("\ufeff") if c is not None else ""
-        name = name or f"column {i}"
+        name = name or UNNAMED[lang].format(n=i)
         base, n = name, 1
         while name in out:
             n += 1
@@ -188,7 +191,8 @@ def _header_at(records: list[list[str]], is_header) -> int:
     return next((k for k in range(1, min(HEADER_SCAN, len(records))) if is_header(_header(records[k]))), 0)
 
 
-def _rows_of(path: str, records: list[list[str]], numbers: list[int], problems: dict, is_header=None) -> Table:
+def _rows_of(path: str, records: list[list[str]], numbers: list[int], problems: dict, is_header=None,
+             lang: str = "en") -> Table:
     """The table of ``records`` (with their row ``numbers`` and, by record index, those that cannot
     be read), its header found by ``is_header`` (see read_table)."""
     if not records:
@@ -201,10 +205,10 @@ def _rows_of(path: str, records: list[list[str]], numbers: list[int], problems: 
         above = records[at - 1]
         cells += [""] * (len(above) - len(cells))
         cells = [c if str(c).strip() or i >= len(above) else above[i] for i, c in enumerate(cells)]
-    header = _header(cells)
+    header = _header(cells, lang)
     width = max((len(r) for r in records[at:]), default=0)
     if width > len(header):  # cells beyond the header are kept, under names of their own
-        header = _header(header + [""] * (width - len(header)))
+        header = _header(header + [""] * (width - len(header)), lang)
     rows = []
     for rec in records[at + 1:]:
         rec = list(rec) + [""] * (len(header) - len(rec))
@@ -213,13 +217,13 @@ def _rows_of(path: str, records: list[list[str]], numbers: list[int], problems: 
                  row_numbers=numbers[at + 1:], header_row=numbers[at])
 
 
-def _read_csv(path: str, text: str, encoding: str, is_header=None) -> Table:
+def _read_csv(path: str, text: str, encoding: str, is_header=None, lang: str = "en") -> Table:
     saved = csv.field_size_limit(CELL_LIMIT)  # (process-wide: restored below)
     try:
         records, problems, numbers = _csv_records(text)
     finally:
         csv.field_size_limit(saved)
-    table = _rows_of(path, records, numbers, problems, is_header)
+    table = _rows_of(path, records, numbers, problems, is_header, lang)
     table.encoding = encoding
     return table
 
@@ -306,7 +310,7 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _read_xlsx(path: str, is_header=None) -> Table:
+def _read_xlsx(path: str, is_header=None, lang: str = "en") -> Table:
     from .xlsxread import XlsxError, read_first_sheet
 
     def has_header(sheet) -> bool:
@@ -325,7 +329,7 @@ def _read_xlsx(path: str, is_header=None) -> Table:
             cells.pop()
         records.append(cells)
     problems = {i: RosterIOError(code=code, **params) for i, (code, params) in sheet.problems.items()}
-    table = _rows_of(path, records, sheet.row_numbers, problems, is_header)
+    table = _rows_of(path, records, sheet.row_numbers, problems, is_header, lang)
     table.sheet, table.sheet_index, table.other_sheets = sheet.name, sheet.index, sheet.other_sheets
     return table
 

@@ -45,7 +45,7 @@ def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | No
             return False
 
     name = name or input_path
-    table = read_table(input_path, encoding, is_header)
+    table = read_table(input_path, encoding, is_header, lang)
     colmap = map_columns(table.header, columns or {})
     engine = Roster(reg, to=to, as_of=as_of, lang=lang, columns=colmap.fields, data=data)
     notes = []

@@ -171,7 +171,7 @@ def test_a_workbook_with_no_roster_header_on_any_sheet_is_still_an_error(runner,
     wb.save(tmp_path / "r.xlsx")
     result = roster(runner, str(tmp_path / "r.xlsx"))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1] == (f"Error: {tmp_path / 'r.xlsx'} 没有 'holds' 列（列：说明、column 2）；"
+    assert result.stderr.splitlines()[-1] == (f"Error: {tmp_path / 'r.xlsx'} 没有 'holds' 列（列：说明、第 2 列）；"
                                               f"请用 --columns holds=列名 指明")
 
 
@@ -237,3 +237,16 @@ def test_xlsx_number_shown_with_leading_zeros_keeps_them(runner, tmp_path):
     rows = list(openpyxl.load_workbook(tmp_path / "o.xlsx").active.iter_rows(values_only=True))
     assert [r[:3] for r in rows[1:]] == [("000123", "技师", "06"), ("000124", "技师", "6"), ("125", "技师", "6")]
     assert rows[1][3] == rows[2][3] == rows[3][3]  # work years 06 read as 6
+
+
+# -- a column without a header is named in the asked language -----------------------------------------
+
+def test_a_blank_header_cell_is_named_in_the_asked_language(runner, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.append(["工号", None, "证书"])
+    wb.active.append(["E1", "备注", "技师"])
+    wb.save(tmp_path / "r.xlsx")
+    for lang, name in (("zh", "第 2 列"), ("en", "column 2")):
+        result = roster(runner, str(tmp_path / "r.xlsx"), "--lang", lang)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.splitlines()[0] == f"工号,{name},证书,next_steps,target_earliest,target_route,error"

@@ -250,3 +250,22 @@ def test_a_blank_header_cell_is_named_in_the_asked_language(runner, tmp_path):
         result = roster(runner, str(tmp_path / "r.xlsx"), "--lang", lang)
         assert result.exit_code == 0, result.stderr
         assert result.stdout.splitlines()[0] == f"工号,{name},证书,next_steps,target_earliest,target_route,error"
+
+
+# -- headers as HR templates write them ---------------------------------------------------------------
+
+def test_headers_with_a_note_in_brackets_or_typed_over_two_lines(runner, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "证书", "学历（最高）", "工作\n年限", "目标等级【选填】"])
+    wb.active.append([1, "高级工:2", "大专", "6", "技师"])
+    wb.save(tmp_path / "r.xlsx")
+    plain = tmp_path / "plain.csv"
+    plain.write_text("序号,证书,学历,工作年限,目标等级\n1,高级工:2,大专,6,技师\n", encoding="utf-8")
+    result = roster(runner, str(tmp_path / "r.xlsx"))
+    assert result.exit_code == 0
+    assert result.stderr == ("读取的列：序号 作为 id，证书 作为 holds，学历（最高） 作为 education，工作\\n年限 作为 "
+                             "work_years，目标等级【选填】 作为 target\n")
+    answers = [csv_rows(r.stdout)[0] for r in (result, roster(runner, str(plain)))]
+    added = ("next_steps", "target_earliest", "target_route", "error")
+    assert [answers[0][c] for c in added] == [answers[1][c] for c in added]
+    assert answers[0]["target_earliest"] == "2028-12-01"

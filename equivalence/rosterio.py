@@ -71,6 +71,8 @@ class Table:
     row_numbers: list[int] = field(default_factory=list)  # per row, its number as the file shows it: the
     # worksheet's row (Excel's, also for a CSV, whose blank lines are rows there), a JSON line's number
     header_row: int = 1  # the header's number, below a title when the file has one (see read_table)
+    repeated: list[tuple] = field(default_factory=list)  # (column number, name, renamed): a header name
+    # already taken by a column to its left, renamed 'NAME (2)' to be kept apart (and to say so)
 
 
 def format_of(path: str) -> str:
@@ -206,6 +208,8 @@ def _rows_of(path: str, records: list[list[str]], numbers: list[int], problems: 
         cells += [""] * (len(above) - len(cells))
         cells = [c if str(c).strip() or i >= len(above) else above[i] for i, c in enumerate(cells)]
     header = _header(cells, lang)
+    named = [str(c).strip().lstrip("\ufeff") for c in cells]
+    repeated = [(i, name, header[i - 1]) for i, name in enumerate(named, 1) if name and header[i - 1] != name]
     width = max((len(r) for r in records[at:]), default=0)
     if width > len(header):  # cells beyond the header are kept, under names of their own
         header = _header(header + [""] * (width - len(header)), lang)
@@ -214,7 +218,7 @@ def _rows_of(path: str, records: list[list[str]], numbers: list[int], problems: 
         rec = list(rec) + [""] * (len(header) - len(rec))
         rows.append(dict(zip(header, rec)))
     return Table(header, rows, {i - at - 1: why for i, why in problems.items() if i > at},
-                 row_numbers=numbers[at + 1:], header_row=numbers[at])
+                 row_numbers=numbers[at + 1:], header_row=numbers[at], repeated=repeated)
 
 
 def _read_csv(path: str, text: str, encoding: str, is_header=None, lang: str = "en") -> Table:

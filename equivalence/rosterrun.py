@@ -60,6 +60,10 @@ def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | No
             notes.append(f"注意：读取了 {name} 中有名单表头的工作表 '{table.sheet}'，另外 {n} 个工作表未读取（{others}）"
                          if lang == "zh" else f"Note: read the sheet '{table.sheet}' of {name}, the first with a "
                          f"roster header; {n} other sheet{'s' if n > 1 else ''} ignored ({others})")
+    for number, column, renamed in table.repeated:  # passed through under a new name, never read as a field
+        notes.append(f"注意：第 {number} 列与左边的列同名（'{column}'），按原样保留为 '{renamed}'，不作为字段读取"
+                     if lang == "zh" else f"Note: column {number} repeats the name '{column}' of a column to its "
+                     f"left; it is kept as '{renamed}' and not read as a field")
     if table.header_row > 1:
         notes.append(f"注意：表头在第 {table.header_row} 行，其上的行（标题）未作为名单读取" if lang == "zh" else
                      f"Note: the header is on row {table.header_row}; the rows above it (a title) are not read")

@@ -269,3 +269,15 @@ def test_headers_with_a_note_in_brackets_or_typed_over_two_lines(runner, tmp_pat
     added = ("next_steps", "target_earliest", "target_route", "error")
     assert [answers[0][c] for c in added] == [answers[1][c] for c in added]
     assert answers[0]["target_earliest"] == "2028-12-01"
+
+
+def test_a_repeated_header_name_is_said(runner, tmp_path):
+    src = tmp_path / "r.csv"
+    src.write_text("工号,证书,证书\nE1,高级工:2,工程师:1\n", encoding="utf-8")
+    result = roster(runner, str(src))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == "注意：第 3 列与左边的列同名（'证书'），按原样保留为 '证书 (2)'，不作为字段读取"
+    assert result.stdout.splitlines()[0].startswith("工号,证书,证书 (2),next_steps")
+    result = roster(runner, str(src), "--lang", "en")
+    assert result.stderr.splitlines()[0] == ("Note: column 3 repeats the name '证书' of a column to its left; it is kept "
+                                             "as '证书 (2)' and not read as a field")

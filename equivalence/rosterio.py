@@ -5,12 +5,12 @@ worksheet as written (``5``, ``2.5``), dates as ``YYYY-MM-DD``, empty cells as `
 (CSV, JSON Lines), CSV records of empty cells (``,,,``: Excel's empty row) and empty worksheet rows
 are not rows; each row keeps its number as the file shows it (:attr:`Table.row_numbers`), to name
 it to the person. The header may stand under a title (see :func:`read_table`). A row that cannot be
-read keeps its place,
-with the reason in :attr:`Table.problems`: a JSON line that is not an object, a CSV cell over
-131,072 characters, a CSV quote never closed (that line is the bad row; the lines after it are read
-as rows, not swallowed into the cell), an xlsx formula saved without its value. JSON Lines records
-end at ``\n`` only. Worksheets are read by :mod:`equivalence.xlsxread` (bounded; the first sheet
-with a header, the others named in :attr:`Table.other_sheets`).
+read keeps its place, with the reason in :attr:`Table.problems`: a JSON line that is not an object,
+a CSV cell over 131,072 characters, a CSV quote never closed (that line is the bad row; the lines
+after it are read as rows, not swallowed into the cell), an xlsx formula saved without its value.
+JSON Lines records end at ``\n`` only. Worksheets are read by :mod:`equivalence.xlsxread` (bounded;
+the first sheet with a header, the others named in :attr:`Table.other_sheets`); a number shown with
+leading zeros (``000123``) is read as shown.
 
 CSV input is UTF-8, with or without a byte-order mark; otherwise GBK (read as GB18030, its
 superset) is detected when the bytes are not UTF-8, or named with ``encoding``. CSV output is UTF-8;

@@ -30,6 +30,13 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def _said(exc: OSError) -> tuple:
+    """The reason as a message param: the system's words, ours in Chinese for the common ones."""
+    from .loader import os_reason  # (only on this error)
+
+    return os_reason(exc) if exc.strerror else ("text", {"text": str(exc)})
+
+
 @contextlib.contextmanager
 def _sigterm_as_interrupt():
     """While writing, SIGTERM unwinds like Ctrl-C (KeyboardInterrupt), so the cleanup runs. Only the
@@ -115,7 +122,7 @@ def atomic_path(path: str):
         try:
             yield path
         except OSError as exc:
-            raise OutputError(code="cannot_write", path=path, why=_reason(exc)) from None
+            raise OutputError(code="cannot_write", path=path, why=_said(exc)) from None
         return
     with _sigterm_as_interrupt():  # from before the scratch folder exists until it is gone
         name = os.path.basename(real)
@@ -136,7 +143,7 @@ def atomic_path(path: str):
                 os.chmod(target, 0o666 & ~_umask())
             os.replace(target, real)
         except OSError as exc:
-            raise OutputError(code="cannot_write", path=path, why=_reason(exc)) from None
+            raise OutputError(code="cannot_write", path=path, why=_said(exc)) from None
         finally:
             if scratch is not None:
                 with _signals_held():  # an interrupt now would stop the cleanup half-way

@@ -11,6 +11,8 @@ from .cli_words import error_said
 from .cli import _date, registry
 
 
+ROWS_NAMED = 10  # failed rows named on stderr; the error column has them all
+
 
 @click.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True))
@@ -78,6 +80,9 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     out, failed = answer.rows, answer.failed
     write_table(output, answer.header, out, excel=excel)
     if failed:
-        counts = {"failed": failed, "total": len(out), "s": "s" if len(out) != 1 else ""}
+        shown = [str(n) for n in answer.failed_rows[:ROWS_NAMED]]  # as the file shows them: where to look
+        rows = ("、" if lang == "zh" else ", ").join(shown + ["…"] * (failed > ROWS_NAMED))
+        counts = {"failed": failed, "total": len(out), "s": "s" if len(out) != 1 else "",
+                  "rs": "s" if failed != 1 else "", "rows": rows}
         click.echo("Error: " + render("roster_rows_failed", counts, lang), err=True)
         ctx.exit(1)

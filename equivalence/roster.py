@@ -4,7 +4,8 @@ The core is a pure function of the rows, the registry and the options (``--to`` 
 date, the language): :func:`process_rows`, or :class:`Roster` to keep its memo across batches. Each
 input row is a dict of strings with the columns
 
-* ``holds``: credentials separated by ``;`` (or ``；``), each ``LEVEL[:YEARS|@DATE]`` as in ``path``;
+* ``holds``: credentials separated by ``;`` (or ``；``, ``，``, a line break in the cell: Alt+Enter in
+  Excel), each ``LEVEL[:YEARS|@DATE]`` as in ``path``;
 * ``education``, ``work_years`` (a number of years), and an optional ``target`` (a level, a range
   ``LADDER:LOW..HIGH`` or ``LEVEL+``, as in ``path``);
 
@@ -49,6 +50,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
+import unicodedata
 
 from .describe import CLAUSE_SEP, KIND_WORDS, LIST_SEP
 from .errors import EquivalenceError, NoPromotionPathError
@@ -63,7 +65,7 @@ NEXT_KINDS = NEXT_STEP  # a step one takes; counts_as is an equivalence, not a s
 # Separators in a cell: between groups, between names, after a relation word (zh: full width, never
 # inside a level name).
 SEPARATORS = {lang: (CLAUSE_SEP[lang], LIST_SEP[lang], ":" if lang == "zh" else ": ") for lang in ("zh", "en")}
-_HOLDS_SPLIT = re.compile(r"[;；]")
+_HOLDS_SPLIT = re.compile(r"[;；，\r\n]")  # never inside a level or occupation name ("、" and "," are: 一、二级引航员)
 KIND_ORDER = ("apply", "treated_as", "counts_as", "post", "derived")
 WORDS = {"zh": {"held": "已持有", "no_route": "无路径", "appointed": "（评聘）", "failed": "无法处理此行"},
          "en": {"held": "held", "no_route": "no route", "appointed": " (by appointment)",
@@ -172,13 +174,13 @@ class Roster:
 
     def _compute(self, holds: str, education: str, work_years: str, target: str, parts: dict) -> dict:
         from .planner import solve
-        from .profile import ProfileError, build_profile, years_between
+        from .profile import ProfileError, _years_text, build_profile, years_between
 
         reg = self.reg
         years = None
         if work_years:
-            try:
-                years = float(work_years)
+            try:  # as years are typed in holds: full-width digits (６．５), a trailing 年 (6年)
+                years = float(_years_text(unicodedata.normalize("NFKC", work_years)))
             except ValueError:
                 raise ProfileError(code="work_years_not_number", value=work_years) from None
             if not math.isfinite(years) or years < 0:

@@ -17,10 +17,11 @@ True
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .errors import EquivalenceError
+from .errors import EquivalenceError, one_line
 
 FIELDS = ("id", "name", "holds", "education", "work_years", "target")
 SYNONYMS = {
@@ -50,6 +51,13 @@ def _norm(text: str) -> str:
 
 
 _LOOKUP = {_norm(s): f for f, names in SYNONYMS.items() for s in names}
+_NOTE = re.compile(r"[(\[【][^()\[\]【】]*[)\]】]$")  # a note after a header: 学历（最高）, 工作年限(年)
+
+
+def _field_of(column: str) -> str | None:
+    """The field a header names: a synonym, also with a note in brackets after it."""
+    key = _norm(column)
+    return _LOOKUP.get(key) or _LOOKUP.get(_NOTE.sub("", key))
 
 
 @dataclass
@@ -66,6 +74,7 @@ class ColumnMap:
 
     def described(self, lang: str = "zh") -> str:
         pairs = [(col, f) for f, col in sorted(self.fields.items(), key=lambda x: FIELDS.index(x[0]))]
+        pairs = [(one_line(col), f) for col, f in pairs]  # a header typed over two lines (Alt+Enter) stays one line
         if lang == "zh":
             return "读取的列：" + "，".join(f"{col} 作为 {f}" for col, f in pairs)
         return "columns read: " + ", ".join(f"{col} as {f}" for col, f in pairs)
@@ -116,7 +125,7 @@ def map_columns(header: list[str], overrides: dict[str, str] | None = None) -> C
         for column in header:
             if column in taken:
                 continue
-            f = _LOOKUP.get(_norm(column))
+            f = _field_of(column)
             if f is None or f in out.fields or (exact and column != f):
                 continue
             out.fields[f] = column

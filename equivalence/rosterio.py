@@ -2,12 +2,15 @@
 
 Every cell is read as a string (a roster is data to pass through, not to reinterpret): numbers in a
 worksheet as written (``5``, ``2.5``), dates as ``YYYY-MM-DD``, empty cells as ``""``. Blank lines
-(CSV, JSON Lines) and empty worksheet rows are not rows. A row that cannot be read keeps its place,
-with the reason in :attr:`Table.problems`: a JSON line that is not an object, a CSV cell over
-131,072 characters, a CSV quote never closed (that line is the bad row; the lines after it are read
-as rows, not swallowed into the cell), an xlsx formula saved without its value. JSON Lines records
-end at ``\n`` only. Worksheets are read by :mod:`equivalence.xlsxread` (bounded; the first sheet,
-the others named in :attr:`Table.other_sheets`).
+(CSV, JSON Lines), CSV records of empty cells (``,,,``: Excel's empty row) and empty worksheet rows
+are not rows; each row keeps its number as the file shows it (:attr:`Table.row_numbers`), to name
+it to the person. The header may stand under a title (see :func:`read_table`). A row that cannot be
+read keeps its place, with the reason in :attr:`Table.problems`: a JSON line that is not an object,
+a CSV cell over 131,072 characters, a CSV quote never closed (that line is the bad row; the lines
+after it are read as rows, not swallowed into the cell), an xlsx formula saved without its value.
+JSON Lines records end at ``\n`` only. Worksheets are read by :mod:`equivalence.xlsxread` (bounded;
+the first sheet with a header, the others named in :attr:`Table.other_sheets`); a number shown with
+leading zeros (``000123``) is read as shown.
 
 CSV input is UTF-8, with or without a byte-order mark; otherwise GBK (read as GB18030, its
 superset) is detected when the bytes are not UTF-8, or named with ``encoding``. CSV output is UTF-8;
@@ -61,9 +64,15 @@ class Table:
     rows: list[dict]
     problems: dict[int, RosterIOError] = field(default_factory=dict)  # row index -> why it could not be read
     encoding: str | None = None  # CSV: the encoding used
-    sheet: str | None = None  # xlsx: the name of the sheet read (the first)
+    sheet: str | None = None  # xlsx: the name of the sheet read (the first, or the first with a header)
+    sheet_index: int = 0  # xlsx: its place among the sheets
     other_sheets: list[str] = field(default_factory=list)  # xlsx: the sheets not read, to say so
     values: list[dict] = field(default_factory=list)  # JSON Lines: per row, the values that are not strings
+    row_numbers: list[int] = field(default_factory=list)  # per row, its number as the file shows it: the
+    # worksheet's row (Excel's, also for a CSV, whose blank lines are rows there), a JSON line's number
+    header_row: int = 1  # the header's number, below a title when the file has one (see read_table)
+    repeated: list[tuple] = field(default_factory=list)  # (column number, name, renamed): a header name
+    # already taken by a column to its left, renamed 'NAME (2)' to be kept apart (and to say so)
 
 
 def format_of(path: str) -> str:
@@ -108,8 +117,16 @@ def risky(value: str) -> bool:
 
 # -- reading -------------------------------------------------------------------------------------
 
-def read_table(path: str, encoding: str | None = None) -> Table:
+HEADER_SCAN = 10  # rows searched for the header, under a title (a sheet may start with one)
+
+
+def read_table(path: str, encoding: str | None = None, is_header=None, lang: str = "en") -> Table:
     """The header and rows of a roster file (see the module docstring).
+
+    ``is_header(names)`` tells the header among the first :data:`HEADER_SCAN` rows of a CSV or a
+    worksheet, when the first is not it (a title, a blank line above the table); the rows above it
+    are not read. In a workbook, the first sheet with such a header is read (default: the first row,
+    the first sheet). ``lang``: the language of the name a column without one is given (``column 3``).
 
     Raises
     ------
@@ -118,14 +135,16 @@ def read_table(path: str, encoding: str | None = None) -> Table:
     fmt = format_of(path)
     try:
         if fmt == "xlsx":
-            return _read_xlsx(path)
+            return _read_xlsx(path, is_header, lang)
         data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
     except OSError as exc:
-        raise RosterIOError(code="roster_cannot_read", path=path, why=exc.strerror or str(exc)) from None
+        from .loader import os_reason  # (only on this error: the system's words, ours in Chinese)
+
+        raise RosterIOError(code="roster_cannot_read", path=path, why=os_reason(exc)) from None
     if fmt == "jsonl":
         return _read_jsonl(path, _decode(path, data, encoding or "utf-8")[0])
     text, used = _decode(path, data, encoding)
-    return _read_csv(path, text, used)
+    return _read_csv(path, text, used, is_header, lang)
 
 
 def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str]:
@@ -150,12 +169,15 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str]:
         raise RosterIOError(code="roster_unknown_bytes", path=path) from None
 
 
-def _header(cells: list) -> list[str]:
-    """Column names, stripped; an empty one becomes 'column N', a repeated one 'NAME (2)'."""
+UNNAMED = {"zh": "第 {n} 列", "en": "column {n}"}  # the name of a column whose header cell is empty
+
+
+def _header(cells: list, lang: str = "en") -> list[str]:
+    """Column names, stripped; an empty one becomes 'column N' (in ``lang``), a repeated one 'NAME (2)'."""
     out: list[str] = []
     for i, c in enumerate(cells, 1):
         name = str(c).strip().lstrip("\ufeff") if c is not None else ""
-        name = name or f"column {i}"
+        name = name or UNNAMED[lang].format(n=i)
         base, n = name, 1
         while name in out:
             n += 1
@@ -164,39 +186,59 @@ def _header(cells: list) -> list[str]:
     return out
 
 
-def _rows_of(path: str, records: list[list[str]]) -> Table:
+def _header_at(records: list[list[str]], is_header) -> int:
+    """The index of the header among the first records: the first that ``is_header``, else 0."""
+    if is_header is None or is_header(_header(records[0])):
+        return 0
+    return next((k for k in range(1, min(HEADER_SCAN, len(records))) if is_header(_header(records[k]))), 0)
+
+
+def _rows_of(path: str, records: list[list[str]], numbers: list[int], problems: dict, is_header=None,
+             lang: str = "en") -> Table:
+    """The table of ``records`` (with their row ``numbers`` and, by record index, those that cannot
+    be read), its header found by ``is_header`` (see read_table)."""
     if not records:
         raise RosterIOError(code="roster_empty", path=path)
-    header = _header(records[0])
-    width = max((len(r) for r in records), default=0)
+    at = _header_at(records, is_header)
+    if at in problems:
+        raise RosterIOError(code="roster_header_unreadable", path=path, why=problems[at].as_param())
+    cells = list(records[at])
+    if at:  # a header cell merged down from the row above (a two-row header) is empty on this row
+        above = records[at - 1]
+        cells += [""] * (len(above) - len(cells))
+        cells = [c if str(c).strip() or i >= len(above) else above[i] for i, c in enumerate(cells)]
+    header = _header(cells, lang)
+    named = [str(c).strip().lstrip("\ufeff") for c in cells]
+    repeated = [(i, name, header[i - 1]) for i, name in enumerate(named, 1) if name and header[i - 1] != name]
+    width = max((len(r) for r in records[at:]), default=0)
     if width > len(header):  # cells beyond the header are kept, under names of their own
-        header = _header(header + [""] * (width - len(header)))
+        header = _header(header + [""] * (width - len(header)), lang)
     rows = []
-    for rec in records[1:]:
+    for rec in records[at + 1:]:
         rec = list(rec) + [""] * (len(header) - len(rec))
         rows.append(dict(zip(header, rec)))
-    return Table(header, rows)
+    return Table(header, rows, {i - at - 1: why for i, why in problems.items() if i > at},
+                 row_numbers=numbers[at + 1:], header_row=numbers[at], repeated=repeated)
 
 
-def _read_csv(path: str, text: str, encoding: str) -> Table:
+def _read_csv(path: str, text: str, encoding: str, is_header=None, lang: str = "en") -> Table:
     saved = csv.field_size_limit(CELL_LIMIT)  # (process-wide: restored below)
     try:
-        records, problems = _csv_records(text)
+        records, problems, numbers = _csv_records(text)
     finally:
         csv.field_size_limit(saved)
-    if 0 in problems:
-        raise RosterIOError(code="roster_header_unreadable", path=path, why=problems[0].as_param())
-    table = _rows_of(path, records)
-    table.problems = {i - 1: why for i, why in problems.items()}
+    table = _rows_of(path, records, numbers, problems, is_header, lang)
     table.encoding = encoding
     return table
 
 
-def _csv_records(text: str) -> tuple[list[list[str]], dict[int, RosterIOError]]:
-    """The records of a CSV text (blank lines skipped) and, by record index, why one could not be
-    read: a cell over CELL_LIMIT characters, or a quote never closed. A quoted cell that runs over
-    several lines and does not end as CSV says (``"`` then a comma or the end of the line) swallowed
-    the lines after it: that first line alone is the bad row, and reading resumes on the next one."""
+def _csv_records(text: str) -> tuple[list[list[str]], dict[int, RosterIOError], list[int]]:
+    """The records of a CSV text, blank ones skipped (an empty line, or ``,,,`` as Excel saves an
+    empty row); by record index, why one could not be read: a cell over CELL_LIMIT characters, or a
+    quote never closed; and the number of each record as a row in Excel (blank ones counted). A
+    quoted cell that runs over several lines and does not end as CSV says (``"`` then a comma or the
+    end of the line) swallowed the lines after it: that first line alone is the bad row, and reading
+    resumes on the next one."""
     lines = io.StringIO(text, newline="").readlines()  # the physical lines csv.reader counts
     reader = csv.reader(lines)
     try:  # the common case, at the speed of the csv module: one record per line, no quote left open
@@ -205,8 +247,11 @@ def _csv_records(text: str) -> tuple[list[list[str]], dict[int, RosterIOError]]:
         pass
     else:
         if reader.line_num == len(records) and not (lines and '"' in lines[-1] and _runaway(lines[-1:], single=True)):
-            return [r for r in records if r], {}
+            kept = [i for i, r in enumerate(records) if any(r)]
+            return [records[i] for i in kept], {}, [i + 1 for i in kept]
     records = []
+    numbers: list[int] = []
+    row = 0  # records read so far, blank ones too: the row number in Excel
     problems: dict[int, RosterIOError] = {}
     first = 0  # index in ``lines`` where the text still to read begins
     while first < len(lines):
@@ -219,24 +264,29 @@ def _csv_records(text: str) -> tuple[list[list[str]], dict[int, RosterIOError]]:
             except StopIteration:
                 break
             except csv.Error:  # over the cell limit: the rest of that line is dropped by the reader
+                row += 1
                 problems[len(records)] = RosterIOError(code="row_cell_too_long", line=first + start + 1,
                                                        limit=f"{CELL_LIMIT:,}")
                 records.append([])
+                numbers.append(row)
                 start = reader.line_num
                 continue
+            row += 1
             end = reader.line_num
             if (end - start > 1 or first + end == len(lines)) and _runaway(lines[first + start:first + end],
                                                                             single=end - start == 1):
                 at = first + start
                 problems[len(records)] = RosterIOError(code="row_quote_not_closed", line=at + 1)
                 records.append(next(csv.reader([lines[at].rstrip("\r\n")]), []))
+                numbers.append(row)
                 resume = at + 1
                 break
-            if rec:
+            if any(rec):
                 records.append(rec)
+                numbers.append(row)
             start = end
         first = resume
-    return records, problems
+    return records, problems, numbers
 
 
 def _runaway(record_lines: list[str], single: bool) -> bool:
@@ -264,13 +314,18 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _read_xlsx(path: str) -> Table:
+def _read_xlsx(path: str, is_header=None, lang: str = "en") -> Table:
     from .xlsxread import XlsxError, read_first_sheet
 
+    def has_header(sheet) -> bool:
+        return any(is_header(_header([_cell_text(v) for v in values])) for values in sheet.rows[:HEADER_SCAN])
+
     try:
-        sheet = read_first_sheet(path)
+        sheet = read_first_sheet(path, has_header if is_header else None)
     except XlsxError as exc:
-        raise RosterIOError(f"cannot read {path} as .xlsx: {exc}") from None
+        if exc.code == "xlsx_empty":
+            raise RosterIOError(code="roster_empty", path=path) from None
+        raise RosterIOError(code="roster_not_xlsx", path=path, why=(exc.code, exc.params)) from None
     records = []
     for values in sheet.rows:
         cells = [_cell_text(v) for v in values]
@@ -278,11 +333,8 @@ def _read_xlsx(path: str) -> Table:
             cells.pop()
         records.append(cells)
     problems = {i: RosterIOError(code=code, **params) for i, (code, params) in sheet.problems.items()}
-    if 0 in problems:
-        raise RosterIOError(code="roster_header_unreadable", path=path, why=problems[0].as_param())
-    table = _rows_of(path, records)
-    table.problems = {i - 1: why for i, why in problems.items()}
-    table.sheet, table.other_sheets = sheet.name, sheet.other_sheets
+    table = _rows_of(path, records, sheet.row_numbers, problems, is_header, lang)
+    table.sheet, table.sheet_index, table.other_sheets = sheet.name, sheet.index, sheet.other_sheets
     return table
 
 
@@ -291,6 +343,7 @@ def _read_jsonl(path: str, text: str) -> Table:
     seen: set = set()
     rows: list[dict] = []
     values: list[dict] = []
+    numbers: list[int] = []
     problems: dict[int, RosterIOError] = {}
     # Records end at \n only (JSON escapes every other line break inside a string; str.splitlines
     # would also split at U+2028, U+0085, \x0b, \x0c, \x1c-\x1e, which JSON leaves raw).
@@ -303,6 +356,7 @@ def _read_jsonl(path: str, text: str) -> Table:
             obj, why = None, RosterIOError(code="row_not_json", line=lineno, why=exc.msg)
         else:
             why = None if isinstance(obj, dict) else RosterIOError(code="row_not_object", line=lineno)
+        numbers.append(lineno)
         if why:
             problems[len(rows)] = why
             rows.append({})
@@ -325,7 +379,7 @@ def _read_jsonl(path: str, text: str) -> Table:
         rows.append(row)
         values.append(given)
     rows = [{h: r.get(h, "") for h in header} if i not in problems else r for i, r in enumerate(rows)]
-    return Table(header, rows, problems, values=values)
+    return Table(header, rows, problems, values=values, row_numbers=numbers, header_row=0)
 
 
 # -- writing -------------------------------------------------------------------------------------

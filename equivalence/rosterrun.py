@@ -16,6 +16,7 @@ class RosterAnswer:
     header: list[str]  # the input's columns, in order, then the answer's
     rows: list[dict]  # one per input row, in order
     failed: int  # rows whose error cell is filled
+    failed_rows: list[int] = field(default_factory=list)  # their numbers as the file shows them (Excel's rows)
     notes: list[str] = field(default_factory=list)  # for the person: sheets not read, which column was read as what
 
 
@@ -34,20 +35,38 @@ def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | No
     """
     from .messages import message
     from .roster import Roster
-    from .rostercolumns import map_columns
+    from .rostercolumns import ColumnError, map_columns
     from .rosterio import RosterIOError, read_table
 
+    def is_header(names: list[str]) -> bool:  # the row naming the holds column (under a title, if any)
+        try:
+            return "holds" in map_columns(names, columns or {}).fields
+        except ColumnError:
+            return False
+
     name = name or input_path
-    table = read_table(input_path, encoding)
+    table = read_table(input_path, encoding, is_header, lang)
     colmap = map_columns(table.header, columns or {})
     engine = Roster(reg, to=to, as_of=as_of, lang=lang, columns=colmap.fields, data=data)
     notes = []
     if table.other_sheets:
         others = ", ".join(f"'{x}'" for x in table.other_sheets)
         n = len(table.other_sheets)
-        notes.append(f"注意：只读取了 {name} 的第一个工作表 '{table.sheet}'，另外 {n} 个工作表未读取（{others}）"
-                     if lang == "zh" else f"Note: read the first sheet '{table.sheet}' of {name}; {n} other "
-                     f"sheet{'s' if n > 1 else ''} ignored ({others})")
+        if table.sheet_index == 0:
+            notes.append(f"注意：只读取了 {name} 的第一个工作表 '{table.sheet}'，另外 {n} 个工作表未读取（{others}）"
+                         if lang == "zh" else f"Note: read the first sheet '{table.sheet}' of {name}; {n} other "
+                         f"sheet{'s' if n > 1 else ''} ignored ({others})")
+        else:  # the first sheet has no roster header (instructions, a cover): the first that has one
+            notes.append(f"注意：读取了 {name} 中有名单表头的工作表 '{table.sheet}'，另外 {n} 个工作表未读取（{others}）"
+                         if lang == "zh" else f"Note: read the sheet '{table.sheet}' of {name}, the first with a "
+                         f"roster header; {n} other sheet{'s' if n > 1 else ''} ignored ({others})")
+    for number, column, renamed in table.repeated:  # passed through under a new name, never read as a field
+        notes.append(f"注意：第 {number} 列与左边的列同名（'{column}'），按原样保留为 '{renamed}'，不作为字段读取"
+                     if lang == "zh" else f"Note: column {number} repeats the name '{column}' of a column to its "
+                     f"left; it is kept as '{renamed}' and not read as a field")
+    if table.header_row > 1:
+        notes.append(f"注意：表头在第 {table.header_row} 行，其上的行（标题）未作为名单读取" if lang == "zh" else
+                     f"Note: the header is on row {table.header_row}; the rows above it (a title) are not read")
     if table.rows and "holds" not in colmap.fields and not table.problems:
         raise RosterIOError(code="roster_no_holds", path=name, columns=table.header)
     if colmap.renamed():
@@ -62,4 +81,6 @@ def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | No
         out[i] = {**engine.blank(), **rows[i], "error": message(why, lang)}
     if engine.data and table.values:  # JSON Lines in and out: numbers, lists, … passed through as given
         out = [{**r, **{k: v for k, v in given.items() if k not in engine.added}} for r, given in zip(out, table.values)]
-    return RosterAnswer(engine.columns(table.header), out, sum(1 for r in out if r["error"]), notes)
+    failed = [i for i, r in enumerate(out) if r["error"]]
+    numbers = table.row_numbers or [i + 2 for i in range(len(out))]
+    return RosterAnswer(engine.columns(table.header), out, len(failed), [numbers[i] for i in failed], notes)

@@ -13,7 +13,8 @@ expat and keeps only the cells that are there, under fixed bounds:
 A file over a bound is refused whole (:class:`XlsxLimitError`), in one line. A formula cell
 saved without its value (a file written by a program, never opened in Excel) cannot be read as
 empty: its row is reported in :attr:`Sheet.problems`. Numbers come back as int or float, dates
-(by their number format) as datetime, booleans as bool, everything else as str.
+(by their number format) as datetime, a whole number shown with leading zeros (format ``000000``)
+as that text, booleans as bool, everything else as str.
 """
 
 from __future__ import annotations
@@ -38,7 +39,12 @@ _CELL_REF = re.compile(r"([A-Z]{1,3})(\d*)$")
 
 
 class XlsxError(Exception):
-    """The file is not a readable workbook (the caller names the file)."""
+    """The file is not a readable workbook (the caller names the file). ``code`` and ``params`` say
+    why, for a message in the user's language (equivalence.messages); ``str()`` is the English."""
+
+    def __init__(self, text: str, code: str = "xlsx_unreadable", **params):
+        super().__init__(text)
+        self.code, self.params = code, params
 
 
 class XlsxLimitError(XlsxError):
@@ -53,10 +59,13 @@ class Sheet:
     problems: dict[int, tuple] = field(default_factory=dict)  # index in rows -> why it cannot be read (a
     # message code of equivalence.messages and its params)
     other_sheets: list[str] = field(default_factory=list)  # sheets not read
+    index: int = 0  # this sheet's place in the workbook's tab order
 
 
-def read_first_sheet(path) -> Sheet:
-    """The first worksheet of the workbook at ``path`` (see the module docstring).
+def read_first_sheet(path, accept=None) -> Sheet:
+    """The first worksheet of the workbook at ``path`` (see the module docstring); with ``accept``
+    (a test of a read :class:`Sheet`), the first that passes it, else still the first (a roster kept
+    behind a sheet of instructions is found).
 
     Raises
     ------
@@ -65,18 +74,19 @@ def read_first_sheet(path) -> Sheet:
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
-        raise XlsxError(f"not an .xlsx workbook ({exc})") from None
+        raise _not_a_workbook(path, exc) from None
     with zf:
         try:
-            return _read(zf)
+            return _read(zf, accept)
         except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, IndexError, EOFError, RuntimeError,
                 NotImplementedError, OverflowError, expat.ExpatError) as exc:
             if isinstance(exc, XlsxError):
                 raise
-            raise XlsxError(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+            raise XlsxError(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
+                            why=f"{type(exc).__name__}: {exc}") from None
 
 
-def _read(zf: zipfile.ZipFile) -> Sheet:
+def _read(zf: zipfile.ZipFile, accept=None) -> Sheet:
     names = set(zf.namelist())
     workbook = _small_tree(zf, "xl/workbook.xml")
     rels = _rels(zf, "xl/_rels/workbook.xml.rels")
@@ -89,16 +99,42 @@ def _read(zf: zipfile.ZipFile) -> Sheet:
             if kind.endswith("/worksheet"):
                 sheets.append((e.get("name") or "", target))
     if not sheets:
-        raise XlsxError("the workbook has no worksheet")
+        raise XlsxError("the workbook has no worksheet", "xlsx_no_sheet")
     part_of = {kind.rsplit("/", 1)[-1]: target for kind, target in rels.values()}
     shared_part = part_of.get("sharedStrings", "xl/sharedStrings.xml")
     shared = _shared_strings(zf, shared_part) if shared_part in names else []
     styles_part = part_of.get("styles", "xl/styles.xml")
-    dates = _date_styles(zf, styles_part) if styles_part in names else set()
-    name, part = sheets[0]
-    sheet = Sheet(name, other_sheets=[n for n, _ in sheets[1:]])
-    _read_sheet(zf, part, shared, dates, date1904, sheet)
-    return sheet
+    formats = _number_formats(zf, styles_part) if styles_part in names else {}
+    first = None
+    for i, (name, part) in enumerate(sheets):
+        sheet = Sheet(name, other_sheets=[n for j, (n, _) in enumerate(sheets) if j != i], index=i)
+        _read_sheet(zf, part, shared, formats, date1904, sheet)
+        if accept is None or accept(sheet):
+            return sheet
+        first = first or sheet
+    return first
+
+
+def _not_a_workbook(path, exc: Exception) -> XlsxError:
+    """Why a file named .xlsx is no zip: empty, an Excel 97-2003 .xls, a text file (a CSV renamed)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except (OSError, TypeError):  # (a file object: only its zip error is known)
+        head = None
+    if head == b"":
+        return XlsxError("the file is empty", "xlsx_empty")
+    if head and head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: the .xls format
+        return XlsxError("it is an Excel 97-2003 (.xls) file; save it as .xlsx in Excel", "xlsx_is_xls")
+    if head and b"\0" not in head and not head.startswith(b"PK"):  # (PK: a zip, damaged)
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                head.decode(encoding)
+            except UnicodeDecodeError as error:
+                if error.start < len(head) - 4:  # (not a character cut at the end of the sample)
+                    continue
+            return XlsxError("it is a text file (such as CSV); name it .csv", "xlsx_is_text")
+    return XlsxError(f"not an .xlsx workbook ({exc})", "xlsx_not_zip", why=str(exc))
 
 
 # -- parts -----------------------------------------------------------------------------------------
@@ -106,8 +142,9 @@ def _read(zf: zipfile.ZipFile) -> Sheet:
 def _open(zf: zipfile.ZipFile, part: str, limit: int):
     info = zf.getinfo(part)
     if info.file_size > limit:  # zipfile never yields more than the declared size
-        raise XlsxLimitError(f"{part} is {info.file_size / 2**20:,.0f} MB uncompressed "
-                             f"(more than the {limit // 2**20} MB read)")
+        size = f"{info.file_size / 2**20:,.0f}"
+        raise XlsxLimitError(f"{part} is {size} MB uncompressed (more than the {limit // 2**20} MB read)",
+                             "xlsx_part_too_big", part=part, size=size, limit=limit // 2**20)
     return zf.open(info)
 
 
@@ -116,7 +153,7 @@ def _parser() -> expat.XMLParserType:
     p.buffer_text = True
 
     def no_doctype(*args):  # a workbook part has no DOCTYPE; one may declare entities
-        raise XlsxError("a DOCTYPE inside a workbook part")
+        raise XlsxError("a DOCTYPE inside a workbook part", "xlsx_doctype")
 
     p.StartDoctypeDeclHandler = no_doctype
     return p
@@ -137,7 +174,7 @@ def _small_tree(zf, part: str):
     with _open(zf, part, 16 * 2**20) as fh:
         data = fh.read()
     if b"<!DOCTYPE" in data[:4096]:
-        raise XlsxError("a DOCTYPE inside a workbook part")
+        raise XlsxError("a DOCTYPE inside a workbook part", "xlsx_doctype")
     return ET.fromstring(data)
 
 
@@ -180,7 +217,8 @@ def _shared_strings(zf, part: str) -> list[str]:
             size += len(data)
             if size > MAX_CELL_CHARS:
                 raise XlsxLimitError(f"shared string {len(strings) + 1} is longer than {MAX_CELL_CHARS:,} characters "
-                               f"(Excel's limit for a cell)")
+                                     f"(Excel's limit for a cell)", "xlsx_string_too_long", n=len(strings) + 1,
+                                     limit=f"{MAX_CELL_CHARS:,}")
             text.append(data)
 
     p = _parser()
@@ -189,13 +227,18 @@ def _shared_strings(zf, part: str) -> list[str]:
     return strings
 
 
-def _date_styles(zf, part: str) -> set[int]:
-    """Indexes of the cell formats (``s=``) whose number format is a date or a time."""
+DATE = 0  # in _number_formats: a date or time format (else the digits a zero-padding format shows)
+_ZERO_PADDED = re.compile(r"0{2,}")  # '000000': an employee number shown with its leading zeros
+
+
+def _number_formats(zf, part: str) -> dict[int, int]:
+    """Indexes of the cell formats (``s=``) whose number format is a date or a time (:data:`DATE`),
+    or pads a whole number with zeros (its width: Excel shows 123 as 000123, so that is the cell)."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
     tree = _small_tree(zf, part)
     custom = {}
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for e in tree.iter():
         if e.tag.endswith("numFmt"):
             custom[int(e.get("numFmtId", "-1"))] = e.get("formatCode") or ""
@@ -205,7 +248,9 @@ def _date_styles(zf, part: str) -> set[int]:
                 fid = int(xf.get("numFmtId", "0"))
                 code = custom.get(fid, BUILTIN_FORMATS.get(fid, ""))
                 if code and is_date_format(code):
-                    out.add(i)
+                    out[i] = DATE
+                elif _ZERO_PADDED.fullmatch(code):
+                    out[i] = len(code)
     return out
 
 
@@ -216,7 +261,7 @@ def _column(letters: str) -> int:
     return n
 
 
-def _read_sheet(zf, part: str, shared: list[str], dates: set[int], date1904: bool, sheet: Sheet) -> None:
+def _read_sheet(zf, part: str, shared: list[str], formats: dict[int, int], date1904: bool, sheet: Sheet) -> None:
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
     epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
@@ -235,7 +280,8 @@ def _read_sheet(zf, part: str, shared: list[str], dates: set[int], date1904: boo
             state["col"] = _column(m.group(1)) if m else state["col"] + 1
             if state["col"] > MAX_COLUMNS:
                 raise XlsxLimitError(f"cell {ref or state['col']} is beyond column {MAX_COLUMNS:,} "
-                                     f"(a roster has fewer columns)")
+                                     f"(a roster has fewer columns)", "xlsx_column_too_far",
+                                     cell=ref or state["col"], limit=f"{MAX_COLUMNS:,}")
             state["type"] = attrs.get("t", "n")
             state["style"] = int(attrs.get("s", 0) or 0)
             state["formula"] = False
@@ -258,7 +304,8 @@ def _read_sheet(zf, part: str, shared: list[str], dates: set[int], date1904: boo
         if state["in"]:
             size += len(data)
             if size > MAX_CELL_CHARS * 8:  # a number or an inline string cannot be this long
-                raise XlsxLimitError(f"cell in row {state['row']} is longer than {MAX_CELL_CHARS:,} characters")
+                raise XlsxLimitError(f"cell in row {state['row']} is longer than {MAX_CELL_CHARS:,} characters",
+                                     "xlsx_cell_too_long", row=state["row"], limit=f"{MAX_CELL_CHARS:,}")
             text.append(data)
 
     def end(tag):
@@ -277,7 +324,7 @@ def _read_sheet(zf, part: str, shared: list[str], dates: set[int], date1904: boo
             if state["formula"] and state["type"] != "str" and cells.get(col, "") == "":
                 missing.append(f"{_letters(col)}{state['row']}")
             elif col in cells:
-                cells[col] = _value(cells[col], state["type"], state["style"], shared, dates, epoch, from_excel)
+                cells[col] = _value(cells[col], state["type"], state["style"], shared, formats, epoch, from_excel)
         elif tag == "row":
             _end_row()
 
@@ -295,7 +342,8 @@ def _read_sheet(zf, part: str, shared: list[str], dates: set[int], date1904: boo
             row = []
         state["width"] = max(state["width"], width)
         if (len(sheet.rows) + 1) * max(state["width"], 1) > MAX_CELLS:
-            raise XlsxLimitError(f"more than {MAX_CELLS:,} cells (rows × columns) in the first sheet")
+            raise XlsxLimitError(f"more than {MAX_CELLS:,} cells (rows × columns) in the sheet",
+                                 "xlsx_too_many_cells", limit=f"{MAX_CELLS:,}")
         if missing:
             sheet.problems[len(sheet.rows)] = ("row_formula_without_value", {
                 "row": state["row"], "cells": list(missing), "s": "s" if len(missing) > 1 else ""})
@@ -316,7 +364,7 @@ def _letters(col: int) -> str:
     return out
 
 
-def _value(raw: str, kind: str, style: int, shared, dates, epoch, from_excel):
+def _value(raw: str, kind: str, style: int, shared, formats, epoch, from_excel):
     if kind == "s":
         return shared[int(raw)]
     if kind in ("str", "inlineStr", "e"):
@@ -335,9 +383,12 @@ def _value(raw: str, kind: str, style: int, shared, dates, epoch, from_excel):
         number = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
     except ValueError:
         return raw
-    if style in dates:
+    shown = formats.get(style)
+    if shown == DATE:
         try:
             return from_excel(number, epoch)
         except (ValueError, OverflowError):
             return number
+    if shown and isinstance(number, int) and number >= 0:
+        return str(number).zfill(shown)
     return number

@@ -292,10 +292,10 @@ def test_roster_errors_and_summary_in_both_languages(runner, tmp_path):
         assert result.exit_code == 1
         said[lang] = [r.rsplit(",", 1)[-1] for r in result.stdout.splitlines()[1:]], result.stderr.splitlines()[-1]
     assert said["zh"] == (["'技师@2020-13-01' 中的日期不存在：'2020-13-01'（没有这个日期）", "未知等级 '不存在的等级'",
-                           "工作年限 '多年' 不是数字", ""], "Error: 共 4 行，其中 3 行无法处理（见 error 列）")
+                           "工作年限 '多年' 不是数字", ""], "Error: 共 4 行，其中 3 行无法处理（第 2、3、4 行；见 error 列）")
     assert said["en"] == (["'2020-13-01' is not a date in '技师@2020-13-01': no such date", "unknown level '不存在的等级'",
                            "work_years '多年' is not a number", ""],
-                          "Error: 3 of 4 rows could not be processed (see the error column)")
+                          "Error: 3 of 4 rows could not be processed (rows 2, 3, 4; see the error column)")
 
 
 def test_validate_says_its_summary_in_both_languages(runner, tmp_path):

@@ -239,7 +239,7 @@ def test_jsonl_values_and_bad_lines_keep_their_place(runner, tmp_path):
     dst = tmp_path / "out.jsonl"
     result = invoke(runner, str(src), "-o", str(dst), "--as-of", AS_OF)
     assert result.exit_code == 1
-    assert result.stderr.endswith("Error: 共 4 行，其中 2 行无法处理（见 error 列）\n")
+    assert result.stderr.endswith("Error: 共 4 行，其中 2 行无法处理（第 3、4 行；见 error 列）\n")  # the lines
     rows = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == [1, "", "", 4]  # JSON values come back as given
     assert rows[0]["work_years"] == 5 and rows[0]["error"] is None
@@ -271,8 +271,11 @@ def test_failed_rows_exit_1_with_a_count(runner, tmp_path):
     src.write_text(csv_text(), encoding="utf-8")
     result = invoke(runner, str(src), "--as-of", AS_OF, "--lang", "en")
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: {len(BAD)} of {len(ROWS)} rows could not be processed (see the error column)"
-    assert invoke(runner, str(src), "--as-of", AS_OF).stderr == f"Error: 共 {len(ROWS)} 行，其中 {len(BAD)} 行无法处理（见 error 列）\n"
+    rows = [i + 2 for i, r in enumerate(ROWS) if r[0] in BAD]  # as Excel numbers them, the header row 1
+    assert result.stderr.strip() == (f"Error: {len(BAD)} of {len(ROWS)} rows could not be processed "
+                                     f"(rows {', '.join(map(str, rows))}; see the error column)")
+    assert invoke(runner, str(src), "--as-of", AS_OF).stderr == (f"Error: 共 {len(ROWS)} 行，其中 {len(BAD)} 行无法处理"
+                                                                 f"（第 {'、'.join(map(str, rows))} 行；见 error 列）\n")
     assert len(parse_csv(result.stdout)) == len(ROWS)
 
 

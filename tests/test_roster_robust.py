@@ -48,7 +48,7 @@ def test_bad_values_are_row_errors_and_the_others_are_answered(runner, tmp_path)
     result = roster(runner, str(src), "-o", str(tmp_path / "o.csv"))
     no_traceback(result)
     assert result.exit_code == 1
-    assert result.stderr == "Error: 共 8 行，其中 6 行无法处理（见 error 列）\n"
+    assert result.stderr == "Error: 共 8 行，其中 6 行无法处理（第 3、4、5、6、7、8 行；见 error 列）\n"
     out = csv_rows((tmp_path / "o.csv").read_text(encoding="utf-8"))
     assert [r["id"] for r in out] == [str(i) for i in range(1, 9)]
     errors = {r["id"]: r["error"] for r in out}
@@ -161,7 +161,7 @@ def test_xlsx_huge_shared_strings_part_is_refused_fast(runner, tmp_path):
     path = tmp_path / "bomb.xlsx"
     write_workbook(path, [sheet_xml(_rows(1))], stream=huge_string_stream(80))
     start = time.perf_counter()
-    result = runner.invoke(cli, ["roster", str(path)])
+    result = runner.invoke(cli, ["roster", str(path), "--lang", "en"])
     assert time.perf_counter() - start < 2
     no_traceback(result)
     assert result.exit_code == 1
@@ -172,7 +172,7 @@ def test_xlsx_huge_shared_strings_part_is_refused_fast(runner, tmp_path):
 def test_xlsx_string_longer_than_a_cell_is_refused(runner, tmp_path):
     path = tmp_path / "long.xlsx"
     write_workbook(path, [sheet_xml(_rows(1))], shared_strings(["x" * 40_000]))
-    result = runner.invoke(cli, ["roster", str(path)])
+    result = runner.invoke(cli, ["roster", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr == (f"Error: cannot read {path} as .xlsx: shared string 1 is longer than 32,767 characters "
                              f"(Excel's limit for a cell)\n")
@@ -191,7 +191,7 @@ def test_xlsx_cell_far_right_is_refused(runner, tmp_path):
     extra = '<row r="5"><c r="XFD5" t="inlineStr"><is><t>x</t></is></c></row>'
     path = tmp_path / "wide.xlsx"
     write_workbook(path, [sheet_xml(_rows(2), extra=extra)])
-    result = runner.invoke(cli, ["roster", str(path)])
+    result = runner.invoke(cli, ["roster", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr == (f"Error: cannot read {path} as .xlsx: cell XFD5 is beyond column 1,024 "
                              f"(a roster has fewer columns)\n")
@@ -200,7 +200,7 @@ def test_xlsx_cell_far_right_is_refused(runner, tmp_path):
 def test_xlsx_that_is_not_a_zip_is_one_line(runner, tmp_path):
     path = tmp_path / "x.xlsx"
     path.write_bytes(b"PK\x03\x04 not really")
-    result = runner.invoke(cli, ["roster", str(path)])
+    result = runner.invoke(cli, ["roster", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot read {path} as .xlsx: ") and result.stderr.count("\n") == 1
 
@@ -526,7 +526,7 @@ def test_xlsx_with_damaged_compressed_data_is_one_line(runner, tmp_path):
     for i in range(start, start + 40):
         data[i] ^= 0x55
     path.write_bytes(bytes(data))
-    result = runner.invoke(cli, ["roster", str(path)])
+    result = runner.invoke(cli, ["roster", str(path), "--lang", "en"])
     no_traceback(result)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot read {path} as .xlsx: not a readable .xlsx workbook (")

@@ -1,0 +1,102 @@
+"""What a script calling ``equivalence`` relies on: the Python API checks its arguments with the
+library's own errors (never a TypeError from deep inside, never a wrong value silently answered),
+and the command line speaks one language per answer and keeps one JSON shape whatever the answer."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+from equivalence import api
+from equivalence.cli import cli
+from equivalence.errors import EquivalenceError
+from equivalence.messages import message
+from equivalence.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return Registry.load()
+
+
+# Each call raised a TypeError / AttributeError, or answered as if the argument were right.
+BAD_CALLS = [
+    ("lookup level int", lambda r: api.lookup(r, 1), "level must be a string, got 1"),
+    ("lookup misspelt option", lambda r: api.lookup(r, "技师", kind=["apply"]),
+     "unknown option 'kind' (known: to, kinds, purpose, as_of, include_derived, direction, lang)"),
+    ("lookup unknown kind", lambda r: api.lookup(r, "技师", kinds=["aply"]),
+     "unknown kind 'aply' (known: apply, treated_as, counts_as, post, derived)"),
+    ("lookup to int", lambda r: api.lookup(r, "技师", to=1), "to must be a string or a list of strings, got 1"),
+    ("lookup derived as a string", lambda r: api.lookup(r, "技师", include_derived="no"),
+     "include_derived must be True or False, got 'no'"),
+    ("path target int", lambda r: api.path(r, 1), "target must be a string, got 1"),
+    ("path holds None", lambda r: api.path(r, "工程师", holds=None),
+     "holds must be a string or a list of strings, got None"),
+    ("path alternatives negative", lambda r: api.path(r, "工程师", holds=["技师:1"], alternatives=-1),
+     "alternatives must be a whole number from 0 to 20, got -1"),
+    ("path alternatives a string", lambda r: api.path(r, "工程师", holds=["技师:1"], alternatives="2"),
+     "alternatives must be a whole number from 0 to 20, got '2'"),
+    ("check education int", lambda r: api.check(r, "工程师", education=1), "education must be a string, got 1"),
+    ("check in_post None", lambda r: api.check(r, "工程师", in_post=None),
+     "in_post must be a string or a list of strings, got None"),
+    ("compare a None", lambda r: api.compare(r, None, "技师"), "a must be a string, got None"),
+    ("routes_into target None", lambda r: api.routes_into(r, None), "target must be a string, got None"),
+    ("levels ladder None", lambda r: api.levels(r, None), "ladder must be a string, got None"),
+    ("show rule list", lambda r: api.show(r, []), "rule_id must be a string, got []"),
+    ("show lang fr", lambda r: api.show(r, "bridge-96-technician-to-intermediate", lang="fr"),
+     "unknown language 'fr' (known: zh, en)"),
+    ("search text None", lambda r: api.search(r, None), "text must be a string, got None"),
+    ("search limit negative", lambda r: api.search(r, "工", limit=-1),
+     "limit must be a whole number from 1 to 500, got -1"),
+    ("search limit float", lambda r: api.search(r, "工", limit=1.5),
+     "limit must be a whole number from 1 to 500, got 1.5"),
+    ("search unknown kind", lambda r: api.search(r, "工", kinds=["levle"]),
+     "unknown kind 'levle' (known: level, title, qualification, occupation)"),
+    ("points scores a string", lambda r: api.points(r, scores="performance: 2"),
+     "scores must be a mapping of points items to counts, got 'performance: 2'"),
+    ("points scheme int", lambda r: api.points(r, 1), "scheme must be a string, got 1"),
+    ("diff after not a date", lambda r: api.diff(r, "2020-01-01", "yesterday"),
+     "after must be an ISO date (YYYY-MM-DD), got 'yesterday'"),
+    ("diff before no such day", lambda r: api.diff(r, "2026-02-30", "2023-01-01"),
+     "before must be an ISO date (YYYY-MM-DD), got '2026-02-30'"),
+    ("diff before int", lambda r: api.diff(r, 2020, "2023-01-01"),
+     "before must be an ISO date (YYYY-MM-DD), got 2020"),
+    ("diff lang fr", lambda r: api.diff(r, "2020-01-01", "2023-01-01", lang="fr"),
+     "unknown language 'fr' (known: zh, en)"),
+]
+
+
+@pytest.mark.parametrize("call, text", [c[1:] for c in BAD_CALLS], ids=[c[0] for c in BAD_CALLS])
+def test_the_api_refuses_a_wrong_argument_with_its_own_error(reg, call, text):
+    with pytest.raises(EquivalenceError) as err:
+        call(reg)
+    assert str(err.value) == text
+    back = pickle.loads(pickle.dumps(err.value))  # and the error survives a trip between processes
+    assert type(back) is type(err.value) and str(back) == text and vars(back) == vars(err.value)
+    assert message(back, "zh") == message(err.value, "zh")
+
+
+def test_api_argument_errors_are_said_in_chinese(reg):
+    with pytest.raises(EquivalenceError) as err:
+        api.search(reg, "工", limit=0)
+    assert message(err.value, "zh") == "参数 limit 应为 1 到 500 的整数，实为 0"
+    with pytest.raises(EquivalenceError) as err:
+        api.lookup(reg, "技师", kinds=["aply"])
+    assert message(err.value, "zh") == ("参数 kind 的取值 'aply' 未知（可选：apply、treated_as、counts_as、post、"
+                                        "derived）")
+
+
+def test_one_credential_given_as_a_string_is_one_credential(reg):
+    # It was read letter by letter: "unknown level '技'".
+    assert api.check(reg, "工程师", holds="技师:1", as_of="2026-12-01") == \
+        api.check(reg, "工程师", holds=["技师:1"], as_of="2026-12-01")
+    assert api.lookup(reg, "技师", to="工程技术") == api.lookup(reg, "技师", to=["工程技术"])
+
+
+def test_dates_may_be_dates(reg):
+    import datetime
+
+    assert api.compare(reg, "技师", "工程师", as_of=datetime.date(2021, 1, 1)) == \
+        api.compare(reg, "技师", "工程师", as_of="2021-01-01")

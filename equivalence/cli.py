@@ -144,9 +144,9 @@ class EquivalenceGroup(click.Group):
             exc.message = one_line(exc.message)
             raise
         except OSError as exc:  # stdout on a full disk (> /dev/full): one line; a closed pipe is click's
-            from .atomic import os_error_line
+            from .atomic import os_error
 
-            raise click.ClickException(one_line(os_error_line(exc))) from None
+            raise DomainError(os_error(exc)) from None
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """Click's main, but errors are JSON on stderr under ``--format json`` (same exit codes), and

@@ -95,6 +95,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "work_years_not_number": {"zh": "工作年限 '{value}' 不是数字", "en": "work_years '{value}' is not a number"},
     "work_years_bad": {"zh": "工作年限 '{value}' 不是有效的年数（有限，不小于 0）",
                        "en": "work_years '{value}' is not a number of years (finite, 0 or more)"},
+    "file_cannot_read": {"zh": "无法读取{what}文件 {path}：{why}", "en": "cannot read {what} {path}: {why}"},
     "file_not_regular": {"zh": "{what}文件 {path}：不是普通文件", "en": "{what} {path}: not a regular file"},
     "file_too_large": {"zh": "{what}文件 {path}：大于 {mb} MB", "en": "{what} {path}: larger than {mb} MB"},
     "file_not_text": {"zh": "{what}文件 {path}：不是文本（请存为 UTF-8）", "en": "{what} {path}: not text (save it as UTF-8)"},
@@ -146,6 +147,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "os_enoent": {"zh": "文件不存在", "en": "{why}"},
     "os_eisdir": {"zh": "这是文件夹", "en": "{why}"},
     "os_eio": {"zh": "输入输出错误", "en": "{why}"},
+    "os_enospc": {"zh": "磁盘空间不足", "en": "{why}"},
+    "os_erofs": {"zh": "只读文件系统", "en": "{why}"},
     # PyYAML's description of the problem: the common ones in words of ours (en: PyYAML's own, see
     # loader.YAML_PROBLEMS), any other as PyYAML words it
     "yaml_syntax": {"zh": "YAML 语法错误：{problem}", "en": "YAML syntax: {problem}"},
@@ -310,6 +313,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
                            "en": "names a file of this project ('{found}'): cite documents only"},
     "unknown_region": {"zh": "没有地区 '{name}' 的规则（已有：{known}）", "en": "no shipped rules for region '{name}' (known: {known})"},
     "region_option": {"zh": "{zh}（{region}）", "en": "{zh} ({region})"},
+    "cannot_write_output": {"zh": "无法写出结果：{why}", "en": "cannot write the output: {why}"},
+    "os_error_on": {"zh": "{why}：{path}", "en": "{why}: {path}"},
     "cannot_write": {"zh": "无法写入 {path}：{why}", "en": "cannot write {path}: {why}"},
     "chart_format": {"zh": "无法判断 '{path}' 的格式：请以 .svg 或 .html 结尾", "en": "cannot tell the format of '{path}': name it .svg or .html"},
     "no_such_column": {"zh": "--columns {field}={column}：没有 '{column}' 列（列：{columns}）",

@@ -100,3 +100,45 @@ def test_dates_may_be_dates(reg):
 
     assert api.compare(reg, "技师", "工程师", as_of=datetime.date(2021, 1, 1)) == \
         api.compare(reg, "技师", "工程师", as_of="2021-01-01")
+
+
+# -- one language per answer: the system's reasons were English inside Chinese errors -------------
+def _run(args, **kw):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "equivalence", *args], stderr=subprocess.PIPE, text=True, **kw)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("zh", "Error: 无法读取档案文件 /nonexistent/profile.yaml：文件不存在"),
+    ("en", "Error: cannot read profile /nonexistent/profile.yaml: No such file or directory"),
+])
+def test_a_profile_file_that_cannot_be_read_is_said_in_the_language_asked(runner, lang, line):
+    result = runner.invoke(cli, ["check", "工程师", "--profile", "/nonexistent/profile.yaml", "--lang", lang])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [line]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("zh", "Error: 无法写入 /nonexistent/route.svg：文件不存在"),
+    ("en", "Error: cannot write /nonexistent/route.svg: No such file or directory"),
+])
+def test_a_chart_that_cannot_be_written_is_said_in_the_language_asked(runner, lang, line):
+    result = runner.invoke(cli, ["path", "工程师", "--holds", "技师:1", "--as-of", "2026-12-01",
+                                 "--chart", "/nonexistent/route.svg", "--lang", lang])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [line]
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args, err", [
+    (["--lang", "en"], "Error: cannot write the output: No space left on device\n"),
+    (["--format", "json"], json.dumps({"schema_version": "1.1", "error": {
+        "type": "output", "message": "无法写出结果：磁盘空间不足", "candidates": []}}, ensure_ascii=False) + "\n"),
+])
+def test_stdout_on_a_full_disk_in_each_language(args, err):
+    with open("/dev/full", "w") as full:
+        result = _run(["lookup", "技师", *args], stdout=full)
+    assert result.returncode == 1
+    assert result.stderr == err

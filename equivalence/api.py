@@ -254,9 +254,10 @@ def show(reg, rule_id: str, *, lang: str = "zh") -> dict:
             "conditions": conditions, "cite": cites}
 
 
-def search(reg, text: str, *, kinds=None, limit: int = 10) -> dict:
+def search(reg, text: str, *, kinds=None, limit: int = 10, lang: str = "zh") -> dict:
     """Levels, titles, qualifications and occupations by name, alias, code or pinyin, best first
-    (``equivalence search``).
+    (``equivalence search``). A level's ``name`` and ``context`` (its ladder) are in ``lang``; the
+    catalogues' qualifications and occupations have Chinese names only.
 
     >>> from equivalence import Registry
     >>> from equivalence.api import search
@@ -266,8 +267,12 @@ def search(reg, text: str, *, kinds=None, limit: int = 10) -> dict:
     from . import arguments as a
     from .search import search as run_search
 
-    kinds, limit = a.choices("kind", kinds, a.SEARCH_KINDS), a.count("limit", limit, 1, 500)
-    return {"query": text, "results": run_search(reg, a.text("text", text), kinds=kinds, limit=limit)}
+    kinds, limit, lang = a.choices("kind", kinds, a.SEARCH_KINDS), a.count("limit", limit, 1, 500), a.lang(lang)
+    hits = run_search(reg, a.text("text", text), kinds=kinds, limit=limit)
+    if lang != "zh":  # the search table holds the Chinese words
+        hits = [{**h, "name": reg.name(h["id"], lang), "context": reg.ladder_name(reg.levels[h["id"]].ladder, lang)}
+                if h["id"] in reg.levels else h for h in hits]
+    return {"query": text, "results": hits}
 
 
 def points(reg, scheme: str | None = None, *, holds=(), education: str | None = None,

@@ -142,3 +142,28 @@ def test_stdout_on_a_full_disk_in_each_language(args, err):
         result = _run(["lookup", "技师", *args], stdout=full)
     assert result.returncode == 1
     assert result.stderr == err
+
+
+def test_search_answers_in_the_language_asked(runner, reg):
+    # --lang en gave 高级工程师 in 工程技术: search ignored --lang
+    result = runner.invoke(cli, ["search", "gjgcs", "--lang", "en", "--format", "json"])
+    assert json.loads(result.stdout)["results"] == [
+        {"kind": "title", "id": "eng.associate_senior", "name": "Senior engineer", "context": "Engineering technology",
+         "score": 68, "match": "initials"}]
+    result = runner.invoke(cli, ["search", "gjgcs", "--lang", "en", "--format", "csv"])
+    assert result.stdout.splitlines()[1] == "title,eng.associate_senior,Senior engineer,Engineering technology,initials,68"
+    # the catalogues' qualifications and occupations have no English names: said as published
+    assert api.search(reg, "焊工", limit=1, lang="en")["results"][0]["name"] == "焊工"
+    assert api.search(reg, "gjgcs", limit=1)["results"][0]["name"] == "高级工程师"
+
+
+def test_the_http_search_answers_in_the_language_asked_too(runner):
+    pytest.importorskip("fastapi")
+    pytest.importorskip("httpx")
+    from fastapi.testclient import TestClient
+
+    from equivalence.web.app import create_app
+
+    web = TestClient(create_app()).get("/api/search", params={"text": "gjgcs", "lang": "en"}).json()
+    cli_answer = json.loads(runner.invoke(cli, ["search", "gjgcs", "--lang", "en", "--format", "json"]).stdout)
+    assert web == cli_answer and web["results"][0]["name"] == "Senior engineer"

@@ -210,8 +210,15 @@ class DomainError(click.ClickException):
 
 def _given(args: list[str], option: str, value: str) -> bool:
     """Whether the command line sets ``option`` to ``value`` (``--lang en`` or ``--lang=en``), read
-    before click has parsed it: an error raised while parsing is still said as asked."""
-    return any(a == f"{option}={value}" or (a == option and nxt == value) for a, nxt in zip(args, args[1:] + [""]))
+    before click has parsed it: an error raised while parsing is still said as asked. Given twice,
+    the last one counts, as it does for click."""
+    last = None
+    for arg, nxt in zip(args, args[1:] + [""]):
+        if arg == option:
+            last = nxt
+        elif arg.startswith(option + "="):
+            last = arg[len(option) + 1:]
+    return last == value
 
 
 def _help_requested(args: list[str]) -> bool:

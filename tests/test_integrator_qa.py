@@ -167,3 +167,19 @@ def test_the_http_search_answers_in_the_language_asked_too(runner):
     web = TestClient(create_app()).get("/api/search", params={"text": "gjgcs", "lang": "en"}).json()
     cli_answer = json.loads(runner.invoke(cli, ["search", "gjgcs", "--lang", "en", "--format", "json"]).stdout)
     assert web == cli_answer and web["results"][0]["name"] == "Senior engineer"
+
+
+@pytest.mark.parametrize("args, stderr", [
+    # the answer would be CSV (click takes the last --format): the error was JSON all the same
+    (["--format", "json", "--format", "csv"], "Error: 未知等级 '高级工程帅'；是否想找：高级工程师、高级工、正高级工程师、高级工班、"
+                                             "高级注册安全工程师？\n"),
+    # the answer would be in Chinese (the last --lang): the error was in English
+    (["--lang", "en", "--lang", "zh"], "Error: 未知等级 '高级工程帅'；是否想找：高级工程师、高级工、正高级工程师、高级工班、"
+                                       "高级注册安全工程师？\n"),
+    (["--lang=zh", "--lang=en"], "Error: unknown level '高级工程帅'; did you mean: 高级工程师, 高级工, 正高级工程师, 高级工班, "
+                                 "高级注册安全工程师?\n"),
+])
+def test_an_option_given_twice_counts_once_for_errors_too(runner, args, stderr):
+    result = runner.invoke(cli, ["lookup", "高级工程帅", *args])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == stderr

@@ -6,6 +6,7 @@ the chosen format. Library errors become ``Error: ...`` and exit 1; usage errors
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -351,7 +352,10 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
         from .results import json_of
 
         payload = json_of(data) if data is not None else [dict(zip(headers, r)) for r in rows]
-        click.echo(json.dumps(stamped(payload, key), ensure_ascii=False, indent=2))
+        text = json.dumps(stamped(payload, key), ensure_ascii=False, indent=2)
+        # An argument that is not UTF-8 (its bytes are lone surrogates here) echoed in the answer (search's
+        # query): written as JSON escapes, so that the output stays UTF-8 and parses.
+        click.echo(re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text))
     elif fmt == "csv":
         import csv
 

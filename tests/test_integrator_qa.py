@@ -183,3 +183,13 @@ def test_an_option_given_twice_counts_once_for_errors_too(runner, args, stderr):
     result = runner.invoke(cli, ["lookup", "高级工程帅", *args])
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == stderr
+
+
+def test_an_argument_that_is_not_utf8_keeps_json_utf8():
+    import subprocess
+    import sys
+
+    # bytes 0xff 0xfe were echoed raw in "query": the output did not decode as UTF-8
+    out = subprocess.run([sys.executable, "-m", "equivalence", "search", b"\xff\xfe\xe6\x8a\x80", "--format", "json"],
+                         capture_output=True).stdout
+    assert json.loads(out.decode("utf-8")) == {"schema_version": "1.1", "query": "\udcff\udcfe技", "results": []}

@@ -155,6 +155,8 @@ class EquivalenceGroup(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         args = list(sys.argv[1:] if args is None else args)
+        if sys.stdout is None:  # started with stdout closed (>&-): an answer fails to be written, not silently
+            sys.stdout = _ClosedOutput()
         # Usage errors and help pages in the language asked (--lang; zh by default).
         words = _lang_requested(args)
         helping = _help_requested(args)
@@ -162,8 +164,15 @@ class EquivalenceGroup(click.Group):
             args = _without_lang(args)
         with speaking(words):  # click words its messages as it makes and shows them: all in here
             try:
-                with _help_pages(words if helping else "en"):
-                    code = super().main(args, prog_name, complete_var, False, **extra)
+                try:
+                    with _help_pages(words if helping else "en"):
+                        code = super().main(args, prog_name, complete_var, False, **extra)
+                except OSError as exc:  # a help page or --version that cannot be written: as an answer
+                    if _broken_pipe(exc):
+                        raise
+                    from .atomic import os_error
+
+                    raise DomainError(os_error(exc)) from None
             except click.ClickException as exc:
                 if _broken_pipe(exc):
                     _quiet_pipe()
@@ -192,6 +201,29 @@ class EquivalenceGroup(click.Group):
                     raise
                 _quiet_pipe()
         sys.exit(code if isinstance(code, int) else 0)
+
+
+class _ClosedOutput:
+    """stdout when the process was started without one: each write fails as the system's would."""
+
+    encoding, errors = "utf-8", "strict"
+
+    def write(self, text):
+        import errno
+        import os
+
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        import io
+
+        raise io.UnsupportedOperation("fileno")
 
 
 class DomainError(click.ClickException):

@@ -671,7 +671,7 @@ def os_reason(exc: OSError) -> tuple:
     import errno
 
     code = {errno.EACCES: "os_eacces", errno.ENOENT: "os_enoent", errno.EISDIR: "os_eisdir", errno.EIO: "os_eio",
-            errno.ENOSPC: "os_enospc", errno.EROFS: "os_erofs"}
+            errno.ENOSPC: "os_enospc", errno.EROFS: "os_erofs", errno.EBADF: "os_ebadf"}
     return (code.get(exc.errno, "text"), {"text": exc.strerror, "why": exc.strerror})
 
 

@@ -193,3 +193,36 @@ def test_an_argument_that_is_not_utf8_keeps_json_utf8():
     out = subprocess.run([sys.executable, "-m", "equivalence", "search", b"\xff\xfe\xe6\x8a\x80", "--format", "json"],
                          capture_output=True).stdout
     assert json.loads(out.decode("utf-8")) == {"schema_version": "1.1", "query": "\udcff\udcfe技", "results": []}
+
+
+def _closed_stdout():
+    import os
+
+    os.close(1)
+
+
+@pytest.mark.parametrize("args, err", [
+    # was a TypeError traceback (csv.writer(None))
+    (["ladders", "--format", "csv"], "Error: 无法写出结果：文件描述符无效（输出已关闭）\n"),
+    # were answered into nothing with exit 0
+    (["lookup", "技师", "--lang", "en"], "Error: cannot write the output: Bad file descriptor\n"),
+    (["lookup", "技师", "--format", "json"], json.dumps({"schema_version": "1.1", "error": {
+        "type": "output", "message": "无法写出结果：文件描述符无效（输出已关闭）", "candidates": []}},
+        ensure_ascii=False) + "\n"),
+    (["--version"], "Error: 无法写出结果：文件描述符无效（输出已关闭）\n"),
+])
+def test_started_with_stdout_closed_says_so(args, err):
+    result = _run(args, preexec_fn=_closed_stdout)
+    assert (result.returncode, result.stderr) == (1, err)
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_help_page_on_a_full_disk_is_one_line():
+    with open("/dev/full", "w") as full:
+        result = _run(["--help"], stdout=full)  # was a traceback: the page is written while parsing
+    assert (result.returncode, result.stderr) == (1, "Error: 无法写出结果：磁盘空间不足\n")
+
+
+def test_a_chart_file_needs_no_stdout(tmp_path):
+    result = _run(["chart", "-o", str(tmp_path / "c.svg")], preexec_fn=_closed_stdout)
+    assert result.returncode == 0 and (tmp_path / "c.svg").stat().st_size > 0

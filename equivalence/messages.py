@@ -149,7 +149,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "os_eio": {"zh": "输入输出错误", "en": "{why}"},
     "os_enospc": {"zh": "磁盘空间不足", "en": "{why}"},
     "os_erofs": {"zh": "只读文件系统", "en": "{why}"},
-    "os_ebadf": {"zh": "文件描述符无效（输出已关闭）", "en": "{why}"},
+    "os_ebadf": {"zh": "文件描述符无效（已关闭）", "en": "{why}"},
     # PyYAML's description of the problem: the common ones in words of ours (en: PyYAML's own, see
     # loader.YAML_PROBLEMS), any other as PyYAML words it
     "yaml_syntax": {"zh": "YAML 语法错误：{problem}", "en": "YAML syntax: {problem}"},

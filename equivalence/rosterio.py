@@ -119,9 +119,15 @@ def read_table(path: str, encoding: str | None = None) -> Table:
     try:
         if fmt == "xlsx":
             return _read_xlsx(path)
+        if path == "-" and sys.stdin is None:  # started with stdin closed (<&-)
+            import errno
+
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
         data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
     except OSError as exc:
-        raise RosterIOError(code="roster_cannot_read", path=path, why=exc.strerror or str(exc)) from None
+        from .loader import os_reason  # the reason in Chinese too
+
+        raise RosterIOError(code="roster_cannot_read", path=path, why=os_reason(exc)) from None
     if fmt == "jsonl":
         return _read_jsonl(path, _decode(path, data, encoding or "utf-8")[0])
     text, used = _decode(path, data, encoding)

@@ -203,13 +203,13 @@ def _closed_stdout():
 
 @pytest.mark.parametrize("args, err", [
     # was a TypeError traceback (csv.writer(None))
-    (["ladders", "--format", "csv"], "Error: 无法写出结果：文件描述符无效（输出已关闭）\n"),
+    (["ladders", "--format", "csv"], "Error: 无法写出结果：文件描述符无效（已关闭）\n"),
     # were answered into nothing with exit 0
     (["lookup", "技师", "--lang", "en"], "Error: cannot write the output: Bad file descriptor\n"),
     (["lookup", "技师", "--format", "json"], json.dumps({"schema_version": "1.1", "error": {
-        "type": "output", "message": "无法写出结果：文件描述符无效（输出已关闭）", "candidates": []}},
+        "type": "output", "message": "无法写出结果：文件描述符无效（已关闭）", "candidates": []}},
         ensure_ascii=False) + "\n"),
-    (["--version"], "Error: 无法写出结果：文件描述符无效（输出已关闭）\n"),
+    (["--version"], "Error: 无法写出结果：文件描述符无效（已关闭）\n"),
 ])
 def test_started_with_stdout_closed_says_so(args, err):
     result = _run(args, preexec_fn=_closed_stdout)
@@ -226,3 +226,20 @@ def test_a_help_page_on_a_full_disk_is_one_line():
 def test_a_chart_file_needs_no_stdout(tmp_path):
     result = _run(["chart", "-o", str(tmp_path / "c.svg")], preexec_fn=_closed_stdout)
     assert result.returncode == 0 and (tmp_path / "c.svg").stat().st_size > 0
+
+
+def _closed_stdin():
+    import os
+
+    os.close(0)
+
+
+@pytest.mark.parametrize("args, err", [
+    (["roster", "-"], "Error: 无法读取 -：文件描述符无效（已关闭）\n"),  # was an AttributeError traceback
+    (["roster", "/nonexistent/staff.csv"], "Error: 无法读取 /nonexistent/staff.csv：文件不存在\n"),  # was English
+    (["roster", "/nonexistent/staff.csv", "--lang", "en"],
+     "Error: cannot read /nonexistent/staff.csv: No such file or directory\n"),
+])
+def test_a_roster_that_cannot_be_read_is_one_line_in_the_language_asked(args, err):
+    result = _run(args, preexec_fn=_closed_stdin, stdout=__import__("subprocess").PIPE)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", err)

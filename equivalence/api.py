@@ -289,7 +289,7 @@ def points(reg, scheme: str | None = None, *, holds=(), education: str | None = 
 
         schemes = reg.index.get("points_schemes", {})
         scheme = resolve_code(scheme, {sid: (s["zh"], s["en"] or "") for sid, s in schemes.items()}) or scheme
-    if profile is None:
+    if a.profile(profile) is None:
         from .profile import build_profile
 
         profile = build_profile(reg, a.texts("holds", holds), education=a.text("education", education, optional=True),

@@ -87,6 +87,15 @@ def scores(value) -> dict | None:
     return value
 
 
+def profile(value):
+    """A worker's :class:`~equivalence.profile.Profile` already built, or ``None``."""
+    from .profile import Profile
+
+    if value is not None and not isinstance(value, Profile):
+        raise _wrong("profile", ("arg_profile", {}), value)
+    return value
+
+
 def iso_date(name: str, value, *, optional: bool = True) -> str | None:
     """A date: a :class:`datetime.date` or an ISO ``YYYY-MM-DD`` string, as that string (``None``
     when ``optional``)."""

@@ -40,6 +40,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "argument_type": {"zh": "参数 {name} 应为{expected}，实为 {got}", "en": "{name} must be {expected}, got {got}"},
     "arg_text": {"zh": "字符串", "en": "a string"},
     "arg_texts": {"zh": "字符串或字符串的列表", "en": "a string or a list of strings"},
+    "arg_profile": {"zh": " equivalence.profile.Profile（由 build_profile 建立）",
+                    "en": "an equivalence.profile.Profile (from build_profile)"},
     "arg_flag": {"zh": " True 或 False", "en": "True or False"},
     "arg_scores": {"zh": "积分项到次数的映射", "en": "a mapping of points items to counts"},
     "arg_count": {"zh": " {low} 到 {high} 的整数", "en": "a whole number from {low} to {high}"},

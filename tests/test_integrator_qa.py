@@ -243,3 +243,11 @@ def _closed_stdin():
 def test_a_roster_that_cannot_be_read_is_one_line_in_the_language_asked(args, err):
     result = _run(args, preexec_fn=_closed_stdin, stdout=__import__("subprocess").PIPE)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", err)
+
+
+def test_points_takes_a_built_profile_only():
+    reg = Registry.load(layers=[str(__import__("pathlib").Path(__file__).parent.parent / "mappings/examples/acme")])
+    with pytest.raises(EquivalenceError) as err:  # was AttributeError: 'dict' object has no attribute 'as_of'
+        api.points(reg, profile={"holds": ["acme_s.s3:2"]})
+    assert str(err.value) == ("profile must be an equivalence.profile.Profile (from build_profile), "
+                              "got {'holds': ['acme_s.s3:2']}")

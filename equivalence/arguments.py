@@ -45,6 +45,26 @@ def texts(name: str, value) -> list[str]:
     return list(value)
 
 
+def folder(name: str, value):
+    """A path (a string or a path object), or ``None``."""
+    import os
+
+    if value is not None and not isinstance(value, (str, os.PathLike)):
+        raise _wrong(name, ("arg_folder", {}), value)
+    return value
+
+
+def folders(name: str, value) -> list:
+    """Folders: a list or tuple of paths (strings or path objects), or one path (a list of one)."""
+    import os
+
+    if isinstance(value, (str, os.PathLike)):
+        return [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, (str, os.PathLike)) for v in value):
+        raise _wrong(name, ("arg_folders", {}), value)
+    return list(value)
+
+
 def flag(name: str, value) -> bool:
     """``True`` or ``False`` (not 1, not "no": a truthy string would switch an option on)."""
     if not isinstance(value, bool):

@@ -42,6 +42,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "arg_texts": {"zh": "字符串或字符串的列表", "en": "a string or a list of strings"},
     "arg_profile": {"zh": " equivalence.profile.Profile（由 build_profile 建立）",
                     "en": "an equivalence.profile.Profile (from build_profile)"},
+    "arg_folder": {"zh": "路径", "en": "a path"},
+    "arg_folders": {"zh": "路径或路径的列表", "en": "a path or a list of paths"},
     "arg_flag": {"zh": " True 或 False", "en": "True or False"},
     "arg_scores": {"zh": "积分项到次数的映射", "en": "a mapping of points items to counts"},
     "arg_count": {"zh": " {low} 到 {high} 的整数", "en": "a whole number from {low} to {high}"},

@@ -251,3 +251,26 @@ def test_points_takes_a_built_profile_only():
         api.points(reg, profile={"holds": ["acme_s.s3:2"]})
     assert str(err.value) == ("profile must be an equivalence.profile.Profile (from build_profile), "
                               "got {'holds': ['acme_s.s3:2']}")
+
+
+def test_registry_load_checks_what_it_is_given():
+    # layers="…/acme" was read letter by letter ("a: not a layer", "c: …"); region=1 was a TypeError
+    acme = str(__import__("pathlib").Path(__file__).parent.parent / "mappings/examples/acme")
+    assert len(Registry.load(layers=acme).rules) == len(Registry.load(layers=[acme]).rules)
+    for kwargs, text in [({"region": 1}, "region must be a string, got 1"),
+                         ({"layers": [1]}, "layers must be a path or a list of paths, got [1]"),
+                         ({"root": 1}, "root must be a path, got 1")]:
+        with pytest.raises(EquivalenceError) as err:
+            Registry.load(**kwargs)
+        assert str(err.value) == text
+
+
+@pytest.mark.parametrize("call, text", [
+    (lambda r: r.level(None), "name must be a string, got None"),
+    (lambda r: r.ladder(1), "name must be a string, got 1"),
+    (lambda r: r.rule(["x"]), "rule_id must be a string, got ['x']"),
+])
+def test_registry_lookups_check_the_name(reg, call, text):
+    with pytest.raises(EquivalenceError) as err:  # was TypeError: normalize() argument 2 must be str
+        call(reg)
+    assert str(err.value) == text

@@ -274,3 +274,13 @@ def test_registry_lookups_check_the_name(reg, call, text):
     with pytest.raises(EquivalenceError) as err:  # was TypeError: normalize() argument 2 must be str
         call(reg)
     assert str(err.value) == text
+
+
+def test_the_exported_find_equivalents_checks_kinds_too(reg):
+    import equivalence
+
+    with pytest.raises(EquivalenceError) as err:  # was an empty answer
+        equivalence.find_equivalents(reg, "技师", kinds=["aply"])
+    assert str(err.value) == "unknown kind 'aply' (known: apply, treated_as, counts_as, post, derived)"
+    with pytest.raises(EquivalenceError, match="include_derived must be True or False, got 'no'"):
+        equivalence.find_equivalents(reg, "技师", include_derived="no")  # was taken for True

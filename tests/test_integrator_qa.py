@@ -284,3 +284,14 @@ def test_the_exported_find_equivalents_checks_kinds_too(reg):
     assert str(err.value) == "unknown kind 'aply' (known: apply, treated_as, counts_as, post, derived)"
     with pytest.raises(EquivalenceError, match="include_derived must be True or False, got 'no'"):
         equivalence.find_equivalents(reg, "技师", include_derived="no")  # was taken for True
+
+
+def test_the_exported_index_functions_check_their_folders():
+    import equivalence
+
+    acme = str(__import__("pathlib").Path(__file__).parent.parent / "mappings/examples/acme")
+    # a layer given as a string was read letter by letter ("m: not a layer" …)
+    assert equivalence.load_index(None, layers=acme)["hash"] == equivalence.load_index(None, layers=[acme])["hash"]
+    for call in (lambda: equivalence.load_index(1), lambda: equivalence.compile_folder(1)):
+        with pytest.raises(EquivalenceError, match=r"^root must be a path, got 1$"):  # was TypeError
+            call()

@@ -111,7 +111,8 @@ def path(reg, target: str | None = None, *, holds=(), education: str | None = No
     from . import arguments as a
     from .planner import find_path
 
-    alternatives, no_switch, lang = a.count("alternatives", alternatives, 0, 20), a.flag("no_switch", no_switch), a.lang(lang)
+    alternatives, no_switch = a.count("alternatives", alternatives, 0, 20), a.flag("no_switch", no_switch)
+    lang = a.lang(lang)
     targets = _targets(reg, target, to_tier)
     prof = _profile(reg, holds, education, work_years, as_of, in_post, honours)
     return find_path(reg, prof, targets, alternatives=alternatives, no_switch=no_switch, lang=lang)

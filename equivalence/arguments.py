@@ -1,9 +1,11 @@
-"""The checks of what the Python API (:mod:`equivalence.api`) is given.
+"""The checks of what the Python API is given.
 
 A value of the wrong type or out of range is an :class:`~equivalence.errors.EquivalenceError` naming
 the argument: never a TypeError or AttributeError from deep inside, and never a value silently taken
 for another (a string of holds read letter by letter, a misspelt kind that filters out every answer,
-``lang="fr"`` answered in Chinese). Stdlib only; imported when an API function is called.
+``lang="fr"`` answered in Chinese). Used by :mod:`equivalence.api` and by what ``import equivalence``
+exports (``Registry.load``, ``find_equivalents``, ``load_index``, ``compile_folder``). Stdlib only:
+a query loads it.
 """
 
 from __future__ import annotations

@@ -5,7 +5,11 @@ and the command line speaks one language per answer and keeps one JSON shape wha
 from __future__ import annotations
 
 import json
+import os
 import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +18,8 @@ from equivalence.cli import cli
 from equivalence.errors import EquivalenceError
 from equivalence.messages import message
 from equivalence.registry import Registry
+
+ACME = str(Path(__file__).resolve().parent.parent / "mappings" / "examples" / "acme")
 
 
 @pytest.fixture(scope="module")
@@ -104,9 +110,6 @@ def test_dates_may_be_dates(reg):
 
 # -- one language per answer: the system's reasons were English inside Chinese errors -------------
 def _run(args, **kw):
-    import subprocess
-    import sys
-
     return subprocess.run([sys.executable, "-m", "equivalence", *args], stderr=subprocess.PIPE, text=True, **kw)
 
 
@@ -131,7 +134,7 @@ def test_a_chart_that_cannot_be_written_is_said_in_the_language_asked(runner, la
     assert result.stderr.splitlines() == [line]
 
 
-@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 @pytest.mark.parametrize("args, err", [
     (["--lang", "en"], "Error: cannot write the output: No space left on device\n"),
     (["--format", "json"], json.dumps({"schema_version": "1.1", "error": {
@@ -186,9 +189,6 @@ def test_an_option_given_twice_counts_once_for_errors_too(runner, args, stderr):
 
 
 def test_an_argument_that_is_not_utf8_keeps_json_utf8():
-    import subprocess
-    import sys
-
     # bytes 0xff 0xfe were echoed raw in "query": the output did not decode as UTF-8
     out = subprocess.run([sys.executable, "-m", "equivalence", "search", b"\xff\xfe\xe6\x8a\x80", "--format", "json"],
                          capture_output=True).stdout
@@ -196,8 +196,6 @@ def test_an_argument_that_is_not_utf8_keeps_json_utf8():
 
 
 def _closed_stdout():
-    import os
-
     os.close(1)
 
 
@@ -216,7 +214,7 @@ def test_started_with_stdout_closed_says_so(args, err):
     assert (result.returncode, result.stderr) == (1, err)
 
 
-@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_a_help_page_on_a_full_disk_is_one_line():
     with open("/dev/full", "w") as full:
         result = _run(["--help"], stdout=full)  # was a traceback: the page is written while parsing
@@ -229,8 +227,6 @@ def test_a_chart_file_needs_no_stdout(tmp_path):
 
 
 def _closed_stdin():
-    import os
-
     os.close(0)
 
 
@@ -241,12 +237,12 @@ def _closed_stdin():
      "Error: cannot read /nonexistent/staff.csv: No such file or directory\n"),
 ])
 def test_a_roster_that_cannot_be_read_is_one_line_in_the_language_asked(args, err):
-    result = _run(args, preexec_fn=_closed_stdin, stdout=__import__("subprocess").PIPE)
+    result = _run(args, preexec_fn=_closed_stdin, stdout=subprocess.PIPE)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", err)
 
 
 def test_points_takes_a_built_profile_only():
-    reg = Registry.load(layers=[str(__import__("pathlib").Path(__file__).parent.parent / "mappings/examples/acme")])
+    reg = Registry.load(layers=[ACME])
     with pytest.raises(EquivalenceError) as err:  # was AttributeError: 'dict' object has no attribute 'as_of'
         api.points(reg, profile={"holds": ["acme_s.s3:2"]})
     assert str(err.value) == ("profile must be an equivalence.profile.Profile (from build_profile), "
@@ -255,8 +251,7 @@ def test_points_takes_a_built_profile_only():
 
 def test_registry_load_checks_what_it_is_given():
     # layers="…/acme" was read letter by letter ("a: not a layer", "c: …"); region=1 was a TypeError
-    acme = str(__import__("pathlib").Path(__file__).parent.parent / "mappings/examples/acme")
-    assert len(Registry.load(layers=acme).rules) == len(Registry.load(layers=[acme]).rules)
+    assert len(Registry.load(layers=ACME).rules) == len(Registry.load(layers=[ACME]).rules)
     for kwargs, text in [({"region": 1}, "region must be a string, got 1"),
                          ({"layers": [1]}, "layers must be a path or a list of paths, got [1]"),
                          ({"root": 1}, "root must be a path, got 1")]:
@@ -289,9 +284,8 @@ def test_the_exported_find_equivalents_checks_kinds_too(reg):
 def test_the_exported_index_functions_check_their_folders():
     import equivalence
 
-    acme = str(__import__("pathlib").Path(__file__).parent.parent / "mappings/examples/acme")
     # a layer given as a string was read letter by letter ("m: not a layer" …)
-    assert equivalence.load_index(None, layers=acme)["hash"] == equivalence.load_index(None, layers=[acme])["hash"]
+    assert equivalence.load_index(None, layers=ACME)["hash"] == equivalence.load_index(None, layers=[ACME])["hash"]
     for call in (lambda: equivalence.load_index(1), lambda: equivalence.compile_folder(1)):
         with pytest.raises(EquivalenceError, match=r"^root must be a path, got 1$"):  # was TypeError
             call()

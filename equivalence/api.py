@@ -45,6 +45,7 @@ def lookup(reg, level: str, **options):
     from .names import resolve_code
     from .results import Occupation
 
+    options = _lookup_options(level, options)
     if options.get("purpose"):  # an unknown purpose is left for find_equivalents to refuse
         purposes = {pid: (p.zh, p.en) for pid, p in reg.purposes.items()}
         options["purpose"] = resolve_code(options["purpose"], purposes) or options["purpose"]
@@ -55,11 +56,39 @@ def lookup(reg, level: str, **options):
     return answer
 
 
+def _lookup_options(level, options: dict) -> dict:
+    """lookup's options checked (see :mod:`equivalence.arguments`); an unknown one is an error."""
+    from . import arguments as a
+    from .errors import EquivalenceError
+
+    a.text("level", level)
+    checks = {"to": lambda v: a.texts("to", v) if v is not None else None,
+              "kinds": lambda v: a.choices("kind", v, a.LOOKUP_KINDS),
+              "purpose": lambda v: a.text("purpose", v, optional=True),
+              "as_of": lambda v: a.iso_date("as_of", v),
+              "include_derived": lambda v: a.flag("include_derived", v),
+              "direction": lambda v: a.choice("direction", v, a.DIRECTIONS),
+              "lang": a.lang}
+    unknown = sorted(set(options) - set(checks))
+    if unknown:
+        raise EquivalenceError(code="argument_choice", name="option", value=repr(unknown[0]), known=list(checks))
+    return {k: checks[k](v) for k, v in options.items()}
+
+
 def _profile(reg, holds, education, work_years, as_of, in_post, honours):
+    from . import arguments as a
     from .profile import build_profile
 
-    return build_profile(reg, list(holds), education=education, work_years=work_years, as_of=as_of,
-                         in_post=list(in_post), honours=list(honours))
+    return build_profile(reg, a.texts("holds", holds), education=a.text("education", education, optional=True),
+                         work_years=work_years, as_of=as_of, in_post=a.texts("in_post", in_post),
+                         honours=a.texts("honours", honours))
+
+
+def _targets(reg, target, to_tier):
+    from . import arguments as a
+    from .targets import resolve_targets
+
+    return resolve_targets(reg, a.text("target", target, optional=True), a.text("to_tier", to_tier, optional=True))
 
 
 def path(reg, target: str | None = None, *, holds=(), education: str | None = None, work_years: float | None = None,
@@ -79,10 +108,12 @@ def path(reg, target: str | None = None, *, holds=(), education: str | None = No
     >>> path(reg, to_tier="副高级", holds=["技师@2020-07-01"], as_of="2025-01-01").reached.name
     '副高级'
     """
+    from . import arguments as a
     from .planner import find_path
-    from .targets import resolve_targets
 
-    targets = resolve_targets(reg, target, to_tier)
+    alternatives, no_switch = a.count("alternatives", alternatives, 0, 20), a.flag("no_switch", no_switch)
+    lang = a.lang(lang)
+    targets = _targets(reg, target, to_tier)
     prof = _profile(reg, holds, education, work_years, as_of, in_post, honours)
     return find_path(reg, prof, targets, alternatives=alternatives, no_switch=no_switch, lang=lang)
 
@@ -103,10 +134,11 @@ def check(reg, target: str | None = None, *, holds=(), education: str | None = N
     ...       as_of="2026-12-01") == answer
     True
     """
+    from . import arguments as a
     from .eligibility import check_eligibility
-    from .targets import resolve_targets
 
-    targets = resolve_targets(reg, target, to_tier)
+    lang = a.lang(lang)
+    targets = _targets(reg, target, to_tier)
     prof = _profile(reg, holds, education, work_years, as_of, in_post, honours)
     return check_eligibility(reg, prof, targets, lang)
 
@@ -125,9 +157,12 @@ def compare(reg, a: str, b: str, *, include_derived: bool = False, as_of: str | 
     >>> compare(reg, "skill.special_technician", "eng.associate_senior") == answer
     True
     """
+    from . import arguments as check
     from .compare import compare_levels
 
-    return compare_levels(reg, a, b, include_derived=include_derived, as_of=as_of, lang=lang)
+    return compare_levels(reg, check.text("a", a), check.text("b", b),
+                          include_derived=check.flag("include_derived", include_derived),
+                          as_of=check.iso_date("as_of", as_of), lang=check.lang(lang))
 
 
 def routes_into(reg, target: str, *, include_derived: bool = False, lang: str = "zh"):
@@ -147,11 +182,13 @@ def routes_into(reg, target: str, *, include_derived: bool = False, lang: str = 
     >>> answer.to_json()["target"]
     [{'id': 'eng.associate_senior', 'ladder': 'eng', 'name': '高级工程师'}]
     """
+    from . import arguments as a
     from .lookup import level_name
     from .lookup import routes_into as find_routes
     from .results import RoutesInto
 
-    ref = reg.level(target).ref
+    include_derived, lang = a.flag("include_derived", include_derived), a.lang(lang)
+    ref = reg.level(a.text("target", target)).ref
     return RoutesInto((level_name(reg, ref, lang),), find_routes(reg, ref, include_derived=include_derived, lang=lang))
 
 
@@ -173,7 +210,9 @@ def levels(reg, ladder: str) -> dict:
     >>> [lev["zh"] for lev in levels(Registry.load(), "职称层级")["levels"]]
     ['员级', '助理级', '中级', '副高级', '正高级']
     """
-    lad = reg.ladder(ladder)
+    from . import arguments as a
+
+    lad = reg.ladder(a.text("ladder", ladder))
     return {"ladder": {"id": lad.id, "zh": lad.zh, "en": lad.en, "kind": lad.kind},
             "levels": [{"ref": lev.ref, "id": lev.id, "zh": lev.zh, "en": lev.en, "aliases": list(lev.aliases),
                         "rank": lev.rank, "effective_from": lev.effective_from, "effective_until": lev.effective_until}
@@ -204,10 +243,11 @@ def sources(reg) -> list[dict]:
 def show(reg, rule_id: str, *, lang: str = "zh") -> dict:
     """One rule with its citations, each with the source's title, 文号 and status (``equivalence show``);
     its conditions in words in ``lang``."""
+    from . import arguments as a
     from .contract import record_answer
     from .describe import other_words
 
-    rule = reg.rule(rule_id)
+    rule, lang = reg.rule(a.text("rule_id", rule_id)), a.lang(lang)
     cites = [{**c.to_dict(), "title": reg.sources[c.source].title, "doc_no": reg.sources[c.source].doc_no,
               "status": reg.sources[c.source].status} for c in rule.cite]
     conditions = {**rule.conditions.to_dict(), "other": [other_words(o, lang) for o in rule.conditions.other]}
@@ -215,18 +255,25 @@ def show(reg, rule_id: str, *, lang: str = "zh") -> dict:
             "conditions": conditions, "cite": cites}
 
 
-def search(reg, text: str, *, kinds=None, limit: int = 10) -> dict:
+def search(reg, text: str, *, kinds=None, limit: int = 10, lang: str = "zh") -> dict:
     """Levels, titles, qualifications and occupations by name, alias, code or pinyin, best first
-    (``equivalence search``).
+    (``equivalence search``). A level's ``name`` and ``context`` (its ladder) are in ``lang``; the
+    catalogues' qualifications and occupations have Chinese names only.
 
     >>> from equivalence import Registry
     >>> from equivalence.api import search
     >>> search(Registry.load(), "gjgcs", limit=1)["results"][0]["name"]
     '高级工程师'
     """
+    from . import arguments as a
     from .search import search as run_search
 
-    return {"query": text, "results": run_search(reg, text, kinds=list(kinds or []) or None, limit=limit)}
+    kinds, limit, lang = a.choices("kind", kinds, a.SEARCH_KINDS), a.count("limit", limit, 1, 500), a.lang(lang)
+    hits = run_search(reg, a.text("text", text), kinds=kinds, limit=limit)
+    if lang != "zh":  # the search table holds the Chinese words
+        hits = [{**h, "name": reg.name(h["id"], lang), "context": reg.ladder_name(reg.levels[h["id"]].ladder, lang)}
+                if h["id"] in reg.levels else h for h in hits]
+    return {"query": text, "results": hits}
 
 
 def points(reg, scheme: str | None = None, *, holds=(), education: str | None = None,
@@ -234,23 +281,28 @@ def points(reg, scheme: str | None = None, *, holds=(), education: str | None = 
            profile=None, lang: str = "zh") -> dict:
     """Points under an employer's scheme (id or name), per item, and the next steps (``equivalence points``).
     ``profile``: a worker's :class:`~equivalence.profile.Profile` already built (instead of the rest)."""
+    from . import arguments as a
     from .points_report import points_report
 
+    scheme, scores, lang = a.text("scheme", scheme, optional=True), a.scores(scores), a.lang(lang)
     if scheme:
         from .names import resolve_code
 
         schemes = reg.index.get("points_schemes", {})
         scheme = resolve_code(scheme, {sid: (s["zh"], s["en"] or "") for sid, s in schemes.items()}) or scheme
-    if profile is None:
+    if a.profile(profile) is None:
         from .profile import build_profile
 
-        profile = build_profile(reg, list(holds), education=education, work_years=work_years, as_of=as_of,
-                                in_post=list(in_post), honours=list(honours), scores=scores)
+        profile = build_profile(reg, a.texts("holds", holds), education=a.text("education", education, optional=True),
+                                work_years=work_years, as_of=as_of, in_post=a.texts("in_post", in_post),
+                                honours=a.texts("honours", honours), scores=scores)
     return points_report(reg, profile, scheme, lang)
 
 
 def diff(reg, before: str, after: str, *, lang: str = "zh") -> dict:
     """Rules and levels that came into force or ended between two dates (``equivalence diff``)."""
+    from . import arguments as a
     from .diff import diff_dates
 
-    return diff_dates(reg, before, after, lang)
+    before, after = a.iso_date("before", before, optional=False), a.iso_date("after", after, optional=False)
+    return diff_dates(reg, before, after, a.lang(lang))

@@ -26,8 +26,11 @@ class OutputError(EquivalenceError):
     """An output file that could not be written (the previous file, if any, is untouched)."""
 
 
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+def _reason(exc: OSError) -> tuple:
+    """Why the system refused, as a message param: in Chinese too for the common reasons."""
+    from .loader import os_reason  # only when a write failed
+
+    return os_reason(exc)
 
 
 def _said(exc: OSError) -> tuple:
@@ -205,8 +208,8 @@ def write_text(path: str, text: str, *, encoding: str = "utf-8") -> None:
         fh.write(text)
 
 
-def os_error_line(exc: OSError) -> str:
-    """The message for an OSError a command did not expect; a closed pipe (``| head``) is re-raised
+def os_error(exc: OSError) -> OutputError:
+    """The error for an OSError a command did not expect; a closed pipe (``| head``) is re-raised
     for the command line to end quietly. A failed write to stdout has no file name: stdout is then
     pointed at /dev/null, so that the interpreter's last flush cannot fail again with a traceback."""
     import errno
@@ -218,5 +221,5 @@ def os_error_line(exc: OSError) -> str:
         with contextlib.suppress(Exception):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-        return f"cannot write the output: {_reason(exc)}"
-    return f"{_reason(exc)}: {exc.filename}"
+        return OutputError(code="cannot_write_output", why=_reason(exc))
+    return OutputError(code="os_error_on", path=str(exc.filename), why=_reason(exc))

@@ -6,6 +6,7 @@ the chosen format. Library errors become ``Error: ...`` and exit 1; usage errors
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -144,9 +145,9 @@ class EquivalenceGroup(click.Group):
             exc.message = one_line(exc.message)
             raise
         except OSError as exc:  # stdout on a full disk (> /dev/full): one line; a closed pipe is click's
-            from .atomic import os_error_line
+            from .atomic import os_error
 
-            raise click.ClickException(one_line(os_error_line(exc))) from None
+            raise DomainError(os_error(exc)) from None
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """Click's main, but errors are JSON on stderr under ``--format json`` (same exit codes), and
@@ -154,6 +155,8 @@ class EquivalenceGroup(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         args = list(sys.argv[1:] if args is None else args)
+        if sys.stdout is None:  # started with stdout closed (>&-): an answer fails to be written, not silently
+            sys.stdout = _ClosedOutput()
         # Usage errors and help pages in the language asked (--lang; zh by default).
         words = _lang_requested(args)
         helping = _help_requested(args)
@@ -161,8 +164,15 @@ class EquivalenceGroup(click.Group):
             args = _without_lang(args)
         with speaking(words):  # click words its messages as it makes and shows them: all in here
             try:
-                with _help_pages(words if helping else "en"):
-                    code = super().main(args, prog_name, complete_var, False, **extra)
+                try:
+                    with _help_pages(words if helping else "en"):
+                        code = super().main(args, prog_name, complete_var, False, **extra)
+                except OSError as exc:  # a help page or --version that cannot be written: as an answer
+                    if _broken_pipe(exc):
+                        raise
+                    from .atomic import os_error
+
+                    raise DomainError(os_error(exc)) from None
             except click.ClickException as exc:
                 if _broken_pipe(exc):
                     _quiet_pipe()
@@ -193,6 +203,29 @@ class EquivalenceGroup(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+class _ClosedOutput:
+    """stdout when the process was started without one: each write fails as the system's would."""
+
+    encoding, errors = "utf-8", "strict"
+
+    def write(self, text):
+        import errno
+        import os
+
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        import io
+
+        raise io.UnsupportedOperation("fileno")
+
+
 class DomainError(click.ClickException):
     """A library error on its way to the user: one ``Error:`` line, exit 1; keeps the error itself
     (for the JSON error's type and candidates)."""
@@ -210,8 +243,15 @@ class DomainError(click.ClickException):
 
 def _given(args: list[str], option: str, value: str) -> bool:
     """Whether the command line sets ``option`` to ``value`` (``--lang en`` or ``--lang=en``), read
-    before click has parsed it: an error raised while parsing is still said as asked."""
-    return any(a == f"{option}={value}" or (a == option and nxt == value) for a, nxt in zip(args, args[1:] + [""]))
+    before click has parsed it: an error raised while parsing is still said as asked. Given twice,
+    the last one counts, as it does for click."""
+    last = None
+    for arg, nxt in zip(args, args[1:] + [""]):
+        if arg == option:
+            last = nxt
+        elif arg.startswith(option + "="):
+            last = arg[len(option) + 1:]
+    return last == value
 
 
 def _help_requested(args: list[str]) -> bool:
@@ -344,7 +384,10 @@ def emit(fmt: str, headers: list[str], rows, data=None, title: str | None = None
         from .results import json_of
 
         payload = json_of(data) if data is not None else [dict(zip(headers, r)) for r in rows]
-        click.echo(json.dumps(stamped(payload, key), ensure_ascii=False, indent=2))
+        text = json.dumps(stamped(payload, key), ensure_ascii=False, indent=2)
+        # An argument that is not UTF-8 (its bytes are lone surrogates here) echoed in the answer (search's
+        # query): written as JSON escapes, so that the output stays UTF-8 and parses.
+        click.echo(re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text))
     elif fmt == "csv":
         import csv
 

@@ -288,7 +288,7 @@ def search(ctx, text, kinds, limit, fmt, lang):
     from . import api
 
     reg = registry(ctx)
-    answer = api.search(reg, text, kinds=kinds, limit=limit)
+    answer = api.search(reg, text, kinds=kinds, limit=limit, lang=lang)
     if fmt != "table":
         emit(fmt, [], [], answer)
         return

@@ -36,6 +36,9 @@ def compile_folder(root, *, display_root: str | None = None, layers=()) -> dict:
     MappingErrors
         With every problem found: syntax and schema first, then cross-file checks.
     """
+    from .arguments import folder, folders  # exported as equivalence.compile_folder: a path string is one layer
+
+    root, layers = folder("root", root), folders("layers", layers)
     # Compiling makes millions of objects (a 64,000-rule layer: data, models, records) and next to no
     # cycles: the cyclic collector, run again and again over all of them, took half the time. The
     # inputs' size limits (index.MAX_FILE_BYTES, MAX_FOLDER_BYTES) bound what is made meanwhile.

@@ -159,8 +159,10 @@ def load_index(root: str | os.PathLike | None = None, *, layers=(), use_cache: b
     MappingErrors
         When the folder does not validate.
     """
-    root = Path(root) if root is not None else default_mappings_dir()
-    layers = [Path(p) for p in layers]
+    from .arguments import folder, folders  # exported as equivalence.load_index: a path string is one layer
+
+    root = Path(folder("root", root)) if root is not None else default_mappings_dir()
+    layers = [Path(p) for p in folders("layers", layers)]
     shown = None if root != default_mappings_dir() else "mappings"
     cache = cache_dir() if use_cache else None
     key = None

@@ -670,7 +670,8 @@ def os_reason(exc: OSError) -> tuple:
     """Why the system could not read a file, as a message param: its own words, and ours in Chinese."""
     import errno
 
-    code = {errno.EACCES: "os_eacces", errno.ENOENT: "os_enoent", errno.EISDIR: "os_eisdir", errno.EIO: "os_eio"}
+    code = {errno.EACCES: "os_eacces", errno.ENOENT: "os_enoent", errno.EISDIR: "os_eisdir", errno.EIO: "os_eio",
+            errno.ENOSPC: "os_enospc", errno.EROFS: "os_erofs", errno.EBADF: "os_ebadf"}
     return (code.get(exc.errno, "text"), {"text": exc.strerror, "why": exc.strerror})
 
 

@@ -143,6 +143,10 @@ def find_equivalents(
     >>> sorted({r.level.name for r in out.results})
     ['工程师']
     """
+    from . import arguments as a  # exported as equivalence.find_equivalents: checked like api.lookup
+
+    to, kinds = (a.texts("to", to) if to is not None else None), a.choices("kind", kinds, a.LOOKUP_KINDS)
+    include_derived = a.flag("include_derived", include_derived)
     check_arguments(direction=direction, as_of=as_of, lang=lang)
     start = reg.level(level).ref
     if not in_force(reg.levels[start], as_of):

@@ -15,7 +15,7 @@ from typing import Annotated, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError, field_validator
 
 from .errors import MappingErrors
-from .loader import explain, format_loc, line_of, read_yaml
+from .loader import explain, format_loc, line_of, os_reason, read_yaml
 
 MAX_BYTES = 1024 * 1024  # a profile is a few lines; a roster of workers goes through `roster`
 MAX_YEARS = 80
@@ -62,7 +62,7 @@ def read_document(path: str, what: str) -> tuple[object, dict]:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise ProfileError(f"cannot read {what} {path}: {exc.strerror}") from None
+        raise ProfileError(code="file_cannot_read", what=what, path=path, why=os_reason(exc)) from None
     if len(raw) > MAX_BYTES:
         raise ProfileError(code="file_too_large", what=what, path=path, mb=MAX_BYTES // 2 ** 20)
     text = _decode(raw)

@@ -40,9 +40,11 @@ class Registry:
         EquivalenceError
             When no shipped layer matches ``region``.
         """
+        from .arguments import folder, folders, text
         from .index import load_index, region_layers
 
-        stack = (region_layers(region) if region else []) + list(layers)
+        root, layers = folder("root", root), folders("layers", layers)
+        stack = (region_layers(text("region", region, optional=True)) if region else []) + layers
         return cls(load_index(root, layers=stack, use_cache=use_cache))
 
     # -- catalogues ----------------------------------------------------------------------------
@@ -104,6 +106,7 @@ class Registry:
         ------
         UnknownLadderError
         """
+        _is_text("name", name)
         found = self.get_ladder(name)
         if found is None:
             shown = {}
@@ -178,6 +181,7 @@ class Registry:
         UnknownLevelError
             Nothing matches; the message suggests the closest names.
         """
+        _is_text("name", name)
         found = self.candidates(name)
         if len(found) == 1:
             return self.levels[found[0]]
@@ -268,6 +272,15 @@ class Registry:
         ------
         UnknownRuleError
         """
+        _is_text("rule_id", rule_id)
         if rule_id in self.rules:
             return self.rules[rule_id]
         raise UnknownRuleError(rule_id, closest(rule_id, {normalize(r): r for r in self.rules}))
+
+
+def _is_text(name: str, value) -> None:
+    """A name given to a lookup is a string: anything else is the library's error, not a TypeError."""
+    if not isinstance(value, str):
+        from .arguments import text
+
+        text(name, value)

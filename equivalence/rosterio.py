@@ -136,9 +136,13 @@ def read_table(path: str, encoding: str | None = None, is_header=None, lang: str
     try:
         if fmt == "xlsx":
             return _read_xlsx(path, is_header, lang)
+        if path == "-" and sys.stdin is None:  # started with stdin closed (<&-)
+            import errno
+
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
         data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
     except OSError as exc:
-        from .loader import os_reason  # (only on this error: the system's words, ours in Chinese)
+        from .loader import os_reason  # the reason in Chinese too
 
         raise RosterIOError(code="roster_cannot_read", path=path, why=os_reason(exc)) from None
     if fmt == "jsonl":

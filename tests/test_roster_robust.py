@@ -420,7 +420,7 @@ def test_stdout_on_a_full_disk_is_one_line():
         result = subprocess.run([sys.executable, "-m", "equivalence", "lookup", "技师"], stdout=full,
                                 stderr=subprocess.PIPE, text=True)
     assert result.returncode == 1
-    assert result.stderr == "Error: cannot write the output: No space left on device\n"
+    assert result.stderr == "Error: 无法写出结果：磁盘空间不足\n"  # zh, the default language
 
 
 def test_roster_into_a_closed_pipe_ends_quietly(tmp_path):

@@ -137,7 +137,8 @@ def test_search_table(runner):
     assert lines[0].split() == ["类别", "编号", "名称", "所属", "匹配", "得分"]
     assert lines[2].split() == ["职称", "eng.associate_senior", "高级工程师", "工程技术", "拼音首字母", "68"]
     en = run(runner, "search", "gjgcs", "--lang", "en").stdout.splitlines()
-    assert en[2].split() == ["title", "eng.associate_senior", "高级工程师", "工程技术", "initials", "68"]
+    assert en[2].split() == ["title", "eng.associate_senior", "Senior", "engineer",
+                             "Engineering", "technology", "initials", "68"]
 
 
 def test_search_json(runner):

@@ -185,7 +185,8 @@ def show(reg, p: ShowParams) -> dict:
 def search(reg, p: SearchParams) -> dict:
     from ..cli_worker import SEARCH_KINDS
 
-    return stamped(api.search(reg, need(p.text, "text"), kinds=named(SEARCH_KINDS, p.listed("kind"), "kind"), limit=p.limit))
+    return stamped(api.search(reg, need(p.text, "text"), kinds=named(SEARCH_KINDS, p.listed("kind"), "kind"),
+                              limit=p.limit, lang=p.lang))
 
 
 def _worker(p: WorkerParams) -> dict:

@@ -85,6 +85,8 @@ def _one_region(ctx, param, values):
     """--region once: the shipped rules of two provinces are never in force for one worker at once."""
     if len(values) > 1:
         raise click.BadParameter(said("usage_region_once", values=list(values)), ctx, param)
+    if values and not values[0].strip():  # (an empty variable in a script: not the national rules unasked)
+        raise click.BadParameter(said("usage_region_empty"), ctx, param)
     return values[0] if values else None
 
 

@@ -634,6 +634,8 @@ def load_folder(root: str | os.PathLike, *, display_root: str | None = None,
         for path in skipped:
             problems.append(MappingError(os.path.join(shown, os.path.relpath(path, root)), None, "",
                                          code="not_regular_inside"))
+        if not files and not skipped and not problems:  # a mistyped folder would answer "unknown level"
+            problems.append(MappingError(shown, None, "", code="no_mapping_files", ext="*.yaml"))
         total = 0
         for file in files:
             rel = os.path.join(shown, os.path.relpath(file, root))

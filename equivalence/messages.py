@@ -56,6 +56,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "span_from": {"zh": "自 {start} 起", "en": "from {start}"},
     "span_from_until": {"zh": "自 {start} 至 {end}", "en": "from {start} until {end}"},
     # usage of the command line (exit 2)
+    "usage_region_empty": {"zh": "不能为空：请给出省份名称（如 广东）", "en": "must name a province (e.g. guangdong), not be empty"},
     "usage_region_once": {"zh": "只能给一次（给了 {values}）：一名职工只适用一个省份的规则；请每个省份分别查询",
                           "en": "give it once (got {values}): the rules of one province apply to a worker; "
                                 "ask each province in its own query"},
@@ -136,6 +137,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     # reading the files (loader)
     "not_a_layer": {"zh": "不是规则层：没有 {file}", "en": "not a layer: it has no {file}"},
     "not_mapping_folder": {"zh": "不是映射文件的文件夹", "en": "not a folder of mapping files"},
+    "no_mapping_files": {"zh": "文件夹中没有映射文件（{ext}）", "en": "no mapping files ({ext}) in the folder"},
     "too_many_files": {"zh": "超过 {folders:,} 个文件夹或 {files:,} 个文件：不是映射文件的文件夹",
                        "en": "more than {folders:,} folders or {files:,} files: not a folder of mapping files"},
     "not_regular_inside": {"zh": "不是文件夹内的普通文件（指向文件夹外的链接、管道等）；未读取",

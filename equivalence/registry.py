@@ -44,7 +44,7 @@ class Registry:
         from .index import load_index, region_layers
 
         root, layers = folder("root", root), folders("layers", layers)
-        stack = (region_layers(text("region", region, optional=True)) if region else []) + layers
+        stack = (region_layers(text("region", region, optional=True)) if region is not None else []) + layers
         return cls(load_index(root, layers=stack, use_cache=use_cache))
 
     # -- catalogues ----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from equivalence import api
 from equivalence.cli import cli
@@ -289,3 +290,26 @@ def test_the_exported_index_functions_check_their_folders():
     for call in (lambda: equivalence.load_index(1), lambda: equivalence.compile_folder(1)):
         with pytest.raises(EquivalenceError, match=r"^root must be a path, got 1$"):  # was TypeError
             call()
+
+
+def test_an_empty_region_is_an_error_not_the_national_rules():
+    """--region "" (an empty variable in a script) silently answered by the national rules alone."""
+    for value in ("", "  "):
+        result = CliRunner().invoke(cli, ["--region", value, "lookup", "技师", "--lang", "en"])
+        assert result.exit_code == 2
+        assert result.output.splitlines()[-1] == \
+            "Error: Invalid value for '--region': must name a province (e.g. guangdong), not be empty"
+        with pytest.raises(EquivalenceError, match="no shipped rules for region"):
+            Registry.load(region=value)
+    assert CliRunner().invoke(cli, ["--region", "guangdong", "lookup", "特级技师"]).exit_code == 0
+
+
+def test_a_folder_with_no_mapping_files_is_an_error(tmp_path):
+    """`validate` of an empty folder said OK (0 ladders); `--mappings` of one answered 'unknown level'."""
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == f"{tmp_path}: 文件夹中没有映射文件（*.yaml）"
+    result = CliRunner().invoke(cli, ["--mappings", str(tmp_path), "lookup", "技师", "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.output.strip() == \
+        f"Error: the mappings do not validate: {tmp_path}: no mapping files (*.yaml) in the folder"

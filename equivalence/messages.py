@@ -328,6 +328,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
                             "en": "cell {cell} is beyond column {limit} (a roster has fewer columns)"},
     "xlsx_cell_too_long": {"zh": "第 {row} 行有单元格超过 {limit} 个字符", "en": "cell in row {row} is longer than {limit} characters"},
     "xlsx_too_many_cells": {"zh": "工作表超过 {limit} 个单元格（行 × 列）", "en": "more than {limit} cells (rows × columns) in the sheet"},
+    "roster_xlsx_cell_too_long": {
+        "zh": "第 {row} 行 '{column}' 列的单元格超过 {limit} 个字符（Excel 单元格的上限），.xlsx 无法完整保存；请改为输出 .csv",
+        "en": "row {row}, column '{column}': the cell is longer than {limit} characters (Excel's limit for a cell) "
+              "and cannot be kept whole in .xlsx; write .csv instead"},
     "roster_empty": {"zh": "{path} 是空的（应有标题行）", "en": "{path} is empty (expected a header row)"},
     "roster_header_unreadable": {"zh": "{path}：无法读取标题行（{why}）", "en": "{path}: the header row cannot be read ({why})"},
     "row_cell_too_long": {"zh": "第 {line} 行：有单元格超过 {limit} 个字符", "en": "line {line}: a cell over {limit} characters"},

@@ -281,3 +281,24 @@ def test_a_repeated_header_name_is_said(runner, tmp_path):
     result = roster(runner, str(src), "--lang", "en")
     assert result.stderr.splitlines()[0] == ("Note: column 3 repeats the name '证书' of a column to its left; it is kept "
                                              "as '证书 (2)' and not read as a field")
+
+
+# -- a cell longer than Excel holds is an error for .xlsx output, not a silently cut cell -------------
+
+def test_a_cell_too_long_for_xlsx_is_an_error_and_no_file_is_written(runner, tmp_path):
+    src = tmp_path / "r.csv"
+    src.write_text(f"id,备注,holds\nE1,短,技师\nE2,{'长' * 32_768},技师\n", encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    for lang, expected in (
+            ("zh", "Error: 第 3 行 '备注' 列的单元格超过 32,767 个字符（Excel 单元格的上限），.xlsx 无法完整保存；"
+                   "请改为输出 .csv\n"),
+            ("en", "Error: row 3, column '备注': the cell is longer than 32,767 characters (Excel's limit for a cell) "
+                   "and cannot be kept whole in .xlsx; write .csv instead\n")):
+        result = roster(runner, str(src), "-o", str(out), "--lang", lang)
+        no_traceback(result)
+        assert result.exit_code == 1
+        assert result.stderr == expected
+        assert list(tmp_path.iterdir()) == [src]  # nothing written, no scratch left
+    src.write_text(f"id,备注,holds\nE2,{'长' * 32_767},技师\n", encoding="utf-8")  # at the limit: kept whole
+    assert roster(runner, str(src), "-o", str(out)).exit_code == 0
+    assert openpyxl.load_workbook(out).active["B2"].value == "长" * 32_767

@@ -20,7 +20,8 @@ every column in order, plus (see :data:`ADDED`):
   (``技师@2030-12-01[rule] > …``); an unreachable target leaves the date empty and says why in the
   route, and is not an error;
 * ``error``: empty when the row was processed, else the reason in ``lang`` (unknown level, bad
-  date, …; any failure of one row is that row's error, in one line, and the other rows are answered).
+  date, a cell holding an Excel error value such as ``#N/A``, …; any failure of one row is that
+  row's error, in one line, and the other rows are answered).
 
 A level filled by 评聘 (a rule whose conditions say so: 特级技师, 首席技师 are posts one is appointed
 to) is marked ``（评聘）`` (``(by appointment)``) in ``next_steps`` and ``target_route``.
@@ -70,6 +71,10 @@ KIND_ORDER = ("apply", "treated_as", "counts_as", "post", "derived")
 WORDS = {"zh": {"held": "已持有", "no_route": "无路径", "appointed": "（评聘）", "failed": "无法处理此行"},
          "en": {"held": "held", "no_route": "no route", "appointed": " (by appointment)",
                 "failed": "cannot process this row"}}
+# What Excel shows in a cell whose formula failed (a VLOOKUP that found nothing: #N/A); a CSV saved
+# by Excel holds the same text. Not a level, an education or a number: the row says so.
+EXCEL_ERRORS = frozenset(("#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!",
+                          "#GETTING_DATA"))
 ERROR_CHARS = 500  # an error cell quotes the bad value; a 100,000-character value is cut
 
 
@@ -177,6 +182,9 @@ class Roster:
         from .profile import ProfileError, _years_text, build_profile, years_between
 
         reg = self.reg
+        for value in (holds, education, work_years, target):
+            if value.upper() in EXCEL_ERRORS:
+                raise ProfileError(code="cell_excel_error", value=value)
         years = None
         if work_years:
             try:  # as years are typed in holds: full-width digits (６．５), a trailing 年 (6年)

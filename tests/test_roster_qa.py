@@ -302,3 +302,28 @@ def test_a_cell_too_long_for_xlsx_is_an_error_and_no_file_is_written(runner, tmp
     src.write_text(f"id,备注,holds\nE2,{'长' * 32_767},技师\n", encoding="utf-8")  # at the limit: kept whole
     assert roster(runner, str(src), "-o", str(out)).exit_code == 0
     assert openpyxl.load_workbook(out).active["B2"].value == "长" * 32_767
+
+
+# -- a formula that failed (#N/A from a VLOOKUP) is said as what it is, and the other rows go on -----
+
+def test_excel_error_values_are_said_for_their_row(runner, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.append(["id", "holds", "education", "work_years", "target"])
+    errors = ["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!"]
+    for n, value in enumerate(errors):
+        cells = ["高级工:2", "大专", "6", "技师"]
+        cells[n % 4] = value
+        wb.active.append([f"E{n}", *cells])
+    wb.active.append(["E9", "高级工:2", "大专", "6", "技师"])
+    wb.save(tmp_path / "r.xlsx")
+    assert wb.active["B2"].data_type == "e"  # an error cell, as Excel saves one
+    result = roster(runner, str(tmp_path / "r.xlsx"))
+    no_traceback(result)
+    assert result.exit_code == 1
+    rows = csv_rows(result.stdout)
+    assert [r["error"] for r in rows] == [f"单元格是 Excel 错误值 {v}" for v in errors] + [""]
+    assert rows[-1]["target_earliest"] == "2028-12-01"
+    src = tmp_path / "r.csv"  # as Excel saves it to CSV: the same text
+    src.write_text("holds,education\n#N/A,大专\n技师,#N/A\n", encoding="utf-8")
+    result = roster(runner, str(src), "--lang", "en")
+    assert [r["error"] for r in csv_rows(result.stdout)] == ["the cell holds the Excel error #N/A"] * 2

@@ -409,7 +409,7 @@ def test_diff_lists_only_rows_whose_answer_changed(tmp_path, runner):
                                  "--roster", str(roster), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["roster"] == [
-        {"row": 1, "id": "A", "column": "next_steps", "before": "高级工、技术员@2021-06-01", "after": "技术员@2023-06-01"}]
+        {"row": 2, "id": "A", "column": "next_steps", "before": "高级工、技术员@2021-06-01", "after": "技术员@2023-06-01"}]
 
 
 # -- JSON Lines: data, not display ------------------------------------------------------------------

@@ -327,3 +327,38 @@ def test_excel_error_values_are_said_for_their_row(runner, tmp_path):
     src.write_text("holds,education\n#N/A,大专\n技师,#N/A\n", encoding="utf-8")
     result = roster(runner, str(src), "--lang", "en")
     assert [r["error"] for r in csv_rows(result.stdout)] == ["the cell holds the Excel error #N/A"] * 2
+
+
+# -- diff --roster reads the roster as `roster` does, and names rows as Excel shows them ---------------
+
+def test_diff_roster_finds_the_header_as_roster_does(runner, tmp_path):
+    import json
+
+    from conftest import TINY_FILES, write_folder
+
+    files = dict(TINY_FILES)  # 中级工 -> 高级工 ends in 2022-12: A's step to 高级工 is gone in 2023
+    old = "  - {id: sk-up-2, kind: promotion, from: sk.s2, to: sk.s3, "
+    files["rules/rules.yaml"] = files["rules/rules.yaml"].replace(old, old + "effective_until: 2022-12, ")
+    folder = write_folder(tmp_path / "nat", files)
+    src = tmp_path / "staff.csv"  # a title, the header with a note, a blank row saved by Excel
+    src.write_text("2023年职工名单,,\n工号,证书（含年限）,目标\n,,\nA,中级工:1,\nB,初级工:1,中级工\n", encoding="utf-8")
+    book = tmp_path / "staff.xlsx"  # behind an instructions sheet, under a title
+    wb = openpyxl.Workbook()
+    wb.active.title = "填表说明"
+    wb.active.append(["请按模板填写"])
+    ws = wb.create_sheet("名单")
+    for row in (["2023年职工名单"], [], ["工号", "证书（含年限）", "目标"], ["B", "初级工:1", "中级工"], ["A", "中级工:1"]):
+        ws.append(row)
+    wb.save(book)
+    expected = {src: 4, book: 5}
+    for path, row in expected.items():
+        result = runner.invoke(cli, ["--mappings", str(folder), "diff", "--as-of", "2021-06-01", "--as-of", "2023-06-01",
+                                     "--roster", str(path), "--format", "json"])
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["roster"] == [
+            {"row": row, "id": "A", "column": "next_steps", "before": "高级工、技术员@2021-06-01",
+             "after": "技术员@2023-06-01"}]
+    assert result.stderr.splitlines() == [
+        f"注意：读取了 {book} 中有名单表头的工作表 '名单'，另外 1 个工作表未读取（'填表说明'）",
+        "注意：表头在第 3 行，其上的行（标题）未作为名单读取",
+        "读取的列：工号 作为 id，证书（含年限） 作为 holds，目标 作为 target"]

@@ -74,6 +74,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "years_not_finite": {"zh": "{what}应为有限的年数，实为 '{got}'", "en": "{what} must be a finite number of years, got {got}"},
     "obtained_after_plan_date": {"zh": "'{raw}'：取得日期晚于计划日期 {as_of}",
                                  "en": "'{raw}': obtained after the plan date {as_of}"},
+    "unknown_education": {"zh": "未知学历 '{name}'{suggest}", "en": "unknown education '{name}'{suggest}"},
+    "education_tech_school": {"zh": "{name} 不明确：请写 {zh}", "en": "{name} is not specific: write {en}"},
     "not_education": {"zh": "'{name}' 不是学历", "en": "'{name}' is not an education level"},
     "unknown_honour": {"zh": "未知荣誉 '{name}'{known}", "en": "unknown honour '{name}'{known}"},
     "known": {"zh": "（可选：{names}）", "en": " (known: {names})"},

@@ -362,3 +362,19 @@ def test_diff_roster_finds_the_header_as_roster_does(runner, tmp_path):
         f"注意：读取了 {book} 中有名单表头的工作表 '名单'，另外 1 个工作表未读取（'填表说明'）",
         "注意：表头在第 3 行，其上的行（标题）未作为名单读取",
         "读取的列：工号 作为 id，证书（含年限） 作为 holds，目标 作为 target"]
+
+
+# -- education as HR forms write it -------------------------------------------------------------------
+
+def test_education_with_a_study_mode_a_bound_or_none(runner, tmp_path):
+    src = tmp_path / "r.csv"
+    src.write_text("holds,education,target\n助理工程师:4,本科,工程师\n助理工程师:4,全日制本科,工程师\n"
+                   "助理工程师:4,本科及以上学历,工程师\n助理工程师:4,,工程师\n助理工程师:4,无,工程师\n"
+                   "助理工程师:4,—,工程师\n助理工程师:4,技校,工程师\n助理工程师:4,本课,工程师\n", encoding="utf-8")
+    result = roster(runner, str(src))
+    no_traceback(result)
+    rows = csv_rows(result.stdout)
+    added = [(r["target_earliest"], r["target_route"], r["next_steps"]) for r in rows]
+    assert added[1] == added[2] == added[0] and added[4] == added[5] == added[3]
+    assert [r["error"] for r in rows] == [""] * 6 + [
+        "技校 不明确：请写 中级工班、高级工班 或 预备技师（技师）班", "未知学历 '本课'；是否想找：本科？"]

@@ -32,6 +32,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
                               "en": "{occupation} {code} is an occupation: name one of its skill grades"},
     "hint_no_ladder_or_occupation": {"zh": "既不是等级序列，也不是职业分类大典（2022年版）中的职业",
                                      "en": "no ladder, and no occupation of the 职业分类大典 (2022 edition)"},
+    "hint_qualifier_disagrees": {"zh": "'{name}' 与括号中的 '{qualifier}' 不是同一等级",
+                                 "en": "'{name}' and '{qualifier}' in brackets are not the same level"},
     "hint_name_the_ladder": {"zh": "请写明等级序列", "en": "name the ladder"},
     "hint_short_form": {"zh": "这是多个名称的简称，请写明其一", "en": "a short form of several names; name one"},
     "unknown_purpose": {"zh": "未知用途 '{name}'（可选：{known}）", "en": "unknown purpose '{name}' (known: {known})"},

@@ -7,6 +7,7 @@ import unicodedata
 
 _SPACE = re.compile(r"\s+")
 _QUALIFIER = re.compile(r"\([^()]*\)$")
+_BRACKETED = re.compile(r"(.+?)\s*[(（]([^()（）]+)[)）]")
 
 # Traditional -> simplified, character by character, for exactly the characters of the names in the
 # shipped data (scripts/gen_traditional.py writes it with OpenCC; tests/test_names.py checks with
@@ -84,6 +85,12 @@ def normalize(name: str) -> str:
 def strip_qualifier(normalized: str) -> str:
     """Drop a trailing bracketed qualifier: '讲师(高校)' -> '讲师' (used once the ladder is named)."""
     return _QUALIFIER.sub("", normalized)
+
+
+def split_qualifier(name: str) -> tuple[str, str] | None:
+    """A name and the qualifier in brackets after it ('技师（二级）' -> ('技师', '二级')), else None."""
+    match = _BRACKETED.fullmatch(name.strip())
+    return (match[1].strip(), match[2].strip()) if match and match[1].strip() and match[2].strip() else None
 
 
 def closest(name: str, candidates: dict[str, str], n: int = 5) -> list[str]:

@@ -13,7 +13,7 @@ any other column (``id``, names, departments) is passed through. Each output row
 every column in order, plus (see :data:`ADDED`):
 
 * ``to:LADDER`` for each ``--to`` ladder: what the credentials held relate to on that ladder, grouped
-  by relation kind (``可申报:工程师；可聘岗位:专业技术十级–专业技术八级``);
+  by relation kind (``可申报：工程师；可聘岗位：专业技术十级–专业技术八级``);
 * ``next_steps``: the levels one rule away (a promotion, an application, a post; after any number of
   ``counts_as`` links) with the earliest date of each (``技师@2028-12-01；助理工程师、…@2026-12-01``);
 * ``target_earliest`` and ``target_route``: the date and the steps of ``path`` for ``target``
@@ -63,9 +63,10 @@ ADDED = ("next_steps", "target_earliest", "target_route", "error")
 DATA_ADDED = ("next_steps", "target_earliest", "target_route", "target_no_route", "error")  # data=True
 INPUT_FIELDS = ("holds", "education", "work_years", "target")
 NEXT_KINDS = NEXT_STEP  # a step one takes; counts_as is an equivalence, not a step (kinds.py)
-# Separators in a cell: between groups, between names, after a relation word (zh: full width, never
-# inside a level name).
-SEPARATORS = {lang: (CLAUSE_SEP[lang], LIST_SEP[lang], ":" if lang == "zh" else ": ") for lang in ("zh", "en")}
+# Separators in a cell: between groups, between names, after a relation word or before a reason (zh:
+# full width, never inside a level name).
+COLON = {"zh": "：", "en": ": "}
+SEPARATORS = {lang: (CLAUSE_SEP[lang], LIST_SEP[lang], COLON[lang]) for lang in ("zh", "en")}
 _HOLDS_SPLIT = re.compile(r"[;；，\r\n]")  # never inside a level or occupation name ("、" and "," are: 一、二级引航员)
 KIND_ORDER = ("apply", "treated_as", "counts_as", "post", "derived")
 WORDS = {"zh": {"held": "已持有", "no_route": "无路径", "appointed": "（评聘）", "failed": "无法处理此行"},
@@ -170,7 +171,9 @@ class Roster:
 
             answer = {**blank, "error": _one_line(message(exc, self.lang))}
         except Exception as exc:  # noqa: BLE001 - one bad value never costs the other rows their answers
-            answer = {**blank, "error": _one_line(f"{WORDS[self.lang]['failed']} ({type(exc).__name__}: {exc})")}
+            why = f"{type(exc).__name__}{COLON[self.lang]}{exc}"
+            answer = {**blank, "error": _one_line(f"{WORDS[self.lang]['failed']}（{why}）" if self.lang == "zh" else
+                                                  f"{WORDS[self.lang]['failed']} ({why})")}
         if self.structured is not None:
             self.structured[(holds, education, work_years, target)] = {**parts, "error": answer["error"]}
         if self.data:
@@ -328,7 +331,7 @@ class Roster:
             answer = find_path(self.reg, profile, targets, lang=self.lang)
         except NoPromotionPathError as exc:
             parts["target"] = ("no_route", str(exc))
-            return {"target_earliest": "", "target_route": f"{WORDS[self.lang]['no_route']}: {exc}"}
+            return {"target_earliest": "", "target_route": f"{WORDS[self.lang]['no_route']}{COLON[self.lang]}{exc}"}
         mark = WORDS[self.lang]["appointed"]
         route = " > ".join(f"{s.level.name}{mark if self._appointed(s.rule) else ''}@{s.date}[{s.rule}]"
                            for s in answer.steps)

@@ -378,3 +378,17 @@ def test_education_with_a_study_mode_a_bound_or_none(runner, tmp_path):
     assert added[1] == added[2] == added[0] and added[4] == added[5] == added[3]
     assert [r["error"] for r in rows] == [""] * 6 + [
         "技校 不明确：请写 中级工班、高级工班 或 预备技师（技师）班", "未知学历 '本课'；是否想找：本科？"]
+
+
+# -- zh cells in Chinese punctuation ------------------------------------------------------------------
+
+def test_zh_cells_use_the_full_width_colon(runner, tmp_path):
+    src = tmp_path / "r.csv"
+    src.write_text("holds,target\n技师,一级巡视员\n", encoding="utf-8")
+    zh = csv_rows(roster(runner, str(src), "--to", "工程技术").stdout)[0]
+    assert zh["to:工程技术"] == "可申报：工程师"
+    assert zh["target_route"].startswith("无路径：无法到达一级巡视员：")
+    en = csv_rows(roster(runner, str(src), "--to", "工程技术", "--lang", "en").stdout)[0]
+    assert en["to:Engineering technology"] == "may apply for: Engineer"
+    assert en["target_route"].startswith("no route: no route to Inspector, first grade: ")
+

@@ -362,16 +362,18 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
     reg = registry(ctx)
     answer = diff_dates(reg, before, after, lang)
     if roster_file:
-        from .rostercolumns import map_columns, parse_overrides
-        from .rosterio import read_table
+        from .rostercolumns import parse_overrides
+        from .rosterrun import read_roster
 
         try:
             overrides = parse_overrides(columns)
         except ValueError as exc:
             raise click.BadParameter(error_said(exc), param_hint="'--columns'") from None
-        table = read_table(roster_file, encoding)
-        colmap = map_columns(table.header, overrides)
-        answer["roster"] = diff_roster(reg, table.rows, before, after, to=list(to), lang=lang, columns=colmap.fields)
+        read = read_roster(roster_file, encoding=encoding, columns=overrides, lang=lang)  # as `roster` reads it
+        for note in read.notes:
+            click.echo(note, err=True)
+        answer["roster"] = diff_roster(reg, read.table.rows, before, after, to=list(to), lang=lang,
+                                       columns=read.columns.fields, row_numbers=read.table.row_numbers)
     if fmt != "table":
         emit(fmt, [], [], answer)
         return

@@ -37,9 +37,10 @@ def diff_dates(reg: Registry, before: str, after: str, lang: str = "zh") -> dict
 
 
 def diff_roster(reg: Registry, rows: list[dict], before: str, after: str, *, to=(), lang: str = "zh",
-                columns: dict[str, str] | None = None) -> list[dict]:
-    """Whose answers changed between two dates: for each roster row (by its ``id`` column, else its
-    row number) and each answer column whose *answer* differs, the value on each date.
+                columns: dict[str, str] | None = None, row_numbers: list[int] | None = None) -> list[dict]:
+    """Whose answers changed between two dates: for each roster row (by its ``id`` column, and its
+    number: from ``row_numbers``, as the file shows it, else its place in ``rows`` from 1) and each
+    answer column whose *answer* differs, the value on each date.
 
     A person is the same person on both dates: relative years (``技师:3``, ``work_years``) count back
     from the earlier date, and a date before the later one (a step open "now" on the earlier date)
@@ -61,12 +62,13 @@ def diff_roster(reg: Registry, rows: list[dict], before: str, after: str, *, to=
     id_column = (columns or {}).get("id", "id")
     added = engines[0].added
     changes = []
-    for n, row in enumerate(rows, 1):
+    numbers = row_numbers or range(1, len(rows) + 1)
+    for i, (row, number) in enumerate(zip(rows, numbers)):
         a, b = (engine.structured[engine.key(row)] for engine in engines)
         for column in added:
             if _compared(a, column, added, later) != _compared(b, column, added, later):
-                changes.append({"row": n, "id": row.get(id_column, ""), "column": column,
-                                "before": outputs[0][n - 1].get(column, ""), "after": outputs[1][n - 1].get(column, "")})
+                changes.append({"row": number, "id": row.get(id_column, ""), "column": column,
+                                "before": outputs[0][i].get(column, ""), "after": outputs[1][i].get(column, "")})
     return changes
 
 

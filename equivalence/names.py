@@ -7,6 +7,7 @@ import unicodedata
 
 _SPACE = re.compile(r"\s+")
 _QUALIFIER = re.compile(r"\([^()]*\)$")
+_BRACKETED = re.compile(r"(.+?)\s*[(（]([^()（）]+)[)）]")
 
 # Traditional -> simplified, character by character, for exactly the characters of the names in the
 # shipped data (scripts/gen_traditional.py writes it with OpenCC; tests/test_names.py checks with
@@ -58,6 +59,24 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Education as HR forms write it (see profile.resolve_education), on the education ladders only: a
+# study mode before the name (全日制本科, 在职研究生) and a lower bound after it (本科及以上学历; rules
+# set minimums, so the bound never claims more than was stated); and the values that mean none.
+STUDY_MODES = ("非全日制", "全日制", "在职")  # (longest first: 非全日制 holds 全日制)
+LOWER_BOUNDS = ("及以上学历", "以上学历", "及以上", "以上")
+NO_EDUCATION = frozenset(("无", "没有", "—", "——", "-", "--", "/"))  # normalized
+# Not one education: which 技工院校 class (the techschool ladder) is asked for instead.
+TECH_SCHOOL_WORDS = frozenset(("技校", "技工学校", "中技"))
+
+
+def education_name(key: str) -> str:
+    """A normalized education value without a study mode and a lower bound: '全日制本科及以上' -> '本科'."""
+    mode = next((m for m in STUDY_MODES if key.startswith(m) and len(key) > len(m)), "")
+    key = key[len(mode):]
+    bound = next((b for b in LOWER_BOUNDS if key.endswith(b) and len(key) > len(b)), "")
+    return key[:len(key) - len(bound)]
+
+
 def normalize(name: str) -> str:
     """Fold full-width forms, traditional characters, spaces and case: '技師 （卫生）' -> '技师(卫生)'."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", name)).casefold().translate(_FOLD)
@@ -66,6 +85,12 @@ def normalize(name: str) -> str:
 def strip_qualifier(normalized: str) -> str:
     """Drop a trailing bracketed qualifier: '讲师(高校)' -> '讲师' (used once the ladder is named)."""
     return _QUALIFIER.sub("", normalized)
+
+
+def split_qualifier(name: str) -> tuple[str, str] | None:
+    """A name and the qualifier in brackets after it ('技师（二级）' -> ('技师', '二级')), else None."""
+    match = _BRACKETED.fullmatch(name.strip())
+    return (match[1].strip(), match[2].strip()) if match and match[1].strip() and match[2].strip() else None
 
 
 def closest(name: str, candidates: dict[str, str], n: int = 5) -> list[str]:

@@ -171,12 +171,7 @@ def build_profile(
     for h in holds:
         holding = parse_holding(reg, h, as_of)
         holdings.append(Holding(holding.level, holding.obtained, holding.level in post_refs))
-    edu = None
-    if education:
-        lev = reg.level(education)
-        if reg.ladders[lev.ladder].kind != "education":
-            raise ProfileError(code="not_education", name=education)
-        edu = lev.ref
+    edu = resolve_education(reg, education) if education else None
     scores = check_scores(scores or {})
     known = {item["id"] for scheme in reg.index.get("points_schemes", {}).values() for item in scheme["items"]}
     unknown = sorted(set(scores) - known)
@@ -185,6 +180,43 @@ def build_profile(
                            known=("known", {"names": sorted(known)}) if known else ("no_points_scheme", {}))
     return Profile(holdings, as_of, edu, work_years, honours=frozenset(resolve_honour(reg, h) for h in honours),
                    scores=scores)
+
+
+def resolve_education(reg: Registry, name: str) -> str | None:
+    """The education level ``name`` gives, as HR forms write it: a level of an education ladder, also
+    after a study mode (全日制本科) or with a lower bound (本科及以上学历: the bound); None for a value
+    that says none (无, —, /).
+
+    Raises
+    ------
+    ProfileError
+        Not an education level (技师), 技校 (which class?), or nothing known (the closest education names).
+    AmbiguousLevelError
+    """
+    from .names import NO_EDUCATION, TECH_SCHOOL_WORDS, closest, education_name, normalize
+
+    key = normalize(name)
+    if key in NO_EDUCATION:
+        return None
+    ladders = [lad for lad in reg.ladders.values() if lad.kind == "education"]
+    if key in TECH_SCHOOL_WORDS and (classes := [lad for lad in ladders if lad.id == "techschool"]):
+        zh, en = ([getattr(reg.levels[r], lang) for r in classes[0].levels] for lang in ("zh", "en"))
+        raise ProfileError(code="education_tech_school", name=name.strip(),
+                           zh="、".join(zh[:-1]) + " 或 " + zh[-1], en=", ".join(en[:-1]) + " or " + en[-1])
+    for wanted in dict.fromkeys((name, education_name(key))):
+        found = reg.candidates(wanted)
+        refs = [r for r in found if reg.ladders[reg.levels[r].ladder].kind == "education"]
+        if len(refs) == 1:
+            return refs[0]
+        if found:  # several, or a level of another kind (技师): as the name says
+            lev = reg.level(wanted)
+            if reg.ladders[lev.ladder].kind != "education":
+                raise ProfileError(code="not_education", name=name)
+            return lev.ref
+    shown = {normalize(n): n for lad in ladders for r in lad.levels
+             for n in (reg.levels[r].zh, *reg.levels[r].aliases)}
+    near = closest(name, shown)
+    raise ProfileError(code="unknown_education", name=name, suggest=("suggest", {"names": near}) if near else ("", {}))
 
 
 def resolve_honour(reg: Registry, name: str) -> str:

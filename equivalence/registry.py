@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from .errors import AmbiguousLevelError, UnknownLadderError, UnknownLevelError, UnknownRuleError
-from .names import SHORT_FORMS, closest, normalize, strip_qualifier
+from .names import SHORT_FORMS, closest, normalize, split_qualifier, strip_qualifier
 from .records import Ladder, Level, Purpose, Rule, Source
 
 _SEPARATORS = (":", "：")
@@ -145,7 +145,22 @@ class Registry:
             return list(found)
         # A short form (注会, 副处, 研究生): what its long forms name, in the order given.
         refs = [r for long in SHORT_FORMS.get(key, ()) for r in self.candidates(long)]
+        if not refs and (parts := split_qualifier(key)):  # 技师（二级）: the level said twice
+            refs = self._agreeing(*parts)[0]
         return list(dict.fromkeys(refs))
+
+    def _agreeing(self, name: str, qualifier: str) -> tuple[list[str], list[str], list[str]]:
+        """For 'NAME（QUALIFIER）': the levels NAME names that QUALIFIER names too (技师（二级）: 二级 is
+        an alias of 技师), or that it names the tier of (高级工程师（副高）: the title counts as 副高级);
+        and the levels each names alone, to say when they disagree (技师（三级）)."""
+        named, said = self.candidates(name), self.candidates(qualifier)
+        tiers = {r for r in said if self.ladders[self.levels[r].ladder].kind == "title_tier"}
+
+        def agrees(ref: str) -> bool:
+            return ref in said or any(self.rules[rid].kind == "counts_as" and tiers.intersection(self.rules[rid].to)
+                                      for rid in self.index["out"].get(ref, ()))
+
+        return [r for r in named if agrees(r)], named, said
 
     def _occupation_prefix(self, prefix: str) -> dict | None:
         # Only a tier-4 occupation (职业) holds skill grades; a group code is not an occupation.
@@ -189,6 +204,10 @@ class Registry:
             short = normalize(name) in SHORT_FORMS and normalize(name) not in self.index["names"]
             raise AmbiguousLevelError(name, [self.qualified(r) for r in found],
                                       hint=("hint_short_form", {}) if short else "")
+        parts = split_qualifier(name)
+        if parts and not any(sep in name for sep in _SEPARATORS) and all(self._agreeing(*parts)[1:]):
+            raise UnknownLevelError(name, [], hint=("hint_qualifier_disagrees", {"name": parts[0],
+                                                                                 "qualifier": parts[1]}))
         for sep in _SEPARATORS:
             if sep in name:
                 ladder_part, _, level_part = name.partition(sep)
@@ -210,7 +229,17 @@ class Registry:
             shown = [f"{occ['zh']}:{g}" for g in ("高级工", "技师") if g in grades]
             raise UnknownLevelError(name, shown, hint=("hint_occupation_holds_grades",
                                                       {"occupation": occ["zh"], "code": occ["code"]}))
-        raise UnknownLevelError(name, self.suggest(name))
+        raise UnknownLevelError(name, list(dict.fromkeys(self._occupation_grade(name) + self.suggest(name)))[:5])
+
+    def _occupation_grade(self, name: str) -> list[str]:
+        """电工技师, an occupation run into a skill grade: ['电工:技师'], the way to write it; else []."""
+        key = normalize(name)
+        grades = sorted({normalize(self.levels[r].zh): self.levels[r].zh for lad in self.ladders.values()
+                         if lad.kind == "skill_grade" for r in lad.levels}.items(), key=lambda g: -len(g[0]))
+        for folded, grade in grades:
+            if key.endswith(folded) and len(key) > len(folded) and (occ := self._occupation_prefix(key[:-len(folded)])):
+                return [f"{occ['zh']}:{grade}"]
+        return []
 
     def _unknown_prefix(self, name: str, prefix: str, level_part: str) -> None:
         """PREFIX:LEVEL where PREFIX is neither a ladder nor an occupation (维修电工:技师, a name the

@@ -13,14 +13,15 @@ any other column (``id``, names, departments) is passed through. Each output row
 every column in order, plus (see :data:`ADDED`):
 
 * ``to:LADDER`` for each ``--to`` ladder: what the credentials held relate to on that ladder, grouped
-  by relation kind (``可申报:工程师；可聘岗位:专业技术十级–专业技术八级``);
+  by relation kind (``可申报：工程师；可聘岗位：专业技术十级–专业技术八级``);
 * ``next_steps``: the levels one rule away (a promotion, an application, a post; after any number of
   ``counts_as`` links) with the earliest date of each (``技师@2028-12-01；助理工程师、…@2026-12-01``);
 * ``target_earliest`` and ``target_route``: the date and the steps of ``path`` for ``target``
   (``技师@2030-12-01[rule] > …``); an unreachable target leaves the date empty and says why in the
   route, and is not an error;
 * ``error``: empty when the row was processed, else the reason in ``lang`` (unknown level, bad
-  date, …; any failure of one row is that row's error, in one line, and the other rows are answered).
+  date, a cell holding an Excel error value such as ``#N/A``, …; any failure of one row is that
+  row's error, in one line, and the other rows are answered).
 
 A level filled by 评聘 (a rule whose conditions say so: 特级技师, 首席技师 are posts one is appointed
 to) is marked ``（评聘）`` (``(by appointment)``) in ``next_steps`` and ``target_route``.
@@ -62,14 +63,19 @@ ADDED = ("next_steps", "target_earliest", "target_route", "error")
 DATA_ADDED = ("next_steps", "target_earliest", "target_route", "target_no_route", "error")  # data=True
 INPUT_FIELDS = ("holds", "education", "work_years", "target")
 NEXT_KINDS = NEXT_STEP  # a step one takes; counts_as is an equivalence, not a step (kinds.py)
-# Separators in a cell: between groups, between names, after a relation word (zh: full width, never
-# inside a level name).
-SEPARATORS = {lang: (CLAUSE_SEP[lang], LIST_SEP[lang], ":" if lang == "zh" else ": ") for lang in ("zh", "en")}
+# Separators in a cell: between groups, between names, after a relation word or before a reason (zh:
+# full width, never inside a level name).
+COLON = {"zh": "：", "en": ": "}
+SEPARATORS = {lang: (CLAUSE_SEP[lang], LIST_SEP[lang], COLON[lang]) for lang in ("zh", "en")}
 _HOLDS_SPLIT = re.compile(r"[;；，\r\n]")  # never inside a level or occupation name ("、" and "," are: 一、二级引航员)
 KIND_ORDER = ("apply", "treated_as", "counts_as", "post", "derived")
 WORDS = {"zh": {"held": "已持有", "no_route": "无路径", "appointed": "（评聘）", "failed": "无法处理此行"},
          "en": {"held": "held", "no_route": "no route", "appointed": " (by appointment)",
                 "failed": "cannot process this row"}}
+# What Excel shows in a cell whose formula failed (a VLOOKUP that found nothing: #N/A); a CSV saved
+# by Excel holds the same text. Not a level, an education or a number: the row says so.
+EXCEL_ERRORS = frozenset(("#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!",
+                          "#GETTING_DATA"))
 ERROR_CHARS = 500  # an error cell quotes the bad value; a 100,000-character value is cut
 
 
@@ -165,7 +171,9 @@ class Roster:
 
             answer = {**blank, "error": _one_line(message(exc, self.lang))}
         except Exception as exc:  # noqa: BLE001 - one bad value never costs the other rows their answers
-            answer = {**blank, "error": _one_line(f"{WORDS[self.lang]['failed']} ({type(exc).__name__}: {exc})")}
+            why = f"{type(exc).__name__}{COLON[self.lang]}{exc}"
+            answer = {**blank, "error": _one_line(f"{WORDS[self.lang]['failed']}（{why}）" if self.lang == "zh" else
+                                                  f"{WORDS[self.lang]['failed']} ({why})")}
         if self.structured is not None:
             self.structured[(holds, education, work_years, target)] = {**parts, "error": answer["error"]}
         if self.data:
@@ -177,6 +185,9 @@ class Roster:
         from .profile import ProfileError, _years_text, build_profile, years_between
 
         reg = self.reg
+        for value in (holds, education, work_years, target):
+            if value.upper() in EXCEL_ERRORS:
+                raise ProfileError(code="cell_excel_error", value=value)
         years = None
         if work_years:
             try:  # as years are typed in holds: full-width digits (６．５), a trailing 年 (6年)
@@ -320,7 +331,7 @@ class Roster:
             answer = find_path(self.reg, profile, targets, lang=self.lang)
         except NoPromotionPathError as exc:
             parts["target"] = ("no_route", str(exc))
-            return {"target_earliest": "", "target_route": f"{WORDS[self.lang]['no_route']}: {exc}"}
+            return {"target_earliest": "", "target_route": f"{WORDS[self.lang]['no_route']}{COLON[self.lang]}{exc}"}
         mark = WORDS[self.lang]["appointed"]
         route = " > ".join(f"{s.level.name}{mark if self._appointed(s.rule) else ''}@{s.date}[{s.rule}]"
                            for s in answer.steps)

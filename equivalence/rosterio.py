@@ -15,7 +15,8 @@ leading zeros (``000123``) is read as shown.
 CSV input is UTF-8, with or without a byte-order mark; otherwise GBK (read as GB18030, its
 superset) is detected when the bytes are not UTF-8, or named with ``encoding``. CSV output is UTF-8;
 ``excel=True`` adds the byte-order mark and CRLF line ends Excel expects; a cell holding a CR or an
-LF is always quoted. Output files are written whole or not at all (:mod:`equivalence.atomic`).
+LF is always quoted. Output files are written whole or not at all (:mod:`equivalence.atomic`): a
+cell longer than Excel's 32,767 characters is an error for .xlsx output, not a cut cell.
 
 Formula injection (OWASP, "CSV Injection"): a cell written to CSV or xlsx that starts with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return would be run as a formula by a spreadsheet. In CSV
@@ -39,7 +40,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-from .errors import EquivalenceError
+from .errors import EquivalenceError, one_line
 from .results import json_of
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -47,6 +48,7 @@ _RISKY = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 CELL_LIMIT = 131_072  # characters in one CSV cell (the csv module's default limit)
+XLSX_CELL_LIMIT = 32_767  # characters in one worksheet cell (Excel's limit; openpyxl cuts the rest silently)
 
 
 class RosterIOError(EquivalenceError):
@@ -409,6 +411,7 @@ def write_table(path: str | None, header: list[str], rows: list[dict], *, excel:
         _write_csv(out, header, rows, excel)
         out.flush()
     elif fmt == "xlsx":
+        _check_xlsx_cells(header, rows)  # before any file is made
         with atomic_binary(path) as fh:
             _write_xlsx(fh, header, rows)
     elif fmt == "jsonl":
@@ -439,6 +442,21 @@ def _write_csv(fh, header: list[str], rows: list[dict], excel: bool) -> None:
     writer.writerows([v if not v or (v[0] not in first and "\n" not in v and "\r" not in v) else escape_cell(v)
                       for v in map(r.get, header, blanks)]
                      for r in rows)
+
+
+def _check_xlsx_cells(header: list[str], rows: list[dict]) -> None:
+    """Refuse a cell longer than a worksheet holds: openpyxl would cut it without a word.
+
+    Raises
+    ------
+    RosterIOError
+        Naming the first such cell's row as Excel shows it (the header is row 1) and its column.
+    """
+    for n, values in enumerate([header, *([r.get(h, "") for h in header] for r in rows)], 1):
+        for column, value in zip(header, values):
+            if len(value) > XLSX_CELL_LIMIT:
+                raise RosterIOError(code="roster_xlsx_cell_too_long", row=n, column=one_line(column),
+                                    limit=f"{XLSX_CELL_LIMIT:,}")
 
 
 def _write_xlsx(fh, header: list[str], rows: list[dict]) -> None:

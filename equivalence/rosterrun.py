@@ -1,12 +1,18 @@
 """A whole roster answered: read, its columns recognised, every row through
 :class:`~equivalence.roster.Roster`, rows that could not be read kept in place with their reason.
 The ``roster`` command and the web page's upload (``equivalence serve``) both call
-:func:`answer_roster`, so a file answered either way is the same file.
+:func:`answer_roster`, so a file answered either way is the same file; ``diff --roster`` reads the
+file with the same :func:`read_roster`, so it finds the same rows and names them alike.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (imported where used: the command loads them on demand)
+    from .rostercolumns import ColumnMap
+    from .rosterio import Table
 
 CHUNK = 2000  # rows per batch: progress is reported once per batch
 
@@ -20,21 +26,25 @@ class RosterAnswer:
     notes: list[str] = field(default_factory=list)  # for the person: sheets not read, which column was read as what
 
 
-def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | None = None,
-                  columns: dict[str, str] | None = None, lang: str = "zh", progress=None,
-                  name: str | None = None, data: bool = False) -> RosterAnswer:
-    """Every row of the roster at ``input_path`` (.csv, .xlsx, .jsonl, '-' for stdin) answered.
+@dataclass
+class RosterInput:
+    table: Table  # the header and rows, with their numbers as the file shows them
+    columns: ColumnMap  # which column is read as which field
+    notes: list[str] = field(default_factory=list)  # for the person: sheets not read, a title skipped, …
 
-    ``columns``: field -> column overrides (:func:`equivalence.rostercolumns.parse_overrides`);
-    ``progress(done, total)`` is called after each batch of rows; ``name`` is how messages call the
-    file (default: its path; the web page does not show its scratch path); ``data``: the answers are
-    data, not display cells (JSON Lines out: lists of levels, numbers as numbers, and a JSON Lines
-    input's own values passed through as given). Raises
-    :class:`~equivalence.errors.EquivalenceError` for what concerns the whole file (unreadable, no
-    holds column, unknown ladder in ``to``, a bad ``as_of``); a row's own problem is in its error cell.
+
+def read_roster(input_path: str, *, encoding: str | None = None, columns: dict[str, str] | None = None,
+                lang: str = "zh", name: str | None = None) -> RosterInput:
+    """A roster file as ``roster`` and ``diff --roster`` both read it: the header found under a title,
+    on the first sheet that has one, with notes in brackets (:func:`equivalence.rosterio.read_table`,
+    the row naming the holds column); its columns recognised (``columns``: field -> column overrides);
+    and what to tell the person about it. ``name`` is how notes and errors call the file.
+
+    Raises
+    ------
+    EquivalenceError
+        The file cannot be read, or has rows but no holds column.
     """
-    from .messages import message
-    from .roster import Roster
     from .rostercolumns import ColumnError, map_columns
     from .rosterio import RosterIOError, read_table
 
@@ -47,7 +57,6 @@ def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | No
     name = name or input_path
     table = read_table(input_path, encoding, is_header, lang)
     colmap = map_columns(table.header, columns or {})
-    engine = Roster(reg, to=to, as_of=as_of, lang=lang, columns=colmap.fields, data=data)
     notes = []
     if table.other_sheets:
         others = ", ".join(f"'{x}'" for x in table.other_sheets)
@@ -71,6 +80,28 @@ def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | No
         raise RosterIOError(code="roster_no_holds", path=name, columns=table.header)
     if colmap.renamed():
         notes.append(colmap.described(lang))
+    return RosterInput(table, colmap, notes)
+
+
+def answer_roster(reg, input_path: str, *, to=(), as_of=None, encoding: str | None = None,
+                  columns: dict[str, str] | None = None, lang: str = "zh", progress=None,
+                  name: str | None = None, data: bool = False) -> RosterAnswer:
+    """Every row of the roster at ``input_path`` (.csv, .xlsx, .jsonl, '-' for stdin) answered.
+
+    ``columns``: field -> column overrides (:func:`equivalence.rostercolumns.parse_overrides`);
+    ``progress(done, total)`` is called after each batch of rows; ``name`` is how messages call the
+    file (default: its path; the web page does not show its scratch path); ``data``: the answers are
+    data, not display cells (JSON Lines out: lists of levels, numbers as numbers, and a JSON Lines
+    input's own values passed through as given). Raises
+    :class:`~equivalence.errors.EquivalenceError` for what concerns the whole file (unreadable, no
+    holds column, unknown ladder in ``to``, a bad ``as_of``); a row's own problem is in its error cell.
+    """
+    from .messages import message
+    from .roster import Roster
+
+    read = read_roster(input_path, encoding=encoding, columns=columns, lang=lang, name=name)
+    table, notes = read.table, read.notes
+    engine = Roster(reg, to=to, as_of=as_of, lang=lang, columns=read.columns.fields, data=data)
     rows = table.rows
     out: list[dict] = []
     for i in range(0, len(rows), CHUNK):

@@ -78,8 +78,8 @@ def test_bad_rows_say_why(real):
 def test_to_columns_list_related_levels_by_kind(real):
     out = process_rows(real, [{"holds": "技师"}, {"holds": "工程师"}, {"holds": "技师;工程师"}],
                        to=["工程技术", "专业技术岗位"], as_of=AS_OF)
-    assert "可申报:工程师" in out[0]["to:工程技术"]
-    assert out[1]["to:专业技术岗位"] == "可聘岗位:专业技术十级–专业技术八级"
+    assert "可申报：工程师" in out[0]["to:工程技术"]
+    assert out[1]["to:专业技术岗位"] == "可聘岗位：专业技术十级–专业技术八级"
     assert out[2]["to:专业技术岗位"] == out[1]["to:专业技术岗位"]  # merged over what is held
     en = process_rows(real, [{"holds": "技师"}], to=["工程技术"], as_of=AS_OF, lang="en")
     assert en[0]["to:Engineering technology"] == "may apply for: Engineer"
@@ -125,7 +125,7 @@ def test_target_held_and_unreachable(real):
                                      as_of=AS_OF)
     assert held["target_earliest"] == AS_OF and held["target_route"] == "已持有"
     assert unreachable["error"] == "" and unreachable["target_earliest"] == ""
-    assert unreachable["target_route"].startswith("无路径: 无法到达一级巡视员：")
+    assert unreachable["target_route"].startswith("无路径：无法到达一级巡视员：")
 
 
 def test_one_answer_per_distinct_profile(real):
@@ -409,7 +409,7 @@ def test_diff_lists_only_rows_whose_answer_changed(tmp_path, runner):
                                  "--roster", str(roster), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["roster"] == [
-        {"row": 1, "id": "A", "column": "next_steps", "before": "高级工、技术员@2021-06-01", "after": "技术员@2023-06-01"}]
+        {"row": 2, "id": "A", "column": "next_steps", "before": "高级工、技术员@2021-06-01", "after": "技术员@2023-06-01"}]
 
 
 # -- JSON Lines: data, not display ------------------------------------------------------------------

@@ -281,3 +281,114 @@ def test_a_repeated_header_name_is_said(runner, tmp_path):
     result = roster(runner, str(src), "--lang", "en")
     assert result.stderr.splitlines()[0] == ("Note: column 3 repeats the name '证书' of a column to its left; it is kept "
                                              "as '证书 (2)' and not read as a field")
+
+
+# -- a cell longer than Excel holds is an error for .xlsx output, not a silently cut cell -------------
+
+def test_a_cell_too_long_for_xlsx_is_an_error_and_no_file_is_written(runner, tmp_path):
+    src = tmp_path / "r.csv"
+    src.write_text(f"id,备注,holds\nE1,短,技师\nE2,{'长' * 32_768},技师\n", encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    for lang, expected in (
+            ("zh", "Error: 第 3 行 '备注' 列的单元格超过 32,767 个字符（Excel 单元格的上限），.xlsx 无法完整保存；"
+                   "请改为输出 .csv\n"),
+            ("en", "Error: row 3, column '备注': the cell is longer than 32,767 characters (Excel's limit for a cell) "
+                   "and cannot be kept whole in .xlsx; write .csv instead\n")):
+        result = roster(runner, str(src), "-o", str(out), "--lang", lang)
+        no_traceback(result)
+        assert result.exit_code == 1
+        assert result.stderr == expected
+        assert list(tmp_path.iterdir()) == [src]  # nothing written, no scratch left
+    src.write_text(f"id,备注,holds\nE2,{'长' * 32_767},技师\n", encoding="utf-8")  # at the limit: kept whole
+    assert roster(runner, str(src), "-o", str(out)).exit_code == 0
+    assert openpyxl.load_workbook(out).active["B2"].value == "长" * 32_767
+
+
+# -- a formula that failed (#N/A from a VLOOKUP) is said as what it is, and the other rows go on -----
+
+def test_excel_error_values_are_said_for_their_row(runner, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.append(["id", "holds", "education", "work_years", "target"])
+    errors = ["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!"]
+    for n, value in enumerate(errors):
+        cells = ["高级工:2", "大专", "6", "技师"]
+        cells[n % 4] = value
+        wb.active.append([f"E{n}", *cells])
+    wb.active.append(["E9", "高级工:2", "大专", "6", "技师"])
+    wb.save(tmp_path / "r.xlsx")
+    assert wb.active["B2"].data_type == "e"  # an error cell, as Excel saves one
+    result = roster(runner, str(tmp_path / "r.xlsx"))
+    no_traceback(result)
+    assert result.exit_code == 1
+    rows = csv_rows(result.stdout)
+    assert [r["error"] for r in rows] == [f"单元格是 Excel 错误值 {v}" for v in errors] + [""]
+    assert rows[-1]["target_earliest"] == "2028-12-01"
+    src = tmp_path / "r.csv"  # as Excel saves it to CSV: the same text
+    src.write_text("holds,education\n#N/A,大专\n技师,#N/A\n", encoding="utf-8")
+    result = roster(runner, str(src), "--lang", "en")
+    assert [r["error"] for r in csv_rows(result.stdout)] == ["the cell holds the Excel error #N/A"] * 2
+
+
+# -- diff --roster reads the roster as `roster` does, and names rows as Excel shows them ---------------
+
+def test_diff_roster_finds_the_header_as_roster_does(runner, tmp_path):
+    import json
+
+    from conftest import TINY_FILES, write_folder
+
+    files = dict(TINY_FILES)  # 中级工 -> 高级工 ends in 2022-12: A's step to 高级工 is gone in 2023
+    old = "  - {id: sk-up-2, kind: promotion, from: sk.s2, to: sk.s3, "
+    files["rules/rules.yaml"] = files["rules/rules.yaml"].replace(old, old + "effective_until: 2022-12, ")
+    folder = write_folder(tmp_path / "nat", files)
+    src = tmp_path / "staff.csv"  # a title, the header with a note, a blank row saved by Excel
+    src.write_text("2023年职工名单,,\n工号,证书（含年限）,目标\n,,\nA,中级工:1,\nB,初级工:1,中级工\n", encoding="utf-8")
+    book = tmp_path / "staff.xlsx"  # behind an instructions sheet, under a title
+    wb = openpyxl.Workbook()
+    wb.active.title = "填表说明"
+    wb.active.append(["请按模板填写"])
+    ws = wb.create_sheet("名单")
+    for row in (["2023年职工名单"], [], ["工号", "证书（含年限）", "目标"], ["B", "初级工:1", "中级工"], ["A", "中级工:1"]):
+        ws.append(row)
+    wb.save(book)
+    expected = {src: 4, book: 5}
+    for path, row in expected.items():
+        result = runner.invoke(cli, ["--mappings", str(folder), "diff", "--as-of", "2021-06-01", "--as-of", "2023-06-01",
+                                     "--roster", str(path), "--format", "json"])
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["roster"] == [
+            {"row": row, "id": "A", "column": "next_steps", "before": "高级工、技术员@2021-06-01",
+             "after": "技术员@2023-06-01"}]
+    assert result.stderr.splitlines() == [
+        f"注意：读取了 {book} 中有名单表头的工作表 '名单'，另外 1 个工作表未读取（'填表说明'）",
+        "注意：表头在第 3 行，其上的行（标题）未作为名单读取",
+        "读取的列：工号 作为 id，证书（含年限） 作为 holds，目标 作为 target"]
+
+
+# -- education as HR forms write it -------------------------------------------------------------------
+
+def test_education_with_a_study_mode_a_bound_or_none(runner, tmp_path):
+    src = tmp_path / "r.csv"
+    src.write_text("holds,education,target\n助理工程师:4,本科,工程师\n助理工程师:4,全日制本科,工程师\n"
+                   "助理工程师:4,本科及以上学历,工程师\n助理工程师:4,,工程师\n助理工程师:4,无,工程师\n"
+                   "助理工程师:4,—,工程师\n助理工程师:4,技校,工程师\n助理工程师:4,本课,工程师\n", encoding="utf-8")
+    result = roster(runner, str(src))
+    no_traceback(result)
+    rows = csv_rows(result.stdout)
+    added = [(r["target_earliest"], r["target_route"], r["next_steps"]) for r in rows]
+    assert added[1] == added[2] == added[0] and added[4] == added[5] == added[3]
+    assert [r["error"] for r in rows] == [""] * 6 + [
+        "技校 不明确：请写 中级工班、高级工班 或 预备技师（技师）班", "未知学历 '本课'；是否想找：本科？"]
+
+
+# -- zh cells in Chinese punctuation ------------------------------------------------------------------
+
+def test_zh_cells_use_the_full_width_colon(runner, tmp_path):
+    src = tmp_path / "r.csv"
+    src.write_text("holds,target\n技师,一级巡视员\n", encoding="utf-8")
+    zh = csv_rows(roster(runner, str(src), "--to", "工程技术").stdout)[0]
+    assert zh["to:工程技术"] == "可申报：工程师"
+    assert zh["target_route"].startswith("无路径：无法到达一级巡视员：")
+    en = csv_rows(roster(runner, str(src), "--to", "工程技术", "--lang", "en").stdout)[0]
+    assert en["to:Engineering technology"] == "may apply for: Engineer"
+    assert en["target_route"].startswith("no route: no route to Inspector, first grade: ")
+

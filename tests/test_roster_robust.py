@@ -80,7 +80,7 @@ def test_an_unexpected_failure_is_that_rows_error(real, monkeypatch):
 
     monkeypatch.setattr(Roster, "_compute", compute)
     out = Roster(real, as_of=AS_OF).process([{"holds": "技师:7"}, {"holds": "技师:1"}])
-    assert out[0]["error"] == "无法处理此行 (ValueError: boom second line)"
+    assert out[0]["error"] == "无法处理此行（ValueError：boom second line）"
     assert out[1]["error"] == "" and out[1]["next_steps"]
     en = Roster(real, as_of=AS_OF, lang="en").process([{"holds": "技师:7"}])
     assert en[0]["error"] == "cannot process this row (ValueError: boom second line)"

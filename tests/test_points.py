@@ -209,7 +209,7 @@ def test_points_never_reached_blocks_the_step(tmp_path):
     reg = co_layer(tmp_path, need=95)  # at most 20 + 30 + 40 = 90
     prof = build_profile(reg, ["co_s.c1@2021-01-01", "sk.s2@2020-01-01"], as_of="2021-01-01",
                          scores={"innovation": 9})
-    with pytest.raises(NoPromotionPathError, match="co-c1-c2: 公司积分：95分无法达到"):
+    with pytest.raises(NoPromotionPathError, match="co-c1-c2：公司积分：95分无法达到"):
         find_path(reg, prof, ["co_s.c2"])
 
 

@@ -177,6 +177,10 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
         if first:
             verdict += (f"；第一步：{first.step.level.name}（{first.how}，{first.step.date}）" if zh else
                         f"; first step: {first.step.level.name} ({first.how}, {first.step.date})")
+    elif any(r.reachable and any(m.reason == "no_date" for m in r.missing) for r in answer.rules):
+        # a rule leads there but sets no years to count: not "no route leads there"
+        verdict = ("无法推算日期：通往此等级的规则未定申报年限（见下表）" if zh else
+                   "no date can be worked out: a rule leads there but sets no years before applying (see the table)")
     else:
         verdict = "不符合，且按现有规则无法达到" if zh else "not eligible, and no route leads there"
     headers = ["规则", "关系", "最早", "已满足", "缺少", "未核查"] if zh else \

@@ -53,6 +53,7 @@ REASONS = {
     "honour_met": "one of the honours is held", "honour_missing": "none is held",
     "points_met": "enough points", "points_short": "not enough points",
     "not_yet": "the rule comes into force on `date`", "ended": "the rule is no longer in force",
+    "no_date": "the rule sets no years before applying: no date can be worked out from it",
     "other": "a requirement the engine cannot check", "specialty": "the matching specialty (not checked)",
 }
 

@@ -27,10 +27,11 @@ WORDS = {
         "points_never": "{scheme}：{need:g}分无法达到",
         "no_route_to": "无法到达{x}：", "no_rule_to": "没有规则通往{x}", "needs_unreachable": "需要{x}（无法取得）",
         "more": "（另有 {n} 条）", "rule_why": "{rule}：{why}", "no_date": "未定申报年限",
+        "no_date_missing": "未定申报年限，无法推算日期",
         # what a step takes, by the ladder of the level it gives
         "how_skill_grade": "职业技能等级认定", "how_title": "职称评审", "how_qualification": "职业资格考试",
         "how_post": "岗位聘任", "how_civil_service": "职级晋升", "how_education": "学历教育",
-        "how_counts_as": "视同认定（无需考评）", "set_by_employer": "由用人单位确定",
+        "how_counts_as": "视同认定（无需考评）", "how_appointed": "评聘", "set_by_employer": "由用人单位确定",
     },
     "en": {
         "no_route": "does not hold {x}, and no route leads to it", "later": "does not hold {x} yet (earliest {date})",
@@ -49,10 +50,12 @@ WORDS = {
         "points_never": "{need:g} points of {scheme} are never reached",
         "no_route_to": "no route to {x}: ", "no_rule_to": "no rule leads to {x}", "needs_unreachable": "needs {x} (not reachable)",
         "more": " (+{n} more)", "rule_why": "{rule}: {why}", "no_date": "sets no date",
+        "no_date_missing": "sets no years before applying: no date can be worked out",
         "how_skill_grade": "skill level assessment", "how_title": "professional title review",
         "how_qualification": "qualification exam", "how_post": "appointment to the post",
         "how_civil_service": "civil service grade promotion", "how_education": "education",
-        "how_counts_as": "recognised as equivalent (no exam or review)", "set_by_employer": "set by the employer",
+        "how_counts_as": "recognised as equivalent (no exam or review)",
+        "how_appointed": "evaluation and appointment to the post", "set_by_employer": "set by the employer",
     },
 }
 
@@ -86,10 +89,13 @@ def fact_note(reg, origin: str, source: str | None, since, lang: str) -> str:
     return WORDS[lang][origin].format(src=reg.name(source, lang), since=since)
 
 
-def step_how(reg, level: str, kind: str, lang: str) -> str:
-    """Which exam, review or appointment a step to ``level`` takes (by ``kind`` of rule and ladder)."""
+def step_how(reg, level: str, kind: str, lang: str, rule: str | None = None) -> str:
+    """Which exam, review or appointment a step to ``level`` takes (by ``kind`` of rule and ladder);
+    a level the ``rule`` fills by 评聘 (特级技师, 首席技师: 14号) is an appointment, not an assessment."""
     if kind == "counts_as":
         return WORDS[lang]["how_counts_as"]
+    if rule is not None and reg.rules[rule].conditions.appointed:
+        return WORDS[lang]["how_appointed"]
     ladder_kind = reg.ladders[reg.levels[level].ladder].kind
     return WORDS[lang][_HOW.get(ladder_kind, "how_post")]
 
@@ -120,9 +126,9 @@ def _sentence(reg, c, lang: str) -> str:
         return w[r].format(need=x, have=name(reg, d.get("have"), lang))
     if r in ("work_met", "work_short"):
         return w[r].format(have=d["years_held"], need=d["years_needed"], date=c.date)
-    if r in ("honour_met", "honour_missing"):
+    if r in ("honour_met", "honour_missing"):  # met: the honours held, not every one the rule accepts
         names = w["or"].join(reg.index["honours"][h][lang] or reg.index["honours"][h]["zh"]
-                             for h in d["honours"])
+                             for h in (d["have"] if r == "honour_met" else d["honours"]))
         return w[r].format(x=names)
     if r in ("points_met", "points_short", "points_never"):
         return w[r].format(scheme=d["scheme_name"][lang], have=d.get("points_held", 0), need=d["points_needed"])
@@ -132,6 +138,8 @@ def _sentence(reg, c, lang: str) -> str:
         return w["ended"].format(date=d["until"])
     if r == "conditions_after_end":
         return w[r].format(date=c.date, until=d["until"])
+    if r == "no_date":
+        return w["no_date_missing"]
     if r == "specialty":
         return w["specialty"]
     if r == "other":

@@ -207,7 +207,9 @@ def qualified_verdict(reg, verdict: str, relations, conditions, confidence, lang
     if verdict in ("not_comparable", "mixed") or not relations:
         return words[verdict]
     parts = [LIST_SEP[lang].join(KIND_WORDS[lang][k] for k in relations)]
-    parts += dict.fromkeys(describe_conditions(reg, c, lang) for c in conditions if c)
+    # each clause once: A's and B's rules may both ask it (须在聘/在岗 on either side of a 比照 basis)
+    parts += dict.fromkeys(clause for c in conditions if c
+                           for clause in describe_conditions(reg, c, lang).split(CLAUSE_SEP[lang]) if clause)
     if differ:
         parts.append("条件因依据而异，见下表" if zh else "conditions differ by basis, see below")
     if confidence:

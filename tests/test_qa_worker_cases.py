@@ -209,3 +209,19 @@ def test_a_bridged_series_without_national_years_says_so_rather_than_no_route():
     # a target no rule leads to still says so
     assert cli("check", "七级职员", "--holds", "八级职员@2020-01-01").splitlines()[0] == \
         "七级职员 (2026-12-01): 不符合，且按现有规则无法达到"
+
+
+def test_a_compare_basis_says_each_condition_once():
+    # 96号 part 5 (1.8: 各类企业, 在聘) and 58号 part (九) (11.1: every employer, 在聘): a basis pairing
+    # 技师 比照 中级 under one with 高级技师 比照 副高级 under the other asks 在聘 once, not twice.
+    from equivalence.compare import compare_levels
+    from equivalence.describe import basis_verdict
+
+    reg = registry(None)
+    answer = compare_levels(reg, "技师", "高级技师")
+    said = {(b.a_chain, b.b_chain): basis_verdict(reg, b, "zh") for b in answer.bases if b.a_kind == "treated_as"}
+    assert said[(("bridge-96-treated-technician-as-intermediate",),
+                 ("cpc58-treated-senior-technician-as-associate-senior",))] == \
+        "低于（比照待遇；须在聘/在岗；各类企业（本条针对企业）；可信度 低）"
+    assert said[(("cpc58-treated-technician-as-intermediate",),
+                 ("cpc58-treated-senior-technician-as-associate-senior",))] == "低于（比照待遇；须在聘/在岗；可信度 低）"

@@ -100,10 +100,14 @@ def credential(reg, standing, sol, ref: str, years: float, in_post: bool, rule: 
     rule_p = frozenset(rule.purposes) if rule.purposes else None
     fact = standing.held(ref, rule_p)
     if fact is None:
+        # held, but only for purposes this rule does not serve (软考高级 counts as 高级工程师 for 聘任
+        # and 评审 only): said, so that "not held" does not contradict the standing
+        limited = standing.held(ref)
+        extra = {"have": tuple(sorted(limited.purposes))} if limited is not None else {}
         arr = _first_arrival(sol, ref, rule_p)
         if arr is None:
-            return [Condition("credential", UNMET, "no_route", ref, data={"reachable": False})]
-        return [Condition("credential", UNMET, "later", ref, arr.date)]
+            return [Condition("credential", UNMET, "no_route", ref, data={"reachable": False, **extra})]
+        return [Condition("credential", UNMET, "later", ref, arr.date, extra)]
     data = {"since": fact.since.isoformat(), "origin": fact.origin, "years_needed": years,
             "years_held": years_between(fact.since, as_of)}
     if fact.origin != "held":

@@ -7,13 +7,15 @@ engine's own Chinese (names of levels, documents and quoted requirements are dat
 
 from __future__ import annotations
 
-from .describe import one_year, other_words
+from .describe import LIST_SEP, one_year, other_words
 from .records import Words
 from .results import CheckedCondition
 
 WORDS = {
     "zh": {
         "no_route": "未持有{x}，且没有可达的路径", "later": "尚未持有{x}（最早 {date}）",
+        "limited_later": "所持{x}仅用于{p}，不适用本条（最早 {date}）",
+        "limited_no_route": "所持{x}仅用于{p}，不适用本条，且没有可达的路径",
         "years_short": "{x}已持有{held:g}年，需满{need:g}年（{date} 满足）", "holds": "持有{x}{how}",
         "holds_years": "持有{x}{held:g}年（需满{need:g}年）{how}", "not_in_post": "{x}须在聘/在岗",
         "education_met": "学历{need}及以上", "education_missing": "学历须{need}及以上（现为{have}）", "none": "未填",
@@ -35,6 +37,8 @@ WORDS = {
     },
     "en": {
         "no_route": "does not hold {x}, and no route leads to it", "later": "does not hold {x} yet (earliest {date})",
+        "limited_later": "{x} is held for {p} only, not for this rule (earliest {date})",
+        "limited_no_route": "{x} is held for {p} only, not for this rule, and no route leads to it",
         "years_short": "{x} held {held:g} of {need:g} years (met on {date})", "holds": "holds {x}{how}",
         "holds_years": "holds {x} for {held:g} years (≥ {need:g}){how}", "not_in_post": "{x} must be held in post",
         "education_met": "education {need} or higher", "education_missing": "education {need} or higher (have: {have})",
@@ -118,6 +122,10 @@ def _sentence(reg, c, lang: str) -> str:
         return w["holds"].format(x=x, how=how)
     if r == "years_short":
         return w["years_short"].format(x=x, held=d["years_held"], need=d["years_needed"], date=c.date)
+    if r in ("later", "no_route") and d.get("have"):  # held for other purposes only
+        p = LIST_SEP[lang].join(getattr(reg.purposes[k], lang) if lang == "zh" else reg.purposes[k].en.lower()
+                                for k in d["have"])
+        return w["limited_" + r].format(x=x, p=p, date=c.date)
     if r == "later":
         return w["later"].format(x=x, date=c.date)
     if r in ("no_route", "not_in_post"):

@@ -177,6 +177,8 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
         if first:
             verdict += (f"；第一步：{first.step.level.name}（{first.how}，{first.step.date}）" if zh else
                         f"; first step: {first.step.level.name} ({first.how}, {first.step.date})")
+    elif not answer.rules:  # the documents give no condition for it: not a verdict of "not eligible"
+        verdict = "没有规则通往此等级，无从判断" if zh else "no rule leads there: eligibility cannot be told"
     elif any(r.reachable and any(m.reason == "no_date" for m in r.missing) for r in answer.rules):
         # a rule leads there but sets no years to count: not "no route leads there"
         verdict = ("无法推算日期：通往此等级的规则未定申报年限（见下表）" if zh else

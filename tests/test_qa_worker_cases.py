@@ -243,3 +243,15 @@ def test_a_credential_held_for_other_purposes_only_is_not_said_to_be_not_held():
     answer = answer_for(None, AS_OF, "高级技师", ["技师@2024-12-02"])
     rule = next(r for r in answer.rules if r.rule == "bridge-96-reverse-associate-senior-to-senior-technician")
     assert [m.text for m in rule.missing][0].startswith("尚未持有副高级（最早 ")
+
+
+def test_a_target_no_rule_leads_to_is_not_judged_not_eligible():
+    # 卫生技术 (4.12 names the series' titles only): the reference states no condition for 医师 → 主治医师.
+    # DEFECT: check said "不符合，且按现有规则无法达到" (a verdict of "not eligible") where path says
+    # "没有规则通往主治医师".
+    assert cli("check", "主治医师", "--holds", "医师@2020-01-01", "--education", "本科").splitlines() == [
+        "主治医师 (2026-12-01): 没有规则通往此等级，无从判断"]
+    assert cli("check", "主治医师", "--holds", "医师@2020-01-01", "--lang", "en").splitlines() == [
+        "Attending physician (2026-12-01): no rule leads there: eligibility cannot be told"]
+    res = CliRunner().invoke(main, ["path", "主治医师", "--holds", "医师@2020-01-01", "--as-of", AS_OF])
+    assert res.output == "Error: 没有规则通往主治医师\n"

@@ -123,7 +123,13 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
             by = answer.held
             note = fact_note(reg, by.origin, by.from_ and by.from_.id, by.since, lang) if by else ""
             return f"{label}{route.reached.name}: " + ("已持有" if zh else "already held") + note
-        return (f"{label}{route.reached.name}: " + (f"{years} 年，最早 {when}" if zh else one_year(f"{years} years, earliest {when}")))
+        last = route.steps[-1].level
+        if last.id != route.reached.id:  # reached by obtaining a level above it (高级工程师 for 工程师)
+            label += f"{route.reached.name}（由取得更高的{last.name}而达到）" if zh else \
+                f"{route.reached.name} (by obtaining {last.name}, above it)"
+        else:
+            label += route.reached.name
+        return (f"{label}: " + (f"{years} 年，最早 {when}" if zh else one_year(f"{years} years, earliest {when}")))
     emit("table", STEP_HEADERS[lang], step_rows(reg, answer.steps, lang), title=headline(answer, ""),
          widths=[None, None, 14, 14, KIND_WIDTH[lang], 30, None, 20, 36])
     for i, alt in enumerate(answer.alternatives, 1):

@@ -255,3 +255,16 @@ def test_a_target_no_rule_leads_to_is_not_judged_not_eligible():
         "Attending physician (2026-12-01): no rule leads there: eligibility cannot be told"]
     res = CliRunner().invoke(main, ["path", "主治医师", "--holds", "医师@2020-01-01", "--as-of", AS_OF])
     assert res.output == "Error: 没有规则通往主治医师\n"
+
+
+def test_an_alternative_that_outranks_the_target_says_which_level_it_obtains():
+    # 技师@2024-06-01 → 工程师 by the 2018 pilot (1.5: 技师 + 3 years) on 2027-06-01; the only other route
+    # obtains 高级技师 (3.5, + 4 years) then 高级工程师 (1.5, + 4 years), which outranks 工程师 (4.4).
+    # DEFECT: it was headed "备选 1 · 工程师: 5.5 年", over a table whose last step is 高级工程师.
+    out = cli("path", "工程师", "--holds", "技师@2024-06-01", "--alternatives", "2").splitlines()
+    assert out[0] == "工程师: 0.5 年，最早 2027-06-01"
+    assert [line for line in out if line.startswith("备选")] == [
+        "备选 1 · 工程师（由取得更高的高级工程师而达到）: 5.5 年，最早 2032-06-01"]
+    en = cli("path", "工程师", "--holds", "技师@2024-06-01", "--alternatives", "2", "--lang", "en").splitlines()
+    assert [line for line in en if line.startswith("alternative")] == [
+        "alternative 1 · Engineer (by obtaining Senior engineer, above it): 5.5 years, earliest 2032-06-01"]

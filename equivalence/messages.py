@@ -75,6 +75,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "obtained_after_plan_date": {"zh": "'{raw}'：取得日期晚于计划日期 {as_of}",
                                  "en": "'{raw}': obtained after the plan date {as_of}"},
     "not_education": {"zh": "'{name}' 不是学历", "en": "'{name}' is not an education level"},
+    "in_post_not_held": {"zh": "在聘的 '{name}' 不在所持证书中（请用 --holds 写明何时取得）",
+                         "en": "'{name}' is given as in post but is not among the credentials held (give it with --holds)"},
     "unknown_honour": {"zh": "未知荣誉 '{name}'{known}", "en": "unknown honour '{name}'{known}"},
     "known": {"zh": "（可选：{names}）", "en": " (known: {names})"},
     "unknown_points_items": {"zh": "积分表中有未知的积分项：{items}{known}",

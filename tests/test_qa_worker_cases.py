@@ -268,3 +268,14 @@ def test_an_alternative_that_outranks_the_target_says_which_level_it_obtains():
     en = cli("path", "工程师", "--holds", "技师@2024-06-01", "--alternatives", "2", "--lang", "en").splitlines()
     assert [line for line in en if line.startswith("alternative")] == [
         "alternative 1 · Engineer (by obtaining Senior engineer, above it): 5.5 years, earliest 2032-06-01"]
+
+
+def test_in_post_names_a_credential_held():
+    # 鲁人社字〔2020〕77号 (9.3) asks years in a 高级技师 post: "--in-post 高级技师" with no --holds 高级技师
+    # was ignored, and the answer planned 18 years from 初级工. DEFECT: it is bad input, said in one line.
+    for lang, said in (("zh", "Error: 在聘的 '高级技师' 不在所持证书中（请用 --holds 写明何时取得）"),
+                       ("en", "Error: '高级技师' is given as in post but is not among the credentials held "
+                              "(give it with --holds)")):
+        res = CliRunner().invoke(main, ["--region", "山东", "check", "特级技师", "--in-post", "高级技师",
+                                        "--as-of", AS_OF, "--lang", lang])
+        assert (res.exit_code, res.output) == (1, said + "\n")

@@ -279,3 +279,17 @@ def test_in_post_names_a_credential_held():
         res = CliRunner().invoke(main, ["--region", "山东", "check", "特级技师", "--in-post", "高级技师",
                                         "--as-of", AS_OF, "--lang", lang])
         assert (res.exit_code, res.output) == (1, said + "\n")
+
+
+def test_a_credential_held_is_explained_from_what_the_worker_states():
+    # 8.2 (2022 table) / 11.7 (16号, 2019): 一级建造师 counts as 工程师, which outranks 助理工程师 (4.4).
+    # DEFECT: "已持有（由二级建造师视同…）", a 二级建造师 the worker never stated (implied from 一级建造师).
+    answer = answer_for(None, AS_OF, "助理工程师", ["一级建造师@2020-01-01"])
+    by = answer.held_by
+    assert (by.origin, by.from_.name, by.since) == ("implied", "工程师", "2020-01-01")
+    assert cli("check", "助理工程师", "--holds", "一级建造师@2020-01-01").splitlines()[0] == \
+        "助理工程师 (2026-12-01): 已持有（由所持工程师推定，自 2020-01-01）"
+    # 11.4: 中级注册安全工程师 counts as 工程师; 助理工程师 from it, not from an unstated 初级注册安全工程师
+    answer = answer_for(None, AS_OF, "工程师", ["中级注册安全工程师@2021-01-01"], "本科")
+    rule = next(r for r in answer.rules if r.rule == "eng16-intermediate-bachelor")
+    assert rule.met[0] == "持有助理工程师5.92年（需满4年）（由所持工程师推定，自 2021-01-01）"

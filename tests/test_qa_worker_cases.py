@@ -293,3 +293,25 @@ def test_a_credential_held_is_explained_from_what_the_worker_states():
     answer = answer_for(None, AS_OF, "工程师", ["中级注册安全工程师@2021-01-01"], "本科")
     rule = next(r for r in answer.rules if r.rule == "eng16-intermediate-bachelor")
     assert rule.met[0] == "持有助理工程师5.92年（需满4年）（由所持工程师推定，自 2021-01-01）"
+
+
+def test_a_comparison_resting_on_a_rule_that_ended_says_so():
+    # 5.6: the 2006 事业单位 wage table (工勤二级 ≈ 专技10, DERIVED) changed with later tables (the data ends
+    # it 2014-10). DEFECT: compare without --as-of said "同级" on it, with nothing to show it had ended.
+    out = cli_plain("compare", "工勤技能岗位:二级", "专业技术岗位:十级", "--include-derived")
+    assert out.splitlines()[0] == "技术工二级 同级（推导（非文件所述）；所据规则已于 2014-10 失效；可信度 低） 专业技术十级"
+    en = cli_plain("compare", "工勤技能岗位:二级", "专业技术岗位:十级", "--include-derived", "--lang", "en")
+    assert en.splitlines()[0] == ("Skilled worker post, grade 2 same level as (derived (no document); rests on a "
+                                  "rule no longer in force (ended 2014-10); confidence low) Professional and "
+                                  "technical post, grade 10")
+    # asked on a date after it ended, there is nothing to compare by
+    assert cli_plain("compare", "工勤技能岗位:二级", "专业技术岗位:十级", "--include-derived",
+                     "--as-of", "2020-01-01").splitlines() == ["技术工二级 文件未提供比较依据 专业技术十级"]
+    # a rule in force says nothing of the kind
+    assert "失效" not in cli_plain("compare", "技师", "工程师")
+
+
+def cli_plain(*args):
+    res = CliRunner().invoke(main, list(args))
+    assert res.exit_code == 0, res.output
+    return res.output

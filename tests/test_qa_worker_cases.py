@@ -117,6 +117,10 @@ CASES = [
      True, AS_OF, None, ["ha-china-skills-award-to-eng-full-senior"]),
     ("浙江 9.11", "浙江", AS_OF, "工程师", [], None, None, [], ["全国技术能手"],
      True, AS_OF, None, ["zj-honour-to-eng-intermediate"]),
+    # 5.2: 正高 = 专业技术岗位 一至四级; 11.7: engineering series → tier from 16号 (2019-02-01), not the 2021
+    # list (DEFECT: a 正高级工程师 of 2020 was 正高级 only from 2021-11-02, so not eligible on 2021-01-01)
+    ("实施意见 5.2; 16号 4.4, 11.7", None, "2021-01-01", "专业技术岗位:四级", ["正高级工程师@2020-01-01"], None, None,
+     [], [], True, "2021-01-01", None, ["inst-post-tier-full-senior"]),
     # 96号 part 1-2, 1.3 / 1.4 / 11.2: 农业 is bridged, but no national text sets the years (no date);
     # 江苏 1.5b sets 2 / 3 / 4 years for every bridged series
     ("96号 1.3, 1.4, 11.2", None, AS_OF, "助理农艺师", ["高级工@2024-01-01"], None, None, [], [],

@@ -52,6 +52,7 @@ REASONS = {
     "work_met": "enough years of work", "work_short": "not yet (met on `date`)",
     "honour_met": "one of the honours is held", "honour_missing": "none is held",
     "points_met": "enough points", "points_short": "not enough points",
+    "points_counts_short": "never enough with the counted items given; more of them could be enough",
     "not_yet": "the rule comes into force on `date`", "ended": "the rule is no longer in force",
     "no_date": "the rule sets no years before applying: no date can be worked out from it",
     "other": "a requirement the engine cannot check", "specialty": "the matching specialty (not checked)",
@@ -125,9 +126,18 @@ def not_in_post(ref: str) -> Condition:
     return Condition("in_post", UNMET, "not_in_post", ref)
 
 
-def points_never(scheme: dict, need: float) -> Condition:
-    return Condition("points", UNMET, "points_never", data={"scheme": scheme["id"], "points_needed": need,
-                                                             "scheme_name": _scheme_name(scheme)})
+def points_never(scheme: dict, need: float, scores: dict | None = None) -> Condition:
+    """``need`` points are never reached with the counts in ``scores``: "points_counts_short" when
+    more of a counted item (a certificate, an award: items below their cap) could still reach them,
+    "points_never" when not even every item at its cap would."""
+    inf = float("inf")
+    most = sum(inf if i["cap"] is None and i["basis"] != "fixed" else (i["points"] if i["basis"] == "fixed" else i["cap"])
+               for i in scheme["items"])
+    more = any(i["basis"] == "per_count" and (i["cap"] is None or i["points"] * (scores or {}).get(i["id"], 0) < i["cap"])
+               for i in scheme["items"])
+    reason = "points_counts_short" if more and most >= need else "points_never"
+    return Condition("points", UNMET, reason, data={"scheme": scheme["id"], "points_needed": need,
+                                                    "scheme_name": _scheme_name(scheme)})
 
 
 def points(scheme: dict, need: float, have: float) -> Condition:

@@ -27,6 +27,7 @@ WORDS = {
         "assumed": "（由所聘{src}岗位推定，系假设，自 {since}）", "held": "",
         "conditions_after_end": "条件于 {date} 才满足，规则已于 {until} 失效",
         "points_never": "{scheme}：{need:g}分无法达到",
+        "points_counts_short": "{scheme}：按现有计次项目达不到{need:g}分（计次项目增加后可能达到）",
         "no_route_to": "无法到达{x}：", "no_rule_to": "没有规则通往{x}", "needs_unreachable": "需要{x}（无法取得）",
         "more": "（另有 {n} 条）", "rule_why": "{rule}：{why}", "no_date": "未定申报年限",
         "no_date_missing": "未定申报年限，无法推算日期",
@@ -52,6 +53,8 @@ WORDS = {
         "assumed": " (inferred from the post held, {src}: an assumption; since {since})", "held": "",
         "conditions_after_end": "its conditions are met only on {date}, after it ends ({until})",
         "points_never": "{need:g} points of {scheme} are never reached",
+        "points_counts_short": "{need:g} points of {scheme} are not reached with the counted items given "
+                               "(more of them could reach it)",
         "no_route_to": "no route to {x}: ", "no_rule_to": "no rule leads to {x}", "needs_unreachable": "needs {x} (not reachable)",
         "more": " (+{n} more)", "rule_why": "{rule}: {why}", "no_date": "sets no date",
         "no_date_missing": "sets no years before applying: no date can be worked out",
@@ -138,7 +141,7 @@ def _sentence(reg, c, lang: str) -> str:
         names = w["or"].join(reg.index["honours"][h][lang] or reg.index["honours"][h]["zh"]
                              for h in (d["have"] if r == "honour_met" else d["honours"]))
         return w[r].format(x=names)
-    if r in ("points_met", "points_short", "points_never"):
+    if r in ("points_met", "points_short", "points_never", "points_counts_short"):
         return w[r].format(scheme=d["scheme_name"][lang], have=d.get("points_held", 0), need=d["points_needed"])
     if r == "not_yet":
         return w["not_yet"].format(date=c.date)

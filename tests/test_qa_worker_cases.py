@@ -319,3 +319,25 @@ def cli_plain(*args):
     res = CliRunner().invoke(main, list(args))
     assert res.exit_code == 0, res.output
     return res.output
+
+
+def test_points_short_only_for_want_of_counted_items_are_not_said_never_reached(tmp_path):
+    # 积分晋级 (2019 opinion 九; no national rule, 9.14): the fictional example's scheme, 160 points for S6.
+    # This worker has 140 (post value at its cap, 高级工 30, one certificate, two 优秀, one patent); only
+    # counted items can add more, and they are below their caps. DEFECT: "160分无法达到" (never).
+    from pathlib import Path
+
+    acme = Path(__file__).resolve().parents[1] / "mappings" / "examples" / "acme"
+    scores = tmp_path / "scores.yaml"
+    scores.write_text("skill_certificates: 1\nperformance: 2\ninnovation: 1\n", encoding="utf-8")
+    base = ["--layer", str(acme), "points", "--holds", "技师@2022-01-01", "--holds", "S4@2020-01-01",
+            "--in-post", "S4", "--scores", str(scores), "--work-years", "8", "--as-of", AS_OF]
+    out = cli_plain(*base)
+    assert "示例公司技能人才积分晋级：按现有计次项目达不到160分（计次项目增加后可能达到）" in out
+    assert "160分无法达到" not in out
+    en = cli_plain(*base, "--lang", "en")
+    assert "160 points of Acme points-based promotion for skilled workers are not reached with the counted " \
+           "items given (more of them could reach it)" in en.replace("\n", " ")
+    # every counted item at its cap: 50 + 30 + 20 + 45 + 60 = 205 ≥ 160 is reached, nothing is said
+    scores.write_text("skill_certificates: 2\nperformance: 3\ninnovation: 3\n", encoding="utf-8")
+    assert "160" not in "".join(l for l in cli_plain(*base).splitlines() if "无法达到" in l or "达不到" in l)

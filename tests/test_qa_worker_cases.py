@@ -341,3 +341,24 @@ def test_points_short_only_for_want_of_counted_items_are_not_said_never_reached(
     # every counted item at its cap: 50 + 30 + 20 + 45 + 60 = 205 ≥ 160 is reached, nothing is said
     scores.write_text("skill_certificates: 2\nperformance: 3\ninnovation: 3\n", encoding="utf-8")
     assert "160" not in "".join(l for l in cli_plain(*base).splitlines() if "无法达到" in l or "达不到" in l)
+
+
+def test_the_web_worker_page_gives_the_same_verdicts_as_check():
+    pytest.importorskip("fastapi", reason="the web extra (pip install '.[web]') is not installed")
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from equivalence.web.app import create_app
+
+    site = TestClient(create_app())
+
+    def verdict(target, holds, lang="zh"):
+        page = site.get("/worker", params={"target": target, "holds": holds, "since": "2024-01-01",
+                                           "as_of": AS_OF, "lang": lang}).text
+        return re.sub(r"<[^>]+>", "", re.search(r'<p id="verdict"[^>]*>(.*?)</p>', page).group(1))
+
+    assert verdict("助理农艺师", "高级工") == "无法推算日期：通往此等级的规则未定申报年限（见下表）"
+    assert verdict("主治医师", "医师") == "没有规则通往此等级，无从判断"
+    assert verdict("主治医师", "医师", "en") == "no rule leads there: eligibility cannot be told"
+    assert verdict("专业技术岗位:一级", "初级工") == "不符合，且按现有规则无法达到"

@@ -130,12 +130,17 @@ def points_never(scheme: dict, need: float, scores: dict | None = None) -> Condi
     """``need`` points are never reached with the counts in ``scores``: "points_counts_short" when
     more of a counted item (a certificate, an award: items below their cap) could still reach them,
     "points_never" when not even every item at its cap would."""
-    inf = float("inf")
-    most = sum(inf if i["cap"] is None and i["basis"] != "fixed" else (i["points"] if i["basis"] == "fixed" else i["cap"])
-               for i in scheme["items"])
-    more = any(i["basis"] == "per_count" and (i["cap"] is None or i["points"] * (scores or {}).get(i["id"], 0) < i["cap"])
-               for i in scheme["items"])
-    reason = "points_counts_short" if more and most >= need else "points_never"
+    def most(item):  # an item's points at its best: fixed ones once, the others up to their cap
+        if item["basis"] == "fixed":
+            return item["points"]
+        return float("inf") if item["cap"] is None else item["cap"]
+
+    def can_grow(item):  # a counted item below its cap: one more certificate or award adds to it
+        got = item["points"] * (scores or {}).get(item["id"], 0)
+        return item["basis"] == "per_count" and (item["cap"] is None or got < item["cap"])
+
+    items = scheme["items"]
+    reason = "points_counts_short" if any(map(can_grow, items)) and sum(map(most, items)) >= need else "points_never"
     return Condition("points", UNMET, reason, data={"scheme": scheme["id"], "points_needed": need,
                                                     "scheme_name": _scheme_name(scheme)})
 

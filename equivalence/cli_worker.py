@@ -123,7 +123,13 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
             by = answer.held
             note = fact_note(reg, by.origin, by.from_ and by.from_.id, by.since, lang) if by else ""
             return f"{label}{route.reached.name}: " + ("已持有" if zh else "already held") + note
-        return (f"{label}{route.reached.name}: " + (f"{years} 年，最早 {when}" if zh else one_year(f"{years} years, earliest {when}")))
+        last = route.steps[-1].level
+        if last.id != route.reached.id:  # reached by obtaining a level above it (高级工程师 for 工程师)
+            label += f"{route.reached.name}（由取得更高的{last.name}而达到）" if zh else \
+                f"{route.reached.name} (by obtaining {last.name}, above it)"
+        else:
+            label += route.reached.name
+        return (f"{label}: " + (f"{years} 年，最早 {when}" if zh else one_year(f"{years} years, earliest {when}")))
     emit("table", STEP_HEADERS[lang], step_rows(reg, answer.steps, lang), title=headline(answer, ""),
          widths=[None, None, 14, 14, KIND_WIDTH[lang], 30, None, 20, 36])
     for i, alt in enumerate(answer.alternatives, 1):
@@ -177,6 +183,12 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
         if first:
             verdict += (f"；第一步：{first.step.level.name}（{first.how}，{first.step.date}）" if zh else
                         f"; first step: {first.step.level.name} ({first.how}, {first.step.date})")
+    elif not answer.rules:  # the documents give no condition for it: not a verdict of "not eligible"
+        verdict = "没有规则通往此等级，无从判断" if zh else "no rule leads there: eligibility cannot be told"
+    elif any(r.reachable and any(m.reason == "no_date" for m in r.missing) for r in answer.rules):
+        # a rule leads there but sets no years to count: not "no route leads there"
+        verdict = ("无法推算日期：通往此等级的规则未定申报年限（见下表）" if zh else
+                   "no date can be worked out: a rule leads there but sets no years before applying (see the table)")
     else:
         verdict = "不符合，且按现有规则无法达到" if zh else "not eligible, and no route leads there"
     headers = ["规则", "关系", "最早", "已满足", "缺少", "未核查"] if zh else \

@@ -52,7 +52,9 @@ REASONS = {
     "work_met": "enough years of work", "work_short": "not yet (met on `date`)",
     "honour_met": "one of the honours is held", "honour_missing": "none is held",
     "points_met": "enough points", "points_short": "not enough points",
+    "points_counts_short": "never enough with the counted items given; more of them could be enough",
     "not_yet": "the rule comes into force on `date`", "ended": "the rule is no longer in force",
+    "no_date": "the rule sets no years before applying: no date can be worked out from it",
     "other": "a requirement the engine cannot check", "specialty": "the matching specialty (not checked)",
 }
 
@@ -99,10 +101,14 @@ def credential(reg, standing, sol, ref: str, years: float, in_post: bool, rule: 
     rule_p = frozenset(rule.purposes) if rule.purposes else None
     fact = standing.held(ref, rule_p)
     if fact is None:
+        # held, but only for purposes this rule does not serve (软考高级 counts as 高级工程师 for 聘任
+        # and 评审 only): said, so that "not held" does not contradict the standing
+        limited = standing.held(ref)
+        extra = {"have": tuple(sorted(limited.purposes))} if limited is not None else {}
         arr = _first_arrival(sol, ref, rule_p)
         if arr is None:
-            return [Condition("credential", UNMET, "no_route", ref, data={"reachable": False})]
-        return [Condition("credential", UNMET, "later", ref, arr.date)]
+            return [Condition("credential", UNMET, "no_route", ref, data={"reachable": False, **extra})]
+        return [Condition("credential", UNMET, "later", ref, arr.date, extra)]
     data = {"since": fact.since.isoformat(), "origin": fact.origin, "years_needed": years,
             "years_held": years_between(fact.since, as_of)}
     if fact.origin != "held":
@@ -120,9 +126,23 @@ def not_in_post(ref: str) -> Condition:
     return Condition("in_post", UNMET, "not_in_post", ref)
 
 
-def points_never(scheme: dict, need: float) -> Condition:
-    return Condition("points", UNMET, "points_never", data={"scheme": scheme["id"], "points_needed": need,
-                                                             "scheme_name": _scheme_name(scheme)})
+def points_never(scheme: dict, need: float, scores: dict | None = None) -> Condition:
+    """``need`` points are never reached with the counts in ``scores``: "points_counts_short" when
+    more of a counted item (a certificate, an award: items below their cap) could still reach them,
+    "points_never" when not even every item at its cap would."""
+    def most(item):  # an item's points at its best: fixed ones once, the others up to their cap
+        if item["basis"] == "fixed":
+            return item["points"]
+        return float("inf") if item["cap"] is None else item["cap"]
+
+    def can_grow(item):  # a counted item below its cap: one more certificate or award adds to it
+        got = item["points"] * (scores or {}).get(item["id"], 0)
+        return item["basis"] == "per_count" and (item["cap"] is None or got < item["cap"])
+
+    items = scheme["items"]
+    reason = "points_counts_short" if any(map(can_grow, items)) and sum(map(most, items)) >= need else "points_never"
+    return Condition("points", UNMET, reason, data={"scheme": scheme["id"], "points_needed": need,
+                                                    "scheme_name": _scheme_name(scheme)})
 
 
 def points(scheme: dict, need: float, have: float) -> Condition:

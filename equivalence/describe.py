@@ -200,16 +200,30 @@ VERDICT_WORDS = {
 }
 
 
-def qualified_verdict(reg, verdict: str, relations, conditions, confidence, lang: str, differ: bool = False) -> str:
+ENDED_WORDS = {"zh": "所据规则已于 {date} 失效", "en": "rests on a rule no longer in force (ended {date})"}
+
+
+def _ended(reg, chains) -> str | None:
+    """The latest end date among the rules of ``chains`` that have ended (None: none has)."""
+    ends = [reg.rules[rid].effective_until for chain in chains for rid in chain if reg.rules[rid].effective_until]
+    return max(ends) if ends else None
+
+
+def qualified_verdict(reg, verdict: str, relations, conditions, confidence, lang: str, differ: bool = False,
+                      ended: str | None = None) -> str:
     """'同级（比照待遇；须在聘/在岗；可信度 中）': a comparison's verdict with what it rests on (the kinds
     of rule, their conditions, the confidence), never bare: 'treated as' is not 'counts as'."""
     words, zh = VERDICT_WORDS[lang], lang == "zh"
     if verdict in ("not_comparable", "mixed") or not relations:
         return words[verdict]
     parts = [LIST_SEP[lang].join(KIND_WORDS[lang][k] for k in relations)]
-    parts += dict.fromkeys(describe_conditions(reg, c, lang) for c in conditions if c)
+    # each clause once: A's and B's rules may both ask it (须在聘/在岗 on either side of a 比照 basis)
+    parts += dict.fromkeys(clause for c in conditions if c
+                           for clause in describe_conditions(reg, c, lang).split(CLAUSE_SEP[lang]) if clause)
     if differ:
         parts.append("条件因依据而异，见下表" if zh else "conditions differ by basis, see below")
+    if ended:  # a comparison asked without --as-of may rest on a rule of the past (the 2006 wage table)
+        parts.append(ENDED_WORDS[lang].format(date=ended))
     if confidence:
         parts.append(("可信度 " if zh else "confidence ") + CONFIDENCE_WORDS[lang][confidence])
     said = CLAUSE_SEP[lang].join(parts)
@@ -228,11 +242,12 @@ def comparison_verdict(reg, answer, lang: str) -> str:
     per_basis = {tuple(describe_conditions(reg, c, lang) for c in x.a_conditions + x.b_conditions if c)
                  for x in answer.bases}
     conds = (answer.bases[0].a_conditions + answer.bases[0].b_conditions) if len(per_basis) == 1 else ()
+    ends = [_ended(reg, (x.a_chain, x.b_chain)) for x in answer.bases]
     return qualified_verdict(reg, answer.verdict, answer.relations, conds, answer.confidence, lang,
-                             differ=len(per_basis) > 1)
+                             differ=len(per_basis) > 1, ended=max(ends) if ends and all(ends) else None)
 
 
 def basis_verdict(reg, basis, lang: str) -> str:
     """The verdict of one basis of a comparison (a :class:`~equivalence.results.Basis`), qualified."""
     return qualified_verdict(reg, basis.verdict, basis.relations, basis.a_conditions + basis.b_conditions,
-                             basis.confidence, lang)
+                             basis.confidence, lang, ended=_ended(reg, (basis.a_chain, basis.b_chain)))

@@ -17,15 +17,24 @@ from .wording import checked_condition, say, step_how
 
 
 def rules_into(reg: Registry, targets: list[str], *, planned_only: bool = True) -> list[Rule]:
+    """The rules that lead to ``targets``: those a route may take (``planned_only``), and also those
+    that state a way to apply but no date to plan by (96号 for the bridged series other than 工程
+    leaves the years to the provinces): check shows those too, so as not to say "no rule leads there"."""
     out, seen = [], set()
     for t in targets:
         for rid in reg.index["in"].get(t, ()):
             rule = reg.rules[rid]
-            if rid in seen or (planned_only and (rule.kind not in PLANNED_KINDS or not rule.grants)):
+            if rid in seen or (planned_only and (rule.kind not in PLANNED_KINDS or not rule.grants)
+                               and not dateless(rule)):
                 continue
             seen.add(rid)
             out.append(rule)
     return out
+
+
+def dateless(rule: Rule) -> bool:
+    """A rule that says one may apply but sets no date to plan by (``grants: false``)."""
+    return rule.kind == "apply" and not rule.grants
 
 
 def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang: str = "zh",
@@ -61,6 +70,8 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     edu_held = _education_held(reg, profile)
     for rule in rules_into(reg, targets):
         conds = evaluate(reg, rule, standing, sol, edu_held)
+        if dateless(rule):  # never met: no date can be worked out from it
+            conds.append(conditions.Condition("years", UNMET, "no_date"))
         if rule.conditions.points:
             conds.append(_points_condition(reg, sol, profile, rule.conditions.points))
         met = tuple(say(reg, c, lang) for c in conds if c.status == MET)
@@ -86,7 +97,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     first = None
     if todo:
         step = todo[0]
-        first = FirstStep(step, how=step_how(reg, step.level.id, step.kind, lang), now=step.date <= as_of.isoformat())
+        first = FirstStep(step, how=step_how(reg, step.level.id, step.kind, lang, step.rule), now=step.date <= as_of.isoformat())
     return Eligibility(
         target=tuple(level_name(reg, t, lang) for t in targets),
         as_of=as_of.isoformat(),
@@ -98,7 +109,7 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
         # what the worker holds today, each fact with its date, origin and rule (比照 treatments too)
         standing=tuple(fact_of(reg, f, lang) for f in sorted([*standing, *standing.treated],
                                                              key=lambda f: (f.since, f.level))),
-        steps=tuple(NextStep(s.level, s.date, s.rule, s.kind, step_how(reg, s.level.id, s.kind, lang)) for s in todo),
+        steps=tuple(NextStep(s.level, s.date, s.rule, s.kind, step_how(reg, s.level.id, s.kind, lang, s.rule)) for s in todo),
         rules=tuple(per_rule),
     )
 

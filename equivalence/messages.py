@@ -95,6 +95,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "unknown_education": {"zh": "未知学历 '{name}'{suggest}", "en": "unknown education '{name}'{suggest}"},
     "education_tech_school": {"zh": "{name} 不明确：请写 {zh}", "en": "{name} is not specific: write {en}"},
     "not_education": {"zh": "'{name}' 不是学历", "en": "'{name}' is not an education level"},
+    "in_post_not_held": {"zh": "在聘的 '{name}' 不在所持证书中（请用 --holds 写明何时取得）",
+                         "en": "'{name}' is given as in post but is not among the credentials held (give it with --holds)"},
     "unknown_honour": {"zh": "未知荣誉 '{name}'{known}", "en": "unknown honour '{name}'{known}"},
     "known": {"zh": "（可选：{names}）", "en": " (known: {names})"},
     "unknown_points_items": {"zh": "积分表中有未知的积分项：{items}{known}",

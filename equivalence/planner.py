@@ -465,10 +465,10 @@ def _sweep(reg, profile, banned, only_ladder, stop_at, every_rule, standing) -> 
         if pr.scheme:
             when = earliest_points(pr.scheme, pr.points.at_least, t, first_t, work_start, profile.scores)
             if when is None:
-                blocked[pr.id] = [conditions.points_never(pr.scheme, pr.points.at_least)]
+                blocked[pr.id] = [conditions.points_never(pr.scheme, pr.points.at_least, profile.scores)]
                 return
             if pr.id in blocked:  # an earlier try fell short; a level that arrived since counts
-                blocked[pr.id] = [b for b in blocked[pr.id] if b.reason != "points_never"]
+                blocked[pr.id] = [b for b in blocked[pr.id] if b.reason not in ("points_never", "points_counts_short")]
                 if not blocked[pr.id]:
                     del blocked[pr.id]
             if when > t:

@@ -166,11 +166,13 @@ def build_profile(
     as_of = dt.date.today() if as_of is None else parse_date(as_of, "plan date")
     if work_years is not None:
         work_years = check_years(work_years, "work years")
-    post_refs = {reg.level(p).ref for p in in_post}
+    post_refs = {reg.level(p).ref: p for p in in_post}
     holdings = []
     for h in holds:
         holding = parse_holding(reg, h, as_of)
         holdings.append(Holding(holding.level, holding.obtained, holding.level in post_refs))
+    for ref in post_refs.keys() - {h.level for h in holdings}:  # ignored, it would plan as if not held at all
+        raise ProfileError(code="in_post_not_held", name=post_refs[ref])
     edu = resolve_education(reg, education) if education else None
     scores = check_scores(scores or {})
     known = {item["id"] for scheme in reg.index.get("points_schemes", {}).values() for item in scheme["items"]}

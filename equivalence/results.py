@@ -399,6 +399,7 @@ FIGURES = {
     "work_met": ("years_needed", "years_held"), "work_short": ("years_needed", "years_held"),
     "honour_met": ("honours", "have"), "honour_missing": ("honours", "have"),
     "points_met": _POINTS, "points_short": _POINTS, "points_never": ("scheme", "points_needed", "scheme_name"),
+    "points_counts_short": ("scheme", "points_needed", "scheme_name"),
     "ended": ("until",), "conditions_after_end": ("until",), "other": ("text",),
 }
 

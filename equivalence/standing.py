@@ -150,7 +150,10 @@ def compute_standing(reg: Registry, profile: Profile, allowed=None) -> Standing:
         if fact.since > as_of or (fact.origin != "held" and until and fact.since >= until):
             return
         n += 1
-        heapq.heappush(heap, (fact.since, n, fact))
+        # on one date, what the worker states comes first, then what it implies, then what counts as it:
+        # 助理工程师 of a 一级建造师 holder is implied by the 工程师 it counts as, not carried from a 二级建造师
+        # the worker never stated
+        heapq.heappush(heap, (fact.since, ORIGINS.index(fact.origin), n, fact))
 
     def stated(ref: str) -> bool:
         """The worker says they hold ``ref``, or a level above it on its ladder."""
@@ -165,7 +168,7 @@ def compute_standing(reg: Registry, profile: Profile, allowed=None) -> Standing:
         offer(Fact(profile.education, None, since, "held"))
 
     while heap:
-        _, _, fact = heapq.heappop(heap)
+        *_, fact = heapq.heappop(heap)
         key = (fact.level, fact.purposes)
         if key in facts:
             continue

@@ -7,13 +7,15 @@ engine's own Chinese (names of levels, documents and quoted requirements are dat
 
 from __future__ import annotations
 
-from .describe import one_year, other_words
+from .describe import LIST_SEP, one_year, other_words
 from .records import Words
 from .results import CheckedCondition
 
 WORDS = {
     "zh": {
         "no_route": "未持有{x}，且没有可达的路径", "later": "尚未持有{x}（最早 {date}）",
+        "limited_later": "所持{x}仅用于{p}，不适用本条（最早 {date}）",
+        "limited_no_route": "所持{x}仅用于{p}，不适用本条，且没有可达的路径",
         "years_short": "{x}已持有{held:g}年，需满{need:g}年（{date} 满足）", "holds": "持有{x}{how}",
         "holds_years": "持有{x}{held:g}年（需满{need:g}年）{how}", "not_in_post": "{x}须在聘/在岗",
         "education_met": "学历{need}及以上", "education_missing": "学历须{need}及以上（现为{have}）", "none": "未填",
@@ -25,15 +27,19 @@ WORDS = {
         "assumed": "（由所聘{src}岗位推定，系假设，自 {since}）", "held": "",
         "conditions_after_end": "条件于 {date} 才满足，规则已于 {until} 失效",
         "points_never": "{scheme}：{need:g}分无法达到",
+        "points_counts_short": "{scheme}：按现有计次项目达不到{need:g}分（计次项目增加后可能达到）",
         "no_route_to": "无法到达{x}：", "no_rule_to": "没有规则通往{x}", "needs_unreachable": "需要{x}（无法取得）",
         "more": "（另有 {n} 条）", "rule_why": "{rule}：{why}", "no_date": "未定申报年限",
+        "no_date_missing": "未定申报年限，无法推算日期",
         # what a step takes, by the ladder of the level it gives
         "how_skill_grade": "职业技能等级认定", "how_title": "职称评审", "how_qualification": "职业资格考试",
         "how_post": "岗位聘任", "how_civil_service": "职级晋升", "how_education": "学历教育",
-        "how_counts_as": "视同认定（无需考评）", "set_by_employer": "由用人单位确定",
+        "how_counts_as": "视同认定（无需考评）", "how_appointed": "评聘", "set_by_employer": "由用人单位确定",
     },
     "en": {
         "no_route": "does not hold {x}, and no route leads to it", "later": "does not hold {x} yet (earliest {date})",
+        "limited_later": "{x} is held for {p} only, not for this rule (earliest {date})",
+        "limited_no_route": "{x} is held for {p} only, not for this rule, and no route leads to it",
         "years_short": "{x} held {held:g} of {need:g} years (met on {date})", "holds": "holds {x}{how}",
         "holds_years": "holds {x} for {held:g} years (≥ {need:g}){how}", "not_in_post": "{x} must be held in post",
         "education_met": "education {need} or higher", "education_missing": "education {need} or higher (have: {have})",
@@ -47,12 +53,16 @@ WORDS = {
         "assumed": " (inferred from the post held, {src}: an assumption; since {since})", "held": "",
         "conditions_after_end": "its conditions are met only on {date}, after it ends ({until})",
         "points_never": "{need:g} points of {scheme} are never reached",
+        "points_counts_short": "{need:g} points of {scheme} are not reached with the counted items given "
+                               "(more of them could reach it)",
         "no_route_to": "no route to {x}: ", "no_rule_to": "no rule leads to {x}", "needs_unreachable": "needs {x} (not reachable)",
         "more": " (+{n} more)", "rule_why": "{rule}: {why}", "no_date": "sets no date",
+        "no_date_missing": "sets no years before applying: no date can be worked out",
         "how_skill_grade": "skill level assessment", "how_title": "professional title review",
         "how_qualification": "qualification exam", "how_post": "appointment to the post",
         "how_civil_service": "civil service grade promotion", "how_education": "education",
-        "how_counts_as": "recognised as equivalent (no exam or review)", "set_by_employer": "set by the employer",
+        "how_counts_as": "recognised as equivalent (no exam or review)",
+        "how_appointed": "evaluation and appointment to the post", "set_by_employer": "set by the employer",
     },
 }
 
@@ -86,10 +96,13 @@ def fact_note(reg, origin: str, source: str | None, since, lang: str) -> str:
     return WORDS[lang][origin].format(src=reg.name(source, lang), since=since)
 
 
-def step_how(reg, level: str, kind: str, lang: str) -> str:
-    """Which exam, review or appointment a step to ``level`` takes (by ``kind`` of rule and ladder)."""
+def step_how(reg, level: str, kind: str, lang: str, rule: str | None = None) -> str:
+    """Which exam, review or appointment a step to ``level`` takes (by ``kind`` of rule and ladder);
+    a level the ``rule`` fills by 评聘 (特级技师, 首席技师: 14号) is an appointment, not an assessment."""
     if kind == "counts_as":
         return WORDS[lang]["how_counts_as"]
+    if rule is not None and reg.rules[rule].conditions.appointed:
+        return WORDS[lang]["how_appointed"]
     ladder_kind = reg.ladders[reg.levels[level].ladder].kind
     return WORDS[lang][_HOW.get(ladder_kind, "how_post")]
 
@@ -112,6 +125,10 @@ def _sentence(reg, c, lang: str) -> str:
         return w["holds"].format(x=x, how=how)
     if r == "years_short":
         return w["years_short"].format(x=x, held=d["years_held"], need=d["years_needed"], date=c.date)
+    if r in ("later", "no_route") and d.get("have"):  # held for other purposes only
+        p = LIST_SEP[lang].join(getattr(reg.purposes[k], lang) if lang == "zh" else reg.purposes[k].en.lower()
+                                for k in d["have"])
+        return w["limited_" + r].format(x=x, p=p, date=c.date)
     if r == "later":
         return w["later"].format(x=x, date=c.date)
     if r in ("no_route", "not_in_post"):
@@ -120,11 +137,11 @@ def _sentence(reg, c, lang: str) -> str:
         return w[r].format(need=x, have=name(reg, d.get("have"), lang))
     if r in ("work_met", "work_short"):
         return w[r].format(have=d["years_held"], need=d["years_needed"], date=c.date)
-    if r in ("honour_met", "honour_missing"):
+    if r in ("honour_met", "honour_missing"):  # met: the honours held, not every one the rule accepts
         names = w["or"].join(reg.index["honours"][h][lang] or reg.index["honours"][h]["zh"]
-                             for h in d["honours"])
+                             for h in (d["have"] if r == "honour_met" else d["honours"]))
         return w[r].format(x=names)
-    if r in ("points_met", "points_short", "points_never"):
+    if r in ("points_met", "points_short", "points_never", "points_counts_short"):
         return w[r].format(scheme=d["scheme_name"][lang], have=d.get("points_held", 0), need=d["points_needed"])
     if r == "not_yet":
         return w["not_yet"].format(date=c.date)
@@ -132,6 +149,8 @@ def _sentence(reg, c, lang: str) -> str:
         return w["ended"].format(date=d["until"])
     if r == "conditions_after_end":
         return w[r].format(date=c.date, until=d["until"])
+    if r == "no_date":
+        return w["no_date_missing"]
     if r == "specialty":
         return w["specialty"]
     if r == "other":

@@ -178,7 +178,7 @@ def test_every_evaluated_condition_gives_the_json_it_gave_as_a_dict(national, wo
 
 
 def test_every_reason_says_its_figures():
-    assert set(REASONS) - set(FIGURES) == {"later", "not_in_post", "not_yet", "specialty"}  # a level or a date only
+    assert set(REASONS) - set(FIGURES) == {"later", "not_in_post", "not_yet", "specialty", "no_date"}  # a level or a date only (no_date: nothing)
     assert set(FIGURES) - set(REASONS) == {"points_never", "conditions_after_end"}  # the planner's own
 
 

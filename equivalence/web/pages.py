@@ -395,6 +395,10 @@ def _verdict(answer, lang: str) -> Html:
         return render('<span class="verdict yes">{v}</span>', v=w["eligible"])
     if answer.earliest:
         return render('<span class="verdict no">{v}</span>', v=w["not_yet"].format(date=answer.earliest))
+    if not answer.rules:  # as the command line says it: no rule, or a rule with no years, is no "not eligible"
+        return render('<span class="verdict never">{v}</span>', v=w["verdict_no_rule"])
+    if any(r.reachable and any(m.reason == "no_date" for m in r.missing) for r in answer.rules):
+        return render('<span class="verdict never">{v}</span>', v=w["verdict_no_date"])
     return render('<span class="verdict never">{v}</span>', v=w["verdict_no_route"])
 
 

@@ -17,6 +17,8 @@ W = {
            "eligible": "现在符合条件", "held": "已持有", "route": "最快路径", "alternatives": "备选路径",
            "missing": "缺少", "met": "已满足", "unchecked": "未核查", "earliest": "最早", "date": "日期",
            "year": "年", "by": "方式", "add_hold": "再加一项", "verdict_no_route": "不符合，且按现有规则无法达到",
+           "verdict_no_rule": "没有规则通往此等级，无从判断",
+           "verdict_no_date": "无法推算日期：通往此等级的规则未定申报年限（见下表）",
            "not_yet": "暂不符合；最早 {date}", "years_total": "{years} 年，最早 {date}", "a": "A", "b": "B",
            "basis": "依据", "no_prior": "（无前置等级）", "upload": "上传名单（CSV / XLSX / JSONL）",
            "excel": "CSV 加 BOM（Excel 打开不乱码）", "columns": "列名对应（可选）", "answer": "生成结果", "download": "下载结果",
@@ -44,6 +46,9 @@ W = {
            "eligible": "eligible now", "held": "already held", "route": "Fastest route", "alternatives": "Alternative",
            "missing": "missing", "met": "met", "unchecked": "not checked", "earliest": "earliest", "date": "date",
            "year": "year", "by": "by", "add_hold": "add one more", "verdict_no_route": "not eligible, and no route leads there",
+           "verdict_no_rule": "no rule leads there: eligibility cannot be told",
+           "verdict_no_date": "no date can be worked out: a rule leads there but sets no years before applying "
+                              "(see the table)",
            "not_yet": "not yet; earliest {date}", "years_total": "{years} years, earliest {date}", "a": "A", "b": "B",
            "basis": "basis", "no_prior": "(no prior level)", "upload": "Upload a roster (CSV / XLSX / JSONL)",
            "excel": "CSV with a BOM (for Excel)", "columns": "columns (optional)", "answer": "Answer it", "download": "Download the answers",

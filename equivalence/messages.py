@@ -325,6 +325,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
                             "move it to the note and leave the quote empty"},
     "names_project_file": {"zh": "提到了本项目自己的文件（'{found}'）：只能引用政策文件",
                            "en": "names a file of this project ('{found}'): cite documents only"},
+    "names_reference_row": {"zh": "提到了本项目参考笔记的行号（'{found}'）：请写出文件名称、文号或来源编号",
+                            "en": "names a row of this project's reference notes ('{found}'): name the document "
+                                  "(title, 文号 or source id) instead"},
     "unknown_region": {"zh": "没有地区 '{name}' 的规则（已有：{known}）", "en": "no shipped rules for region '{name}' (known: {known})"},
     "region_option": {"zh": "{zh}（{region}）", "en": "{zh} ({region})"},
     "cannot_write_output": {"zh": "无法写出结果：{why}", "en": "cannot write the output: {why}"},

@@ -43,6 +43,22 @@ AUDIT = [
      ["m/bad.yaml:6: rules[0].note: names a file of this project ('policy-rules'): cite documents only"]),
     ("a note naming a row of it", rule(*APPLY, "note: 'see #8.2'"),
      ["m/bad.yaml:6: rules[0].note: names a file of this project ('#8.2'): cite documents only"]),
+    ("a note naming a bare row", rule(*APPLY, "note: see 2.6"),
+     ["m/bad.yaml:6: rules[0].note: names a row of this project's reference notes ('2.6'): "
+      "name the document (title, 文号 or source id) instead"]),
+    ("a note with a row in brackets", rule(*APPLY, "note: 'the 2025 SOE notice (9.2): not below M8'"),
+     ["m/bad.yaml:6: rules[0].note: names a row of this project's reference notes ('9.2'): "
+      "name the document (title, 文号 or source id) instead"]),
+    ("a note with a lettered row", rule(*APPLY, "note: as in row 4.12b"),
+     ["m/bad.yaml:6: rules[0].note: names a row of this project's reference notes ('4.12b'): "
+      "name the document (title, 文号 or source id) instead"]),
+    ("a level note reading a row", "ladders:\n  - id: lx\n    zh: 甲\n    en: A\n    kind: title_series\n    levels:\n"
+     "      - {id: l1, zh: 甲一, en: A1, rank: 1, note: 助理级 by reading 5.2}\n",
+     ["m/bad.yaml:7: ladders[0].levels[0].note: names a row of this project's reference notes ('5.2'): "
+      "name the document (title, 文号 or source id) instead"]),
+    ("a condition's en naming a row", rule(*APPLY, "conditions: {other: [{zh: 评聘, en: 'appointment (2.3)'}]}"),
+     ["m/bad.yaml:6: rules[0].conditions.other[0].en: names a row of this project's reference notes ('2.3'): "
+      "name the document (title, 文号 or source id) instead"]),
     ("an article naming a YAML file", rule(*APPLY, cite="cite: [{source: src-off, article: see rules.yaml, quote: 原文}]"),
      ["m/bad.yaml:6: rules[0].cite[0].article: names a file of this project ('.yaml'): cite documents only"]),
     ("a condition in English", rule(*APPLY, "conditions: {other: [appointed by the employer]}"),
@@ -65,6 +81,24 @@ def test_audit_exact_messages(tmp_path, text, expected):
     with pytest.raises(MappingErrors) as info:
         compile_folder(root, display_root="m")
     assert [str(e) for e in info.value.errors] == expected
+
+
+REAL_NUMBERS = ["2.5 years", "a 2.5-year term", "满2.5年", "GB/T 8561-2001", "1.5倍", "3.5%", "dated 2019.7.23",
+                "依据第2.3条", "schema version 1.2", "v1.2", "人社部发〔2019〕16号", "ranks 1–9", "CSV rows 86–88"]
+
+
+@pytest.mark.parametrize("words", REAL_NUMBERS)
+def test_a_real_number_is_not_a_reference_row(tmp_path, words):
+    text = rule(*APPLY, f"note: '{words}'")
+    index = compile_folder(write_folder(tmp_path / "m", {**TINY_FILES, "ok.yaml": text}))
+    assert index["rules"]["r1"].note == words
+
+
+def test_a_document_s_own_numbering_in_a_cite_is_not_a_reference_row(tmp_path):
+    # a quote and an article are the document's words: its section 3.2 is its own
+    text = rule(*APPLY, cite="cite: [{source: src-off, article: '3.2 申报条件', quote: '见3.2 申报条件'}]")
+    index = compile_folder(write_folder(tmp_path / "m", {**TINY_FILES, "ok.yaml": text}))
+    assert index["rules"]["r1"].cite[0].article == "3.2 申报条件"
 
 
 def test_an_empty_quote_with_a_note_is_fine(tmp_path):

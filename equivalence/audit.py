@@ -8,8 +8,9 @@ Four checks, each one a promise an HR officer relies on:
   summary (arrows, English phrases, "paraphrase"); a summary goes in the note. A rule whose first
   citation is known only as a paraphrase (its article says "paraphrase") is low;
 - no user-visible text (quote, article, note, title …) names a file of this project, and no note, title
-  or condition names a bare row of its reference notes ("see 2.6", "(9.2)"): answers cite documents only; a rule's `other` conditions, shown as written, are Chinese in their zh form (a plain
-  string is the zh form) and English in their en form (a 《title》 or 文号 aside).
+  or condition names a bare row of its reference notes ("see 2.6", "(9.2)"): answers cite documents
+  only; a rule's `other` conditions, shown as written, are Chinese in their zh form (a plain string is
+  the zh form) and English in their en form (a 《title》 or 文号 aside).
 """
 
 from __future__ import annotations

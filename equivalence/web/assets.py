@@ -32,7 +32,14 @@ ul.suggest li a:hover,ul.suggest li a:focus{background:#e0e7ff}ul.suggest small{
 .muted{color:#6b7280}.twin{font-size:.85rem}.chart{overflow-x:auto;background:#fff;border:1px solid #e5e7eb}
 .holds-row{display:flex;gap:.4rem;margin:.2rem 0}fieldset{border:1px solid #d1d5db;background:#fff;margin:.5rem 0}
 blockquote{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid #93c5fd;background:#eff6ff}
-progress{width:320px}
+progress{width:320px}input,select{max-width:100%;box-sizing:border-box}.holds-row input{min-width:0;flex:1 1 auto}fieldset{min-width:0}
+form.inline>.search{flex:0 1 36rem}
+@media (max-width:640px){
+table:not(.fields) thead{display:none}table:not(.fields),table:not(.fields) tbody,table:not(.fields) tr{display:block}
+table:not(.fields) tr{border:1px solid #d1d5db;border-radius:6px;margin:.5rem 0;background:#fff}
+table:not(.fields) td{display:block;border:none;border-top:1px solid #f3f4f6}table:not(.fields) td:first-child{border-top:none}
+table:not(.fields) td[data-label]::before{content:attr(data-label);display:block;font-size:.75rem;color:#6b7280}
+table:not(.fields) td:empty{display:none}td,a{overflow-wrap:anywhere}}
 """
 
 # Suggestions as one types: /api/search, rendered with DOM calls (textContent), never as markup.

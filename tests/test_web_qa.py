@@ -66,3 +66,64 @@ def test_every_cell_names_its_column(site):
     page = site.get("/routes-into", params={"target": "高级工程师"}).text
     row = re.search(r"<tbody><tr>(.*?)</tr>", page).group(1)
     assert re.findall(r'<td[^>]* data-label="([^"]*)"', row) == ["等级", "序列", "关系", "条件", "可信度", "依据", "规则"]
+
+
+def error_of(page: str) -> str:
+    return text_of(re.search(r'<p class="error" id="error">(.*?)</p>', page).group(1)).replace("&#x27;", "'")
+
+
+def test_a_refused_worker_form_keeps_what_was_typed_and_says_why_in_the_page_language(site):
+    # A wrong date sent the worker to an error page in English ("invalid as_of: … no such date") with a
+    # bare search box: the holdings, their dates, the honour and the target typed were gone.
+    asked = {"target": "特级技师", "holds": "技师", "since": "2023-12-01", "honour": "全国技术能手",
+             "region": "广东", "as_of": "2026-13-45"}
+    response = site.get("/worker", params=asked)
+    assert response.status_code == 400
+    assert error_of(response.text) == "as_of 的取值无效：日期不存在：'2026-13-45'（没有这个日期）"
+    for value in ("特级技师", "技师", "2023-12-01", "全国技术能手", "广东"):
+        assert f'value="{value}"' in response.text, value
+    english = site.get("/worker", params={**asked, "lang": "en"})
+    assert error_of(english.text) == "invalid as_of: '2026-13-45' is not a date: no such date"
+    assert '<input type="hidden" name="lang" value="en">' in english.text
+    # years of work that are no number: said in Chinese, and kept as typed
+    response = site.get("/worker", params={**asked, "as_of": AS_OF, "work_years": "三年"})
+    assert response.status_code == 400
+    assert error_of(response.text) == "work_years 的取值无效：'三年'"
+    assert 'value="三年"' in response.text and 'value="全国技术能手"' in response.text
+
+
+def test_an_unknown_name_keeps_the_form_and_its_suggestions_stay_on_the_page(site):
+    response = site.get("/compare", params={"a": "技师", "b": "高级工程帅"})
+    assert response.status_code == 404
+    assert 'name="a" value="技师"' in response.text and 'name="b" value="高级工程帅"' in response.text
+    first = re.search(r'<ul><li><a href="([^"]+)">高级工程师</a>', response.text).group(1).replace("&amp;", "&")
+    assert first == "/compare?a=%E6%8A%80%E5%B8%88&b=%E9%AB%98%E7%BA%A7%E5%B7%A5%E7%A8%8B%E5%B8%88"
+    assert site.get(first).status_code == 200
+    worker = site.get("/worker", params={"target": "高级工程帅", "holds": "技师", "since": "2020-01-01"})
+    assert 'value="2020-01-01"' in worker.text
+    assert 'href="/worker?target=%E9%AB%98%E7%BA%A7%E5%B7%A5%E7%A8%8B%E5%B8%88&amp;holds=' in worker.text
+    lookup = site.get("/lookup", params={"level": "高级工程帅"})
+    assert 'name="level" value="高级工程帅"' in lookup.text  # the box keeps the name, to be put right
+    assert 'href="/lookup?level=%E9%AB%98%E7%BA%A7%E5%B7%A5%E7%A8%8B%E5%B8%88"' in lookup.text
+
+
+def test_a_page_that_is_not_there_says_so_in_the_page_language(site):
+    assert error_of(site.get("/points").text) == "没有此页面"
+    assert error_of(site.get("/points", params={"lang": "en"}).text) == "no such page"
+    assert site.get("/api/nope").json()["error"]["message"] == "Not Found"  # the API keeps HTTP's words
+
+
+def test_the_worker_form_has_the_honour_and_the_post_it_was_answered_with(site):
+    # 广东 (9.5): 技师 + 3 years and 全国技术能手 → 特级技师 now. The page answered an honour in its URL
+    # but had no box for it: asked again (another date), the honour was dropped and the verdict changed.
+    asked = {"target": "特级技师", "holds": "技师", "since": "2023-12-01", "honour": "全国技术能手",
+             "region": "广东", "as_of": AS_OF}
+    page = site.get("/worker", params=asked).text
+    assert text_of(re.search(r'<p id="verdict">(.*?)</p>', page).group(1)) == "现在符合条件"
+    assert '<input name="honour" value="全国技术能手"' in page and '<input name="in_post" value=""' in page
+    twin = re.search(r'<a href="(/api/check[^"]+)">', page).group(1).replace("&amp;", "&")
+    assert site.get(twin).json()["eligible"] is True
+    # the boxes left empty are no honour and no post
+    blank = site.get("/worker", params={**asked, "honour": "", "in_post": ""})
+    assert blank.status_code == 200
+    assert text_of(re.search(r'<p id="verdict">(.*?)</p>', blank.text).group(1)) == "暂不符合；最早 2028-12-01"  # as check says

@@ -32,7 +32,7 @@ ul.suggest li a:hover,ul.suggest li a:focus{background:#e0e7ff}ul.suggest small{
 .muted{color:#6b7280}.twin{font-size:.85rem}.chart{overflow-x:auto;background:#fff;border:1px solid #e5e7eb}
 .holds-row{display:flex;gap:.4rem;margin:.2rem 0}fieldset{border:1px solid #d1d5db;background:#fff;margin:.5rem 0}
 blockquote{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid #93c5fd;background:#eff6ff}
-progress{width:320px}input,select{max-width:100%;box-sizing:border-box}.holds-row input{min-width:0;flex:1 1 auto}fieldset{min-width:0}
+progress{width:320px}input,select{max-width:100%;box-sizing:border-box}.holds-row input{min-width:0;flex:0 1 auto}fieldset{min-width:0}
 form.inline>.search{flex:0 1 36rem}
 @media (max-width:640px){
 table:not(.fields) thead{display:none}table:not(.fields),table:not(.fields) tbody,table:not(.fields) tr{display:block}

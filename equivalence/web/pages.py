@@ -304,11 +304,7 @@ def routes_into(request, reg, p: answers.RoutesParams) -> str:
 
 def compare(request, reg, p: answers.CompareParams) -> str:
     w, lang = words(p.lang), p.lang
-    form = render('<form class="inline" method="get">{hidden}<label>A<span class="search"><input name="a" value="{a}" '
-                  'data-suggest="ca-list" data-lang="{lang}"><ul class="suggest" id="ca-list"></ul></span></label>'
-                  '<label>B<span class="search"><input name="b" value="{b}" data-suggest="cb-list" data-lang="{lang}">'
-                  '<ul class="suggest" id="cb-list"></ul></span></label><button>{go}</button></form>', hidden=_hidden(lang, p.region), a=p.a or "", b=p.b or "",
-                  lang=lang, go=w["compare"])
+    form = _compare_form(request.query_params, lang)
     if not (p.a and p.b):
         return layout(request, lang, w["compare"], render("<h1>{t}</h1>{form}", t=w["compare"], form=form))
     answer = answers.comparison(reg, p)
@@ -328,6 +324,16 @@ def compare(request, reg, p: answers.CompareParams) -> str:
     return layout(request, lang, w["compare"], body, twin(request))
 
 
+def _compare_form(query, lang: str) -> Html:
+    """The two levels as typed (``query``: the request's query string, also when it was refused)."""
+    return render('<form class="inline" method="get">{hidden}<label>A<span class="search"><input name="a" value="{a}" '
+                  'data-suggest="ca-list" data-lang="{lang}"><ul class="suggest" id="ca-list"></ul></span></label>'
+                  '<label>B<span class="search"><input name="b" value="{b}" data-suggest="cb-list" data-lang="{lang}">'
+                  '<ul class="suggest" id="cb-list"></ul></span></label><button>{go}</button></form>',
+                  hidden=_hidden(lang, query.get("region")), a=query.get("a", ""), b=query.get("b", ""), lang=lang,
+                  go=words(lang)["compare"])
+
+
 class WorkerPage(answers.PathParams):
     since: list[str] = Field([], description="The date each credential in holds was obtained (page form only).")
 
@@ -345,9 +351,9 @@ def worker_holds(p: WorkerPage) -> list[str]:
 def worker(request, reg, p: WorkerPage) -> str:
     w, lang = words(p.lang), p.lang
     holds = worker_holds(p)
-    asked = answers.PathParams(**{**p.model_dump(exclude={"since"}), "holds": holds,
-                                  "alternatives": p.alternatives or 2})
-    form = _worker_form(p, lang)
+    asked = answers.PathParams(**{**p.model_dump(exclude={"since"}), "holds": holds, "in_post": p.listed("in_post"),
+                                  "honour": p.listed("honour"), "alternatives": p.alternatives or 2})
+    form = _worker_form(request.query_params, lang)
     if not (p.target or p.to_tier):
         return layout(request, lang, w["worker"], render("<h1>{t}</h1><p>{intro}</p>{form}", t=w["worker"],
                                                          intro=w["worker_intro"], form=form))
@@ -357,7 +363,8 @@ def worker(request, reg, p: WorkerPage) -> str:
     except NoSolutionError as exc:  # check has said why; the route part says there is none
         route = render('<h2>{t}</h2><p id="route-headline" class="muted">{m}</p>', t=w["route"], m=str(exc))
     query = {"target": p.target, "to_tier": p.to_tier, "holds": holds, "education": p.education,
-             "work_years": p.work_years, "as_of": p.as_of, "region": p.region, "lang": _lang(lang)}
+             "work_years": p.work_years, "as_of": p.as_of, "in_post": asked.in_post, "honour": asked.honour,
+             "region": p.region, "lang": _lang(lang)}
     twins = join([link(url("/api/check", **query), f"{w['check']} JSON"), " · ",
                   link(url("/api/path", **query, alternatives=asked.alternatives), f"{w['route']} JSON")])
     body = render("<h1>{t}</h1>{form}<p class=\"twin\">{twins}</p>{check}{route}", t=w["worker"], form=form,
@@ -365,26 +372,37 @@ def worker(request, reg, p: WorkerPage) -> str:
     return layout(request, lang, w["worker"], body, url("/api/check", **query))
 
 
-def _worker_form(p: WorkerPage, lang: str) -> Html:
+def _worker_form(query, lang: str) -> Html:
+    """The form with what was typed (``query``: the request's query string, also when it was refused)."""
     w = words(lang)
-    pairs = list(zip(p.holds, p.since + [""] * len(p.holds))) or [("", "")]
+    levels, days = query.getlist("holds"), query.getlist("since")
+    pairs = list(zip(levels, days + [""] * len(levels))) or [("", "")]
     rows = join(render('<div class="holds-row"><input name="holds" value="{level}" placeholder="技师 / 电工:技师" '
                        'aria-label="{label}"><input name="since" type="date" value="{since}" aria-label="{date}"></div>',
                        level=level, since=since, label=w["level"], date=w["date"]) for level, since in pairs)
+
+    def repeated(name: str, label: str, placeholder: str) -> Html:  # one box per value given (honours, posts)
+        return join(render('<label>{label}<input name="{name}" value="{value}" placeholder="{ph}"></label>',
+                           label=label, name=name, value=value, ph=placeholder)
+                    for value in (query.getlist(name) or [""]))
+
     return render(
         '<form method="get" id="worker-form"><fieldset><legend>{holds_w}</legend><div id="holds-rows">{rows}</div>'
         '<button type="button" data-add-hold="holds-rows">{add}</button></fieldset>'
         '<div class="inline" style="display:flex;gap:.6rem;flex-wrap:wrap;align-items:end">'
         '<label>{edu_w}<input name="education" value="{edu}" placeholder="本科 / 大专"></label>'
         '<label>{wy_w}<input name="work_years" value="{wy}" inputmode="decimal" size="6"></label>'
+        "{in_post}{honour}"
         '<label>{region_w}<input name="region" value="{region}" placeholder="{national}" size="8"></label>'
         '<label>{asof_w}<input name="as_of" type="date" value="{as_of}"></label>'
         '<label>{target_w}<input name="target" id="target" value="{target}" placeholder="高级工程师" required></label>'
         "{hidden}<button type=\"submit\">{go}</button></div></form>",
-        holds_w=w["holds"], rows=rows, add=w["add_hold"], edu_w=w["education"], edu=p.education or "",
-        wy_w=w["work_years"], wy="" if p.work_years is None else f"{p.work_years:g}", region_w=w["region"],
-        region=p.region or "", national=w["national"], asof_w=w["as_of"], as_of=p.as_of or "",
-        target_w=w["target"], target=p.target or "", hidden=_hidden(lang, None), go=w["check"])
+        holds_w=w["holds"], rows=rows, add=w["add_hold"], edu_w=w["education"], edu=query.get("education", ""),
+        wy_w=w["work_years"], wy=query.get("work_years", ""),
+        in_post=repeated("in_post", w["in_post"], "高级技师"), honour=repeated("honour", w["honour"], "全国技术能手"),
+        region_w=w["region"], region=query.get("region", ""), national=w["national"], asof_w=w["as_of"],
+        as_of=query.get("as_of", ""), target_w=w["target"], target=query.get("target", ""), hidden=_hidden(lang, None),
+        go=w["check"])
 
 
 def _verdict(answer, lang: str) -> Html:
@@ -516,12 +534,36 @@ def roster_page(request, p: answers.Params) -> str:
     return layout(request, lang, w["roster"], body, script=roster_js(lang))
 
 
-def error_page(request, error: dict, lang: str) -> str:
+def _candidate_link(request, bad: str | None, candidate: str, lang: str) -> Html:
+    """A name suggested for the unknown ``bad``: on a page of several fields (worker, compare), this page
+    again with it in place of ``bad``, the rest kept; elsewhere its lookup."""
+    pairs = request.query_params.multi_items()
+    if request.url.path in ("/worker", "/compare") and bad and any(v.strip() == bad for _, v in pairs):
+        query: dict = {}
+        for k, v in pairs:
+            query.setdefault(k, []).append(candidate if v.strip() == bad else v)
+        return link(url(request.url.path, **query), candidate)
+    return link(url("/lookup", level=candidate, lang=_lang(lang)), candidate)
+
+
+def error_page(request, error: dict, lang: str, bad: str | None = None) -> str:
+    """The error, and the form of the page asked with what was typed in it, to be put right; ``bad``:
+    the unknown name the error is about, which its candidates replace."""
     w = words(lang)
-    candidates = join((render("<li>{a}</li>", a=link(url("/lookup", level=c, lang=_lang(lang)), c))
+    candidates = join((render("<li>{a}</li>", a=_candidate_link(request, bad, c, lang))
                        for c in error.get("candidates") or []))
-    body = render('<h1>{t}</h1><p class="error" id="error">{m}</p><ul>{c}</ul>{box}', t=w["error"], m=error["message"],
-                  c=candidates, box=search_box(lang))
+    query, path = request.query_params, request.url.path
+    if path == "/worker":
+        form = _worker_form(query, lang)
+    elif path == "/compare":
+        form = _compare_form(query, lang)
+    else:  # a page of one name: the box keeps it
+        name, action = {"/routes-into": ("target", "/routes-into"), "/search": ("text", "/search")}.get(
+            path, ("level", "/lookup"))
+        form = search_box(lang, query.get(name, "") if path in ("/lookup", "/routes-into", "/search") else "",
+                          name=name, action=action)
+    body = render('<h1>{t}</h1><p class="error" id="error">{m}</p><ul>{c}</ul>{form}', t=w["error"],
+                  m=error["message"], c=candidates, form=form)
     return layout(request, lang, w["error"], body)
 
 

@@ -127,3 +127,24 @@ def test_the_worker_form_has_the_honour_and_the_post_it_was_answered_with(site):
     blank = site.get("/worker", params={**asked, "honour": "", "in_post": ""})
     assert blank.status_code == 200
     assert text_of(re.search(r'<p id="verdict">(.*?)</p>', blank.text).group(1)) == "暂不符合；最早 2028-12-01"  # as check says
+
+
+def test_no_document_to_compare_by_is_not_shown_as_a_finding(site):
+    # 初级工 / 主任科员: compare says "文件未提供比较依据". The page showed it in the green of a
+    # verdict found, over a table of headings and no rows.
+    for lang, said in (("zh", "初级工 文件未提供比较依据 主任科员"),
+                       ("en", "Junior worker no document allows a comparison Principal staff member (before 2019)")):
+        page = site.get("/compare", params={"a": "初级工", "b": "主任科员", "lang": lang}).text
+        head = re.search(r'<p class="verdict none">(.*?)</p>', page).group(1)
+        assert text_of(head) == said
+        assert "<table" not in page
+    assert '<p class="verdict yes">' in site.get("/compare", params={"a": "技师", "b": "工程师"}).text
+
+
+def test_a_check_with_no_rule_to_show_has_no_empty_table(site):
+    # 主治医师 from 医师 (no rule leads there) and 专业技术一级 from 初级工 (every rule needs a credential
+    # no route reaches): the verdict stood over a table of headings and no rows.
+    for target, holds in (("主治医师", "医师"), ("专业技术岗位:一级", "初级工")):
+        page = site.get("/worker", params={"target": target, "holds": holds, "since": "2024-01-01", "as_of": AS_OF}).text
+        check = page[page.index('<p id="verdict">'):page.index('id="route-headline"')]
+        assert "<table" not in check, target

@@ -27,7 +27,7 @@ ul.suggest:empty{display:none}table.fields td:first-child{white-space:nowrap;col
 ul.suggest li a{display:block;padding:.3rem .5rem;color:#111827;text-decoration:none}
 ul.suggest li a:hover,ul.suggest li a:focus{background:#e0e7ff}ul.suggest small{color:#6b7280;margin-left:.5rem}
 .verdict{font-size:1.15rem;font-weight:700;padding:.5rem .8rem;border-radius:6px;display:inline-block}
-.yes{background:#dcfce7;color:#166534}.no{background:#fef3c7;color:#92400e}.never{background:#fee2e2;color:#991b1b}
+.yes{background:#dcfce7;color:#166534}.no{background:#fef3c7;color:#92400e}.never{background:#fee2e2;color:#991b1b}.none{background:#f3f4f6;color:#374151}
 .error{background:#fee2e2;color:#991b1b;padding:.6rem .8rem;border-radius:6px}
 .muted{color:#6b7280}.twin{font-size:.85rem}.chart{overflow-x:auto;background:#fff;border:1px solid #e5e7eb}
 .holds-row{display:flex;gap:.4rem;margin:.2rem 0}fieldset{border:1px solid #d1d5db;background:#fff;margin:.5rem 0}

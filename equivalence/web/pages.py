@@ -319,8 +319,12 @@ def compare(request, reg, p: answers.CompareParams) -> str:
     # the verdict with what it rests on, as the command line says it ('treated as' is not 'counts as')
     head = render("{a} {verdict} {b}", a=level_link(answer.a.id, answer.a.name, lang),
                   verdict=comparison_verdict(reg, answer, lang), b=level_link(answer.b.id, answer.b.name, lang))
-    body = render("<h1>{t}</h1>{form}<p class=\"verdict yes\">{head}</p>{table}", t=w["compare"], form=form, head=head,
-                  table=table([w["ladder"], "A", "A " + w["basis"], "B", "B " + w["basis"], w["result"]], rows))
+    # no document to compare by is no finding: said plainly, without a table of no rows
+    found = answer.verdict != "not_comparable"
+    body = render('<h1>{t}</h1>{form}<p class="verdict {cls}">{head}</p>{table}', t=w["compare"], form=form,
+                  head=head, cls="yes" if found else "none",
+                  table=table([w["ladder"], "A", "A " + w["basis"], "B", "B " + w["basis"], w["result"]], rows)
+                  if rows else Html(""))
     return layout(request, lang, w["compare"], body, twin(request))
 
 
@@ -468,8 +472,8 @@ def _check_section(reg, answer, lang: str) -> Html:
     more = render('<p class="muted">{m}</p>', m=w["hidden_rules"].format(n=hidden)) if hidden else Html("")
     return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],
                   names=names, as_of=answer.as_of, verdict=_verdict(answer, lang), standing=_standing(answer, lang),
-                  table=table(
-                      [w["rule"], w["kind"], w["earliest"], w["met"], w["missing"], w["unchecked"]], rows), more=more)
+                  table=table([w["rule"], w["kind"], w["earliest"], w["met"], w["missing"], w["unchecked"]], rows)
+                  if rows else Html(""), more=more)
 
 
 def _steps_table(reg, steps, lang: str) -> Html:

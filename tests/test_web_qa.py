@@ -147,4 +147,16 @@ def test_a_check_with_no_rule_to_show_has_no_empty_table(site):
     for target, holds in (("主治医师", "医师"), ("专业技术岗位:一级", "初级工")):
         page = site.get("/worker", params={"target": target, "holds": holds, "since": "2024-01-01", "as_of": AS_OF}).text
         check = page[page.index('<p id="verdict">'):page.index('id="route-headline"')]
-        assert "<table" not in check, target
+        assert "<table" not in re.sub(r'<details class="muted">.*?</details>', "", check), target  # (folded rules aside)
+
+
+def test_the_rules_check_folds_away_can_be_opened_on_the_page(site):
+    # "另有 2 条规则需要无法取得的证书" named rules the page never showed (the command line has --all).
+    page = site.get("/worker", params={"target": "专业技术岗位:一级", "holds": "初级工", "since": "2024-01-01",
+                                       "as_of": AS_OF}).text
+    folded = re.search(r'<details class="muted"><summary>另有 2 条规则需要无法取得的证书</summary>(.*?)</details>',
+                       page).group(1)
+    rows = [[text_of(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+            for row in re.findall(r"<tr>(<td.*?)</tr>", folded)]
+    assert rows == [["inst-post-hedu-professor", "可聘岗位", "—", "", "未持有教授，且没有可达的路径", ""],
+                    ["inst-post-tier-full-senior", "可聘岗位", "—", "", "未持有正高级，且没有可达的路径", ""]]

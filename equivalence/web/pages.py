@@ -464,16 +464,21 @@ def _standing(answer, lang: str) -> Html:
 def _check_section(reg, answer, lang: str) -> Html:
     w = words(lang)
     names = "/".join(t.name for t in answer.target[:3])
-    shown = [r for r in answer.rules if r.reachable]
-    rows = [[rule_link(r.rule, lang), KIND_WORDS[lang].get(r.kind, r.kind), r.earliest or "—",
-             CLAUSE_SEP[lang].join(r.met), CLAUSE_SEP[lang].join(m.text for m in r.missing),
-             CLAUSE_SEP[lang].join(r.unchecked)] for r in shown]
-    hidden = len(answer.rules) - len(shown)
-    more = render('<p class="muted">{m}</p>', m=w["hidden_rules"].format(n=hidden)) if hidden else Html("")
+    headers = [w["rule"], w["kind"], w["earliest"], w["met"], w["missing"], w["unchecked"]]
+
+    def rows_of(rules) -> list:
+        return [[rule_link(r.rule, lang), KIND_WORDS[lang].get(r.kind, r.kind), r.earliest or "—",
+                 CLAUSE_SEP[lang].join(r.met), CLAUSE_SEP[lang].join(m.text for m in r.missing),
+                 CLAUSE_SEP[lang].join(r.unchecked)] for r in rules]
+
+    rows = rows_of(r for r in answer.rules if r.reachable)
+    hidden = [r for r in answer.rules if not r.reachable]
+    # the rules the command line shows under --all: folded, to be opened
+    more = render('<details class="muted"><summary>{m}</summary>{table}</details>',
+                  m=w["hidden_rules"].format(n=len(hidden)), table=table(headers, rows_of(hidden))) if hidden else Html("")
     return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],
                   names=names, as_of=answer.as_of, verdict=_verdict(answer, lang), standing=_standing(answer, lang),
-                  table=table([w["rule"], w["kind"], w["earliest"], w["met"], w["missing"], w["unchecked"]], rows)
-                  if rows else Html(""), more=more)
+                  table=table(headers, rows) if rows else Html(""), more=more)
 
 
 def _steps_table(reg, steps, lang: str) -> Html:

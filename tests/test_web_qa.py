@@ -160,3 +160,17 @@ def test_the_rules_check_folds_away_can_be_opened_on_the_page(site):
             for row in re.findall(r"<tr>(<td.*?)</tr>", folded)]
     assert rows == [["inst-post-hedu-professor", "可聘岗位", "—", "", "未持有教授，且没有可达的路径", ""],
                     ["inst-post-tier-full-senior", "可聘岗位", "—", "", "未持有正高级，且没有可达的路径", ""]]
+
+
+def test_the_english_worker_form_gives_english_examples(site):
+    # The en form's examples were Chinese (本科 / 大专, 高级工程师 …), though English names are read alike.
+    page = site.get("/worker", params={"lang": "en"}).text
+    assert re.findall(r'placeholder="([^"]*)"', page) == [
+        "Technician", "Bachelor&#x27;s degree", "Senior technician", "National Technical Expert", "national",
+        "Senior engineer"]
+    asked = {"target": "Senior engineer", "holds": "Engineer", "since": "2020-01-01", "education": "Bachelor's degree",
+             "as_of": AS_OF, "lang": "en"}
+    assert text_of(re.search(r'<p id="verdict">(.*?)</p>', site.get("/worker", params=asked).text).group(1)) == \
+        "eligible now"
+    assert re.findall(r'placeholder="([^"]*)"', site.get("/worker").text) == [
+        "技师 / 电工:技师", "本科 / 大专", "高级技师", "全国技术能手", "全国", "高级工程师"]

@@ -381,9 +381,10 @@ def _worker_form(query, lang: str) -> Html:
     w = words(lang)
     levels, days = query.getlist("holds"), query.getlist("since")
     pairs = list(zip(levels, days + [""] * len(levels))) or [("", "")]
-    rows = join(render('<div class="holds-row"><input name="holds" value="{level}" placeholder="技师 / 电工:技师" '
+    rows = join(render('<div class="holds-row"><input name="holds" value="{level}" placeholder="{ph}" '
                        'aria-label="{label}"><input name="since" type="date" value="{since}" aria-label="{date}"></div>',
-                       level=level, since=since, label=w["level"], date=w["date"]) for level, since in pairs)
+                       level=level, since=since, ph=w["ph_holds"], label=w["level"], date=w["date"])
+                for level, since in pairs)
 
     def repeated(name: str, label: str, placeholder: str) -> Html:  # one box per value given (honours, posts)
         return join(render('<label>{label}<input name="{name}" value="{value}" placeholder="{ph}"></label>',
@@ -394,16 +395,17 @@ def _worker_form(query, lang: str) -> Html:
         '<form method="get" id="worker-form"><fieldset><legend>{holds_w}</legend><div id="holds-rows">{rows}</div>'
         '<button type="button" data-add-hold="holds-rows">{add}</button></fieldset>'
         '<div class="inline" style="display:flex;gap:.6rem;flex-wrap:wrap;align-items:end">'
-        '<label>{edu_w}<input name="education" value="{edu}" placeholder="本科 / 大专"></label>'
+        '<label>{edu_w}<input name="education" value="{edu}" placeholder="{edu_ph}"></label>'
         '<label>{wy_w}<input name="work_years" value="{wy}" inputmode="decimal" size="6"></label>'
         "{in_post}{honour}"
         '<label>{region_w}<input name="region" value="{region}" placeholder="{national}" size="8"></label>'
         '<label>{asof_w}<input name="as_of" type="date" value="{as_of}"></label>'
-        '<label>{target_w}<input name="target" id="target" value="{target}" placeholder="高级工程师" required></label>'
+        '<label>{target_w}<input name="target" id="target" value="{target}" placeholder="{target_ph}" required></label>'
         "{hidden}<button type=\"submit\">{go}</button></div></form>",
         holds_w=w["holds"], rows=rows, add=w["add_hold"], edu_w=w["education"], edu=query.get("education", ""),
         wy_w=w["work_years"], wy=query.get("work_years", ""),
-        in_post=repeated("in_post", w["in_post"], "高级技师"), honour=repeated("honour", w["honour"], "全国技术能手"),
+        in_post=repeated("in_post", w["in_post"], w["ph_in_post"]), honour=repeated("honour", w["honour"], w["ph_honour"]),
+        edu_ph=w["ph_education"], target_ph=w["ph_target"],
         region_w=w["region"], region=query.get("region", ""), national=w["national"], asof_w=w["as_of"],
         as_of=query.get("as_of", ""), target_w=w["target"], target=query.get("target", ""), hidden=_hidden(lang, None),
         go=w["check"])

@@ -174,3 +174,15 @@ def test_the_english_worker_form_gives_english_examples(site):
         "eligible now"
     assert re.findall(r'placeholder="([^"]*)"', site.get("/worker").text) == [
         "技师 / 电工:技师", "本科 / 大专", "高级技师", "全国技术能手", "全国", "高级工程师"]
+
+
+def test_a_desk_shows_the_whole_chart(server, browser):
+    # At 1280 px the chart's fifth ladder (专业技术岗位) and an 18-year route's last steps lay past the
+    # right edge of their box: a desk's screen shows the whole drawing, scaled to the box.
+    browser.set_window_size(1280, 900)
+    for path in ("/chart", "/worker?target=高级技师&holds=软考高级&since=2024-12-02&as_of=" + AS_OF):
+        browser.get(server + path)
+        svg_right, box_right = browser.execute_script(
+            "var svg = document.querySelector('.chart svg'), box = svg.parentElement;"
+            "return [svg.getBoundingClientRect().right, box.getBoundingClientRect().right]")
+        assert svg_right <= box_right, (path, svg_right, box_right)

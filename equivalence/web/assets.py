@@ -34,6 +34,7 @@ ul.suggest li a:hover,ul.suggest li a:focus{background:#e0e7ff}ul.suggest small{
 blockquote{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid #93c5fd;background:#eff6ff}
 progress{width:320px}input,select{max-width:100%;box-sizing:border-box}.holds-row input{min-width:0;flex:0 1 auto}fieldset{min-width:0}
 form.inline>.search{flex:0 1 36rem}
+@media (min-width:641px){.chart svg{max-width:100%;height:auto}}
 @media (max-width:640px){
 table:not(.fields) thead{display:none}table:not(.fields),table:not(.fields) tbody,table:not(.fields) tr{display:block}
 table:not(.fields) tr{border:1px solid #d1d5db;border-radius:6px;margin:.5rem 0;background:#fff}

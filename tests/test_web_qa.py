@@ -186,3 +186,25 @@ def test_a_desk_shows_the_whole_chart(server, browser):
             "var svg = document.querySelector('.chart svg'), box = svg.parentElement;"
             "return [svg.getBoundingClientRect().right, box.getBoundingClientRect().right]")
         assert svg_right <= box_right, (path, svg_right, box_right)
+
+
+def test_the_compare_form_has_the_date_and_the_derived_comparisons_it_was_answered_with(site):
+    # 工勤二级 / 专技十级 rests on a derived comparison: asked with include_derived the page said 同级…, but
+    # its form had no box for it (nor for the date), so comparing again said 文件未提供比较依据.
+    asked = {"a": "工勤技能岗位:二级", "b": "专业技术岗位:十级", "include_derived": "1", "as_of": "2010-01-01"}
+    page = site.get("/compare", params=asked).text
+    assert text_of(re.search(r'<p class="verdict yes">(.*?)</p>', page).group(1)) == \
+        "技术工二级 同级（推导（非文件所述）；可信度 低） 专业技术十级"
+    assert '<input type="checkbox" name="include_derived" value="1" checked>' in page
+    assert '<input name="as_of" value="2010-01-01"' in page
+    # asked as of 2010, the 2006 wage table (ended 2014-10) was in force: neither says it had ended
+    from click.testing import CliRunner
+
+    from equivalence.cli import cli
+
+    said = CliRunner().invoke(cli, ["compare", "工勤技能岗位:二级", "专业技术岗位:十级", "--include-derived",
+                                    "--as-of", "2010-01-01"]).output.splitlines()[0]
+    assert said == "技术工二级 同级（推导（非文件所述）；可信度 低） 专业技术十级"
+    assert "失效" not in text_of(page)
+    plain = site.get("/compare", params={"a": "技师", "b": "工程师"}).text
+    assert '<input type="checkbox" name="include_derived" value="1">' in plain

@@ -308,6 +308,7 @@ def compare(request, reg, p: answers.CompareParams) -> str:
     if not (p.a and p.b):
         return layout(request, lang, w["compare"], render("<h1>{t}</h1>{form}", t=w["compare"], form=form))
     answer = answers.comparison(reg, p)
+    as_of = answers.date(p.as_of)  # (read as the answer read it)
 
     def basis(kind, chain):
         return "—" if kind == "self" else join([KIND_WORDS[lang].get(kind, kind), ": ",
@@ -315,10 +316,10 @@ def compare(request, reg, p: answers.CompareParams) -> str:
 
     rows = [[ladder_name(reg, x.ladder, lang), join((level_link(l.id, l.name, lang) for l in x.a), LIST_SEP[lang]),
              basis(x.a_kind, x.a_chain), join((level_link(l.id, l.name, lang) for l in x.b), LIST_SEP[lang]),
-             basis(x.b_kind, x.b_chain), basis_verdict(reg, x, lang)] for x in answer.bases]
+             basis(x.b_kind, x.b_chain), basis_verdict(reg, x, lang, as_of)] for x in answer.bases]
     # the verdict with what it rests on, as the command line says it ('treated as' is not 'counts as')
     head = render("{a} {verdict} {b}", a=level_link(answer.a.id, answer.a.name, lang),
-                  verdict=comparison_verdict(reg, answer, lang), b=level_link(answer.b.id, answer.b.name, lang))
+                  verdict=comparison_verdict(reg, answer, lang, as_of), b=level_link(answer.b.id, answer.b.name, lang))
     # no document to compare by is no finding: said plainly, without a table of no rows
     found = answer.verdict != "not_comparable"
     body = render('<h1>{t}</h1>{form}<p class="verdict {cls}">{head}</p>{table}', t=w["compare"], form=form,
@@ -333,8 +334,12 @@ def _compare_form(query, lang: str) -> Html:
     return render('<form class="inline" method="get">{hidden}<label>A<span class="search"><input name="a" value="{a}" '
                   'data-suggest="ca-list" data-lang="{lang}"><ul class="suggest" id="ca-list"></ul></span></label>'
                   '<label>B<span class="search"><input name="b" value="{b}" data-suggest="cb-list" data-lang="{lang}">'
-                  '<ul class="suggest" id="cb-list"></ul></span></label><button>{go}</button></form>',
+                  '<ul class="suggest" id="cb-list"></ul></span></label><label>{asof_w}<input name="as_of" '
+                  'value="{as_of}" placeholder="2024-01-01"></label><label><span><input type="checkbox" '
+                  'name="include_derived" value="1"{checked}> {derived}</span></label><button>{go}</button></form>',
                   hidden=_hidden(lang, query.get("region")), a=query.get("a", ""), b=query.get("b", ""), lang=lang,
+                  asof_w=words(lang)["as_of"], as_of=query.get("as_of", ""), derived=words(lang)["derived"],
+                  checked=Html(" checked") if query.get("include_derived") not in (None, "", "0", "false") else Html(""),
                   go=words(lang)["compare"])
 
 

@@ -208,3 +208,15 @@ def test_the_compare_form_has_the_date_and_the_derived_comparisons_it_was_answer
     assert "失效" not in text_of(page)
     plain = site.get("/compare", params={"a": "技师", "b": "工程师"}).text
     assert '<input type="checkbox" name="include_derived" value="1">' in plain
+
+
+def test_a_short_routes_title_is_not_cut(server, browser):
+    # 首席技师 from 高级技师 (two steps on the plan date): the English title "… earliest 2026-12-01 (from
+    # 2026-12-01)" ran past the drawing's right edge, cut after "earliest 2026-12-01".
+    browser.set_window_size(1280, 900)
+    for lang in ("en", "zh"):
+        browser.get(f"{server}/worker?target=首席技师&holds=高级技师&since=2015-01-01&as_of={AS_OF}&lang={lang}")
+        right, width = browser.execute_script(
+            "var t = document.querySelector('#route-chart .chart-title');"
+            "return [t.getBBox().x + t.getBBox().width, t.ownerSVGElement.viewBox.baseVal.width]")
+        assert right <= width, (lang, right, width)

@@ -220,3 +220,18 @@ def test_a_short_routes_title_is_not_cut(server, browser):
             "var t = document.querySelector('#route-chart .chart-title');"
             "return [t.getBBox().x + t.getBBox().width, t.ownerSVGElement.viewBox.baseVal.width]")
         assert right <= width, (lang, right, width)
+
+
+def test_a_credential_held_for_some_purposes_says_which(site):
+    # 国人部发〔2003〕39号: 软考高级 counts as 高级工程师 (副高级) for post appointment and title review only.
+    # The page listed 高级工程师 and 副高级 among what the worker holds as if for every purpose, beside a
+    # rule row saying 所持副高级仅用于岗位聘任、职称评审，不适用本条.
+    asked = {"target": "高级技师", "holds": "软考高级", "since": "2024-12-02", "as_of": AS_OF}
+    for lang, said in (("zh", "副高级 · 视同/对应 ← 高级工程师 [tier-eng-associate-senior] · 自 2024-12-02 · 仅用于岗位聘任、职称评审"),
+                       ("en", "Associate senior · counts as ← Senior engineer [tier-eng-associate-senior] · since "
+                              "2024-12-02 · for post appointment, professional title review only")):
+        page = site.get("/worker", params={**asked, "lang": lang}).text
+        items = [text_of(li) for li in re.findall(r"<li>(.*?)</li>", page)]
+        assert said in items, items
+        held = [i for i in items if i.startswith(("计算机技术与软件专业高级资格", "Computer and software exam, senior"))]
+        assert held and not held[0].endswith("only") and "仅用于" not in held[0]  # held itself: for any purpose

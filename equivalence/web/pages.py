@@ -431,9 +431,10 @@ def _verdict(answer, lang: str) -> Html:
     return render('<span class="verdict never">{v}</span>', v=w["verdict_no_route"])
 
 
-def _fact(fact, lang: str) -> Html:
+def _fact(reg, fact, lang: str) -> Html:
     """One fact of the standing (a :class:`~equivalence.results.Fact`): the level, how it is held (from
-    what, by which rule) and since when."""
+    what, by which rule), since when, and for which purposes when not for all (软考高级 counts as
+    高级工程师 for post appointment and title review only)."""
     w = words(lang)
     how = ORIGIN_WORDS[lang].get(fact.origin, fact.origin or "")
     parts = [level_link(fact.level.id, fact.level.name, lang), f" · {how}"]
@@ -442,15 +443,19 @@ def _fact(fact, lang: str) -> Html:
     if fact.rule:
         parts += [" [", rule_link(fact.rule, lang), "]"]
     parts.append(f" · {w['since']} {fact.since}")
+    if fact.purposes:
+        names = LIST_SEP[lang].join(getattr(reg.purposes[k], lang) if lang == "zh" else reg.purposes[k].en.lower()
+                                    for k in fact.purposes if k in reg.purposes)
+        parts.append(render(' · <span class="limited">{t}</span>', t=w["only_for"].format(p=names)))
     return join(parts)
 
 
-def _standing(answer, lang: str) -> Html:
+def _standing(reg, answer, lang: str) -> Html:
     """What the worker holds today, the step to take first and the steps after it (when the answer has them)."""
     w = words(lang)
     out = []
     if answer.held_by:
-        out.append(render('<p id="held-by">{t}{c}{f}</p>', t=w["held"], c=w["colon"], f=_fact(answer.held_by, lang)))
+        out.append(render('<p id="held-by">{t}{c}{f}</p>', t=w["held"], c=w["colon"], f=_fact(reg, answer.held_by, lang)))
     first = answer.first_step
     if first:
         now = f" · {w['now']}" if first.now else ""
@@ -463,7 +468,7 @@ def _standing(answer, lang: str) -> Html:
             (join([level_link(s.level.id, s.level.name, lang), f" ({s.date})"]) for s in answer.steps[1:]), " → ")))
     if answer.standing:
         out.append(render("<details><summary>{t} ({n})</summary><ul>{items}</ul></details>", t=w["standing"],
-                          n=len(answer.standing), items=join(render("<li>{f}</li>", f=_fact(f, lang))
+                          n=len(answer.standing), items=join(render("<li>{f}</li>", f=_fact(reg, f, lang))
                                                              for f in answer.standing)))
     return join(out)
 
@@ -484,7 +489,7 @@ def _check_section(reg, answer, lang: str) -> Html:
     more = render('<details class="muted"><summary>{m}</summary>{table}</details>',
                   m=w["hidden_rules"].format(n=len(hidden)), table=table(headers, rows_of(hidden))) if hidden else Html("")
     return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],
-                  names=names, as_of=answer.as_of, verdict=_verdict(answer, lang), standing=_standing(answer, lang),
+                  names=names, as_of=answer.as_of, verdict=_verdict(answer, lang), standing=_standing(reg, answer, lang),
                   table=table(headers, rows) if rows else Html(""), more=more)
 
 

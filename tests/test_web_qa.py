@@ -235,3 +235,18 @@ def test_a_credential_held_for_some_purposes_says_which(site):
         assert said in items, items
         held = [i for i in items if i.startswith(("计算机技术与软件专业高级资格", "Computer and software exam, senior"))]
         assert held and not held[0].endswith("only") and "仅用于" not in held[0]  # held itself: for any purpose
+
+
+def test_a_level_named_with_its_ladder_keeps_the_date_typed_beside_it(site):
+    # 实施意见 5.4: 工勤四级 held 5 years in post and the 高级工 test → 工勤三级, now (held since 2021-12-01).
+    # The form dropped the date of any level written with a colon (工勤技能岗位:四级, 电工:技师), taking
+    # it for LEVEL:YEARS, and answered 暂不符合；最早 2031-12-01 where check says 现在符合条件.
+    asked = {"target": "工勤技能岗位:三级", "holds": ["工勤技能岗位:四级", "高级工"], "since": ["2021-12-01", "2020-01-01"],
+             "in_post": "工勤技能岗位:四级", "as_of": AS_OF}
+    page = site.get("/worker", params=asked).text
+    assert text_of(re.search(r'<p id="verdict">(.*?)</p>', page).group(1)) == "现在符合条件"
+    page = site.get("/worker", params={"target": "高级技师", "holds": "电工:技师", "since": "2024-06-01", "as_of": AS_OF}).text
+    assert text_of(re.search(r'<p id="verdict">(.*?)</p>', page).group(1)) == "暂不符合；最早 2028-06-01"
+    # LEVEL:YEARS still says the years held, and a date beside it does not contradict them
+    page = site.get("/worker", params={"target": "高级技师", "holds": "技师:3", "since": "2010-01-01", "as_of": AS_OF}).text
+    assert text_of(re.search(r'<p id="verdict">(.*?)</p>', page).group(1)) == "暂不符合；最早 2027-12-01"

@@ -347,13 +347,22 @@ class WorkerPage(answers.PathParams):
     since: list[str] = Field([], description="The date each credential in holds was obtained (page form only).")
 
 
+def _dated(level: str) -> bool:
+    """Whether a holding as typed says when already: LEVEL@DATE, or LEVEL:YEARS (技师:3, 技师：2年); a
+    level named with its ladder or occupation (工勤技能岗位:四级, 电工:技师) does not."""
+    import unicodedata
+
+    _, colon, tail = unicodedata.normalize("NFKC", level).rpartition(":")
+    return "@" in level or "＠" in level or bool(colon and tail.strip()[:1] in tuple("+-.0123456789"))
+
+
 def worker_holds(p: WorkerPage) -> list[str]:
     """The form's holdings: each level with its date when one was given (LEVEL@DATE)."""
     out = []
     for i, level in enumerate(p.holds):
         day = p.since[i] if i < len(p.since) else ""
         if level.strip():
-            out.append(f"{level.strip()}@{day}" if day.strip() and "@" not in level and ":" not in level else level.strip())
+            out.append(f"{level.strip()}@{day.strip()}" if day.strip() and not _dated(level) else level.strip())
     return out
 
 

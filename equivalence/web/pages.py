@@ -455,7 +455,7 @@ def _fact(reg, fact, lang: str) -> Html:
     if fact.purposes:
         names = LIST_SEP[lang].join(getattr(reg.purposes[k], lang) if lang == "zh" else reg.purposes[k].en.lower()
                                     for k in fact.purposes if k in reg.purposes)
-        parts.append(render(' · <span class="limited">{t}</span>', t=w["only_for"].format(p=names)))
+        parts.append(" · " + w["only_for"].format(p=names))
     return join(parts)
 
 

@@ -729,6 +729,7 @@ def route_chart(reg: Registry, answer, *, lang: str = "zh", alternatives: bool =
             title = one_year(f"{words['route']}: {start or '—'} → {answer.reached.name} · {answer.total_years:g} years, "
                              f"earliest {answer.date} (from {as_of})")
     head = _text(24, 28, [title], 17, anchor="start", weight="bold", cls="chart-title")
+    width = max(width, 24 + text_width(title, 17) * 1.08 + 24)  # a short route's title is wider than its plot
     return _svg_open(width, height, title) + head + "".join(body) + leg + "</svg>"
 
 

@@ -226,18 +226,19 @@ def compare(ctx, a, b, include_derived, as_of, fmt, lang):
     from . import api
 
     reg = registry(ctx)
-    answer = api.compare(reg, a, b, include_derived=include_derived, as_of=_date(as_of), lang=lang)
+    as_of = _date(as_of)
+    answer = api.compare(reg, a, b, include_derived=include_derived, as_of=as_of, lang=lang)
     if fmt != "table":
         emit(fmt, [], [], answer)
         return
     zh = lang == "zh"
-    head = f"{answer.a.name} {comparison_verdict(reg, answer, lang)} {answer.b.name}"
+    head = f"{answer.a.name} {comparison_verdict(reg, answer, lang, as_of)} {answer.b.name}"
     headers = ["序列", "A", "A 依据", "B", "B 依据", "结论"] if zh else ["ladder", "A", "A basis", "B", "B basis", "verdict"]
     def basis(kind, chain):
         return "—" if kind == "self" else f"{KIND_WORDS[lang][kind]}: {' > '.join(chain)}"
     rows = [(reg.ladder_name(x.ladder, lang), LIST_SEP[lang].join(l.name for l in x.a), basis(x.a_kind, x.a_chain),
              LIST_SEP[lang].join(l.name for l in x.b), basis(x.b_kind, x.b_chain),
-             basis_verdict(reg, x, lang)) for x in answer.bases]
+             basis_verdict(reg, x, lang, as_of)) for x in answer.bases]
     emit(fmt, headers, rows, title=head, widths=[14, 16, 36, 16, 36, 30])
 
 

@@ -203,9 +203,16 @@ VERDICT_WORDS = {
 ENDED_WORDS = {"zh": "所据规则已于 {date} 失效", "en": "rests on a rule no longer in force (ended {date})"}
 
 
-def _ended(reg, chains) -> str | None:
-    """The latest end date among the rules of ``chains`` that have ended (None: none has)."""
-    ends = [reg.rules[rid].effective_until for chain in chains for rid in chain if reg.rules[rid].effective_until]
+def _ended(reg, chains, on: str | None = None) -> str | None:
+    """The latest end date among the rules of ``chains`` that have ended by ``on`` (ISO; default today),
+    None when none has: asked as of 2010, a rule that ends in 2014-10 is in force."""
+    import datetime
+
+    from .dates import date_start
+
+    on = on or datetime.date.today().isoformat()
+    ends = [end for chain in chains for rid in chain
+            if (end := reg.rules[rid].effective_until) and date_start(end) <= on]
     return max(ends) if ends else None
 
 
@@ -230,7 +237,7 @@ def qualified_verdict(reg, verdict: str, relations, conditions, confidence, lang
     return f"{words[verdict]}（{said}）" if zh else f"{words[verdict]} ({said})"
 
 
-def comparison_verdict(reg, answer, lang: str) -> str:
+def comparison_verdict(reg, answer, lang: str, as_of: str | None = None) -> str:
     """The verdict of a whole comparison (a :class:`~equivalence.results.Comparison`), qualified.
 
     Several bases are alternatives, each with its own conditions: it names them only when every
@@ -242,12 +249,12 @@ def comparison_verdict(reg, answer, lang: str) -> str:
     per_basis = {tuple(describe_conditions(reg, c, lang) for c in x.a_conditions + x.b_conditions if c)
                  for x in answer.bases}
     conds = (answer.bases[0].a_conditions + answer.bases[0].b_conditions) if len(per_basis) == 1 else ()
-    ends = [_ended(reg, (x.a_chain, x.b_chain)) for x in answer.bases]
+    ends = [_ended(reg, (x.a_chain, x.b_chain), as_of) for x in answer.bases]
     return qualified_verdict(reg, answer.verdict, answer.relations, conds, answer.confidence, lang,
                              differ=len(per_basis) > 1, ended=max(ends) if ends and all(ends) else None)
 
 
-def basis_verdict(reg, basis, lang: str) -> str:
+def basis_verdict(reg, basis, lang: str, as_of: str | None = None) -> str:
     """The verdict of one basis of a comparison (a :class:`~equivalence.results.Basis`), qualified."""
     return qualified_verdict(reg, basis.verdict, basis.relations, basis.a_conditions + basis.b_conditions,
-                             basis.confidence, lang, ended=_ended(reg, (basis.a_chain, basis.b_chain)))
+                             basis.confidence, lang, ended=_ended(reg, (basis.a_chain, basis.b_chain), as_of))

@@ -68,6 +68,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "usage_not_a_choice": {"zh": "'{value}' 不在可选值之中：{known}", "en": "'{value}' is not one of: {known}"},
     "usage_target_or_tier": {"zh": "TARGET 与 --to-tier 只能给一个", "en": "give TARGET or --to-tier, not both"},
     "usage_missing_target": {"zh": "缺少 TARGET", "en": "missing TARGET"},
+    "usage_invalid_value": {"zh": "{name} 的取值无效：{reason}", "en": "invalid {name}: {reason}"},  # the web's
     "usage_from_target": {"zh": "应为 [FROM] TARGET", "en": "expected [FROM] TARGET"},
     "usage_as_of_twice": {"zh": "--as-of 须正好给两次：要比较的两个日期",
                           "en": "give --as-of exactly twice: the two dates to compare"},

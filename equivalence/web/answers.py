@@ -128,7 +128,7 @@ def date(value: str | None, name: str = "as_of") -> str | None:
     try:
         return parse_date(value).isoformat()
     except DateError as exc:
-        raise UsageError(f"invalid {name}: {exc}") from None
+        raise UsageError(code="usage_invalid_value", name=name, reason=(exc.code, exc.params)) from None
 
 
 def named(choice, values: list[str], name: str) -> list[str]:

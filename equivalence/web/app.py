@@ -111,7 +111,8 @@ def create_app(*, mappings=None, region: str | None = None, layers=()) -> FastAP
         if wants_json(request):
             return JSONResponse(error_payload(exc, message), status_code=status)
         lang = lang_of(request)
-        text = pages.error_page(request, error_payload(exc, message)["error"], lang)
+        bad = (getattr(exc, "params", None) or {}).get("name")
+        text = pages.error_page(request, error_payload(exc, message)["error"], lang, bad if isinstance(bad, str) else None)
         return HTMLResponse(text, status_code=status, headers=pages.page_headers(request))
 
     @app.exception_handler(EquivalenceError)
@@ -121,12 +122,19 @@ def create_app(*, mappings=None, region: str | None = None, layers=()) -> FastAP
     @app.exception_handler(RequestValidationError)
     async def on_bad_request(request: Request, exc: RequestValidationError):
         parts = [f"{'.'.join(str(x) for x in e['loc'][1:]) or 'request'}: {e['msg']}" for e in exc.errors()]
-        return failure(request, answers.UsageError("; ".join(parts)), 400, one_line("invalid " + "; ".join(parts)))
+        message = "invalid " + "; ".join(parts)
+        if not wants_json(request) and lang_of(request) == "zh":  # a page says it in its language: field and value
+            message = "；".join(f"{'.'.join(str(x) for x in e['loc'][1:]) or '请求'} 的取值无效：'{e.get('input', '')}'"
+                               for e in exc.errors())
+        return failure(request, answers.UsageError("; ".join(parts)), 400, one_line(message))
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(request: Request, exc: StarletteHTTPException):
         error = (NotFoundError if exc.status_code == 404 else HttpError)(str(exc.detail))
-        return failure(request, error, exc.status_code, one_line(str(exc.detail)))
+        detail = str(exc.detail)
+        if exc.status_code == 404 and not wants_json(request):  # a page in its language (the API keeps HTTP's words)
+            detail = pages.words(lang_of(request))["not_found"]
+        return failure(request, error, exc.status_code, one_line(detail))
 
     @app.exception_handler(Exception)
     async def on_crash(request: Request, exc: Exception):

@@ -27,12 +27,20 @@ ul.suggest:empty{display:none}table.fields td:first-child{white-space:nowrap;col
 ul.suggest li a{display:block;padding:.3rem .5rem;color:#111827;text-decoration:none}
 ul.suggest li a:hover,ul.suggest li a:focus{background:#e0e7ff}ul.suggest small{color:#6b7280;margin-left:.5rem}
 .verdict{font-size:1.15rem;font-weight:700;padding:.5rem .8rem;border-radius:6px;display:inline-block}
-.yes{background:#dcfce7;color:#166534}.no{background:#fef3c7;color:#92400e}.never{background:#fee2e2;color:#991b1b}
+.yes{background:#dcfce7;color:#166534}.no{background:#fef3c7;color:#92400e}.never{background:#fee2e2;color:#991b1b}.none{background:#f3f4f6;color:#374151}
 .error{background:#fee2e2;color:#991b1b;padding:.6rem .8rem;border-radius:6px}
 .muted{color:#6b7280}.twin{font-size:.85rem}.chart{overflow-x:auto;background:#fff;border:1px solid #e5e7eb}
 .holds-row{display:flex;gap:.4rem;margin:.2rem 0}fieldset{border:1px solid #d1d5db;background:#fff;margin:.5rem 0}
 blockquote{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid #93c5fd;background:#eff6ff}
-progress{width:320px}
+progress{width:320px}input,select{max-width:100%;box-sizing:border-box}.holds-row input{min-width:0;flex:0 1 auto}fieldset{min-width:0}
+form.inline>.search{flex:0 1 36rem}
+@media (min-width:641px){.chart svg{max-width:100%;height:auto}}
+@media (max-width:640px){
+table:not(.fields) thead{display:none}table:not(.fields),table:not(.fields) tbody,table:not(.fields) tr{display:block}
+table:not(.fields) tr{border:1px solid #d1d5db;border-radius:6px;margin:.5rem 0;background:#fff}
+table:not(.fields) td{display:block;border:none;border-top:1px solid #f3f4f6}table:not(.fields) td:first-child{border-top:none}
+table:not(.fields) td[data-label]::before{content:attr(data-label);display:block;font-size:.75rem;color:#6b7280}
+table:not(.fields) td:empty{display:none}td,a{overflow-wrap:anywhere}}
 """
 
 # Suggestions as one types: /api/search, rendered with DOM calls (textContent), never as markup.

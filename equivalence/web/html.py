@@ -71,11 +71,15 @@ def table(headers: list | None, rows: list[list], cls: str = "") -> Html:
     """A table (``headers`` None: a field/value table without a heading row); each cell is escaped
     unless it is :class:`Html`."""
     head = join(render("<th>{h}</th>", h=h) for h in headers or [])
-    def cell(c) -> Html:  # a date is never broken across lines
-        if isinstance(c, str) and not isinstance(c, Html) and _DATE.fullmatch(c):
-            return render('<td class="nw">{c}</td>', c=c)
-        return render("<td>{c}</td>", c=c)
+    labels = [str(h) for h in headers] if headers else []
 
-    body = join(Html("<tr>" + join(cell(c) for c in row) + "</tr>") for row in rows)
+    def cell(c, i: int) -> Html:  # a date is never broken across lines
+        # each cell names its column (data-label): on a phone a row is shown as a card (see assets.CSS)
+        label = render(' data-label="{h}"', h=labels[i]) if i < len(labels) else Html("")
+        if isinstance(c, str) and not isinstance(c, Html) and _DATE.fullmatch(c):
+            return render('<td class="nw"{label}>{c}</td>', label=label, c=c)
+        return render("<td{label}>{c}</td>", label=label, c=c)
+
+    body = join(Html("<tr>" + join(cell(c, i) for i, c in enumerate(row)) + "</tr>") for row in rows)
     thead = render("<thead><tr>{head}</tr></thead>", head=head) if headers else Html("")
     return render('<table class="{cls}">{thead}<tbody>{body}</tbody></table>', cls=cls, thead=thead, body=body)

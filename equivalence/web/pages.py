@@ -304,14 +304,11 @@ def routes_into(request, reg, p: answers.RoutesParams) -> str:
 
 def compare(request, reg, p: answers.CompareParams) -> str:
     w, lang = words(p.lang), p.lang
-    form = render('<form class="inline" method="get">{hidden}<label>A<span class="search"><input name="a" value="{a}" '
-                  'data-suggest="ca-list" data-lang="{lang}"><ul class="suggest" id="ca-list"></ul></span></label>'
-                  '<label>B<span class="search"><input name="b" value="{b}" data-suggest="cb-list" data-lang="{lang}">'
-                  '<ul class="suggest" id="cb-list"></ul></span></label><button>{go}</button></form>', hidden=_hidden(lang, p.region), a=p.a or "", b=p.b or "",
-                  lang=lang, go=w["compare"])
+    form = _compare_form(request.query_params, lang)
     if not (p.a and p.b):
         return layout(request, lang, w["compare"], render("<h1>{t}</h1>{form}", t=w["compare"], form=form))
     answer = answers.comparison(reg, p)
+    as_of = answers.date(p.as_of)  # (read as the answer read it)
 
     def basis(kind, chain):
         return "—" if kind == "self" else join([KIND_WORDS[lang].get(kind, kind), ": ",
@@ -319,17 +316,44 @@ def compare(request, reg, p: answers.CompareParams) -> str:
 
     rows = [[ladder_name(reg, x.ladder, lang), join((level_link(l.id, l.name, lang) for l in x.a), LIST_SEP[lang]),
              basis(x.a_kind, x.a_chain), join((level_link(l.id, l.name, lang) for l in x.b), LIST_SEP[lang]),
-             basis(x.b_kind, x.b_chain), basis_verdict(reg, x, lang)] for x in answer.bases]
+             basis(x.b_kind, x.b_chain), basis_verdict(reg, x, lang, as_of)] for x in answer.bases]
     # the verdict with what it rests on, as the command line says it ('treated as' is not 'counts as')
     head = render("{a} {verdict} {b}", a=level_link(answer.a.id, answer.a.name, lang),
-                  verdict=comparison_verdict(reg, answer, lang), b=level_link(answer.b.id, answer.b.name, lang))
-    body = render("<h1>{t}</h1>{form}<p class=\"verdict yes\">{head}</p>{table}", t=w["compare"], form=form, head=head,
-                  table=table([w["ladder"], "A", "A " + w["basis"], "B", "B " + w["basis"], w["result"]], rows))
+                  verdict=comparison_verdict(reg, answer, lang, as_of), b=level_link(answer.b.id, answer.b.name, lang))
+    # no document to compare by is no finding: said plainly, without a table of no rows
+    found = answer.verdict != "not_comparable"
+    body = render('<h1>{t}</h1>{form}<p class="verdict {cls}">{head}</p>{table}', t=w["compare"], form=form,
+                  head=head, cls="yes" if found else "none",
+                  table=table([w["ladder"], "A", "A " + w["basis"], "B", "B " + w["basis"], w["result"]], rows)
+                  if rows else Html(""))
     return layout(request, lang, w["compare"], body, twin(request))
+
+
+def _compare_form(query, lang: str) -> Html:
+    """The two levels as typed (``query``: the request's query string, also when it was refused)."""
+    return render('<form class="inline" method="get">{hidden}<label>A<span class="search"><input name="a" value="{a}" '
+                  'data-suggest="ca-list" data-lang="{lang}"><ul class="suggest" id="ca-list"></ul></span></label>'
+                  '<label>B<span class="search"><input name="b" value="{b}" data-suggest="cb-list" data-lang="{lang}">'
+                  '<ul class="suggest" id="cb-list"></ul></span></label><label>{asof_w}<input name="as_of" '
+                  'value="{as_of}" placeholder="2024-01-01"></label><label><span><input type="checkbox" '
+                  'name="include_derived" value="1"{checked}> {derived}</span></label><button>{go}</button></form>',
+                  hidden=_hidden(lang, query.get("region")), a=query.get("a", ""), b=query.get("b", ""), lang=lang,
+                  asof_w=words(lang)["as_of"], as_of=query.get("as_of", ""), derived=words(lang)["derived"],
+                  checked=Html(" checked") if query.get("include_derived") not in (None, "", "0", "false") else Html(""),
+                  go=words(lang)["compare"])
 
 
 class WorkerPage(answers.PathParams):
     since: list[str] = Field([], description="The date each credential in holds was obtained (page form only).")
+
+
+def _dated(level: str) -> bool:
+    """Whether a holding as typed says when already: LEVEL@DATE, or LEVEL:YEARS (技师:3, 技师：2年); a
+    level named with its ladder or occupation (工勤技能岗位:四级, 电工:技师) does not."""
+    import unicodedata
+
+    _, colon, tail = unicodedata.normalize("NFKC", level).rpartition(":")
+    return "@" in level or "＠" in level or bool(colon and tail.strip()[:1] in tuple("+-.0123456789"))
 
 
 def worker_holds(p: WorkerPage) -> list[str]:
@@ -338,16 +362,16 @@ def worker_holds(p: WorkerPage) -> list[str]:
     for i, level in enumerate(p.holds):
         day = p.since[i] if i < len(p.since) else ""
         if level.strip():
-            out.append(f"{level.strip()}@{day}" if day.strip() and "@" not in level and ":" not in level else level.strip())
+            out.append(f"{level.strip()}@{day.strip()}" if day.strip() and not _dated(level) else level.strip())
     return out
 
 
 def worker(request, reg, p: WorkerPage) -> str:
     w, lang = words(p.lang), p.lang
     holds = worker_holds(p)
-    asked = answers.PathParams(**{**p.model_dump(exclude={"since"}), "holds": holds,
-                                  "alternatives": p.alternatives or 2})
-    form = _worker_form(p, lang)
+    asked = answers.PathParams(**{**p.model_dump(exclude={"since"}), "holds": holds, "in_post": p.listed("in_post"),
+                                  "honour": p.listed("honour"), "alternatives": p.alternatives or 2})
+    form = _worker_form(request.query_params, lang)
     if not (p.target or p.to_tier):
         return layout(request, lang, w["worker"], render("<h1>{t}</h1><p>{intro}</p>{form}", t=w["worker"],
                                                          intro=w["worker_intro"], form=form))
@@ -357,7 +381,8 @@ def worker(request, reg, p: WorkerPage) -> str:
     except NoSolutionError as exc:  # check has said why; the route part says there is none
         route = render('<h2>{t}</h2><p id="route-headline" class="muted">{m}</p>', t=w["route"], m=str(exc))
     query = {"target": p.target, "to_tier": p.to_tier, "holds": holds, "education": p.education,
-             "work_years": p.work_years, "as_of": p.as_of, "region": p.region, "lang": _lang(lang)}
+             "work_years": p.work_years, "as_of": p.as_of, "in_post": asked.in_post, "honour": asked.honour,
+             "region": p.region, "lang": _lang(lang)}
     twins = join([link(url("/api/check", **query), f"{w['check']} JSON"), " · ",
                   link(url("/api/path", **query, alternatives=asked.alternatives), f"{w['route']} JSON")])
     body = render("<h1>{t}</h1>{form}<p class=\"twin\">{twins}</p>{check}{route}", t=w["worker"], form=form,
@@ -365,26 +390,39 @@ def worker(request, reg, p: WorkerPage) -> str:
     return layout(request, lang, w["worker"], body, url("/api/check", **query))
 
 
-def _worker_form(p: WorkerPage, lang: str) -> Html:
+def _worker_form(query, lang: str) -> Html:
+    """The form with what was typed (``query``: the request's query string, also when it was refused)."""
     w = words(lang)
-    pairs = list(zip(p.holds, p.since + [""] * len(p.holds))) or [("", "")]
-    rows = join(render('<div class="holds-row"><input name="holds" value="{level}" placeholder="技师 / 电工:技师" '
+    levels, days = query.getlist("holds"), query.getlist("since")
+    pairs = list(zip(levels, days + [""] * len(levels))) or [("", "")]
+    rows = join(render('<div class="holds-row"><input name="holds" value="{level}" placeholder="{ph}" '
                        'aria-label="{label}"><input name="since" type="date" value="{since}" aria-label="{date}"></div>',
-                       level=level, since=since, label=w["level"], date=w["date"]) for level, since in pairs)
+                       level=level, since=since, ph=w["ph_holds"], label=w["level"], date=w["date"])
+                for level, since in pairs)
+
+    def repeated(name: str, label: str, placeholder: str) -> Html:  # one box per value given (honours, posts)
+        return join(render('<label>{label}<input name="{name}" value="{value}" placeholder="{ph}"></label>',
+                           label=label, name=name, value=value, ph=placeholder)
+                    for value in (query.getlist(name) or [""]))
+
     return render(
         '<form method="get" id="worker-form"><fieldset><legend>{holds_w}</legend><div id="holds-rows">{rows}</div>'
         '<button type="button" data-add-hold="holds-rows">{add}</button></fieldset>'
         '<div class="inline" style="display:flex;gap:.6rem;flex-wrap:wrap;align-items:end">'
-        '<label>{edu_w}<input name="education" value="{edu}" placeholder="本科 / 大专"></label>'
+        '<label>{edu_w}<input name="education" value="{edu}" placeholder="{edu_ph}"></label>'
         '<label>{wy_w}<input name="work_years" value="{wy}" inputmode="decimal" size="6"></label>'
+        "{in_post}{honour}"
         '<label>{region_w}<input name="region" value="{region}" placeholder="{national}" size="8"></label>'
         '<label>{asof_w}<input name="as_of" type="date" value="{as_of}"></label>'
-        '<label>{target_w}<input name="target" id="target" value="{target}" placeholder="高级工程师" required></label>'
+        '<label>{target_w}<input name="target" id="target" value="{target}" placeholder="{target_ph}" required></label>'
         "{hidden}<button type=\"submit\">{go}</button></div></form>",
-        holds_w=w["holds"], rows=rows, add=w["add_hold"], edu_w=w["education"], edu=p.education or "",
-        wy_w=w["work_years"], wy="" if p.work_years is None else f"{p.work_years:g}", region_w=w["region"],
-        region=p.region or "", national=w["national"], asof_w=w["as_of"], as_of=p.as_of or "",
-        target_w=w["target"], target=p.target or "", hidden=_hidden(lang, None), go=w["check"])
+        holds_w=w["holds"], rows=rows, add=w["add_hold"], edu_w=w["education"], edu=query.get("education", ""),
+        wy_w=w["work_years"], wy=query.get("work_years", ""),
+        in_post=repeated("in_post", w["in_post"], w["ph_in_post"]), honour=repeated("honour", w["honour"], w["ph_honour"]),
+        edu_ph=w["ph_education"], target_ph=w["ph_target"],
+        region_w=w["region"], region=query.get("region", ""), national=w["national"], asof_w=w["as_of"],
+        as_of=query.get("as_of", ""), target_w=w["target"], target=query.get("target", ""), hidden=_hidden(lang, None),
+        go=w["check"])
 
 
 def _verdict(answer, lang: str) -> Html:
@@ -402,9 +440,10 @@ def _verdict(answer, lang: str) -> Html:
     return render('<span class="verdict never">{v}</span>', v=w["verdict_no_route"])
 
 
-def _fact(fact, lang: str) -> Html:
+def _fact(reg, fact, lang: str) -> Html:
     """One fact of the standing (a :class:`~equivalence.results.Fact`): the level, how it is held (from
-    what, by which rule) and since when."""
+    what, by which rule), since when, and for which purposes when not for all (软考高级 counts as
+    高级工程师 for post appointment and title review only)."""
     w = words(lang)
     how = ORIGIN_WORDS[lang].get(fact.origin, fact.origin or "")
     parts = [level_link(fact.level.id, fact.level.name, lang), f" · {how}"]
@@ -413,15 +452,19 @@ def _fact(fact, lang: str) -> Html:
     if fact.rule:
         parts += [" [", rule_link(fact.rule, lang), "]"]
     parts.append(f" · {w['since']} {fact.since}")
+    if fact.purposes:
+        names = LIST_SEP[lang].join(getattr(reg.purposes[k], lang) if lang == "zh" else reg.purposes[k].en.lower()
+                                    for k in fact.purposes if k in reg.purposes)
+        parts.append(" · " + w["only_for"].format(p=names))
     return join(parts)
 
 
-def _standing(answer, lang: str) -> Html:
+def _standing(reg, answer, lang: str) -> Html:
     """What the worker holds today, the step to take first and the steps after it (when the answer has them)."""
     w = words(lang)
     out = []
     if answer.held_by:
-        out.append(render('<p id="held-by">{t}{c}{f}</p>', t=w["held"], c=w["colon"], f=_fact(answer.held_by, lang)))
+        out.append(render('<p id="held-by">{t}{c}{f}</p>', t=w["held"], c=w["colon"], f=_fact(reg, answer.held_by, lang)))
     first = answer.first_step
     if first:
         now = f" · {w['now']}" if first.now else ""
@@ -434,7 +477,7 @@ def _standing(answer, lang: str) -> Html:
             (join([level_link(s.level.id, s.level.name, lang), f" ({s.date})"]) for s in answer.steps[1:]), " → ")))
     if answer.standing:
         out.append(render("<details><summary>{t} ({n})</summary><ul>{items}</ul></details>", t=w["standing"],
-                          n=len(answer.standing), items=join(render("<li>{f}</li>", f=_fact(f, lang))
+                          n=len(answer.standing), items=join(render("<li>{f}</li>", f=_fact(reg, f, lang))
                                                              for f in answer.standing)))
     return join(out)
 
@@ -442,16 +485,21 @@ def _standing(answer, lang: str) -> Html:
 def _check_section(reg, answer, lang: str) -> Html:
     w = words(lang)
     names = "/".join(t.name for t in answer.target[:3])
-    shown = [r for r in answer.rules if r.reachable]
-    rows = [[rule_link(r.rule, lang), KIND_WORDS[lang].get(r.kind, r.kind), r.earliest or "—",
-             CLAUSE_SEP[lang].join(r.met), CLAUSE_SEP[lang].join(m.text for m in r.missing),
-             CLAUSE_SEP[lang].join(r.unchecked)] for r in shown]
-    hidden = len(answer.rules) - len(shown)
-    more = render('<p class="muted">{m}</p>', m=w["hidden_rules"].format(n=hidden)) if hidden else Html("")
+    headers = [w["rule"], w["kind"], w["earliest"], w["met"], w["missing"], w["unchecked"]]
+
+    def rows_of(rules) -> list:
+        return [[rule_link(r.rule, lang), KIND_WORDS[lang].get(r.kind, r.kind), r.earliest or "—",
+                 CLAUSE_SEP[lang].join(r.met), CLAUSE_SEP[lang].join(m.text for m in r.missing),
+                 CLAUSE_SEP[lang].join(r.unchecked)] for r in rules]
+
+    rows = rows_of(r for r in answer.rules if r.reachable)
+    hidden = [r for r in answer.rules if not r.reachable]
+    # the rules the command line shows under --all: folded, to be opened
+    more = render('<details class="muted"><summary>{m}</summary>{table}</details>',
+                  m=w["hidden_rules"].format(n=len(hidden)), table=table(headers, rows_of(hidden))) if hidden else Html("")
     return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],
-                  names=names, as_of=answer.as_of, verdict=_verdict(answer, lang), standing=_standing(answer, lang),
-                  table=table(
-                      [w["rule"], w["kind"], w["earliest"], w["met"], w["missing"], w["unchecked"]], rows), more=more)
+                  names=names, as_of=answer.as_of, verdict=_verdict(answer, lang), standing=_standing(reg, answer, lang),
+                  table=table(headers, rows) if rows else Html(""), more=more)
 
 
 def _steps_table(reg, steps, lang: str) -> Html:
@@ -516,12 +564,36 @@ def roster_page(request, p: answers.Params) -> str:
     return layout(request, lang, w["roster"], body, script=roster_js(lang))
 
 
-def error_page(request, error: dict, lang: str) -> str:
+def _candidate_link(request, bad: str | None, candidate: str, lang: str) -> Html:
+    """A name suggested for the unknown ``bad``: on a page of several fields (worker, compare), this page
+    again with it in place of ``bad``, the rest kept; elsewhere its lookup."""
+    pairs = request.query_params.multi_items()
+    if request.url.path in ("/worker", "/compare") and bad and any(v.strip() == bad for _, v in pairs):
+        query: dict = {}
+        for k, v in pairs:
+            query.setdefault(k, []).append(candidate if v.strip() == bad else v)
+        return link(url(request.url.path, **query), candidate)
+    return link(url("/lookup", level=candidate, lang=_lang(lang)), candidate)
+
+
+def error_page(request, error: dict, lang: str, bad: str | None = None) -> str:
+    """The error, and the form of the page asked with what was typed in it, to be put right; ``bad``:
+    the unknown name the error is about, which its candidates replace."""
     w = words(lang)
-    candidates = join((render("<li>{a}</li>", a=link(url("/lookup", level=c, lang=_lang(lang)), c))
+    candidates = join((render("<li>{a}</li>", a=_candidate_link(request, bad, c, lang))
                        for c in error.get("candidates") or []))
-    body = render('<h1>{t}</h1><p class="error" id="error">{m}</p><ul>{c}</ul>{box}', t=w["error"], m=error["message"],
-                  c=candidates, box=search_box(lang))
+    query, path = request.query_params, request.url.path
+    if path == "/worker":
+        form = _worker_form(query, lang)
+    elif path == "/compare":
+        form = _compare_form(query, lang)
+    else:  # a page of one name: the box keeps it
+        name, action = {"/routes-into": ("target", "/routes-into"), "/search": ("text", "/search")}.get(
+            path, ("level", "/lookup"))
+        form = search_box(lang, query.get(name, "") if path in ("/lookup", "/routes-into", "/search") else "",
+                          name=name, action=action)
+    body = render('<h1>{t}</h1><p class="error" id="error">{m}</p><ul>{c}</ul>{form}', t=w["error"],
+                  m=error["message"], c=candidates, form=form)
     return layout(request, lang, w["error"], body)
 
 

@@ -335,7 +335,8 @@ def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_fi
     zh = lang == "zh"
     items = [(i["zh"] if zh else (i["en"] or i["zh"]), BASIS_WORDS[lang][i["basis"]], f"{i['points']:g}",
               "" if i["cap"] is None else f"{i['cap']:g}") for i in answer["items"]]
-    title = f"{answer['scheme']['zh']} ({answer['as_of']}): " + (f"合计 {answer['total']:g} 分" if zh else f"total {answer['total']:g}")
+    name = answer["scheme"]["zh"] if zh else (answer["scheme"]["en"] or answer["scheme"]["zh"])
+    title = f"{name} ({answer['as_of']}): " + (f"合计 {answer['total']:g} 分" if zh else f"total {answer['total']:g}")
     emit(fmt, ["项目", "计分方式", "得分", "上限"] if zh else ["item", "basis", "points", "cap"], items, title=title)
     if fmt == "table":
         click.echo()

@@ -1,0 +1,71 @@
+"""A demanding user's QA pass of points, diff, chart, export, show, sources, layers, levels and ladders:
+each test is a defect found by running the command as documented, pinned to the exact answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SHIPPED
+from equivalence.cli import cli
+
+ACME = SHIPPED / "examples" / "acme"
+# a worker whose points (50 for 5 years of work, 30 for 高级工) are exactly S4's 80 on 2025-09-01
+AT_THRESHOLD = ["--layer", str(ACME), "points", "--holds", "acme_s.s3@2022-07-01", "--in-post", "acme_s.s3",
+                "--holds", "高级工@2023-03-01", "--work-years", "5", "--as-of", "2025-09-01"]
+
+
+def scores_file(tmp_path, text):
+    path = tmp_path / "scores.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+# ------------------------------------------------------------------------------------ points
+
+def test_points_en_title_names_the_scheme_in_english(runner):
+    result = runner.invoke(cli, AT_THRESHOLD + ["--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Acme points-based promotion for skilled workers (2025-09-01): total 80"
+
+
+def test_points_zh_title(runner):
+    result = runner.invoke(cli, AT_THRESHOLD)
+    assert result.stdout.splitlines()[0] == "示例公司技能人才积分晋级 (2025-09-01): 合计 80 分"
+
+
+@pytest.mark.parametrize("text, item", [("post_value: 3\n", "post_value"), ("skill_grade: 1\n", "skill_grade")])
+def test_points_a_count_for_an_item_not_counted_is_an_error(runner, tmp_path, text, item):
+    # post_value is scored per year of work, skill_grade once while 高级工 is held: a count given for them
+    # was dropped without a word (total 80 either way)
+    result = runner.invoke(cli, AT_THRESHOLD + ["--scores", scores_file(tmp_path, text)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (f"Error: 积分表只记按次计分项目的次数：{item} 不按次计分，"
+                             "由工作年限或所持等级算出（按次计分的项目：innovation、performance、skill_certificates）\n")
+    en = runner.invoke(cli, AT_THRESHOLD + ["--scores", scores_file(tmp_path, text), "--lang", "en"])
+    assert en.exit_code == 1
+    assert en.stderr == (f"Error: the scores count per-count items only: {item} is not counted, it is scored "
+                         "from years of work or levels held (per-count items: innovation, performance, "
+                         "skill_certificates)\n")
+
+
+def test_points_unknown_item_lists_only_the_counted_items(runner, tmp_path):
+    result = runner.invoke(cli, AT_THRESHOLD + ["--scores", scores_file(tmp_path, "performace: 2\n")])
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: 积分表中有未知的积分项：performace"
+                             "（可选：innovation、performance、skill_certificates）\n")
+
+
+def test_points_at_and_one_short_of_the_threshold_agree_with_check(runner):
+    import json
+
+    at = json.loads(runner.invoke(cli, AT_THRESHOLD + ["--format", "json"]).stdout)
+    step = next(s for s in at["steps"] if s["rule"] == "acme-s3-to-s4")
+    assert (at["total"], step["missing"], step["earliest"], step["other_missing"]) == (80, 0, "2025-09-01", [])
+    # 4.99 years of work: the fifth year is full on 2025-09-05, 10 points short until then
+    short_args = [a if a != "5" else "4.99" for a in AT_THRESHOLD]
+    short = json.loads(runner.invoke(cli, short_args + ["--format", "json"]).stdout)
+    step = next(s for s in short["steps"] if s["rule"] == "acme-s3-to-s4")
+    assert (short["total"], step["missing"], step["earliest"]) == (70, 10, "2025-09-05")
+    check = json.loads(runner.invoke(cli, ["check", "S4", *short_args[3:], "--layer", str(ACME),
+                                           "--format", "json"]).stdout)
+    assert check["earliest"] == "2025-09-05"

@@ -69,3 +69,21 @@ def test_points_at_and_one_short_of_the_threshold_agree_with_check(runner):
     check = json.loads(runner.invoke(cli, ["check", "S4", *short_args[3:], "--layer", str(ACME),
                                            "--format", "json"]).stdout)
     assert check["earliest"] == "2025-09-05"
+
+
+# ------------------------------------------------------------------------------------ chart
+
+def test_chart_says_what_it_wrote_in_the_asked_language(runner, tmp_path):
+    out = tmp_path / "c.svg"
+    zh = runner.invoke(cli, ["chart", "职业技能等级", "-o", str(out)])
+    assert zh.exit_code == 0 and zh.stderr == f"已写入 {out}\n"
+    en = runner.invoke(cli, ["chart", "职业技能等级", "-o", str(out), "--lang", "en"])
+    assert en.exit_code == 0 and en.stderr == f"wrote {out}\n"
+
+
+def test_chart_zh_legend_says_tied_boxes_in_chinese_words(runner, tmp_path):
+    out = tmp_path / "c.svg"
+    assert runner.invoke(cli, ["chart", "职业技能等级", "职称层级", "-o", str(out)]).exit_code == 0
+    svg = out.read_text(encoding="utf-8")
+    assert ">有规则对应职称层级的等级<" in svg and ">无规则对应职称层级的等级<" in svg
+    assert "职称层级 对应的等级" not in svg

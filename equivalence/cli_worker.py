@@ -371,6 +371,9 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
 
     if len(dates) != 2:
         raise click.UsageError(said("usage_as_of_twice"))
+    without = [name for name, value in (("--to", to), ("--encoding", encoding), ("--columns", columns)) if value]
+    if without and not roster_file:  # they only shape how the roster is read: given alone they did nothing
+        raise click.UsageError(said("usage_needs_roster", options=" ".join(without)))
     before, after = (_date(d) for d in dates)
     reg = registry(ctx)
     answer = diff_dates(reg, before, after, lang)

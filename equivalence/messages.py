@@ -71,6 +71,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "usage_from_target": {"zh": "应为 [FROM] TARGET", "en": "expected [FROM] TARGET"},
     "usage_as_of_twice": {"zh": "--as-of 须正好给两次：要比较的两个日期",
                           "en": "give --as-of exactly twice: the two dates to compare"},
+    "usage_needs_roster": {"zh": "{options} 只与 --roster 同用：请给出名单，或去掉这些选项",
+                           "en": "{options} only go with --roster: give a roster or leave them out"},
     "bad_column_override": {"zh": "'{part}' 不是 字段=列名 的形式（字段可选：{fields}）",
                             "en": "'{part}' is not FIELD=COLUMN with FIELD one of {fields}"},
     # dates

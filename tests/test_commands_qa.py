@@ -87,3 +87,18 @@ def test_chart_zh_legend_says_tied_boxes_in_chinese_words(runner, tmp_path):
     svg = out.read_text(encoding="utf-8")
     assert ">有规则对应职称层级的等级<" in svg and ">无规则对应职称层级的等级<" in svg
     assert "职称层级 对应的等级" not in svg
+
+
+# ------------------------------------------------------------------------------------ diff
+
+@pytest.mark.parametrize("extra, named", [(["--to", "工程技术"], "--to"), (["--encoding", "gbk"], "--encoding"),
+                                          (["--columns", "id=工号", "--to", "职称层级"], "--to --columns")])
+def test_diff_roster_options_without_a_roster_are_a_usage_error(runner, extra, named):
+    # they were accepted and did nothing: the user asked for a column the answer never had
+    args = ["diff", "--as-of", "2021-06-30", "--as-of", "2022-06-30", *extra]
+    zh = runner.invoke(cli, args)
+    assert zh.exit_code == 2 and zh.stdout == ""
+    assert zh.stderr.splitlines()[-1] == f"Error: {named} 只与 --roster 同用：请给出名单，或去掉这些选项"
+    en = runner.invoke(cli, args + ["--lang", "en"])
+    assert en.exit_code == 2
+    assert en.stderr.splitlines()[-1] == f"Error: {named} only go with --roster: give a roster or leave them out"

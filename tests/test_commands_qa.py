@@ -102,3 +102,25 @@ def test_diff_roster_options_without_a_roster_are_a_usage_error(runner, extra, n
     en = runner.invoke(cli, args + ["--lang", "en"])
     assert en.exit_code == 2
     assert en.stderr.splitlines()[-1] == f"Error: {named} only go with --roster: give a roster or leave them out"
+
+
+# ------------------------------------------------------------------------------------ export
+
+@pytest.mark.parametrize("fmt, lang, line", [
+    ("dot", "zh", '  "skill.senior" -> "skill.technician" [label="晋升", tooltip="skill-tpl2018-senior-to-technician", style=bold];'),
+    ("dot", "en", '  "skill.senior" -> "skill.technician" [label="promotion", tooltip="skill-tpl2018-senior-to-technician", style=bold];'),
+    ("dot", "en", '  "q_constructor.first_class" -> "eng.intermediate" [label="counts as", tooltip="qual-constructor-first-class", style=dashed];'),
+])
+def test_export_pictures_label_edges_in_the_asked_language(runner, fmt, lang, line):
+    # --lang is "the language of the labels of dot and mermaid pictures": the edges said the kind's code
+    # (counts_as) in both languages, in a zh picture among Chinese boxes
+    result = runner.invoke(cli, ["export", "--format", fmt, "--lang", lang])
+    assert result.exit_code == 0
+    assert line in result.stdout.splitlines()
+
+
+def test_export_mermaid_labels_are_words(runner):
+    zh = runner.invoke(cli, ["export", "--format", "mermaid"]).stdout
+    assert '-.->|"视同/对应"|' in zh and '==>|"晋升"|' in zh and "|counts_as|" not in zh
+    en = runner.invoke(cli, ["export", "--format", "mermaid", "--lang", "en"]).stdout
+    assert '-.->|"counts as"|' in en and '-->|"may apply for"|' in en

@@ -221,10 +221,10 @@ def levels(reg, ladder: str) -> dict:
 
 def layers() -> list[dict]:
     """The national rules and every shipped layer (``equivalence layers``); loads no rules."""
-    from .index import available_layers
+    from .index import available_layers, default_mappings_dir
 
-    keys = ("id", "zh", "en", "scope", "region", "path")
-    return [dict(zip(keys, ("national", "全国", "National", "national", "CN", "mappings/")))] + \
+    keys = ("id", "zh", "en", "scope", "region", "path")  # every path a folder that --mappings / --layer reads
+    return [dict(zip(keys, ("national", "全国", "National", "national", "CN", str(default_mappings_dir()))))] + \
         [{k: (x[k] or "") if k == "region" else x[k] for k in keys} for x in available_layers()]
 
 

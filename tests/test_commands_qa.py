@@ -3,6 +3,8 @@ each test is a defect found by running the command as documented, pinned to the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import SHIPPED
@@ -124,3 +126,18 @@ def test_export_mermaid_labels_are_words(runner):
     assert '-.->|"视同/对应"|' in zh and '==>|"晋升"|' in zh and "|counts_as|" not in zh
     en = runner.invoke(cli, ["export", "--format", "mermaid", "--lang", "en"]).stdout
     assert '-.->|"counts as"|' in en and '-->|"may apply for"|' in en
+
+
+# ------------------------------------------------------------------------------------ layers
+
+def test_layers_give_every_path_as_a_folder_that_can_be_read(runner, tmp_path, monkeypatch):
+    # the national row said "mappings/", a folder relative to nowhere (the others are absolute)
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    rows = json.loads(runner.invoke(cli, ["layers", "--format", "json"]).stdout)["layers"]
+    national = next(r for r in rows if r["id"] == "national")
+    acme = next(r for r in rows if r["id"] == "acme")
+    assert national["path"] == str(Path(acme["path"]).parent.parent)
+    assert all(Path(r["path"]).is_absolute() and Path(r["path"]).is_dir() for r in rows)
+    assert runner.invoke(cli, ["--mappings", national["path"], "levels", "职称层级"]).exit_code == 0

@@ -141,3 +141,15 @@ def test_layers_give_every_path_as_a_folder_that_can_be_read(runner, tmp_path, m
     assert national["path"] == str(Path(acme["path"]).parent.parent)
     assert all(Path(r["path"]).is_absolute() and Path(r["path"]).is_dir() for r in rows)
     assert runner.invoke(cli, ["--mappings", national["path"], "levels", "职称层级"]).exit_code == 0
+
+
+# ------------------------------------------------------------------------------------ ladders
+
+def test_readme_counts_the_ladders_that_ladders_lists(runner):
+    # README said "lists the 75 ladders" (validate, a few lines below it, says 81)
+    import json
+    import re
+
+    listed = json.loads(runner.invoke(cli, ["ladders", "--format", "json"]).stdout)["ladders"]
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"`equivalence ladders` lists the (\d+) ladders", readme).group(1) == str(len(listed))

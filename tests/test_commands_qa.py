@@ -73,6 +73,21 @@ def test_points_at_and_one_short_of_the_threshold_agree_with_check(runner):
     assert check["earliest"] == "2025-09-05"
 
 
+
+def test_points_next_steps_leave_out_levels_the_worker_already_holds_by_a_higher_one(runner):
+    # S6 in post: S3 and S4 are held by it (check S4 says 已持有（由所持高级技师岗推定）), yet points listed
+    # acme-s3-to-s4 and acme-s4-to-s5 as next steps, missing 中级工岗须在聘/在岗
+    import json
+
+    args = ["--layer", str(ACME), "--holds", "acme_s.s6@2020-01-01", "--in-post", "acme_s.s6",
+            "--work-years", "10", "--as-of", "2025-09-01"]
+    check = json.loads(runner.invoke(cli, ["check", "S5", *args, "--format", "json"]).stdout)
+    assert check["held"] is True
+    answer = json.loads(runner.invoke(cli, ["points", *args, "--format", "json"]).stdout)
+    assert (answer["total"], answer["steps"]) == (80, [])
+    table = runner.invoke(cli, ["points", *args]).stdout
+    assert "acme-s3-to-s4" not in table and "acme-s4-to-s5" not in table
+
 # ------------------------------------------------------------------------------------ chart
 
 def test_chart_says_what_it_wrote_in_the_asked_language(runner, tmp_path):

@@ -88,6 +88,25 @@ def test_points_next_steps_leave_out_levels_the_worker_already_holds_by_a_higher
     table = runner.invoke(cli, ["points", *args]).stdout
     assert "acme-s3-to-s4" not in table and "acme-s4-to-s5" not in table
 
+
+def test_points_a_year_from_29_february_is_full_on_28_february_as_earliest_points_says():
+    # earliest_points named 2021-02-28 for 10 points a year from 2020-02-29, and the points on that day were 0
+    import datetime as dt
+
+    from equivalence.planner import from_t, to_t
+    from equivalence.points import earliest_points, full_years, points_at
+
+    t = lambda day: to_t(dt.date.fromisoformat(day))  # noqa: E731
+    assert full_years(t("2020-02-29"), t("2021-02-28")) == 1
+    assert full_years(t("2020-02-29"), t("2021-02-27")) == 0
+    assert full_years(t("2020-02-29"), t("2024-02-28")) == 3  # a leap year: the anniversary is the 29th
+    assert full_years(t("2020-02-29"), t("2024-02-29")) == 4
+    scheme = {"items": [{"id": "y", "basis": "per_year", "points": 10, "cap": None, "since": "a"}]}
+    first = {"a": t("2020-02-29")}
+    when = earliest_points(scheme, 10, t("2020-03-01"), first, t("2020-03-01"), {})
+    assert from_t(when) == dt.date(2021, 2, 28)
+    assert points_at(scheme, to_t(from_t(when)), first, 0, {})[0][1] == 10
+
 # ------------------------------------------------------------------------------------ chart
 
 def test_chart_says_what_it_wrote_in_the_asked_language(runner, tmp_path):

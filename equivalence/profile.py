@@ -73,8 +73,11 @@ def years_before(day: dt.date, years: float) -> dt.date:
 
 
 def years_between(start: dt.date, end: dt.date) -> float:
-    """Whole months between two dates, as years (2 decimals): what a '满N年' condition counts."""
-    months = (end.year - start.year) * 12 + (end.month - start.month) - (1 if end.day < start.day else 0)
+    """Whole months between two dates, as years (2 decimals): what a '满N年' condition counts, a month
+    full on the day add_months reaches (from 29 Feb, two years are full on 28 Feb)."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if add_months(start, months) > end:
+        months -= 1
     return round(months / 12, 2)
 
 

@@ -107,6 +107,16 @@ def test_points_a_year_from_29_february_is_full_on_28_february_as_earliest_point
     assert from_t(when) == dt.date(2021, 2, 28)
     assert points_at(scheme, to_t(from_t(when)), first, 0, {})[0][1] == 10
 
+
+def test_years_held_from_29_february_agree_with_the_condition_met(runner):
+    # check said 持有学徒工岗1.92年（需满2年） among the conditions met on 2026-02-28
+    result = runner.invoke(cli, ["--layer", str(ACME), "check", "S2", "--holds", "acme_s.s1@2024-02-29",
+                                 "--holds", "中级工@2020-01-01", "--as-of", "2026-02-28", "--format", "json"])
+    import json
+
+    rule = next(r for r in json.loads(result.stdout)["rules"] if r["rule"] == "acme-s1-to-s2")
+    assert (rule["eligible"], rule["met"][0]) == (True, "持有学徒工岗2年（需满2年）")
+
 # ------------------------------------------------------------------------------------ chart
 
 def test_chart_says_what_it_wrote_in_the_asked_language(runner, tmp_path):

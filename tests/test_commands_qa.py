@@ -197,3 +197,20 @@ def test_readme_counts_the_ladders_that_ladders_lists(runner):
     listed = json.loads(runner.invoke(cli, ["ladders", "--format", "json"]).stdout)["ladders"]
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert re.search(r"`equivalence ladders` lists the (\d+) ladders", readme).group(1) == str(len(listed))
+
+
+# ------------------------------------------------------------------------------------ show
+
+def test_show_a_rule_a_loaded_layer_replaced_says_by_which(runner):
+    # under --region 广东 the national 高级技师 → 特级技师 step is replaced: show said only 未知规则, with
+    # five unrelated suggestions and not the rule that stands in its place
+    args = ["--region", "广东", "show", "skill-14-senior-technician-to-special-technician"]
+    zh = runner.invoke(cli, args)
+    assert zh.exit_code == 1 and zh.stderr == (
+        "Error: 未知规则 'skill-14-senior-technician-to-special-technician'（已被广东的规则 "
+        "gd-special-technician-from-senior-technician 取代）；是否想找：gd-special-technician-from-senior-technician？\n")
+    en = runner.invoke(cli, args + ["--lang", "en"])
+    assert en.exit_code == 1 and en.stderr == (
+        "Error: unknown rule 'skill-14-senior-technician-to-special-technician' (replaced by "
+        "gd-special-technician-from-senior-technician of the Guangdong layer); did you mean: "
+        "gd-special-technician-from-senior-technician?\n")

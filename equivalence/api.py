@@ -234,8 +234,8 @@ def sources(reg) -> list[dict]:
 
     counts: dict[str, int] = {}
     for r in reg.rules.values():
-        for c in r.cite:
-            counts[c.source] = counts.get(c.source, 0) + 1
+        for source in {c.source for c in r.cite}:  # rules, not citations: a rule citing two articles is one
+            counts[source] = counts.get(source, 0) + 1
     return [{**{k: v for k, v in record_answer(s).items() if k not in ("path", "line")}, "rules": counts.get(s.id, 0)}
             for s in reg.sources.values()]
 

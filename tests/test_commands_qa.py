@@ -214,3 +214,19 @@ def test_show_a_rule_a_loaded_layer_replaced_says_by_which(runner):
         "Error: unknown rule 'skill-14-senior-technician-to-special-technician' (replaced by "
         "gd-special-technician-from-senior-technician of the Guangdong layer); did you mean: "
         "gd-special-technician-from-senior-technician?\n")
+
+
+# ------------------------------------------------------------------------------------ sources
+
+def test_sources_count_rules_not_citations(runner):
+    # 96号 is cited 15 times by 12 rules (bridge-96-technician-to-intermediate cites two of its articles):
+    # the 规则数 column said 15
+    import json
+
+    from equivalence.registry import Registry
+
+    reg = Registry.load()
+    rows = {s["id"]: s["rules"] for s in json.loads(runner.invoke(cli, ["sources", "--format", "json"]).stdout)["sources"]}
+    citing = [r for r in reg.rules.values() if any(c.source == "mohrss-2020-96" for c in r.cite)]
+    assert rows["mohrss-2020-96"] == len(citing) == 12
+    assert all(rows[s] == sum(1 for r in reg.rules.values() if s in {c.source for c in r.cite}) for s in rows)

@@ -415,5 +415,6 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
         click.echo()
         emit(fmt, ["行", "编号", "列", "之前", "之后"] if zh else ["row", "id", "column", "before", "after"],
              [(c["row"], c["id"], c["column"], c["before"], c["after"]) for c in answer["roster"]],
-             title=(f"名单中 {people} 人的结果有变化" if zh else f"{people} people's answers changed"),
+             title=(f"名单中 {people} 人的结果有变化" if zh else
+                    "1 person's answers changed" if people == 1 else f"{people} people's answers changed"),
              widths=[None, None, 16, 40, 40])

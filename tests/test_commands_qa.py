@@ -230,3 +230,15 @@ def test_sources_count_rules_not_citations(runner):
     citing = [r for r in reg.rules.values() if any(c.source == "mohrss-2020-96" for c in r.cite)]
     assert rows["mohrss-2020-96"] == len(citing) == 12
     assert all(rows[s] == sum(1 for r in reg.rules.values() if s in {c.source for c in r.cite}) for s in rows)
+
+
+def test_diff_roster_counts_people_in_english_grammar(runner, tmp_path):
+    # a 一级建造师 counts as 工程师 from 16号 (2019-02-01): one person changed; en said "1 people's answers changed"
+    roster = tmp_path / "staff.csv"
+    roster.write_text("id,holds\nC1,一级建造师@2015-01-01\n", encoding="utf-8")
+    args = ["diff", "--as-of", "2018-06-30", "--as-of", "2020-06-30", "--roster", str(roster), "--to", "工程技术"]
+    en = runner.invoke(cli, args + ["--lang", "en"]).stdout.splitlines()
+    assert "1 person's answers changed" in en and "1 people's answers changed" not in en
+    zh = runner.invoke(cli, args).stdout.splitlines()
+    assert "名单中 1 人的结果有变化" in zh
+    assert zh[-1].split() == ["2", "C1", "to:工程技术", "视同/对应：工程师"]

@@ -16,7 +16,7 @@
 
 JSON (``--format json``) is that graph as one object::
 
-    {"schema_version": "1.0", "format": "equivalence-graph", "version": 1,
+    {"schema_version": "1.1", "format": "equivalence-graph", "version": 1,
      "graph": {"ladders": {…}, "sources": {…}, "purposes": {…}, "hash": "…"},
      "nodes": [{"id": "skill.technician", "data": {"type": "level", "zh": "技师", …}}, …],
      "edges": [{"source": "skill.technician", "target": "eng.intermediate",

@@ -105,7 +105,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "unknown_points_items": {"zh": "积分表中有未知的积分项：{items}{known}",
                              "en": "unknown points item(s) in the scores: {items}{known}"},
     "points_item_not_counted": {"zh": "积分表只记按次计分项目的次数：{items} 不按次计分，由工作年限或所持等级算出{counted}",
-                                "en": "the scores count per-count items only: {items} is not counted, it is scored from years of work or levels held{counted}"},
+                                "en": "the scores give counts of per-count items only, not of {items}: an item scored from years of work or levels held is not counted{counted}"},
     "counted_items": {"zh": "（按次计分的项目：{names}）", "en": " (per-count items: {names})"},
     "no_points_scheme": {"zh": "（未载入积分方案）", "en": " (no points scheme is loaded)"},
     "bad_score": {"zh": "'{item}' 的分数应为不小于 0 的数，实为 {got}", "en": "score of '{item}' must be a number ≥ 0, got {got}"},

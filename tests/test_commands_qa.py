@@ -45,8 +45,8 @@ def test_points_a_count_for_an_item_not_counted_is_an_error(runner, tmp_path, te
                              "由工作年限或所持等级算出（按次计分的项目：innovation、performance、skill_certificates）\n")
     en = runner.invoke(cli, AT_THRESHOLD + ["--scores", scores_file(tmp_path, text), "--lang", "en"])
     assert en.exit_code == 1
-    assert en.stderr == (f"Error: the scores count per-count items only: {item} is not counted, it is scored "
-                         "from years of work or levels held (per-count items: innovation, performance, "
+    assert en.stderr == (f"Error: the scores give counts of per-count items only, not of {item}: an item scored from "
+                         "years of work or levels held is not counted (per-count items: innovation, performance, "
                          "skill_certificates)\n")
 
 

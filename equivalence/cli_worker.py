@@ -377,6 +377,8 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
     before, after = (_date(d) for d in dates)
     reg = registry(ctx)
     answer = diff_dates(reg, before, after, lang)
+    unanswered: list[int] = []  # roster rows that failed on both dates: nothing compared
+    total = 0
     if roster_file:
         from .rostercolumns import parse_overrides
         from .rosterrun import read_roster
@@ -389,9 +391,12 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
         for note in read.notes:
             click.echo(note, err=True)
         answer["roster"] = diff_roster(reg, read.table.rows, before, after, to=list(to), lang=lang,
-                                       columns=read.columns.fields, row_numbers=read.table.row_numbers)
+                                       columns=read.columns.fields, row_numbers=read.table.row_numbers,
+                                       unanswered=unanswered)
+        total = len(read.table.rows)
     if fmt != "table":
         emit(fmt, [], [], answer)
+        _say_unanswered(unanswered, total, lang)
         return
     zh = lang == "zh"
     rows = []
@@ -418,3 +423,19 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
              title=(f"名单中 {people} 人的结果有变化" if zh else
                     "1 person's answers changed" if people == 1 else f"{people} people's answers changed"),
              widths=[None, None, 16, 40, 40])
+    _say_unanswered(unanswered, total, lang)
+
+
+def _say_unanswered(unanswered: list[int], total: int, lang: str) -> None:
+    """Roster rows that failed on both dates were not compared: a note on stderr, as the columns read
+    are (the answer is whole; 'roster' says why each failed)."""
+    if not unanswered:
+        return
+    from .cli_roster import ROWS_NAMED
+    from .messages import render
+
+    rows = ("、" if lang == "zh" else ", ").join([str(n) for n in unanswered[:ROWS_NAMED]]
+                                                + ["…"] * (len(unanswered) > ROWS_NAMED))
+    counts = {"failed": len(unanswered), "total": total, "s": "s" if total != 1 else "",
+              "rs": "s" if len(unanswered) != 1 else "", "rows": rows}
+    click.echo(render("diff_rows_unanswered", counts, lang), err=True)

@@ -242,3 +242,25 @@ def test_diff_roster_counts_people_in_english_grammar(runner, tmp_path):
     zh = runner.invoke(cli, args).stdout.splitlines()
     assert "名单中 1 人的结果有变化" in zh
     assert zh[-1].split() == ["2", "C1", "to:工程技术", "视同/对应：工程师"]
+
+
+def test_diff_roster_says_which_rows_it_could_not_compare(runner, tmp_path):
+    # a row whose level is unknown fails on both dates: diff said only 名单中 0 人的结果有变化, and nothing
+    # told that the row was never compared (roster itself names the row)
+    import json
+
+    roster = tmp_path / "staff.jsonl"
+    roster.write_text('{"id": "J1", "holds": "高级技师:5"}\n{"id": "J2", "holds": "技工二级"}\n', encoding="utf-8")
+    args = ["diff", "--as-of", "2021-06-30", "--as-of", "2022-06-30", "--roster", str(roster)]
+    zh = runner.invoke(cli, args)
+    assert zh.exit_code == 0 and "名单中 0 人的结果有变化" in zh.stdout
+    assert zh.stderr == "共 2 行，其中 1 行在两个日期都无法处理，未比较（第 2 行；用 'equivalence roster' 查看原因）\n"
+    en = runner.invoke(cli, args + ["--lang", "en", "--format", "csv"])
+    assert (en.exit_code, en.stdout) == (0, "row,id,column,before,after\n")
+    assert en.stderr == ("1 of 2 rows could not be processed on either date and were not compared "
+                         "(row 2; 'equivalence roster' says why)\n")
+    js = runner.invoke(cli, args + ["--format", "json"])
+    assert js.exit_code == 0 and json.loads(js.stdout)["roster"] == []
+    roster.write_text('{"id": "J1", "holds": "高级技师:5"}\n', encoding="utf-8")
+    fine = runner.invoke(cli, args)
+    assert (fine.exit_code, fine.stderr) == (0, "")

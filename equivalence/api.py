@@ -221,10 +221,10 @@ def levels(reg, ladder: str) -> dict:
 
 def layers() -> list[dict]:
     """The national rules and every shipped layer (``equivalence layers``); loads no rules."""
-    from .index import available_layers
+    from .index import available_layers, default_mappings_dir
 
-    keys = ("id", "zh", "en", "scope", "region", "path")
-    return [dict(zip(keys, ("national", "全国", "National", "national", "CN", "mappings/")))] + \
+    keys = ("id", "zh", "en", "scope", "region", "path")  # every path a folder that --mappings / --layer reads
+    return [dict(zip(keys, ("national", "全国", "National", "national", "CN", str(default_mappings_dir()))))] + \
         [{k: (x[k] or "") if k == "region" else x[k] for k in keys} for x in available_layers()]
 
 
@@ -234,8 +234,8 @@ def sources(reg) -> list[dict]:
 
     counts: dict[str, int] = {}
     for r in reg.rules.values():
-        for c in r.cite:
-            counts[c.source] = counts.get(c.source, 0) + 1
+        for source in {c.source for c in r.cite}:  # rules, not citations: a rule citing two articles is one
+            counts[source] = counts.get(source, 0) + 1
     return [{**{k: v for k, v in record_answer(s).items() if k not in ("path", "line")}, "rules": counts.get(s.id, 0)}
             for s in reg.sources.values()]
 

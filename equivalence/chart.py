@@ -47,11 +47,11 @@ WORDS = {
     "zh": {"untied": "未对应职称层级", "untied_box": "无规则对应职称层级的等级", "chart": "等级对应关系图",
            "route": "晋升路线", "held": "已持有", "year": "年", "target": "目标", "alt": "备选路线",
            "hover": "将鼠标停在线条或方框上可查看规则编号与说明。", "legend": "图例", "kinds": "关系",
-           "meaning": "含义", "tier_box": "职称层级", "years": "距计划日期（年）"},
+           "meaning": "含义", "tied_box": "有规则对应职称层级的等级", "years": "距计划日期（年）"},
     "en": {"untied": "not tied to a tier", "untied_box": "level no rule ties to a title tier", "chart": "Equivalence chart",
            "route": "Route", "held": "held", "year": "yr", "target": "target", "alt": "alternative route",
            "hover": "Hover over a line or a box to see the rule id and what it says.", "legend": "Legend",
-           "kinds": "Relation", "meaning": "Meaning", "tier_box": "Title tier", "years": "years from the plan date"},
+           "kinds": "Relation", "meaning": "Meaning", "tied_box": "Title tier: level tied to it by a rule", "years": "years from the plan date"},
 }
 
 # Geometry of the ladder chart (pixels).
@@ -541,8 +541,7 @@ def _legend(lang: str, x: float, y: float, width: float, kinds_used, boxes: bool
         cy += 28
         cx = x
         w = WORDS[lang]
-        for tied, label in ((True, w["tier_box"] + (" 对应的等级" if lang == "zh" else ": level tied to it by a rule")),
-                            (False, w["untied_box"])):
+        for tied, label in ((True, w["tied_box"]), (False, w["untied_box"])):
             dash = "" if tied else ' stroke-dasharray="4 3"'
             cells.append(f'<g transform="translate({_num(cx)},{_num(cy)})" class="legend-item">'
                          f'<rect x="0" y="-8" width="34" height="16" rx="3" fill="{"#f8faff" if tied else "#ffffff"}" '

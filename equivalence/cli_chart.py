@@ -35,4 +35,4 @@ def chart(ctx, ladders, output, lang, include_derived):
     names = [getattr(reg.ladder(n), lang) for n in ladders] if ladders else None
     title = ("等级对应关系图" if lang == "zh" else "Equivalence chart") + (": " + " · ".join(names) if names else "")
     write_text(output, file_text(svg, fmt, title=title, lang=lang))
-    click.echo(f"wrote {output}", err=True)
+    click.echo(("已写入 " if lang == "zh" else "wrote ") + output, err=True)

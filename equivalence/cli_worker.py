@@ -336,7 +336,8 @@ def points(ctx, scheme, holds, education, work_years, as_of, in_post, profile_fi
     zh = lang == "zh"
     items = [(i["zh"] if zh else (i["en"] or i["zh"]), BASIS_WORDS[lang][i["basis"]], f"{i['points']:g}",
               "" if i["cap"] is None else f"{i['cap']:g}") for i in answer["items"]]
-    title = f"{answer['scheme']['zh']} ({answer['as_of']}): " + (f"合计 {answer['total']:g} 分" if zh else f"total {answer['total']:g}")
+    name = answer["scheme"]["zh"] if zh else (answer["scheme"]["en"] or answer["scheme"]["zh"])
+    title = f"{name} ({answer['as_of']}): " + (f"合计 {answer['total']:g} 分" if zh else f"total {answer['total']:g}")
     emit(fmt, ["项目", "计分方式", "得分", "上限"] if zh else ["item", "basis", "points", "cap"], items, title=title)
     if fmt == "table":
         click.echo()
@@ -371,9 +372,14 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
 
     if len(dates) != 2:
         raise click.UsageError(said("usage_as_of_twice"))
+    without = [name for name, value in (("--to", to), ("--encoding", encoding), ("--columns", columns)) if value]
+    if without and not roster_file:  # they only shape how the roster is read: given alone they did nothing
+        raise click.UsageError(said("usage_needs_roster", options=" ".join(without)))
     before, after = (_date(d) for d in dates)
     reg = registry(ctx)
     answer = diff_dates(reg, before, after, lang)
+    unanswered: list[int] = []  # roster rows that failed on both dates: nothing compared
+    total = 0
     if roster_file:
         from .rostercolumns import parse_overrides
         from .rosterrun import read_roster
@@ -386,9 +392,12 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
         for note in read.notes:
             click.echo(note, err=True)
         answer["roster"] = diff_roster(reg, read.table.rows, before, after, to=list(to), lang=lang,
-                                       columns=read.columns.fields, row_numbers=read.table.row_numbers)
+                                       columns=read.columns.fields, row_numbers=read.table.row_numbers,
+                                       unanswered=unanswered)
+        total = len(read.table.rows)
     if fmt != "table":
         emit(fmt, [], [], answer)
+        _say_unanswered(unanswered, total, lang)
         return
     zh = lang == "zh"
     rows = []
@@ -412,5 +421,22 @@ def diff(ctx, dates, roster_file, to, encoding, columns, fmt, lang):
         click.echo()
         emit(fmt, ["行", "编号", "列", "之前", "之后"] if zh else ["row", "id", "column", "before", "after"],
              [(c["row"], c["id"], c["column"], c["before"], c["after"]) for c in answer["roster"]],
-             title=(f"名单中 {people} 人的结果有变化" if zh else f"{people} people's answers changed"),
+             title=(f"名单中 {people} 人的结果有变化" if zh else
+                    "1 person's answers changed" if people == 1 else f"{people} people's answers changed"),
              widths=[None, None, 16, 40, 40])
+    _say_unanswered(unanswered, total, lang)
+
+
+def _say_unanswered(unanswered: list[int], total: int, lang: str) -> None:
+    """Roster rows that failed on both dates were not compared: a note on stderr, as the columns read
+    are (the answer is whole; 'roster' says why each failed)."""
+    if not unanswered:
+        return
+    from .cli_roster import ROWS_NAMED
+    from .messages import render
+
+    rows = ("、" if lang == "zh" else ", ").join([str(n) for n in unanswered[:ROWS_NAMED]]
+                                                + ["…"] * (len(unanswered) > ROWS_NAMED))
+    counts = {"failed": len(unanswered), "total": total, "s": "s" if total != 1 else "",
+              "rs": "s" if len(unanswered) != 1 else "", "rows": rows}
+    click.echo(render("diff_rows_unanswered", counts, lang), err=True)

@@ -37,7 +37,8 @@ def diff_dates(reg: Registry, before: str, after: str, lang: str = "zh") -> dict
 
 
 def diff_roster(reg: Registry, rows: list[dict], before: str, after: str, *, to=(), lang: str = "zh",
-                columns: dict[str, str] | None = None, row_numbers: list[int] | None = None) -> list[dict]:
+                columns: dict[str, str] | None = None, row_numbers: list[int] | None = None,
+                unanswered: list[int] | None = None) -> list[dict]:
     """Whose answers changed between two dates: for each roster row (by its ``id`` column, and its
     number: from ``row_numbers``, as the file shows it, else its place in ``rows`` from 1) and each
     answer column whose *answer* differs, the value on each date.
@@ -46,7 +47,9 @@ def diff_roster(reg: Registry, rows: list[dict], before: str, after: str, *, to=
     from the earlier date, and a date before the later one (a step open "now" on the earlier date)
     counts as the later date. So a row is listed when a rule that came into force or ended moves a
     date or changes a level, not because its years moved with the calendar. ``columns`` maps fields
-    to the roster's columns (:func:`equivalence.rostercolumns.map_columns`).
+    to the roster's columns (:func:`equivalence.rostercolumns.map_columns`). A row that fails on both
+    dates (an unknown level) has nothing to compare: its number is appended to ``unanswered``, when
+    given, for the caller to say so.
     """
     import datetime as dt
 
@@ -65,6 +68,8 @@ def diff_roster(reg: Registry, rows: list[dict], before: str, after: str, *, to=
     numbers = row_numbers or range(1, len(rows) + 1)
     for i, (row, number) in enumerate(zip(rows, numbers)):
         a, b = (engine.structured[engine.key(row)] for engine in engines)
+        if a["error"] and b["error"] and unanswered is not None:
+            unanswered.append(number)
         for column in added:
             if _compared(a, column, added, later) != _compared(b, column, added, later):
                 changes.append({"row": number, "id": row.get(id_column, ""), "column": column,

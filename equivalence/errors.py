@@ -161,9 +161,9 @@ class UnknownRuleError(EquivalenceError, LookupError):
 
     code = "unknown_rule"
 
-    def __init__(self, rule_id: str, suggestions: list[str]):
+    def __init__(self, rule_id: str, suggestions: list[str], hint: str | tuple = ""):
         self.rule_id, self.suggestions = rule_id, suggestions
-        super().__init__(**_unknown_params(rule_id, suggestions, ""))
+        super().__init__(**_unknown_params(rule_id, suggestions, hint))
 
 
 

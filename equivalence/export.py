@@ -16,7 +16,7 @@
 
 JSON (``--format json``) is that graph as one object::
 
-    {"schema_version": "1.0", "format": "equivalence-graph", "version": 1,
+    {"schema_version": "1.1", "format": "equivalence-graph", "version": 1,
      "graph": {"ladders": {…}, "sources": {…}, "purposes": {…}, "hash": "…"},
      "nodes": [{"id": "skill.technician", "data": {"type": "level", "zh": "技师", …}}, …],
      "edges": [{"source": "skill.technician", "target": "eng.intermediate",
@@ -25,7 +25,8 @@ JSON (``--format json``) is that graph as one object::
 and :func:`graph_from_json` reads it back into an identical graph. GraphML holds only scalars, so
 its list and dict attributes (``aliases``, ``conditions``, ``cite``, ``ladders`` …) are JSON strings
 and empty (null) ones are left out. DOT and Mermaid are pictures: one cluster (subgraph) per ladder,
-an edge per rule labelled with its kind (dashed: counts_as, dotted: derived, bold: promotion).
+an edge per rule labelled with its kind in the words of ``lang`` (视同/对应, counts as; dashed:
+counts_as, dotted: derived, bold: promotion), the rule id as DOT's tooltip.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from __future__ import annotations
 import json
 
 from .contract import SCHEMA_VERSION, record_answer
+from .describe import KIND_WORDS
 from .registry import Registry
 
 FORMATS = ("json", "graphml", "dot", "mermaid")
@@ -148,7 +150,7 @@ def to_dot(g, lang: str = "zh") -> str:
     if ENTRY in g:
         lines.append(f"  {_dot_q(ENTRY)} [label={_dot_q(_label(g, ENTRY, lang))}, shape=ellipse];")
     for u, v, k, d in g.edges(keys=True, data=True):
-        attrs = [f"label={_dot_q(d['kind'])}", f"tooltip={_dot_q(k)}"]
+        attrs = [f"label={_dot_q(KIND_WORDS[lang][d['kind']])}", f"tooltip={_dot_q(k)}"]
         if d["kind"] in DOT_STYLE:
             attrs.append(f"style={DOT_STYLE[d['kind']]}")
         if d.get("bidirectional"):
@@ -176,7 +178,7 @@ def to_mermaid(g, lang: str = "zh") -> str:
         arrow = MERMAID_ARROW.get(d["kind"], "-->")
         if d.get("bidirectional"):
             arrow = "<" + arrow
-        lines.append(f"  {ids[u]} {arrow}|{d['kind']}| {ids[v]}")
+        lines.append(f"  {ids[u]} {arrow}|{_mermaid_text(KIND_WORDS[lang][d['kind']])}| {ids[v]}")
     return "\n".join(lines) + "\n"
 
 

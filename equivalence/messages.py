@@ -21,6 +21,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "ambiguous_level": {"zh": "'{name}' 有歧义；{hint}：{candidates}", "en": "'{name}' is ambiguous; {hint}: {candidates}"},
     "suggest": {"zh": "；是否想找：{names}？", "en": "; did you mean: {names}?"},
     "hint": {"zh": "（{text}）", "en": " ({text})"},
+    "hint_rule_replaced": {"zh": "已被{zh}的规则 {by} 取代", "en": "replaced by {by} of the {en} layer"},
     "hint_in_ladder": {"zh": "{ladder}中没有此等级", "en": "in ladder {ladder}"},
     "hint_occupation_holds_grades": {
         "zh": "{occupation} {code} 是职业分类大典中的职业：职业下设技能等级，请写成 职业:等级",
@@ -72,6 +73,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "usage_from_target": {"zh": "应为 [FROM] TARGET", "en": "expected [FROM] TARGET"},
     "usage_as_of_twice": {"zh": "--as-of 须正好给两次：要比较的两个日期",
                           "en": "give --as-of exactly twice: the two dates to compare"},
+    "usage_needs_roster": {"zh": "{options} 只与 --roster 同用：请给出名单，或去掉这些选项",
+                           "en": "{options} only go with --roster: give a roster or leave them out"},
     "bad_column_override": {"zh": "'{part}' 不是 字段=列名 的形式（字段可选：{fields}）",
                             "en": "'{part}' is not FIELD=COLUMN with FIELD one of {fields}"},
     # dates
@@ -102,6 +105,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "known": {"zh": "（可选：{names}）", "en": " (known: {names})"},
     "unknown_points_items": {"zh": "积分表中有未知的积分项：{items}{known}",
                              "en": "unknown points item(s) in the scores: {items}{known}"},
+    "points_item_not_counted": {"zh": "积分表只记按次计分项目的次数：{items} 不按次计分，由工作年限或所持等级算出{counted}",
+                                "en": "the scores give counts of per-count items only, not of {items}: an item scored from years of work or levels held is not counted{counted}"},
+    "counted_items": {"zh": "（按次计分的项目：{names}）", "en": " (per-count items: {names})"},
     "no_points_scheme": {"zh": "（未载入积分方案）", "en": " (no points scheme is loaded)"},
     "bad_score": {"zh": "'{item}' 的分数应为不小于 0 的数，实为 {got}", "en": "score of '{item}' must be a number ≥ 0, got {got}"},
     "cell_excel_error": {"zh": "单元格是 Excel 错误值 {value}", "en": "the cell holds the Excel error {value}"},
@@ -379,6 +385,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     # rosters (the command line's summary)
     "roster_rows_failed": {"zh": "共 {total} 行，其中 {failed} 行无法处理（第 {rows} 行；见 error 列）",
                            "en": "{failed} of {total} row{s} could not be processed (row{rs} {rows}; see the error column)"},
+    "diff_rows_unanswered": {"zh": "共 {total} 行，其中 {failed} 行在两个日期都无法处理，未比较（第 {rows} 行；用 'equivalence roster' 查看原因）",
+                             "en": "{failed} of {total} row{s} could not be processed on either date and were not compared (row{rs} {rows}; 'equivalence roster' says why)"},
     "roster_no_holds": {"zh": "{path} 没有 'holds' 列（列：{columns}）；请用 --columns holds=列名 指明",
                         "en": "{path} has no 'holds' column (columns: {columns}); name it with --columns holds=COLUMN"},
 }

@@ -11,10 +11,16 @@ HORIZON_YEARS = 60  # a career: no points target is reached later than this or a
 
 
 def full_years(start: int, end: int) -> int:
-    """Whole years from ``start`` to ``end`` (0 if end is before start)."""
+    """Whole years from ``start`` to ``end`` (0 if end is before start). An anniversary that the month
+    lacks falls on its last day, as everywhere else (profile.add_years): from 2020-02-29 a year is
+    full on 2021-02-28."""
+    import calendar
+
     if end < start:
         return 0
-    months = end // 32 - start // 32 - (1 if end % 32 < start % 32 else 0)
+    year, month0 = divmod(end // 32, 12)
+    anniversary_day = min(start % 32, calendar.monthrange(year, month0 + 1)[1])
+    months = end // 32 - start // 32 - (1 if end % 32 < anniversary_day else 0)
     return max(0, months // 12)
 
 

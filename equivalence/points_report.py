@@ -20,6 +20,7 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
     """
     from .eligibility import check_eligibility
     from .lookup import check_arguments, level_ref
+    from .standing import compute_standing
 
     check_arguments(lang=lang)
 
@@ -38,7 +39,7 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
     now = to_t(profile.as_of)
     items = points_at(scheme, now, sol.first_held(until=now), work_start_t(profile), profile.scores)
     total = sum(p for _, p in items)
-    held = {h.level for h in profile.holdings}
+    standing = sol.standing if sol.standing is not None else compute_standing(reg, profile)
     steps = []
     for rule in reg.rules.values():
         need = rule.conditions.points
@@ -47,8 +48,8 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
         if rule.from_ and rule.from_ not in first_t:
             continue  # not on this worker's way
         for target in rule.to:
-            if target in held:
-                continue  # already there: not a next step (a level the plan reaches today still is one)
+            if standing.holds_any([target]):  # held, or outranked by a level held (S6 holds S4): not a next
+                continue  # step; a level the plan reaches today by a rule still is one
             verdict = check_eligibility(reg, profile, [target], lang, sol=sol)
             mine = next((r for r in verdict.rules if r.rule == rule.id), None)
             blocked = sol.reasons(reg, rule.id, lang)

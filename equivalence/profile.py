@@ -73,8 +73,11 @@ def years_before(day: dt.date, years: float) -> dt.date:
 
 
 def years_between(start: dt.date, end: dt.date) -> float:
-    """Whole months between two dates, as years (2 decimals): what a '满N年' condition counts."""
-    months = (end.year - start.year) * 12 + (end.month - start.month) - (1 if end.day < start.day else 0)
+    """Whole months between two dates, as years (2 decimals): what a '满N年' condition counts, a month
+    full on the day add_months reaches (from 29 Feb, two years are full on 28 Feb)."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if add_months(start, months) > end:
+        months -= 1
     return round(months / 12, 2)
 
 
@@ -175,11 +178,16 @@ def build_profile(
         raise ProfileError(code="in_post_not_held", name=post_refs[ref])
     edu = resolve_education(reg, education) if education else None
     scores = check_scores(scores or {})
-    known = {item["id"] for scheme in reg.index.get("points_schemes", {}).values() for item in scheme["items"]}
-    unknown = sorted(set(scores) - known)
+    items = [item for scheme in reg.index.get("points_schemes", {}).values() for item in scheme["items"]]
+    counted = sorted({item["id"] for item in items if item["basis"] == "per_count"})
+    not_counted = sorted(set(scores) & {item["id"] for item in items} - set(counted))
+    if not_counted:  # scored from years or levels held: a count given for them would be dropped unsaid
+        raise ProfileError(code="points_item_not_counted", items=not_counted,
+                           counted=("counted_items", {"names": counted}) if counted else ("", {}))
+    unknown = sorted(set(scores) - {item["id"] for item in items})
     if unknown:  # a typo would silently score nothing
         raise ProfileError(code="unknown_points_items", items=unknown,
-                           known=("known", {"names": sorted(known)}) if known else ("no_points_scheme", {}))
+                           known=("known", {"names": counted}) if items else ("no_points_scheme", {}))
     return Profile(holdings, as_of, edu, work_years, honours=frozenset(resolve_honour(reg, h) for h in honours),
                    scores=scores)
 

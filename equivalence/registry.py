@@ -304,6 +304,11 @@ class Registry:
         _is_text("rule_id", rule_id)
         if rule_id in self.rules:
             return self.rules[rule_id]
+        by = self.index.get("replaced", {}).get(rule_id, {}).get("by")
+        if by in self.rules:  # a layer loaded replaced it (replaces:): say so, not only "unknown"
+            layer = next((x for x in self.index.get("layers", ()) if x["id"] == self.rules[by].layer), None)
+            names = {lang: layer[lang] if layer else self.rules[by].layer for lang in ("zh", "en")}
+            raise UnknownRuleError(rule_id, [by], hint=("hint_rule_replaced", {"by": by, **names}))
         raise UnknownRuleError(rule_id, closest(rule_id, {normalize(r): r for r in self.rules}))
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from equivalence.cli import cli
 from equivalence.contract import SCHEMA_VERSION
+from equivalence.describe import KIND_WORDS
 from equivalence.export import ENTRY, build_graph, export_text, graph_from_json, graph_to_json
 
 
@@ -89,8 +90,8 @@ def test_dot_text(tiny):
     g = build_graph(tiny)
     for ref in tiny.levels:
         assert f'"{ref}" [label=' in text
-    arrows = re.findall(r'^  "([^"]+)" -> "([^"]+)" \[label="([a-z_]+)", tooltip="([^"]+)"', text, re.M)
-    assert sorted(arrows) == sorted((u, v, d["kind"], k) for u, v, k, d in g.edges(keys=True, data=True))
+    arrows = re.findall(r'^  "([^"]+)" -> "([^"]+)" \[label="([^"]+)", tooltip="([^"]+)"', text, re.M)
+    assert sorted(arrows) == sorted((u, v, KIND_WORDS["zh"][d["kind"]], k) for u, v, k, d in g.edges(keys=True, data=True))
     assert 'subgraph "cluster_sk"' in text and 'label="职业技能等级"' in text
     assert text.count("{") == text.count("}")
 
@@ -101,8 +102,8 @@ def test_mermaid_text(tiny):
     g = build_graph(tiny)
     for ref, d in g.nodes(data=True):
         assert f'["{d["en"]}"]' in text
-    arrows = re.findall(r"^  n\d+ <?[-.=]+>\|([a-z_]+)\| n\d+$", text, re.M)
-    assert sorted(arrows) == sorted(d["kind"] for _, _, d in g.edges(data=True))
+    arrows = re.findall(r'^  n\d+ <?[-.=]+>\|"([^"]+)"\| n\d+$', text, re.M)
+    assert sorted(arrows) == sorted(KIND_WORDS["en"][d["kind"]] for _, _, d in g.edges(data=True))
     assert text.count("subgraph") == text.count("\n  end") == len(tiny.ladders)
 
 

@@ -12,6 +12,7 @@ from pydantic import Field
 from ..describe import (CLAUSE_SEP, CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, LIST_SEP, SEARCH_WORDS,
                         STATUS_WORDS, article_words, basis_verdict, comparison_verdict, describe_conditions, one_year)
 from ..errors import EquivalenceError, NoSolutionError
+from ..wording import replaced_note
 from . import answers
 from .assets import CSS, JS, roster_js
 from .html import Html, join, link, render, table, url
@@ -224,6 +225,9 @@ def show(request, reg, p: answers.ShowParams) -> str:
         rows.append([w["source"], render("{src} [{status}]<br>《{title}》<blockquote>{quote}</blockquote>",
                                          src=source_link(reg, c["source"], c.get("article"), lang), status=STATUS_WORDS[lang].get(c["status"], c["status"]),
                                          title=c["title"], quote=c.get("quote") or "—")])
+    replaced = replaced_note(reg, rule["id"], lang)
+    if replaced:  # why it ends where it does
+        rows.append([w["replaced"], replaced])
     if rule.get("note"):
         rows.append([w["note"], rule["note"]])
     body = render("<h1>{rule} {id}</h1>{table}", rule=w["rule"], id=rule["id"], table=table(None, rows, cls="fields"))
@@ -448,6 +452,8 @@ def _check_section(reg, answer, lang: str) -> Html:
              CLAUSE_SEP[lang].join(r.unchecked)] for r in shown]
     hidden = len(answer.rules) - len(shown)
     more = render('<p class="muted">{m}</p>', m=w["hidden_rules"].format(n=hidden)) if hidden else Html("")
+    notes = dict.fromkeys(x for x in (replaced_note(reg, r.rule, lang) for r in shown) if x)
+    more = join([*(render("<p class=\"muted\">{n}{c}{t}</p>", n=w["notes"], c=w["colon"], t=n) for n in notes), more])
     return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],
                   names=names, as_of=answer.as_of, verdict=_verdict(answer, lang), standing=_standing(answer, lang),
                   table=table(

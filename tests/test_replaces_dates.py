@@ -313,3 +313,16 @@ def test_guangdong_web_check_and_rule_pages():
     rule = site.get("/show", params={"rule": NATIONAL_14, "lang": "en"}).text
     assert "<tr><td>in force</td><td>2022-03 – 2025-04</td></tr>" in rule
     assert f"<tr><td>replaced</td><td>{GD_NOTE_EN}</td></tr>" in rule
+
+
+def test_guangdong_roster_by_date(runner):
+    roster = "id,holds,target\n1,高级技师@2020-01-01,特级技师\n"
+    routes = {}
+    for as_of in ("2024-06-01", "2025-04-01"):
+        result = runner.invoke(cli, ["--region", "广东", "roster", "-", "--as-of", as_of, "--lang", "en"], input=roster)
+        assert result.exit_code == 0, result.output + result.stderr
+        row = result.stdout.splitlines()[1]
+        routes[as_of] = row.split(",")[-2]
+    assert routes == {
+        "2024-06-01": f"Special-grade technician (by appointment)@2024-06-01[{NATIONAL_14}]",
+        "2025-04-01": f"Special-grade technician (by appointment)@2025-04-01[{GD_RULE}]"}

@@ -95,10 +95,14 @@ def replaced_note(reg, rule_id: str, lang: str) -> str | None:
     """'skill-14-…（人社部发〔2022〕14号）在广东自 2025-04 起由 gd-… 替换': a rule that a higher layer
     replaces from a later day answers until then (see compile); an answer that cites it says so.
     None for any other rule."""
-    rep = reg.index.get("replaced", {}).get(rule_id)
+    replaced = reg.index.get("replaced", {})
+    rep = replaced.get(rule_id)
     if not rep or not rep.get("kept"):
         return None
-    by = reg.rules[rep["by"]]
+    by_id = rep["by"]
+    while by_id not in reg.rules:  # its replacement was itself replaced from the same day or earlier
+        by_id = replaced[by_id]["by"]
+    by = reg.rules[by_id]
     layer = next(x for x in reg.index["layers"] if x["id"] == by.layer)
     return NOTES[lang]["replaced"].format(rule=rule_id, doc=short_source(reg.sources[reg.rules[rule_id].cite[0].source]),
                                           layer=layer[lang], date=rep["from"], by=by.id)

@@ -134,6 +134,10 @@ def test_stacked_replacements_hand_over_in_turn(nat, tmp_path):
     assert index["rules"]["bridge-s4-e3"].effective_until == "2018-01-01"
     assert {k: (v["from"], v["kept"]) for k, v in index["replaced"].items()} == \
         {"bridge-s4-e3": ("2018-01-01", True), "co-bridge": ("2018-01-01", False)}
+    reg = Registry(index)
+    assert route(reg, ["sk.s4@2010-01-01"], "2017-06-01") == ("2017-06-01", ["bridge-s4-e3"], [
+        "bridge-s4-e3 (测发〔2015〕2号) is replaced in Layer dept2 from 2018-01-01 by dept-bridge",
+        "also required (not checked by the engine): 通过考评"])
 
 
 def test_a_kept_rule_is_still_replaced_once_only(nat, tmp_path):

@@ -507,6 +507,11 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
                h["confidence"], h["source"], h["chain"]]
     emit(fmt, headers, lookup_rows(reg, answer.results, lang, merge=fmt == "table"), title=title,
          widths=[None, 16, 16, KIND_WIDTH[lang], 28, 16, None, 20, 40])
+    if any(x["kept"] for x in reg.index.get("replaced", {}).values()):  # wording is imported only then
+        from .wording import replaced_note
+
+        for note in dict.fromkeys(x for r in answer.results for x in (replaced_note(reg, c, lang) for c in r.chain) if x):
+            click.echo(("注：" if lang == "zh" else "note: ") + note)
 
 
 def _next_try(level, derived_exist, filtered, lang):
@@ -597,6 +602,7 @@ def show(ctx, rule_id, fmt, lang):
     """
     from . import api
     from .lookup import conditions_of
+    from .wording import replaced_note
 
     reg = registry(ctx)
     answer = api.show(reg, rule_id, lang=lang)
@@ -622,6 +628,9 @@ def show(ctx, rule_id, fmt, lang):
     for c in cites:
         rows.append((h["source"], f"{describe_source(reg.sources[c['source']], c, lang)} [{STATUS_WORDS[lang][c['status']]}]"
                                   f"\n《{c['title']}》" + (f"\n“{c['quote']}”" if c["quote"] else "")))
+    replaced = replaced_note(reg, rule.id, lang)
+    if replaced:  # why it ends where it does
+        rows.append((label["replaced"], replaced))
     if rule.note:
         rows.append((label["note"], rule.note))  # the mappings' own note, as written (English)
     rows.append((label["file"], f"{rule.path}:{rule.line}"))
@@ -651,8 +660,8 @@ def schema(name):
 
 
 SHOW_LABELS = {
-    "zh": {"from": "自", "to": "至", "in_force": "施行期间", "note": "备注（英文）", "file": "文件"},
-    "en": {"from": "from", "to": "to", "in_force": "in force", "note": "note", "file": "file"},
+    "zh": {"from": "自", "to": "至", "in_force": "施行期间", "replaced": "替换", "note": "备注（英文）", "file": "文件"},
+    "en": {"from": "from", "to": "to", "in_force": "in force", "replaced": "replaced", "note": "note", "file": "file"},
 }
 
 
@@ -689,7 +698,9 @@ def validate(ctx, folder, lang):
             n = sum(1 for r in index["rules"].values() if r.layer == layer["id"])
             click.echo(w["layer"].format(layer["id"], w[layer["scope"]], layer["region"] or "-", n))
         if index["replaced"]:
-            click.echo(w["replaced"] + w["sep"].join(w["by"].format(old, x["by"]) for old, x in index["replaced"].items()))
+            # from: the day the replacement holds; a rule replaced from a later day answers until then
+            click.echo(w["replaced"] + w["sep"].join(w["by"].format(old, x["by"], x["from"])
+                                                     for old, x in index["replaced"].items()))
     for cat in index["catalogue"]["catalogues"].values():
         counts = w["sep"].join(f"{k} {v}" for k, v in sorted(cat["counts"].items()))
         click.echo(f"   {cat['id']}{w['colon']}{counts}{w['published'] if cat['published'] else ''}")
@@ -698,10 +709,10 @@ def validate(ctx, folder, lang):
 VALIDATE_WORDS = {
     "zh": {"ok": "通过：{} 个等级序列、{} 个等级、{} 条规则、{} 份文件", "layer": "   层 {}（{}，{}）：{} 条规则",
            "national": "全国", "province": "省级", "employer": "单位", "replaced": "   已被替换：",
-           "by": "{}（由 {} 替换）", "sep": "、", "colon": "：", "published": "（与公布数一致）"},
+           "by": "{0}（自 {2} 起由 {1} 替换）", "sep": "、", "colon": "：", "published": "（与公布数一致）"},
     "en": {"ok": "OK: {} ladders, {} levels, {} rules, {} sources", "layer": "   layer {} ({}, {}): {} rules",
            "national": "national", "province": "province", "employer": "employer", "replaced": "   replaced: ",
-           "by": "{} by {}", "sep": ", ", "colon": ": ", "published": " (as published)"},
+           "by": "{} by {} from {}", "sep": ", ", "colon": ": ", "published": " (as published)"},
 }
 
 

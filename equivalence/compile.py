@@ -288,7 +288,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             problems.add(loc, ("id",), "duplicate_rule_id", id=r.id, first=where(rules[r.id]), hint=hint)
             continue
         if r.replaces:
-            old = rules.get(r.replaces)
+            old = rules.get(r.replaces) if r.replaces not in replaced else None  # a kept one is still in rules
             if old is None and r.replaces in replaced:  # two layers replace the same rule: name both
                 by_id = replaced[r.replaces]["by"]
                 by = rules.get(by_id) or replaced.get(by_id, {}).get("rule")
@@ -305,7 +305,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             if old.layer == _layer(loc):
                 problems.add(loc, ("replaces",), "replaces_same_layer", old=r.replaces, file=old.path)
                 continue
-            replaced[r.replaces] = {"by": r.id, "rule": rules.pop(r.replaces)}
+            replaced[r.replaces] = {"by": r.id, "rule": old}  # dropped or cut short below, once dates are known
         before = len(problems)
         for i, c in enumerate(r.cite):
             check_cite(loc, ("cite", i), c)
@@ -383,6 +383,7 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
             cite=tuple(_citation(c) for c in r.cite), confidence=confidence, note=r.note,
             path=loc.path, line=loc.line)
 
+    _apply_replacements(rules, replaced)
     _check_promotion_cycles(m, rules, problems)
     _check_layer_conflicts(m, rules, levels, layers, problems)
     audit_mappings(m, sources, problems)  # the data says only what its documents say
@@ -393,6 +394,35 @@ def compile_mappings(m: Mappings, layers: list[dict] | None = None) -> dict:
     index.update(honours=honours, points_schemes=schemes, layers=layers, replaced=replaced)
     index["catalogue"] = catalogue
     return index
+
+
+def _apply_replacements(rules: dict, replaced: dict) -> None:
+    """Drop each replaced rule, or keep it until its replacement starts, if that is later.
+
+    A province's rule dated 2025 that replaces a national rule of 2022 leaves the national rule the
+    one in force there until 2025: it stays, under its own id, ending when the replacement starts (or
+    earlier, if it already ended earlier). A replacement that starts on or before the rule it replaces
+    takes its place altogether. Each entry of ``replaced`` gets ``from`` (the day the replacement
+    holds from; None when the replacing rule did not compile, which is reported) and ``kept``.
+    """
+
+    def takes_over(rule_id: str) -> str | None:
+        # a replacement that is itself replaced from an earlier day hands the place over from then
+        rep = replaced.get(rule_id)
+        new = rules.get(rep["by"]) if rep else None
+        if new is None:
+            return None
+        later = takes_over(new.id)
+        return min(new.effective_from, later, key=date_start) if later else new.effective_from
+
+    starts = {old_id: takes_over(old_id) for old_id in replaced}  # before any rule is cut short
+    for old_id, rep in replaced.items():
+        old, start = rep["rule"], starts[old_id]
+        rep["from"], rep["kept"] = start, bool(start and date_start(start) > date_start(old.effective_from))
+        if not rep["kept"]:
+            del rules[old_id]
+        elif not old.effective_until or date_start(old.effective_until) > date_start(start):
+            rules[old_id] = old._replace(effective_until=start)
 
 
 def _other_words(other: list) -> tuple:

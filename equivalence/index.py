@@ -193,7 +193,7 @@ def load_index(root: str | os.PathLike | None = None, *, layers=(), use_cache: b
 # Each cache entry is MAGIC, the CRC-32 of the pickle, then the pickle: a damaged entry (a flipped
 # bit, a truncated write, another version's file) is noticed before it is unpickled, and rebuilt.
 MAGIC = b"EQIX"
-INDEX_FORMAT = 3  # the shape of the compiled index; compile.py builds it, a change discards old entries
+INDEX_FORMAT = 4  # the shape of the compiled index; compile.py builds it, a change discards old entries
 _CORE_KEYS = frozenset({"sources", "purposes", "ladders", "levels", "rules", "out", "in", "names",
                         "ladder_level_names", "ladder_names", "layers"})
 MAX_ENTRIES = 12  # compiled indexes kept (one per mappings content and stack of layers)

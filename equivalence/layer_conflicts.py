@@ -9,10 +9,14 @@ kinds of additions would change one silently, and are refused, naming both rules
 * a link between two ladders that puts a level higher than a lower layer puts a level at least as
   high, asking for no more (初级工 counts as 正高级工程师 where 高级工 may apply for 助理工程师 after
   2 years).
+
+Only rules in force together on some day are compared: a rule replaced from a later day stays in
+force until then (see compile), and is never in force together with its replacement.
 """
 
 from __future__ import annotations
 
+from .dates import date_start
 from .records import Level, Rule
 
 LINK_KINDS = ("apply", "treated_as", "counts_as", "post")
@@ -38,8 +42,9 @@ def layer_conflicts(rules: dict[str, Rule], levels: dict[str, Level], layer_ids:
                     key = (levels[a].ladder, levels[b].ladder)
                     links.setdefault(key, {}).setdefault(layer, []).append((a, b, r))
 
-    def below(table: dict, key, mine: int) -> list:
-        return [x for layer, xs in table.get(key, {}).items() if layer < mine for x in xs]
+    def below(table: dict, key, mine: int, rule: Rule) -> list:
+        return [x for layer, xs in table.get(key, {}).items() if layer < mine for x in xs
+                if _together(rule, x if isinstance(x, Rule) else x[2])]
 
     found = []
     for r in rules.values():
@@ -48,19 +53,25 @@ def layer_conflicts(rules: dict[str, Rule], levels: dict[str, Level], layer_ids:
             continue
         for t in r.to:
             if r.kind == "promotion":
-                lower = below(promotions, (r.from_, t), mine)
+                lower = below(promotions, (r.from_, t), mine, r)
                 if lower and all(_asks_less(r, o) for o in lower):
                     o = lower[0]
                     found.append((r.id, ("conflict_fewer_years", {"names": _names(levels, r.from_, t), "years": _years(r),
                                                                    "rule": _where(o), "asks": _years(o), "fix": _fix(o)})))
             elif r.kind in LINK_KINDS:
                 a, b = levels[r.from_], levels[t]
-                for oa, ob, o in below(links, (a.ladder, b.ladder), mine):
+                for oa, ob, o in below(links, (a.ladder, b.ladder), mine, r):
                     if levels[oa].rank >= a.rank and levels[ob].rank < b.rank and _asks_no_more(r, o):
                         found.append((r.id, ("conflict_gives_more", {"names": _names(levels, r.from_, t), "rule": _where(o),
                                                                       "other": _names(levels, oa, ob), "fix": _fix(o)})))
                         break
     return found
+
+
+def _together(new: Rule, old: Rule) -> bool:
+    """Whether ``new`` and ``old`` are both in force on some day."""
+    return not ((old.effective_until and date_start(old.effective_until) <= date_start(new.effective_from))
+                or (new.effective_until and date_start(new.effective_until) <= date_start(old.effective_from)))
 
 
 def _asks_less(new: Rule, old: Rule) -> bool:

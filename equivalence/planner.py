@@ -799,7 +799,7 @@ def _set_by_employer(reg: Registry, standing, route: Alternative) -> str | None:
 
 def _profile_notes(reg: Registry, profile: Profile, route: Alternative, standing=None, set_by=None,
                    lang: str = "zh") -> list[str]:
-    from .wording import NOTES
+    from .wording import NOTES, replaced_note
 
     w = NOTES[lang]
     notes = []
@@ -824,6 +824,7 @@ def _profile_notes(reg: Registry, profile: Profile, route: Alternative, standing
                                              post=reg.name(fact.source, lang)))
     if set_by:
         notes.append(w["set_by_employer"].format(x=route.reached.name, rule=set_by))
+    notes.extend(dict.fromkeys(x for x in (replaced_note(reg, s.rule, lang) for s in route.steps) if x))
     other = [o for s in route.steps if s.conditions is not None for o in s.conditions.other]
     if other:
         notes.append(w["other"] + CLAUSE_SEP[lang].join(dict.fromkeys(other)))

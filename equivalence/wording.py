@@ -7,7 +7,7 @@ engine's own Chinese (names of levels, documents and quoted requirements are dat
 
 from __future__ import annotations
 
-from .describe import LIST_SEP, one_year, other_words
+from .describe import LIST_SEP, one_year, other_words, short_source
 from .records import Words
 from .results import CheckedCondition
 
@@ -71,13 +71,15 @@ NOTES = {
            "term": "{x}实行聘期制（{term:g}年）：须于 {by} 前续聘，方可计入{y}的条件",
            "assumed": "{x}系由所聘{post}岗位推定（假设；未声明持有）",
            "set_by_employer": "{x}与所聘岗位同属一个层级（{rule}）：层级内晋升由用人单位确定，国家规则未规定年限",
-           "other": "另须满足（本工具未核查）："},
+           "other": "另须满足（本工具未核查）：",
+           "replaced": "{rule}（{doc}）在{layer}自 {date} 起由 {by} 替换"},
     "en": {"work_not_given": "work years not given: counted from the plan date",
            "term": "{x} is held for a term of {term:g} years: it must be renewed by {by} to count towards {y}",
            "assumed": "{x} is inferred from the post held, {post} (an assumption: not stated as held)",
            "set_by_employer": "{x} is in the same tier as the post held ({rule}): promotion within the tier is "
                               "set by the employer; no national rule times it",
-           "other": "also required (not checked by the engine): "},
+           "other": "also required (not checked by the engine): ",
+           "replaced": "{rule} ({doc}) is replaced in {layer} from {date} by {by}"},
 }
 
 _HOW = {"skill_grade": "how_skill_grade", "title_series": "how_title", "title_tier": "how_title",
@@ -87,6 +89,23 @@ _HOW = {"skill_grade": "how_skill_grade", "title_series": "how_title", "title_ti
 
 def name(reg, ref: str | None, lang: str) -> str:
     return reg.name(ref, lang) if ref else WORDS[lang]["none"]
+
+
+def replaced_note(reg, rule_id: str, lang: str) -> str | None:
+    """'skill-14-…（人社部发〔2022〕14号）在广东自 2025-04 起由 gd-… 替换': a rule that a higher layer
+    replaces from a later day answers until then (see compile); an answer that cites it says so.
+    None for any other rule."""
+    replaced = reg.index.get("replaced", {})
+    rep = replaced.get(rule_id)
+    if not rep or not rep.get("kept"):
+        return None
+    by_id = rep["by"]
+    while by_id not in reg.rules:  # its replacement was itself replaced from the same day or earlier
+        by_id = replaced[by_id]["by"]
+    by = reg.rules[by_id]
+    layer = next(x for x in reg.index["layers"] if x["id"] == by.layer)
+    return NOTES[lang]["replaced"].format(rule=rule_id, doc=short_source(reg.sources[reg.rules[rule_id].cite[0].source]),
+                                          layer=layer[lang], date=rep["from"], by=by.id)
 
 
 def fact_note(reg, origin: str, source: str | None, since, lang: str) -> str:

@@ -79,8 +79,14 @@ def profile(reg, holds, as_of, **kw):
 
 # ------------------------------------------------------------------------------------ precedence
 
+def same_day_as_the_bridge(name: str) -> dict:
+    """A layer source dated as the bridge's own (2015-01-01): its replacement leaves no gap to fill.
+    (From a later day, the replaced rule answers until then: tests/test_replaces_dates.py.)"""
+    return {"sources.yaml": CO_SOURCES.replace("co-src", f"{name}-src").replace("2021-01-01", "2015-01-01")}
+
+
 def test_replacing_rule_takes_the_place_of_the_lower_one(nat, make_layer):
-    co = make_layer("co", bridge("co-bridge", replaces="bridge-s4-e3"))
+    co = make_layer("co", bridge("co-bridge", replaces="bridge-s4-e3"), files=same_day_as_the_bridge("co"))
     reg = Registry.load(nat, layers=[co], use_cache=False)
     assert "bridge-s4-e3" not in reg.rules
     assert reg.rules["co-bridge"].layer == "co"
@@ -132,8 +138,8 @@ def test_province_rules_default_to_its_region(nat, make_layer):
 
 
 def test_two_layers_stacked_replace_in_turn(nat, make_layer):
-    co = make_layer("co", bridge("co-bridge", replaces="bridge-s4-e3", years=2))
-    dept = make_layer("dept", bridge("dept-bridge", replaces="co-bridge", years=1))
+    co = make_layer("co", bridge("co-bridge", replaces="bridge-s4-e3", years=2), files=same_day_as_the_bridge("co"))
+    dept = make_layer("dept", bridge("dept-bridge", replaces="co-bridge", years=1), files=same_day_as_the_bridge("dept"))
     reg = Registry.load(nat, layers=[co, dept], use_cache=False)
     assert "bridge-s4-e3" not in reg.rules and "co-bridge" not in reg.rules
     assert reg.rules["dept-bridge"].layer == "dept"

@@ -12,6 +12,7 @@ from pydantic import Field
 from ..describe import (CLAUSE_SEP, CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, LIST_SEP, SEARCH_WORDS,
                         STATUS_WORDS, article_words, basis_verdict, comparison_verdict, describe_conditions, one_year)
 from ..errors import EquivalenceError, NoSolutionError
+from ..wording import replaced_note
 from . import answers
 from .assets import CSS, JS, roster_js
 from .html import Html, join, link, render, table, url
@@ -224,6 +225,9 @@ def show(request, reg, p: answers.ShowParams) -> str:
         rows.append([w["source"], render("{src} [{status}]<br>《{title}》<blockquote>{quote}</blockquote>",
                                          src=source_link(reg, c["source"], c.get("article"), lang), status=STATUS_WORDS[lang].get(c["status"], c["status"]),
                                          title=c["title"], quote=c.get("quote") or "—")])
+    replaced = replaced_note(reg, rule["id"], lang)
+    if replaced:  # why it ends where it does
+        rows.append([w["replaced"], replaced])
     if rule.get("note"):
         rows.append([w["note"], rule["note"]])
     body = render("<h1>{rule} {id}</h1>{table}", rule=w["rule"], id=rule["id"], table=table(None, rows, cls="fields"))
@@ -492,11 +496,14 @@ def _check_section(reg, answer, lang: str) -> Html:
                  CLAUSE_SEP[lang].join(r.met), CLAUSE_SEP[lang].join(m.text for m in r.missing),
                  CLAUSE_SEP[lang].join(r.unchecked)] for r in rules]
 
-    rows = rows_of(r for r in answer.rules if r.reachable)
+    shown = [r for r in answer.rules if r.reachable]
+    rows = rows_of(shown)
     hidden = [r for r in answer.rules if not r.reachable]
     # the rules the command line shows under --all: folded, to be opened
     more = render('<details class="muted"><summary>{m}</summary>{table}</details>',
                   m=w["hidden_rules"].format(n=len(hidden)), table=table(headers, rows_of(hidden))) if hidden else Html("")
+    notes = dict.fromkeys(x for x in (replaced_note(reg, r.rule, lang) for r in shown) if x)
+    more = join([*(render("<p class=\"muted\">{n}{c}{t}</p>", n=w["notes"], c=w["colon"], t=n) for n in notes), more])
     return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],
                   names=names, as_of=answer.as_of, verdict=_verdict(answer, lang), standing=_standing(reg, answer, lang),
                   table=table(headers, rows) if rows else Html(""), more=more)

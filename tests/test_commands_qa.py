@@ -202,18 +202,21 @@ def test_readme_counts_the_ladders_that_ladders_lists(runner):
 # ------------------------------------------------------------------------------------ show
 
 def test_show_a_rule_a_loaded_layer_replaced_says_by_which(runner):
-    # under --region 广东 the national 高级技师 → 特级技师 step is replaced: show said only 未知规则, with
-    # five unrelated suggestions and not the rule that stands in its place
-    args = ["--region", "广东", "show", "skill-14-senior-technician-to-special-technician"]
+    # under --region 山东 the national 高级技师 → 特级技师 step is replaced (Shandong's rule starts first,
+    # so the national one never holds there): show said only 未知规则, with five unrelated suggestions
+    # and not the rule that stands in its place
+    args = ["--region", "山东", "show", "skill-14-senior-technician-to-special-technician"]
     zh = runner.invoke(cli, args)
     assert zh.exit_code == 1 and zh.stderr == (
-        "Error: 未知规则 'skill-14-senior-technician-to-special-technician'（已被广东的规则 "
-        "gd-special-technician-from-senior-technician 取代）；是否想找：gd-special-technician-from-senior-technician？\n")
+        "Error: 未知规则 'skill-14-senior-technician-to-special-technician'（已被山东的规则 "
+        "sd-special-technician-entry 取代）；是否想找：sd-special-technician-entry？\n")
     en = runner.invoke(cli, args + ["--lang", "en"])
     assert en.exit_code == 1 and en.stderr == (
         "Error: unknown rule 'skill-14-senior-technician-to-special-technician' (replaced by "
-        "gd-special-technician-from-senior-technician of the Guangdong layer); did you mean: "
-        "gd-special-technician-from-senior-technician?\n")
+        "sd-special-technician-entry of the Shandong layer); did you mean: sd-special-technician-entry?\n")
+    # Guangdong's replacement starts later: the national rule is kept until then, and show says so
+    gd = runner.invoke(cli, ["--region", "广东", "show", "skill-14-senior-technician-to-special-technician"])
+    assert gd.exit_code == 0 and "施行期间      2022-03 – 2025-04" in gd.stdout
 
 
 # ------------------------------------------------------------------------------------ sources

@@ -7,7 +7,7 @@ from datetime import date
 
 from . import conditions
 from .conditions import MET, UNCHECKED, UNMET, evaluate
-from .planner import PLANNED_KINDS, Solution, _education_held, from_t, solve
+from .planner import PLANNED_KINDS, Solution, _education_held, from_t, solve_by_edition
 from .profile import Profile
 from .records import PointsNeeded, Rule
 from .registry import Registry
@@ -38,7 +38,8 @@ def dateless(rule: Rule) -> bool:
 
 
 def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang: str = "zh",
-                      sol: Solution | None = None, standing: Standing | None = None) -> Eligibility:
+                      sweeps: list[tuple[frozenset, Solution]] | None = None,
+                      standing: Standing | None = None) -> Eligibility:
     """Whether ``profile`` may obtain one of ``targets`` now; per rule, what is met and missing.
 
     "Now" means by what the worker holds today (:mod:`equivalence.standing`): never by a credential
@@ -53,39 +54,27 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     ``steps`` and ``rules``: one RuleCheck per rule leading to the target, with ``met`` (words),
     ``missing`` (:class:`~equivalence.results.CheckedCondition`, each with its ``text``), ``unchecked``
     and ``conditions`` (every condition, each a CheckedCondition).
-    ``sol`` is a sweep of ``profile`` with ``every_rule=True`` already made (it does not depend on
-    the target), to check several targets for one worker without sweeping again.
+    ``sweeps`` are the sweeps of ``profile`` with ``every_rule=True``, one per choice of editions
+    (:func:`equivalence.planner.solve_by_edition`), already made (they do not depend on the target),
+    to check several targets for one worker without sweeping again.
     """
-    from .lookup import check_arguments, cite_of, level_name
+    from .lookup import check_arguments, level_name
     from .planner import fact_of
 
     check_arguments(lang=lang)
     if standing is None:
-        standing = sol.standing if sol is not None and sol.standing is not None else compute_standing(reg, profile)
-    if sol is None:
-        sol = solve(reg, profile, every_rule=True, standing=standing)
+        standing = next((sol.standing for _, sol in sweeps or () if sol.standing is not None), None) \
+            or compute_standing(reg, profile)
+    if sweeps is None:
+        sweeps = solve_by_edition(reg, profile, every_rule=True, standing=standing)
     as_of = profile.as_of
     held_by = standing.holds_any(targets)
-    per_rule = []
     edu_held = _education_held(reg, profile)
-    for rule in rules_into(reg, targets):
-        conds = evaluate(reg, rule, standing, sol, edu_held)
-        if dateless(rule):  # never met: no date can be worked out from it
-            conds.append(conditions.Condition("years", UNMET, "no_date"))
-        if rule.conditions.points:
-            conds.append(_points_condition(reg, sol, profile, rule.conditions.points))
-        met = tuple(say(reg, c, lang) for c in conds if c.status == MET)
-        missing = tuple(checked_condition(c, lang, say(reg, c, lang)) for c in conds if c.status == UNMET)
-        unchecked = tuple(say(reg, c, lang) for c in conds if c.status == UNCHECKED)
-        fired = as_of if not missing else from_t(sol.fired_t[rule.id]) if rule.id in sol.fired_t else None
-        per_rule.append(RuleCheck(
-            rule=rule.id, kind=rule.kind, eligible=not missing, earliest=fired.isoformat() if fired else None,
-            # False: a credential the rule needs cannot be reached by any route (``check`` hides these)
-            reachable=all(m.reachable is not False for m in missing),
-            met=met, missing=missing, unchecked=unchecked,
-            conditions=tuple(checked_condition(c, lang) for c in conds),
-            confidence=rule.confidence, sources=(cite_of(reg, rule),),
-        ))
+    # Each rule is judged on the sweep that follows one edition of each standard and fires it
+    # earliest: the dates a route could keep, as path gives them, never a mix of two editions.
+    per_rule = [min((_rule_check(reg, rule, profile, standing, sol, edu_held, lang)
+                     for ban, sol in sweeps if rule.id not in ban), key=_soonest)
+                for rule in rules_into(reg, targets)]
     per_rule.sort(key=lambda r: (not r.eligible, r.earliest or "9999", r.rule))
     eligible = bool(held_by) or any(r.eligible for r in per_rule)
     route = None if eligible else _route(reg, profile, targets, standing, lang)
@@ -114,6 +103,35 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     )
 
 
+def _soonest(check: RuleCheck) -> tuple:
+    """Eligible now first, then the earliest date, then a date at all."""
+    return (not check.eligible, check.earliest is None, check.earliest or "")
+
+
+def _rule_check(reg: Registry, rule: Rule, profile: Profile, standing: Standing, sol: Solution, edu_held: list,
+                lang: str) -> RuleCheck:
+    """What one rule needs of the worker, met and missing, on one sweep."""
+    from .lookup import cite_of
+
+    conds = evaluate(reg, rule, standing, sol, edu_held)
+    if dateless(rule):  # never met: no date can be worked out from it
+        conds.append(conditions.Condition("years", UNMET, "no_date"))
+    if rule.conditions.points:
+        conds.append(_points_condition(reg, standing, profile, rule.conditions.points))
+    met = tuple(say(reg, c, lang) for c in conds if c.status == MET)
+    missing = tuple(checked_condition(c, lang, say(reg, c, lang)) for c in conds if c.status == UNMET)
+    unchecked = tuple(say(reg, c, lang) for c in conds if c.status == UNCHECKED)
+    fired = profile.as_of if not missing else from_t(sol.fired_t[rule.id]) if rule.id in sol.fired_t else None
+    return RuleCheck(
+        rule=rule.id, kind=rule.kind, eligible=not missing, earliest=fired.isoformat() if fired else None,
+        # False: a credential the rule needs cannot be reached by any route (``check`` hides these)
+        reachable=all(m.reachable is not False for m in missing),
+        met=met, missing=missing, unchecked=unchecked,
+        conditions=tuple(checked_condition(c, lang) for c in conds),
+        confidence=rule.confidence, sources=(cite_of(reg, rule),),
+    )
+
+
 def _route(reg: Registry, profile: Profile, targets: list[str], standing: Standing, lang: str) -> Route | None:
     """The fastest route (one edition of a standard per ladder), or None."""
     from .errors import NoPromotionPathError
@@ -125,12 +143,12 @@ def _route(reg: Registry, profile: Profile, targets: list[str], standing: Standi
         return None
 
 
-def _points_condition(reg: Registry, sol: Solution, profile: Profile, need: PointsNeeded):
-    """The points condition of a rule (积分晋级), on the plan date."""
+def _points_condition(reg: Registry, standing: Standing, profile: Profile, need: PointsNeeded):
+    """The points condition of a rule (积分晋级), on the plan date, by what is held that day."""
     from .planner import to_t, work_start_t
     from .points import points_at
 
     scheme = reg.index["points_schemes"][need.scheme]
-    now = to_t(profile.as_of)
-    have = sum(p for _, p in points_at(scheme, now, sol.first_held(until=now), work_start_t(profile), profile.scores))
+    held = {ref: to_t(day) for ref, day in standing.first_held().items()}
+    have = sum(p for _, p in points_at(scheme, to_t(profile.as_of), held, work_start_t(profile), profile.scores))
     return conditions.points(scheme, need.at_least, have)

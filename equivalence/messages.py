@@ -152,6 +152,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "not_a_layer": {"zh": "不是规则层：没有 {file}", "en": "not a layer: it has no {file}"},
     "not_mapping_folder": {"zh": "不是映射文件的文件夹", "en": "not a folder of mapping files"},
     "no_mapping_files": {"zh": "文件夹中没有映射文件（{ext}）", "en": "no mapping files ({ext}) in the folder"},
+    "too_many_editions": {"zh": "所载规则层中各标准的版本组合有 {n:,} 种，超过上限 {most} 种",
+                          "en": "the loaded layers give {n:,} choices of standard editions, more than {most}"},
     "too_many_files": {"zh": "超过 {folders:,} 个文件夹或 {files:,} 个文件：不是映射文件的文件夹",
                        "en": "more than {folders:,} folders or {files:,} files: not a folder of mapping files"},
     "not_regular_inside": {"zh": "不是文件夹内的普通文件（指向文件夹外的链接、管道等）；未读取",

@@ -847,6 +847,45 @@ def _edition_table(reg: Registry) -> dict:
     return table
 
 
+# More choices of editions than this would sweep too often for one answer (each choice is a sweep).
+MAX_EDITION_CHOICES = 64
+
+
+def edition_bans(reg: Registry) -> list[frozenset]:
+    """One set of rules to ban per choice of one edition for every (standard, ladder) that has
+    several: a sweep banning that set follows one edition on each ladder, as a route must. (The sweep
+    itself cannot keep to one: whether a rule may follow another depends on the route taken.) A single
+    empty set when no ladder has two editions. Built once per registry.
+
+    Raises EquivalenceError when the loaded layers give more than MAX_EDITION_CHOICES choices.
+    """
+    bans = getattr(reg, "_edition_bans", None)
+    if bans is None:
+        import itertools
+
+        choices = [[frozenset(r for ed, rules in eds.items() if ed != keep for r in rules) for keep in sorted(eds)]
+                   for eds in _edition_table(reg).values() if len(eds) > 1]
+        count = 1
+        for c in choices:
+            count *= len(c)
+        if count > MAX_EDITION_CHOICES:
+            from .errors import EquivalenceError
+
+            raise EquivalenceError(code="too_many_editions", n=count, most=MAX_EDITION_CHOICES)
+        bans = reg._edition_bans = [frozenset().union(*combo) for combo in itertools.product(*choices)]
+    return bans
+
+
+def solve_by_edition(reg: Registry, profile: Profile, *, every_rule: bool = False,
+                     standing: Standing | None = None) -> list[tuple[frozenset, Solution]]:
+    """(banned rules, sweep) for each choice of editions (:func:`edition_bans`): the earliest date of a
+    level that a route can keep is the earliest over these sweeps, never one that mixes editions."""
+    if standing is None:
+        standing = compute_standing(reg, profile)
+    return [(ban, solve(reg, profile, banned=ban, every_rule=every_rule, standing=standing))
+            for ban in edition_bans(reg)]
+
+
 def one_edition(reg: Registry, sweep_best, banned: frozenset):
     """The earliest route that follows one edition of a standard on each ladder (the 2018 template's
     三级+4 does not follow the newer template's 四级+4): when the best route mixes editions, the best of

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .errors import EquivalenceError
-from .planner import from_t, solve, to_t, work_start_t
+from .planner import solve_by_edition, to_t, work_start_t
 from .points import points_at
 from .profile import Profile
 from .registry import Registry
@@ -34,12 +34,14 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
     if scheme_id not in schemes:
         raise EquivalenceError(code="unknown_scheme", name=scheme_id, schemes=list(schemes))
     scheme = schemes[scheme_id]
-    sol = solve(reg, profile, every_rule=True)
-    first_t = sol.first_held()
+    standing = compute_standing(reg, profile)
+    sweeps = solve_by_edition(reg, profile, every_rule=True, standing=standing)
+    first_t = {ref for _, sol in sweeps for ref in sol.first_held()}  # levels on this worker's way
     now = to_t(profile.as_of)
-    items = points_at(scheme, now, sol.first_held(until=now), work_start_t(profile), profile.scores)
+    # the points today count what is held today, not a certificate that could be obtained today
+    held = {ref: to_t(day) for ref, day in standing.first_held().items()}
+    items = points_at(scheme, now, held, work_start_t(profile), profile.scores)
     total = sum(p for _, p in items)
-    standing = sol.standing if sol.standing is not None else compute_standing(reg, profile)
     steps = []
     for rule in reg.rules.values():
         need = rule.conditions.points
@@ -50,16 +52,16 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
         for target in rule.to:
             if standing.holds_any([target]):  # held, or outranked by a level held (S6 holds S4): not a next
                 continue  # step; a level the plan reaches today by a rule still is one
-            verdict = check_eligibility(reg, profile, [target], lang, sol=sol)
+            verdict = check_eligibility(reg, profile, [target], lang, sweeps=sweeps, standing=standing)
             mine = next((r for r in verdict.rules if r.rule == rule.id), None)
-            blocked = sol.reasons(reg, rule.id, lang)
+            blocked = list(dict.fromkeys(x for ban, sol in sweeps if rule.id not in ban
+                                         for x in sol.reasons(reg, rule.id, lang)))
             other = list(dict.fromkeys([m.text for m in (mine.missing if mine else ()) if m.what != "points"]
                                        + blocked))
-            fired = sol.fired_t.get(rule.id)
             steps.append({
                 "rule": rule.id, "to": level_ref(reg, target, lang), "needs": need.at_least, "have": total,
                 "missing": max(0.0, need.at_least - total),
-                "earliest": from_t(fired).isoformat() if fired is not None else None,
+                "earliest": mine.earliest if mine else None,  # (one edition of each standard, as check)
                 "other_missing": other, "blocked": blocked,
             })
     steps.sort(key=lambda s: (s["earliest"] or "9999", s["rule"]))

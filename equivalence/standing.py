@@ -82,6 +82,15 @@ class Standing:
                 best = fact
         return best
 
+    def first_held(self) -> dict:
+        """level ref -> the day it was first held, for any purpose or some (points count from it):
+        what is held today, never what could be obtained today."""
+        first: dict = {}
+        for fact in self.facts.values():
+            if fact.level not in first or fact.since < first[fact.level]:
+                first[fact.level] = fact.since
+        return first
+
     def __iter__(self):
         return iter(self.facts.values())
 

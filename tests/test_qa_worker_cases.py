@@ -234,10 +234,12 @@ def test_a_compare_basis_says_each_condition_once():
 def test_a_credential_held_for_other_purposes_only_is_not_said_to_be_not_held():
     # 国人部发〔2003〕39号 (8.4): 软考高级 "可聘任高级工程师职务" -- the data counts it as 高级工程师 (副高级)
     # for 岗位聘任 and 职称评审 only; 96号 part 4 (1.7, 副高级 → 高级技师) is a 职业技能评价 rule. DEFECT: the
-    # rule said "尚未持有副高级" while the standing lists 副高级 held since 2024-12-02.
-    for lang, said in (("zh", "所持副高级仅用于岗位聘任、职称评审，不适用本条（最早 2046-12-01）"),
+    # rule said "尚未持有副高级" while the standing lists 副高级 held since 2024-12-02. The earliest 副高级
+    # for any purpose is by one edition of the skill standard (2018 template: 初级工 by 1 year of work,
+    # then 4/5/4/4 years, then the 2018 pilot bridge): 2048-12-01, as path gives it (2046 mixed editions).
+    for lang, said in (("zh", "所持副高级仅用于岗位聘任、职称评审，不适用本条（最早 2048-12-01）"),
                        ("en", "Associate senior is held for post appointment, professional title review only, "
-                              "not for this rule (earliest 2046-12-01)")):
+                              "not for this rule (earliest 2048-12-01)")):
         answer = answer_for(None, AS_OF, "高级技师", ["软考高级@2024-12-02"], lang=lang)
         rule = next(r for r in answer.rules if r.rule == "bridge-96-reverse-associate-senior-to-senior-technician")
         assert [m.text for m in rule.missing] == [said]

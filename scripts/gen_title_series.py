@@ -63,6 +63,19 @@ BRIDGE_SERIES = {"lab", "art", "sports"}
 
 FULL_SENIOR_2017 = {"source": "mohrss-2017-full-senior", "article": "article not identified",
                     "quote": "明确目前未设置正高级的职称系列均设置到正高级,共涉及中小学教师、工程、经济、会计、统计等11个系列"}
+# The series the 2017 notice's passage names (of its 11): their 正高级 counts as 正高级 from the notice on, not
+# from a later list (a correspondence starts at the earliest document that states it). Not the six it leaves unnamed.
+FULL_SENIOR_2017_SERIES = ("eng", "accounting", "economics", "statistics", "primary_secondary_teacher")
+FULL_SENIOR_2017_RULE = FULL_SENIOR_2017  # the passage is not numbered: "article not identified"
+FULL_SENIOR_2017_NOTE = (
+    "From 2017 (first citation), not from a later document: the correspondence starts at the earliest document that "
+    "states it. The 2017 notice of 人社部办公厅 (关于在部分系列设置正高级职称有关问题的通知, 文号 not verified) set up 正高级 in "
+    "every series that lacked it and names 中小学教师, 工程, 经济, 会计 and 统计 among the 11 series; it was seen only on a "
+    "secondary page in traditional characters, and the quote is converted to simplified characters. ")
+ENG_FULL_SENIOR_NOTE = (
+    "16号 (2019, cited next) names the five tiers of the series, 正高级 among them, and sets the 高级工程师 → 正高级工程师 "
+    "conditions (eng16-full-senior-bachelor); the excerpt seen ends before the fifth name, which the 2021 list cited "
+    "last gives.")
 
 # (id, zh, en, cite, ladder note, confidence, header comment, [(tier, zh, en, aliases, extra)])
 S = []
@@ -663,8 +676,11 @@ for (lid, zh, en, cite, note, conf, comment, levels) in S:
         tier, lzh = lv[0], lv[1]
         rid = f"tier-{lid.replace('_', '-')}-{tier.replace('_', '-')}"
         cites = [cite]
-        if lid == "eng" and tier != "full_senior":
+        if lid == "eng":
             cites = [ENG16, cite]
+        full_senior_2017 = tier == "full_senior" and lid in FULL_SENIOR_2017_SERIES
+        if full_senior_2017:
+            cites = [FULL_SENIOR_2017_RULE] + cites
         # The earliest document that states the tier: GB/T 8561-2001, whose title codes end in the tier
         # digit (1 正高级 … 5 员级), where it lists this title at this tier.
         gbt = level_cite(lid, tier, None)
@@ -681,13 +697,17 @@ for (lid, zh, en, cite, note, conf, comment, levels) in S:
                     f"re-encoded table. " if gbt else "")
         if gbt and not (cite["source"] == SRC and cite is not ROW5):
             r.append("    note: " + q(tidy(gbt_note + "The title's current name is in the later list cited next.")) + "\n")
+        elif full_senior_2017 and not (cite["source"] == SRC and cite is not ROW5):
+            later = ENG_FULL_SENIOR_NOTE if lid == "eng" else "The later document cited next gives the title's name."
+            r.append("    note: " + q(tidy(FULL_SENIOR_2017_NOTE + later)) + "\n")
         if cite["source"] == SRC and cite is not ROW5:
             unv_note = UNV_BASE + (UNV_BRIDGE if lid in BRIDGE_SERIES else
                                    "The level names and the tiers the series has (with ladders.md's [verify] marks) are in the ladder's note.")
             n = f"{lzh} is a {TIER_ZH[tier]} title. " + (unv_note if cite["article"].startswith("rows 14") else ROWNOTE)
             if conf and not cite["article"].startswith("rows 14"):
                 n += " Level names not in the transcription (see the ladder's note)."
-            r.append(f"    note: {q(tidy(gbt_note + clean(n) + seen_note(cite)))}\n")
+            first = FULL_SENIOR_2017_NOTE if full_senior_2017 else gbt_note
+            r.append(f"    note: {q(tidy(first + clean(n) + seen_note(cite)))}\n")
 Path(args.out, "rules", "series-tiers.yaml").write_text("".join(r), encoding="utf-8")
 print(sum(len(s[7]) for s in S), "levels,", len(S), "ladders")
 for kind in ("added", "present", "skipped"):

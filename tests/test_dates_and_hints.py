@@ -1,0 +1,74 @@
+"""Start dates of levels and correspondences, and the hints an unknown id gets: each answer pinned exactly.
+
+正高级 of the five series the 2017 notice of 人社部办公厅 names (中小学教师, 工程, 经济, 会计, 统计) counts as
+正高级 from the notice (2017-01-08), not from a later list: a correspondence starts at the earliest
+document that states it. The six other series of its 11 are not named, so they keep their dates.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from equivalence.cli import cli
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+FULL_SENIOR_2017 = [("tier-eng-full-senior", "正高级工程师"), ("tier-accounting-full-senior", "正高级会计师"),
+                    ("tier-economics-full-senior", "正高级经济师"), ("tier-statistics-full-senior", "正高级统计师"),
+                    ("tier-primary-secondary-teacher-full-senior", "正高级教师")]
+
+
+@pytest.mark.parametrize("rule, title", FULL_SENIOR_2017)
+def test_full_senior_counts_from_the_2017_notice(rule, title):
+    code, out = run("lookup", title, "--to", "职称层级", "--as-of", "2018-06-01", "--format", "json")
+    assert code == 0
+    (result,) = json.loads(out)["results"]
+    assert (result["level"]["id"], result["chain"], result["effective_from"]) == ("tier.full_senior", [rule],
+                                                                                "2017-01-08")
+    assert [s["source"] for s in result["sources"]][0] == "mohrss-2017-full-senior"
+    assert result["sources"][0]["quote"] == ("明确目前未设置正高级的职称系列均设置到正高级,"
+                                             "共涉及中小学教师、工程、经济、会计、统计等11个系列")
+    code, out = run("lookup", title, "--to", "职称层级", "--as-of", "2016-12-31")
+    assert out.endswith("没有相关等级（去掉 --to / --kind / --purpose / --as-of 再试）\n")
+
+
+def test_a_full_senior_economist_of_2018_may_hold_a_grade_4_post_in_2018():
+    code, out = run("check", "专业技术岗位:四级", "--holds", "正高级经济师@2018-01-01", "--as-of", "2018-06-01")
+    assert code == 0
+    assert out.splitlines()[0] == "专业技术四级 (2018-06-01): 现在符合条件"
+    assert "持有正高级（由正高级经济" in out and "师视同，自 2018-01-01）" in out
+    code, out = run("check", "专业技术岗位:四级", "--holds", "正高级经济师@2018-01-01", "--as-of", "2018-06-01",
+                    "--lang", "en")
+    assert out.splitlines()[0] == "Professional and technical post, grade 4 (2018-06-01): eligible now"
+
+
+def test_lookup_of_a_full_senior_accountant_in_2018():
+    code, out = run("lookup", "正高级会计师", "--as-of", "2018-06-01")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "正高级会计师 (会计, accounting.full_senior)"
+    assert [line.split()[1:3] for line in lines[2:] if line.startswith("→")] == [
+        ["专业技术岗位", "专业技术四级–专"], ["职称层级", "正高级"]]
+    assert "《关于在部分系列设置" in lines[3]
+
+
+def test_a_series_the_2017_notice_does_not_name_keeps_its_date():
+    code, out = run("lookup", "正高级实验师", "--to", "职称层级", "--as-of", "2018-06-01")
+    assert out.endswith("没有相关等级（去掉 --to / --kind / --purpose / --as-of 再试）\n")
+
+
+@pytest.mark.parametrize("rule, title", FULL_SENIOR_2017)
+def test_the_note_says_why_without_naming_project_files(rule, title):
+    code, out = run("show", rule, "--format", "json")
+    note = json.loads(out)["note"]
+    assert note.startswith("From 2017 (first citation), not from a later document: the correspondence starts at "
+                           "the earliest document that states it.")
+    assert "converted to simplified characters" in note
+    assert "policy-rules" not in note and "4.2" not in note

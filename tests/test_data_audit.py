@@ -166,7 +166,7 @@ def test_item2_no_national_years_outside_engineering(real, runner):
     result = runner.invoke(cli, ["path", "实验师", "--holds", "技师@2022-01-01"])
     assert result.exit_code == 1
     assert result.stderr == ("Error: 无法到达实验师：bridge-96-technician-to-intermediate：申报年限由各省实施办法规定"
-                             "（全国文件未见年限；本数据中规定年限的省份：江苏，见 --region 江苏）\n")
+                             "（全国文件未见年限；本数据中规定年限的省份：江苏，见江苏的规则层）\n")
     for rid in ("bridge-96-senior-to-assistant", "bridge-96-technician-to-intermediate",
                 "bridge-96-senior-technician-to-associate-senior"):
         rule = real.rules[rid]

@@ -72,3 +72,33 @@ def test_the_note_says_why_without_naming_project_files(rule, title):
                            "the earliest document that states it.")
     assert "converted to simplified characters" in note
     assert "policy-rules" not in note and "4.2" not in note
+
+
+# -- the 96号 bridge's unstated years: neutral words, right on the CLI and the web pages alike --------
+
+BRIDGE_YEARS = {
+    "zh": "申报年限由各省实施办法规定（全国文件未见年限；本数据中规定年限的省份：江苏，见江苏的规则层）",
+    "en": ("the years before applying are set by each province's implementing measures (no national text with "
+           "years seen; the province in this data that sets them: Jiangsu, see the Jiangsu layer)"),
+}
+
+
+def test_the_bridge_years_condition_names_no_command_line_option():
+    result = CliRunner().invoke(cli, ["path", "实验师", "--holds", "技师@2022-01-01", "--lang", "en"])
+    assert (result.exit_code, result.stderr) == (1, "Error: no route to Experimentalist: "
+                                                    "bridge-96-technician-to-intermediate: " + BRIDGE_YEARS["en"] + "\n")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bridge_years_condition_on_the_web_page(lang):
+    pytest.importorskip("fastapi", reason="the web extra (pip install '.[web]') is not installed")
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from equivalence.web.app import create_app
+
+    page = TestClient(create_app()).get("/lookup", params={"level": "技师", "lang": lang}).text
+    text = re.sub(r"<[^>]+>", "", page).replace("&#x27;", "'").replace("&#39;", "'")
+    assert BRIDGE_YEARS[lang] in text
+    assert "--region" not in text

@@ -470,7 +470,7 @@ def test_96_bridge_in_paths(real):
     with pytest.raises(NoPromotionPathError) as info:
         find_path(real, build_profile(real, ["技师@2015-01-01"], as_of="2021-01-06"), target)
     assert str(info.value) == ("无法到达农艺师：bridge-96-technician-to-intermediate：申报年限由各省实施办法规定"
-                               "（全国文件未见年限；本数据中规定年限的省份：江苏，见 --region 江苏）")
+                               "（全国文件未见年限；本数据中规定年限的省份：江苏，见江苏的规则层）")
     # In Jiangsu: 3 years, from 96号's publication (2021-01-06)
     js = Registry(compile_folder(SHIPPED, layers=region_layers("江苏")))
     for as_of in ("2020-06-01", "2021-01-06"):

@@ -22,6 +22,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "suggest": {"zh": "；是否想找：{names}？", "en": "; did you mean: {names}?"},
     "hint": {"zh": "（{text}）", "en": " ({text})"},
     "hint_rule_replaced": {"zh": "已被{zh}的规则 {by} 取代", "en": "replaced by {by} of the {en} layer"},
+    "hint_in_shipped_layer": {"zh": "见于{zh}的规则层：请加 {option_zh}", "en": "in the {en} layer: add {option_en}"},
     "hint_in_ladder": {"zh": "{ladder}中没有此等级", "en": "in ladder {ladder}"},
     "hint_occupation_holds_grades": {
         "zh": "{occupation} {code} 是职业分类大典中的职业：职业下设技能等级，请写成 职业:等级",

@@ -113,7 +113,8 @@ class Registry:
             for lid, lad in self.ladders.items():
                 shown[normalize(lid)] = lid
                 shown[normalize(lad.zh)] = lad.zh
-            raise UnknownLadderError(name, closest(name, shown))
+            hint = self._shipped_layer_hint("ladders", name)
+            raise UnknownLadderError(name, [] if hint else closest(name, shown), hint=hint or "")
         return found
 
     # -- levels --------------------------------------------------------------------------------
@@ -309,7 +310,15 @@ class Registry:
             layer = next((x for x in self.index.get("layers", ()) if x["id"] == self.rules[by].layer), None)
             names = {lang: layer[lang] if layer else self.rules[by].layer for lang in ("zh", "en")}
             raise UnknownRuleError(rule_id, [by], hint=("hint_rule_replaced", {"by": by, **names}))
+        hint = self._shipped_layer_hint("rules", rule_id)
+        if hint:  # defined in a shipped layer not loaded: name it and how to load it
+            raise UnknownRuleError(rule_id, [], hint=hint)
         raise UnknownRuleError(rule_id, closest(rule_id, {normalize(r): r for r in self.rules}))
+
+    def _shipped_layer_hint(self, section: str, wanted: str) -> tuple | None:
+        from .layer_hints import shipped_layer_hint  # the error path only: reads the shipped layers' files
+
+        return shipped_layer_hint(section, wanted, {x["id"] for x in self.index.get("layers", ())})
 
 
 def _is_text(name: str, value) -> None:

@@ -102,3 +102,35 @@ def test_the_bridge_years_condition_on_the_web_page(lang):
     text = re.sub(r"<[^>]+>", "", page).replace("&#x27;", "'").replace("&#39;", "'")
     assert BRIDGE_YEARS[lang] in text
     assert "--region" not in text
+
+
+# -- an id only a shipped layer has: the error names the layer and how to load it --------------------
+
+ACME_ZH = "（见于示例装备制造有限公司（虚构示例）的规则层：请加 --layer acme）"
+ACME_EN = " (in the Acme Equipment Manufacturing Co. (fictional example) layer: add --layer acme)"
+
+
+@pytest.mark.parametrize("args, zh, en", [
+    (["show", "acme-s3-to-s4"], "未知规则 'acme-s3-to-s4'" + ACME_ZH, "unknown rule 'acme-s3-to-s4'" + ACME_EN),
+    (["show", "gd-special-technician-from-senior-technician"],
+     "未知规则 'gd-special-technician-from-senior-technician'（见于广东的规则层：请加 --region 广东）",
+     "unknown rule 'gd-special-technician-from-senior-technician' (in the Guangdong layer: add --region guangdong)"),
+    (["levels", "acme_s"], "未知等级序列 'acme_s'" + ACME_ZH, "unknown ladder 'acme_s'" + ACME_EN),
+    (["levels", "示例公司管理序列"], "未知等级序列 '示例公司管理序列'" + ACME_ZH, "unknown ladder '示例公司管理序列'" + ACME_EN),
+])
+def test_an_id_of_a_shipped_layer_says_which_layer_and_how_to_add_it(args, zh, en):
+    for lang, words in (("zh", zh), ("en", en)):
+        result = CliRunner().invoke(cli, args + ["--lang", lang])
+        assert (result.exit_code, result.stderr) == (1, f"Error: {words}\n")
+
+
+def test_the_layer_hint_is_not_given_when_the_layer_is_loaded_or_no_layer_has_the_id():
+    result = CliRunner().invoke(cli, ["--region", "广东", "show", "gd-special-technician-from-senior-technician"])
+    assert result.exit_code == 0
+    result = CliRunner().invoke(cli, ["--layer", "acme", "levels", "acme_s"])
+    assert result.exit_code == 0
+    result = CliRunner().invoke(cli, ["show", "skill-tpl2018-x"])
+    assert result.stderr.startswith("Error: 未知规则 'skill-tpl2018-x'；是否想找：skill-tpl2018-")
+    result = CliRunner().invoke(cli, ["--layer", "acme", "show", "gd-special-technician-from-senior-technician"])
+    assert result.stderr == ("Error: 未知规则 'gd-special-technician-from-senior-technician'"
+                             "（见于广东的规则层：请加 --region 广东）\n")

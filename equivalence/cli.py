@@ -460,9 +460,15 @@ def levels(ctx, ladder, fmt, lang):
     lad = reg.ladder(ladder)
     h = HEADERS[lang]
     data = api.levels(reg, ladder)
-    rows = [(lev["rank"], lev["ref"], lev["zh"], lev["en"], LIST_SEP[lang].join(lev["aliases"])) for lev in data["levels"]]
+    # A ladder with a dated level (特级技师 only from 2022-03) shows when each level is in force; blank: always.
+    dated = any(lev["effective_from"] or lev["effective_until"] for lev in data["levels"])
+    rows = [(lev["rank"], lev["ref"], lev["zh"], lev["en"])
+            + ((f"{lev['effective_from']} – {lev['effective_until'] or ''}" if lev["effective_from"] or
+                lev["effective_until"] else "",) if dated else ())
+            + (LIST_SEP[lang].join(lev["aliases"]),) for lev in data["levels"]]
     title = f"{lad.zh} ({lad.id}, {lad.en})"
-    emit(fmt, [h["rank"], h["id"], h["zh"], h["en"], h["aliases"]], rows, data if fmt != "table" else None, title)
+    headers = [h["rank"], h["id"], h["zh"], h["en"]] + ([h["in_force"]] if dated else []) + [h["aliases"]]
+    emit(fmt, headers, rows, data if fmt != "table" else None, title)
 
 
 @cli.command()

@@ -31,13 +31,14 @@ HEADERS = {
            "purposes": "用途", "confidence": "可信度", "source": "依据", "chain": "规则",
            "id": "编号", "name": "名称", "en": "英文", "zh": "中文", "kind_ladder": "类别", "levels": "等级数",
            "rank": "级序", "aliases": "别名", "doc_no": "文号", "title": "标题", "issuer": "发文机关",
-           "published": "发布", "status": "核实状态", "rules": "规则数", "field": "项目", "value": "内容"},
+           "published": "发布", "status": "核实状态", "rules": "规则数", "field": "项目", "value": "内容",
+           "in_force": "施行期间"},
     "en": {"direction": "dir", "ladder": "ladder", "level": "level", "kind": "relation",
            "conditions": "conditions", "purposes": "purposes", "confidence": "confidence",
            "source": "source", "chain": "rules", "id": "id", "name": "name", "en": "en", "zh": "zh",
            "kind_ladder": "kind", "levels": "levels", "rank": "rank", "aliases": "aliases",
            "doc_no": "doc no", "title": "title", "issuer": "issuer", "published": "published",
-           "status": "status", "rules": "rules", "field": "field", "value": "value"},
+           "status": "status", "rules": "rules", "field": "field", "value": "value", "in_force": "in force"},
 }
 
 

@@ -134,3 +134,42 @@ def test_the_layer_hint_is_not_given_when_the_layer_is_loaded_or_no_layer_has_th
     result = CliRunner().invoke(cli, ["--layer", "acme", "show", "gd-special-technician-from-senior-technician"])
     assert result.stderr == ("Error: 未知规则 'gd-special-technician-from-senior-technician'"
                              "（见于广东的规则层：请加 --region 广东）\n")
+
+
+# -- 特级技师 and 首席技师 exist only from 14号 (2022-03): levels shows it, answers before then say so ----
+
+def test_levels_shows_when_each_level_is_in_force():
+    code, out = run("levels", "skill")
+    lines = out.splitlines()
+    assert lines[1].split() == ["级序", "编号", "中文", "英文", "施行期间", "别名"]
+    assert lines[3].split() == ["0", "skill.apprentice", "学徒工", "Apprentice", "2022-03", "–", "学徒"]
+    assert lines[4].split()[:5] == ["1", "skill.junior", "初级工", "Junior", "worker"]
+    assert lines[4].split()[5] == "五级、五级/初级工、初级工/五级、国家职业资格五级、职业技能等级五级"
+    assert lines[9].split() == ["6", "skill.special_technician", "特级技师", "Special-grade", "technician", "2022-03", "–"]
+    assert lines[10].split() == ["7", "skill.chief_technician", "首席技师", "Chief", "technician", "2022-03", "–"]
+    code, out = run("levels", "skill", "--lang", "en")
+    assert out.splitlines()[1].split() == ["rank", "id", "zh", "en", "in", "force", "aliases"]
+
+
+def test_levels_of_a_ladder_without_dated_levels_has_no_date_column():
+    code, out = run("levels", "职称层级")
+    assert out.splitlines()[1].split() == ["级序", "编号", "中文", "英文", "别名"]
+
+
+@pytest.mark.parametrize("level", ["特级技师", "首席技师"])
+def test_before_2022_03_the_level_does_not_exist_yet(level):
+    result = CliRunner().invoke(cli, ["lookup", level, "--as-of", "2022-02-28"])
+    assert (result.exit_code, result.stderr) == (1, f"Error: {level} 在 2022-02-28 尚不存在或已废止：有效期自 2022-03 起\n")
+    result = CliRunner().invoke(cli, ["lookup", level, "--as-of", "2022-02-28", "--lang", "en"])
+    assert result.stderr == f"Error: {level} did not exist on 2022-02-28: it is in force from 2022-03\n"  # as typed
+    code, out = run("lookup", level, "--as-of", "2022-03-01")
+    assert code == 0
+
+
+def test_check_and_path_before_2022_03_plan_the_post_from_its_first_day():
+    code, out = run("check", "特级技师", "--holds", "高级技师@2010-01-01", "--as-of", "2021-06-01")
+    assert out.splitlines()[0] == "特级技师 (2021-06-01): 暂不符合；最早 2022-03-01；第一步：特级技师（评聘，2022-03-01）"
+    code, out = run("check", "首席技师", "--holds", "特级技师@2021-01-01", "--as-of", "2021-06-01")
+    assert out.splitlines()[0] == "首席技师 (2021-06-01): 暂不符合；最早 2022-03-01；第一步：首席技师（评聘，2022-03-01）"
+    code, out = run("path", "高级技师", "特级技师", "--as-of", "2021-06-01")
+    assert out.splitlines()[0] == "特级技师: 0.75 年，最早 2022-03-01"

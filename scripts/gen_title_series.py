@@ -66,7 +66,6 @@ FULL_SENIOR_2017 = {"source": "mohrss-2017-full-senior", "article": "article not
 # The series the 2017 notice's passage names (of its 11): their 正高级 counts as 正高级 from the notice on, not
 # from a later list (a correspondence starts at the earliest document that states it). Not the six it leaves unnamed.
 FULL_SENIOR_2017_SERIES = ("eng", "accounting", "economics", "statistics", "primary_secondary_teacher")
-FULL_SENIOR_2017_RULE = FULL_SENIOR_2017  # the passage is not numbered: "article not identified"
 FULL_SENIOR_2017_NOTE = (
     "From 2017 (first citation), not from a later document: the correspondence starts at the earliest document that "
     "states it. The 2017 notice of 人社部办公厅 (关于在部分系列设置正高级职称有关问题的通知, 文号 not verified) set up 正高级 in "
@@ -680,7 +679,7 @@ for (lid, zh, en, cite, note, conf, comment, levels) in S:
             cites = [ENG16, cite]
         full_senior_2017 = tier == "full_senior" and lid in FULL_SENIOR_2017_SERIES
         if full_senior_2017:
-            cites = [FULL_SENIOR_2017_RULE] + cites
+            cites = [FULL_SENIOR_2017] + cites
         # The earliest document that states the tier: GB/T 8561-2001, whose title codes end in the tier
         # digit (1 正高级 … 5 员级), where it lists this title at this tier.
         gbt = level_cite(lid, tier, None)

@@ -188,9 +188,10 @@ class _PlanRule:
         targets = []
         for t in rule.to:
             lev = reg.levels[t]
+            # a level filled by 评聘 (appointed: 特级技师, 首席技师) is a post: it arrives held in post
             targets.append((ids[t], _start_t(lev.effective_from) if lev.effective_from else None,
                             _start_t(lev.effective_until) if lev.effective_until else None,
-                            rule.kind == "post" or is_post(reg, t)))
+                            rule.kind == "post" or is_post(reg, t) or cond.appointed))
         self.to = tuple(targets)
         self.to_ids = tuple(lid for lid, _, _, _ in targets)
         self.one_to = self.to_ids[0] if len(self.to_ids) == 1 else -1  # its one level, or -1

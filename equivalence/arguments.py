@@ -21,10 +21,10 @@ SEARCH_KINDS = ("level", "title", "qualification", "occupation")
 def _wrong(name: str, expected: tuple, value) -> Exception:
     from .errors import EquivalenceError
 
-    return EquivalenceError(code="argument_type", name=name, expected=expected, got=_shown(value))
+    return EquivalenceError(code="argument_type", name=name, expected=expected, got=shown(value))
 
 
-def _shown(value) -> str:
+def shown(value) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "…"
 
@@ -86,7 +86,7 @@ def choice(name: str, value, known: tuple[str, ...]) -> str:
     from .errors import EquivalenceError
 
     if not isinstance(value, str) or value not in known:
-        raise EquivalenceError(code="argument_choice", name=name, value=_shown(value), known=list(known))
+        raise EquivalenceError(code="argument_choice", name=name, value=shown(value), known=list(known))
     return value
 
 
@@ -132,4 +132,4 @@ def iso_date(name: str, value, *, optional: bool = True) -> str | None:
             return dt.date.fromisoformat(value).isoformat()
         except ValueError:
             pass
-    raise EquivalenceError(code="argument_date", name=name, got=_shown(value))
+    raise EquivalenceError(code="argument_date", name=name, got=shown(value))

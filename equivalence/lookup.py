@@ -209,26 +209,23 @@ def find_equivalents(
     return Equivalents(level_name(reg, start, lang), tuple(results), derived_left_out=derived_left_out)
 
 
-LANGS = ("zh", "en")
-DIRECTIONS = ("out", "in", "both")
-
-
 def check_arguments(*, direction: str = "both", as_of: str | None = None, lang: str = "zh") -> None:
     """A clear library error for an argument the library cannot use (a typo would otherwise be a
-    KeyError deep inside, or be silently taken for something else)."""
-    from .errors import EquivalenceError
+    KeyError deep inside, or be silently taken for something else): the checks of
+    :mod:`equivalence.arguments`, for the functions the API does not front."""
+    from . import arguments
 
-    if direction not in DIRECTIONS:
-        raise EquivalenceError(f"unknown direction '{direction}' (known: {', '.join(DIRECTIONS)})")
-    if lang not in LANGS:
-        raise EquivalenceError(f"unknown language '{lang}' (known: {', '.join(LANGS)})")
+    arguments.choice("direction", direction, arguments.DIRECTIONS)
+    arguments.lang(lang)
     if as_of is not None:
         import datetime
 
         try:
             datetime.date.fromisoformat(as_of)
         except (TypeError, ValueError):
-            raise EquivalenceError(f"as_of must be an ISO date (YYYY-MM-DD), got {as_of!r}") from None
+            from .errors import EquivalenceError
+
+            raise EquivalenceError(code="argument_date", name="as_of", got=arguments.shown(as_of)) from None
 
 
 def _principal(reg: Registry, chain: list[str]) -> str:

@@ -27,15 +27,9 @@ class OutputError(EquivalenceError):
 
 
 def _reason(exc: OSError) -> tuple:
-    """Why the system refused, as a message param: in Chinese too for the common reasons."""
+    """Why the system refused, as a message param: the system's words, ours in Chinese for the
+    common ones (an OSError with no reason of the system's: its text)."""
     from .loader import os_reason  # only when a write failed
-
-    return os_reason(exc)
-
-
-def _said(exc: OSError) -> tuple:
-    """The reason as a message param: the system's words, ours in Chinese for the common ones."""
-    from .loader import os_reason  # (only on this error)
 
     return os_reason(exc) if exc.strerror else ("text", {"text": str(exc)})
 
@@ -125,7 +119,7 @@ def atomic_path(path: str):
         try:
             yield path
         except OSError as exc:
-            raise OutputError(code="cannot_write", path=path, why=_said(exc)) from None
+            raise OutputError(code="cannot_write", path=path, why=_reason(exc)) from None
         return
     with _sigterm_as_interrupt():  # from before the scratch folder exists until it is gone
         name = os.path.basename(real)
@@ -146,7 +140,7 @@ def atomic_path(path: str):
                 os.chmod(target, 0o666 & ~_umask())
             os.replace(target, real)
         except OSError as exc:
-            raise OutputError(code="cannot_write", path=path, why=_said(exc)) from None
+            raise OutputError(code="cannot_write", path=path, why=_reason(exc)) from None
         finally:
             if scratch is not None:
                 with _signals_held():  # an interrupt now would stop the cleanup half-way

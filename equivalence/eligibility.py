@@ -62,9 +62,8 @@ def check_eligibility(reg: Registry, profile: Profile, targets: list[str], lang:
     from .planner import fact_of
 
     check_arguments(lang=lang)
-    if standing is None:
-        standing = next((sol.standing for _, sol in sweeps or () if sol.standing is not None), None) \
-            or compute_standing(reg, profile)
+    if standing is None:  # (not a sweep's: one that bans rules holds only what they did not give)
+        standing = compute_standing(reg, profile)
     if sweeps is None:
         sweeps = solve_by_edition(reg, profile, every_rule=True, standing=standing)
     as_of = profile.as_of
@@ -144,11 +143,17 @@ def _route(reg: Registry, profile: Profile, targets: list[str], standing: Standi
 
 
 def _points_condition(reg: Registry, standing: Standing, profile: Profile, need: PointsNeeded):
-    """The points condition of a rule (积分晋级), on the plan date, by what is held that day."""
+    """The points condition of a rule (积分晋级), on the plan date."""
+    scheme = reg.index["points_schemes"][need.scheme]
+    have = sum(p for _, p in points_today(scheme, standing, profile))
+    return conditions.points(scheme, need.at_least, have)
+
+
+def points_today(scheme: dict, standing: Standing, profile: Profile) -> list:
+    """(item, points) of ``scheme`` on the plan date, by what is held that day: never a certificate
+    that could be obtained today but is not held."""
     from .planner import to_t, work_start_t
     from .points import points_at
 
-    scheme = reg.index["points_schemes"][need.scheme]
     held = {ref: to_t(day) for ref, day in standing.first_held().items()}
-    have = sum(p for _, p in points_at(scheme, to_t(profile.as_of), held, work_start_t(profile), profile.scores))
-    return conditions.points(scheme, need.at_least, have)
+    return points_at(scheme, to_t(profile.as_of), held, work_start_t(profile), profile.scores)

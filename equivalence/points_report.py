@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from .errors import EquivalenceError
-from .planner import solve_by_edition, to_t, work_start_t
-from .points import points_at
+from .planner import solve_by_edition
 from .profile import Profile
 from .registry import Registry
 
@@ -18,7 +17,7 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
     EquivalenceError
         No points scheme is loaded (add the employer's layer), or ``scheme_id`` is unknown.
     """
-    from .eligibility import check_eligibility
+    from .eligibility import check_eligibility, points_today
     from .lookup import check_arguments, level_ref
     from .standing import compute_standing
 
@@ -37,10 +36,7 @@ def points_report(reg: Registry, profile: Profile, scheme_id: str | None = None,
     standing = compute_standing(reg, profile)
     sweeps = solve_by_edition(reg, profile, every_rule=True, standing=standing)
     first_t = {ref for _, sol in sweeps for ref in sol.first_held()}  # levels on this worker's way
-    now = to_t(profile.as_of)
-    # the points today count what is held today, not a certificate that could be obtained today
-    held = {ref: to_t(day) for ref, day in standing.first_held().items()}
-    items = points_at(scheme, now, held, work_start_t(profile), profile.scores)
+    items = points_today(scheme, standing, profile)
     total = sum(p for _, p in items)
     steps = []
     for rule in reg.rules.values():

@@ -375,6 +375,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "第 {row} 行 '{column}' 列的单元格超过 {limit} 个字符（Excel 单元格的上限），.xlsx 无法完整保存；请改为输出 .csv",
         "en": "row {row}, column '{column}': the cell is longer than {limit} characters (Excel's limit for a cell) "
               "and cannot be kept whole in .xlsx; write .csv instead"},
+    "roster_note_first_sheet": {"zh": "注意：只读取了 {name} 的第一个工作表 '{sheet}'，另外 {n} 个工作表未读取（{others}）",
+                                "en": "Note: read the first sheet '{sheet}' of {name}; {n} other sheet{s} ignored ({others})"},
+    "roster_note_header_sheet": {
+        "zh": "注意：读取了 {name} 中有名单表头的工作表 '{sheet}'，另外 {n} 个工作表未读取（{others}）",
+        "en": "Note: read the sheet '{sheet}' of {name}, the first with a roster header; {n} other sheet{s} ignored "
+              "({others})"},
+    "roster_note_repeated_column": {
+        "zh": "注意：第 {number} 列与左边的列同名（'{column}'），按原样保留为 '{renamed}'，不作为字段读取",
+        "en": "Note: column {number} repeats the name '{column}' of a column to its left; it is kept as '{renamed}' "
+              "and not read as a field"},
+    "roster_note_title_rows": {"zh": "注意：表头在第 {row} 行，其上的行（标题）未作为名单读取",
+                               "en": "Note: the header is on row {row}; the rows above it (a title) are not read"},
     "roster_empty": {"zh": "{path} 是空的（应有标题行）", "en": "{path} is empty (expected a header row)"},
     "roster_header_unreadable": {"zh": "{path}：无法读取标题行（{why}）", "en": "{path}: the header row cannot be read ({why})"},
     "row_cell_too_long": {"zh": "第 {line} 行：有单元格超过 {limit} 个字符", "en": "line {line}: a cell over {limit} characters"},

@@ -45,6 +45,7 @@ def read_roster(input_path: str, *, encoding: str | None = None, columns: dict[s
     EquivalenceError
         The file cannot be read, or has rows but no holds column.
     """
+    from .messages import render
     from .rostercolumns import ColumnError, map_columns
     from .rosterio import RosterIOError, read_table
 
@@ -59,23 +60,16 @@ def read_roster(input_path: str, *, encoding: str | None = None, columns: dict[s
     colmap = map_columns(table.header, columns or {})
     notes = []
     if table.other_sheets:
-        others = ", ".join(f"'{x}'" for x in table.other_sheets)
         n = len(table.other_sheets)
-        if table.sheet_index == 0:
-            notes.append(f"注意：只读取了 {name} 的第一个工作表 '{table.sheet}'，另外 {n} 个工作表未读取（{others}）"
-                         if lang == "zh" else f"Note: read the first sheet '{table.sheet}' of {name}; {n} other "
-                         f"sheet{'s' if n > 1 else ''} ignored ({others})")
-        else:  # the first sheet has no roster header (instructions, a cover): the first that has one
-            notes.append(f"注意：读取了 {name} 中有名单表头的工作表 '{table.sheet}'，另外 {n} 个工作表未读取（{others}）"
-                         if lang == "zh" else f"Note: read the sheet '{table.sheet}' of {name}, the first with a "
-                         f"roster header; {n} other sheet{'s' if n > 1 else ''} ignored ({others})")
+        # the first sheet, or (the first having no roster header: instructions, a cover) the first that has one
+        notes.append(render("roster_note_first_sheet" if table.sheet_index == 0 else "roster_note_header_sheet",
+                            {"name": name, "sheet": table.sheet, "n": n, "s": "s" if n > 1 else "",
+                             "others": ", ".join(f"'{x}'" for x in table.other_sheets)}, lang))
     for number, column, renamed in table.repeated:  # passed through under a new name, never read as a field
-        notes.append(f"注意：第 {number} 列与左边的列同名（'{column}'），按原样保留为 '{renamed}'，不作为字段读取"
-                     if lang == "zh" else f"Note: column {number} repeats the name '{column}' of a column to its "
-                     f"left; it is kept as '{renamed}' and not read as a field")
+        notes.append(render("roster_note_repeated_column", {"number": number, "column": column, "renamed": renamed},
+                            lang))
     if table.header_row > 1:
-        notes.append(f"注意：表头在第 {table.header_row} 行，其上的行（标题）未作为名单读取" if lang == "zh" else
-                     f"Note: the header is on row {table.header_row}; the rows above it (a title) are not read")
+        notes.append(render("roster_note_title_rows", {"row": table.header_row}, lang))
     if table.rows and "holds" not in colmap.fields and not table.problems:
         raise RosterIOError(code="roster_no_holds", path=name, columns=table.header)
     if colmap.renamed():

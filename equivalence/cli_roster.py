@@ -14,6 +14,17 @@ from .cli import _date, registry
 ROWS_NAMED = 10  # failed rows named on stderr; the error column has them all
 
 
+def rows_said(code: str, failed_rows: list[int], total: int, lang: str) -> str:
+    """The message ``code`` for rows that could not be answered: how many of ``total``, and the first
+    ROWS_NAMED of them by their numbers as the file shows them (where to look)."""
+    from .messages import render
+
+    shown = [str(n) for n in failed_rows[:ROWS_NAMED]]
+    rows = ("、" if lang == "zh" else ", ").join(shown + ["…"] * (len(failed_rows) > ROWS_NAMED))
+    return render(code, {"failed": len(failed_rows), "total": total, "s": "s" if total != 1 else "",
+                         "rs": "s" if len(failed_rows) != 1 else "", "rows": rows}, lang)
+
+
 @click.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
@@ -47,7 +58,6 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
       equivalence roster staff.xlsx --to 职称层级 --excel -o answers.csv
       equivalence roster staff.csv -o answers.jsonl   # for programs: see 'equivalence schema roster-record'
     """
-    from .messages import render
     from .rostercolumns import parse_overrides
     from .rosterio import format_of, write_table
     from .rosterrun import CHUNK, answer_roster
@@ -80,9 +90,5 @@ def roster(ctx, input_path, output, to, as_of, encoding, excel, columns, lang):
     out, failed = answer.rows, answer.failed
     write_table(output, answer.header, out, excel=excel)
     if failed:
-        shown = [str(n) for n in answer.failed_rows[:ROWS_NAMED]]  # as the file shows them: where to look
-        rows = ("、" if lang == "zh" else ", ").join(shown + ["…"] * (failed > ROWS_NAMED))
-        counts = {"failed": failed, "total": len(out), "s": "s" if len(out) != 1 else "",
-                  "rs": "s" if failed != 1 else "", "rows": rows}
-        click.echo("Error: " + render("roster_rows_failed", counts, lang), err=True)
+        click.echo("Error: " + rows_said("roster_rows_failed", answer.failed_rows, len(out), lang), err=True)
         ctx.exit(1)

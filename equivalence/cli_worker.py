@@ -434,11 +434,6 @@ def _say_unanswered(unanswered: list[int], total: int, lang: str) -> None:
     are (the answer is whole; 'roster' says why each failed)."""
     if not unanswered:
         return
-    from .cli_roster import ROWS_NAMED
-    from .messages import render
+    from .cli_roster import rows_said
 
-    rows = ("、" if lang == "zh" else ", ").join([str(n) for n in unanswered[:ROWS_NAMED]]
-                                                + ["…"] * (len(unanswered) > ROWS_NAMED))
-    counts = {"failed": len(unanswered), "total": total, "s": "s" if total != 1 else "",
-              "rs": "s" if len(unanswered) != 1 else "", "rows": rows}
-    click.echo(render("diff_rows_unanswered", counts, lang), err=True)
+    click.echo(rows_said("diff_rows_unanswered", unanswered, total, lang), err=True)

@@ -514,9 +514,9 @@ def lookup(ctx, level, to, kinds, purpose, as_of, include_derived, direction, fm
     emit(fmt, headers, lookup_rows(reg, answer.results, lang, merge=fmt == "table"), title=title,
          widths=[None, 16, 16, KIND_WIDTH[lang], 28, 16, None, 20, 40])
     if any(x["kept"] for x in reg.index.get("replaced", {}).values()):  # wording is imported only then
-        from .wording import replaced_note
+        from .wording import replaced_notes
 
-        for note in dict.fromkeys(x for r in answer.results for x in (replaced_note(reg, c, lang) for c in r.chain) if x):
+        for note in replaced_notes(reg, (c for r in answer.results for c in r.chain), lang):
             click.echo(("注：" if lang == "zh" else "note: ") + note)
 
 

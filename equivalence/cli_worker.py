@@ -160,7 +160,7 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
       equivalence check 工程师 --holds 技师:1 --education 大专
     """
     from .eligibility import check_eligibility
-    from .wording import fact_note, replaced_note
+    from .wording import fact_note, replaced_notes
 
     reg = registry(ctx)
     targets = resolve_targets(reg, target, to_tier)
@@ -203,7 +203,7 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
         click.echo(("路径：" if zh else "route: ") + " → ".join(
             f"{s.level.name}（{s.how}，{s.date}）" if zh else f"{s.level.name} ({s.how}, {s.date})"
             for s in answer.steps))
-    for note in dict.fromkeys(x for x in (replaced_note(reg, r.rule, lang) for r in shown) if x):
+    for note in replaced_notes(reg, (r.rule for r in shown), lang):
         click.echo(("注：" if zh else "note: ") + note)
     hidden = len(answer.rules) - len(shown)
     if hidden:

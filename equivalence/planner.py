@@ -800,7 +800,7 @@ def _set_by_employer(reg: Registry, standing, route: Alternative) -> str | None:
 
 def _profile_notes(reg: Registry, profile: Profile, route: Alternative, standing=None, set_by=None,
                    lang: str = "zh") -> list[str]:
-    from .wording import NOTES, replaced_note
+    from .wording import NOTES, replaced_notes
 
     w = NOTES[lang]
     notes = []
@@ -825,7 +825,7 @@ def _profile_notes(reg: Registry, profile: Profile, route: Alternative, standing
                                              post=reg.name(fact.source, lang)))
     if set_by:
         notes.append(w["set_by_employer"].format(x=route.reached.name, rule=set_by))
-    notes.extend(dict.fromkeys(x for x in (replaced_note(reg, s.rule, lang) for s in route.steps) if x))
+    notes.extend(replaced_notes(reg, (s.rule for s in route.steps), lang))
     other = [o for s in route.steps if s.conditions is not None for o in s.conditions.other]
     if other:
         notes.append(w["other"] + CLAUSE_SEP[lang].join(dict.fromkeys(other)))

@@ -108,6 +108,11 @@ def replaced_note(reg, rule_id: str, lang: str) -> str | None:
                                           layer=layer[lang], date=rep["from"], by=by.id)
 
 
+def replaced_notes(reg, rule_ids, lang: str) -> list[str]:
+    """The :func:`replaced_note` of each rule an answer cites that has one, once each, in order."""
+    return list(dict.fromkeys(x for x in (replaced_note(reg, r, lang) for r in rule_ids) if x))
+
+
 def fact_note(reg, origin: str, source: str | None, since, lang: str) -> str:
     """'（由所持高级技师推定，自 2015-01-01）': how a credential not stated by the worker is held."""
     if origin == "held" or not source:

@@ -12,7 +12,7 @@ from pydantic import Field
 from ..describe import (CLAUSE_SEP, CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, LIST_SEP, SEARCH_WORDS,
                         STATUS_WORDS, article_words, basis_verdict, comparison_verdict, describe_conditions, one_year)
 from ..errors import EquivalenceError, NoSolutionError
-from ..wording import replaced_note
+from ..wording import replaced_note, replaced_notes
 from . import answers
 from .assets import CSS, JS, roster_js
 from .html import Html, join, link, render, table, url
@@ -502,7 +502,7 @@ def _check_section(reg, answer, lang: str) -> Html:
     # the rules the command line shows under --all: folded, to be opened
     more = render('<details class="muted"><summary>{m}</summary>{table}</details>',
                   m=w["hidden_rules"].format(n=len(hidden)), table=table(headers, rows_of(hidden))) if hidden else Html("")
-    notes = dict.fromkeys(x for x in (replaced_note(reg, r.rule, lang) for r in shown) if x)
+    notes = replaced_notes(reg, (r.rule for r in shown), lang)
     more = join([*(render("<p class=\"muted\">{n}{c}{t}</p>", n=w["notes"], c=w["colon"], t=n) for n in notes), more])
     return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],
                   names=names, as_of=answer.as_of, verdict=_verdict(answer, lang), standing=_standing(reg, answer, lang),

@@ -11,8 +11,8 @@ import click
 from .cli_words import error_said, said
 
 from .cli import NamedChoice, _date, emit, output_options, registry
-from .describe import (CLAUSE_SEP, CONFIDENCE_WORDS, HEADERS, KIND_WIDTH, KIND_WORDS, LIST_SEP, SEARCH_WORDS,
-                       basis_verdict, comparison_verdict, describe_conditions, layer_tag, one_year, short_source)
+from .describe import (CHECK_VERDICT_WORDS, CLAUSE_SEP, CONFIDENCE_WORDS, HEADERS, KIND_WIDTH, KIND_WORDS, LIST_SEP,
+                       SEARCH_WORDS, basis_verdict, comparison_verdict, describe_conditions, layer_tag, one_year, short_source)
 
 
 def profile_options(fn):
@@ -183,14 +183,8 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
         if first:
             verdict += (f"；第一步：{first.step.level.name}（{first.how}，{first.step.date}）" if zh else
                         f"; first step: {first.step.level.name} ({first.how}, {first.step.date})")
-    elif not answer.rules:  # the documents give no condition for it: not a verdict of "not eligible"
-        verdict = "没有规则通往此等级，无从判断" if zh else "no rule leads there: eligibility cannot be told"
-    elif any(r.reachable and any(m.reason == "no_date" for m in r.missing) for r in answer.rules):
-        # a rule leads there but sets no years to count: not "no route leads there"
-        verdict = ("无法推算日期：通往此等级的规则未定申报年限（见下表）" if zh else
-                   "no date can be worked out: a rule leads there but sets no years before applying (see the table)")
-    else:
-        verdict = "不符合，且按现有规则无法达到" if zh else "not eligible, and no route leads there"
+    else:  # no date: no rule, a rule with no years, or no route
+        verdict = CHECK_VERDICT_WORDS[lang][answer.verdict]
     headers = ["规则", "关系", "最早", "已满足", "缺少", "未核查"] if zh else \
         ["rule", "kind", "earliest", "met", "missing", "not checked"]
     shown = [r for r in answer.rules if show_all or r.reachable]

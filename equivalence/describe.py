@@ -193,6 +193,16 @@ def layer_tag(reg, layer: str, lang: str = "zh") -> str:
     return f"[{layer}] "
 
 
+# check's verdict when no date can be given (results.Eligibility.verdict)
+CHECK_VERDICT_WORDS = {
+    "zh": {"no_rule": "没有规则通往此等级，无从判断",
+           "no_date": "无法推算日期：通往此等级的规则未定申报年限（见下表）",
+           "no_route": "不符合，且按现有规则无法达到"},
+    "en": {"no_rule": "no rule leads there: eligibility cannot be told",
+           "no_date": "no date can be worked out: a rule leads there but sets no years before applying (see the table)",
+           "no_route": "not eligible, and no route leads there"},
+}
+
 VERDICT_WORDS = {
     "zh": {"higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠", "mixed": "依据不同结论不同",
            "not_comparable": "文件未提供比较依据"},

@@ -441,6 +441,23 @@ class Eligibility(NamedTuple):
 
     to_json = _to_json
 
+    @property
+    def verdict(self) -> str:
+        """What check says first, the same on every surface: held, eligible, later (a date to reach it),
+        or with no date: no_rule (the documents give no condition for it: not a verdict of "not
+        eligible"), no_date (a rule leads there but sets no years to count) or no_route."""
+        if self.held:
+            return "held"
+        if self.eligible:
+            return "eligible"
+        if self.earliest:
+            return "later"
+        if not self.rules:
+            return "no_rule"
+        if any(r.reachable and any(m.reason == "no_date" for m in r.missing) for r in self.rules):
+            return "no_date"
+        return "no_route"
+
 
 # -- roster (the data answers of ``roster -o FILE.jsonl``) -------------------------------------------
 class RosterStep(NamedTuple):

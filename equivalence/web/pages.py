@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..describe import (CLAUSE_SEP, CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, LIST_SEP, SEARCH_WORDS,
-                        STATUS_WORDS, article_words, basis_verdict, comparison_verdict, describe_conditions, one_year)
+from ..describe import (CHECK_VERDICT_WORDS, CLAUSE_SEP, CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, LIST_SEP,
+                        SEARCH_WORDS, STATUS_WORDS, article_words, basis_verdict, comparison_verdict, describe_conditions, one_year)
 from ..errors import EquivalenceError, NoSolutionError
 from ..wording import replaced_note, replaced_notes
 from . import answers
@@ -437,11 +437,8 @@ def _verdict(answer, lang: str) -> Html:
         return render('<span class="verdict yes">{v}</span>', v=w["eligible"])
     if answer.earliest:
         return render('<span class="verdict no">{v}</span>', v=w["not_yet"].format(date=answer.earliest))
-    if not answer.rules:  # as the command line says it: no rule, or a rule with no years, is no "not eligible"
-        return render('<span class="verdict never">{v}</span>', v=w["verdict_no_rule"])
-    if any(r.reachable and any(m.reason == "no_date" for m in r.missing) for r in answer.rules):
-        return render('<span class="verdict never">{v}</span>', v=w["verdict_no_date"])
-    return render('<span class="verdict never">{v}</span>', v=w["verdict_no_route"])
+    # as the command line says it: no rule, or a rule with no years, is no "not eligible"
+    return render('<span class="verdict never">{v}</span>', v=CHECK_VERDICT_WORDS[lang][answer.verdict])
 
 
 def _fact(reg, fact, lang: str) -> Html:

@@ -197,12 +197,22 @@ class EquivalenceGroup(click.Group):
                 sys.exit(exc.exit_code)
             except click.Abort:
                 click.echo("Aborted!", err=True)
+                _forget_interrupt()
                 sys.exit(1)
             except OSError as exc:
                 if not _broken_pipe(exc):
                     raise
                 _quiet_pipe()
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _forget_interrupt() -> None:
+    """Make the interrupt we handled count as handled. CPython (bpo-1054041) ends a run whose
+    KeyboardInterrupt escaped by killing itself with SIGINT, but it marks the escape when the
+    interrupt leaves any code run from a string (a dataclass or namedtuple being built by exec/eval),
+    even if it is caught further up: SIGTERM landing there made ``python -m equivalence`` die by
+    SIGINT instead of exiting 1. Evaluating a string clears the mark (it is reset on each such run)."""
+    eval("None")
 
 
 class _ClosedOutput:

@@ -384,6 +384,27 @@ def test_roster_killed_by_sigterm_prints_no_traceback(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["big.csv", "out.xlsx"]
 
 
+def test_interrupt_inside_code_built_from_a_string_still_exits_1(tmp_path):
+    # The SIGTERM above can land while a dataclass or namedtuple is being built (exec/eval of a
+    # string); CPython then marks the interrupt as escaped even though the command line caught it,
+    # and `python -m` died by SIGINT (-2) instead of exiting 1. Raised there on purpose here.
+    (tmp_path / "interrupted_run.py").write_text(textwrap.dedent("""
+        from equivalence.cli import cli
+
+        @cli.command("boom")
+        def boom():
+            exec("raise KeyboardInterrupt")
+
+        cli(prog_name="equivalence")
+    """), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), *sys.path]))
+    proc = subprocess.run([sys.executable, "-m", "interrupted_run", "boom"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip() in ("Aborted!", "已中止。")
+    assert proc.returncode == 1
+
+
 # -- 14. writes elsewhere ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("args, target", [

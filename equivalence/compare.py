@@ -32,7 +32,7 @@ def compare_levels(reg: Registry, a: str, b: str, *, include_derived: bool = Fal
     overlapping / mixed / not_comparable: how ``a`` stands to ``b``) and ``bases``, one
     :class:`~equivalence.results.Basis` per placement of both on a ladder, with the chains used.
     """
-    check_arguments(as_of=as_of, lang=lang)
+    as_of = check_arguments(as_of=as_of, lang=lang)
     ra, rb = reg.level(a).ref, reg.level(b).ref
     anchors_a = _anchors(reg, ra, include_derived, as_of, lang)
     anchors_b = _anchors(reg, rb, include_derived, as_of, lang)

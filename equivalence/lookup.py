@@ -121,7 +121,7 @@ def find_equivalents(
     to : only results on these ladders (ids or names).
     kinds : only these relation kinds (apply, treated_as, counts_as, post, derived).
     purpose : only results that serve this purpose id.
-    as_of : ISO date; only rules (and sources) in force that day.
+    as_of : ISO date (``YYYY-MM-DD``, or a ``datetime.date``); only rules (and sources) in force that day.
     include_derived : also compose through ``derived`` rules (comparisons no document states).
     direction : ``out`` (LEVEL → X), ``in`` (X → LEVEL) or ``both``.
 
@@ -147,7 +147,7 @@ def find_equivalents(
 
     to, kinds = (a.texts("to", to) if to is not None else None), a.choices("kind", kinds, a.LOOKUP_KINDS)
     include_derived = a.flag("include_derived", include_derived)
-    check_arguments(direction=direction, as_of=as_of, lang=lang)
+    as_of = check_arguments(direction=direction, as_of=as_of, lang=lang)
     start = reg.level(level).ref
     if not in_force(reg.levels[start], as_of):
         from .errors import NoEquivalentError
@@ -209,23 +209,17 @@ def find_equivalents(
     return Equivalents(level_name(reg, start, lang), tuple(results), derived_left_out=derived_left_out)
 
 
-def check_arguments(*, direction: str = "both", as_of: str | None = None, lang: str = "zh") -> None:
+def check_arguments(*, direction: str = "both", as_of=None, lang: str = "zh") -> str | None:
     """A clear library error for an argument the library cannot use (a typo would otherwise be a
     KeyError deep inside, or be silently taken for something else): the checks of
-    :mod:`equivalence.arguments`, for the functions the API does not front."""
+    :mod:`equivalence.arguments`, for the functions the API does not front. Returns ``as_of`` as the
+    ISO string the rules' dates are compared with (a ``datetime.date`` is taken too; ``20240101``,
+    which ``fromisoformat`` reads, is not: compared as text it would fall after every 2024 date)."""
     from . import arguments
 
     arguments.choice("direction", direction, arguments.DIRECTIONS)
     arguments.lang(lang)
-    if as_of is not None:
-        import datetime
-
-        try:
-            datetime.date.fromisoformat(as_of)
-        except (TypeError, ValueError):
-            from .errors import EquivalenceError
-
-            raise EquivalenceError(code="argument_date", name="as_of", got=arguments.shown(as_of)) from None
+    return arguments.iso_date("as_of", as_of)
 
 
 def _principal(reg: Registry, chain: list[str]) -> str:

@@ -47,6 +47,18 @@ def test_other_entry_points_check_the_language_and_date(reg):
         build_profile(reg, [], as_of="yesterday")
 
 
+def test_as_of_is_a_plain_iso_date_or_a_date_object(reg):
+    # "20190601" parses with fromisoformat but was compared as text with the rules' dates, where it
+    # falls after every 2019 date: refused, as the API refuses it. A datetime.date is taken, as the API takes it.
+    import datetime
+
+    for call in (lambda d: find_equivalents(reg, "技师", as_of=d), lambda d: compare_levels(reg, "技师", "工程师", as_of=d)):
+        with pytest.raises(EquivalenceError, match="as_of must be an ISO date"):
+            call("20190601")
+        assert call(datetime.date(2019, 6, 1)) == call("2019-06-01")
+    assert find_equivalents(reg, "技师", as_of=datetime.date(2010, 1, 1)) != find_equivalents(reg, "技师")
+
+
 ERRORS = [
     UnknownLevelError("技湿", ["技师"], "a hint"),
     AmbiguousLevelError("一级", ["工勤技能岗位:一级", "职员:一级"]),

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..contract import SCHEMA_VERSION, error_payload
 from ..errors import EquivalenceError, MappingErrors, one_line
+from ..messages import render
 from . import answers, pages
 from .limits import MAX_UPLOAD_BYTES, BodyLimit
 from .rosterjobs import BusyError, RosterJobs
@@ -124,7 +125,8 @@ def create_app(*, mappings=None, region: str | None = None, layers=()) -> FastAP
         parts = [f"{'.'.join(str(x) for x in e['loc'][1:]) or 'request'}: {e['msg']}" for e in exc.errors()]
         message = "invalid " + "; ".join(parts)
         if not wants_json(request) and lang_of(request) == "zh":  # a page says it in its language: field and value
-            message = "；".join(f"{'.'.join(str(x) for x in e['loc'][1:]) or '请求'} 的取值无效：'{e.get('input', '')}'"
+            message = "；".join(render("usage_invalid_value", {"name": ".".join(str(x) for x in e["loc"][1:]) or "请求",
+                                                               "reason": f"'{e.get('input', '')}'"}, "zh")
                                for e in exc.errors())
         return failure(request, answers.UsageError("; ".join(parts)), 400, one_line(message))
 

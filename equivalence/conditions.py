@@ -54,6 +54,7 @@ REASONS = {
     "points_met": "enough points", "points_short": "not enough points",
     "points_counts_short": "never enough with the counted items given; more of them could be enough",
     "not_yet": "the rule comes into force on `date`", "ended": "the rule is no longer in force",
+    "level_not_yet": "the level the rule gives exists only from `date`",
     "no_date": "the rule sets no years before applying: no date can be worked out from it",
     "other": "a requirement the engine cannot check", "specialty": "the matching specialty (not checked)",
 }
@@ -92,6 +93,22 @@ def in_force(rule: Rule, on: dt.date) -> Condition | None:
     if rule.effective_until and on.isoformat() >= date_start(rule.effective_until):
         return Condition("in_force", UNMET, "ended", data={"until": rule.effective_until})
     return None
+
+
+def level_in_force(reg, rule: Rule, on: dt.date) -> Condition | None:
+    """Unmet when no level the rule gives exists yet on ``on`` (特级技师 is a level from 14号, 2022-03,
+    while a provincial rule of 2020 leads to it): the date the first of them comes; None otherwise.
+    The planner gives such a level from that date, so check says the same."""
+    starts = []
+    for ref in rule.to:
+        lev = reg.levels[ref]
+        if not lev.effective_from or on.isoformat() >= date_start(lev.effective_from):
+            return None
+        starts.append((date_start(lev.effective_from), ref))
+    if not starts:
+        return None
+    start, ref = min(starts)
+    return Condition("in_force", UNMET, "level_not_yet", ref, dt.date.fromisoformat(start))
 
 
 def credential(reg, standing, sol, ref: str, years: float, in_post: bool, rule: Rule) -> list[Condition]:
@@ -192,8 +209,12 @@ def evaluate(reg, rule: Rule, standing, sol, edu_held: list) -> list[Condition]:
     out: list[Condition] = []
     for ref, years, in_post in credentials_needed(rule):
         out.extend(credential(reg, standing, sol, ref, years, in_post, rule))
+    rule_on = in_force(rule, profile.as_of)
+    level_on = level_in_force(reg, rule, profile.as_of)
+    if rule_on is not None and level_on is not None and (rule_on.date is None or rule_on.date >= level_on.date):
+        level_on = None  # the rule itself starts no earlier than the level: said once
     for c in (education(reg, edu_held, rule, profile), work_years(rule, profile),
-              honours(rule, profile.honours), in_force(rule, profile.as_of)):
+              honours(rule, profile.honours), rule_on, level_on):
         if c is not None:
             out.append(c)
     out.extend(Condition("other", UNCHECKED, "other", data={"text": text}) for text in cond.other)

@@ -121,6 +121,9 @@ def _rule_check(reg: Registry, rule: Rule, profile: Profile, standing: Standing,
     missing = tuple(checked_condition(c, lang, say(reg, c, lang)) for c in conds if c.status == UNMET)
     unchecked = tuple(say(reg, c, lang) for c in conds if c.status == UNCHECKED)
     fired = profile.as_of if not missing else from_t(sol.fired_t[rule.id]) if rule.id in sol.fired_t else None
+    level_start = next((c.date for c in conds if c.reason == "level_not_yet"), None)
+    if fired is not None and level_start is not None and fired < level_start:
+        fired = level_start  # the rule may fire before the level it gives exists: it arrives then (as path)
     return RuleCheck(
         rule=rule.id, kind=rule.kind, eligible=not missing, earliest=fired.isoformat() if fired else None,
         # False: a credential the rule needs cannot be reached by any route (``check`` hides these)

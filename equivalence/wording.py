@@ -20,7 +20,7 @@ WORDS = {
         "holds_years": "持有{x}{held:g}年（需满{need:g}年）{how}", "not_in_post": "{x}须在聘/在岗",
         "education_met": "学历{need}及以上", "education_missing": "学历须{need}及以上（现为{have}）", "none": "未填",
         "work_met": "工作{have:g}年（需满{need:g}年）", "work_short": "工作{have:g}年，需满{need:g}年（{date} 满足）",
-        "not_yet": "规则自 {date} 起施行", "ended": "规则已于 {date} 失效", "specialty": "相应专业",
+        "not_yet": "规则自 {date} 起施行", "level_not_yet": "{x}自 {date} 起才设立", "ended": "规则已于 {date} 失效", "specialty": "相应专业",
         "honour_met": "持有{x}", "honour_missing": "须获{x}（破格；未持有）", "or": "或",
         "points_met": "{scheme}：{have:g}分（需满{need:g}分）", "points_short": "{scheme}：{have:g}分，需满{need:g}分",
         "implied": "（由所持{src}推定，自 {since}）", "carried": "（由{src}视同，自 {since}）",
@@ -45,7 +45,8 @@ WORDS = {
         "education_met": "education {need} or higher", "education_missing": "education {need} or higher (have: {have})",
         "none": "none given", "work_met": "{have:g} years of work (≥ {need:g})",
         "work_short": "{have:g} of {need:g} years of work (met on {date})",
-        "not_yet": "rule in force only from {date}", "ended": "rule no longer in force (until {date})",
+        "not_yet": "rule in force only from {date}", "level_not_yet": "{x} exists as a level only from {date}",
+        "ended": "rule no longer in force (until {date})",
         "specialty": "matching specialty", "or": " or ",
         "honour_met": "holds {x}", "honour_missing": "needs the honour {x} (exceptional route; not held)",
         "points_met": "{have:g} points of {scheme} (≥ {need:g})", "points_short": "{have:g} of {need:g} points of {scheme}",
@@ -169,6 +170,8 @@ def _sentence(reg, c, lang: str) -> str:
         return w[r].format(scheme=d["scheme_name"][lang], have=d.get("points_held", 0), need=d["points_needed"])
     if r == "not_yet":
         return w["not_yet"].format(date=c.date)
+    if r == "level_not_yet":
+        return w[r].format(x=x, date=c.date)
     if r == "ended":
         return w["ended"].format(date=d["until"])
     if r == "conditions_after_end":

@@ -364,3 +364,24 @@ def test_the_web_worker_page_gives_the_same_verdicts_as_check():
     assert verdict("主治医师", "医师") == "没有规则通往此等级，无从判断"
     assert verdict("主治医师", "医师", "en") == "no rule leads there: eligibility cannot be told"
     assert verdict("专业技术岗位:一级", "初级工") == "不符合，且按现有规则无法达到"
+
+
+def test_check_does_not_give_a_level_before_it_exists_where_path_does_not():
+    # 鲁人社字〔2020〕77号 (9.3: 高级技师 + 4 years in a 高级技师 post) is of 2020, but 特级技师 is a level
+    # only from 人社部发〔2022〕14号 (2.2; the data dates it 2022-03), and path plans it from 2022-03-01.
+    # DEFECT: check said "现在符合条件" on 2021-06-01 for the same worker path dated 2022-03-01.
+    holds, post = ["高级技师@2015-01-01"], ["高级技师"]
+    answer = answer_for("山东", "2021-06-01", "特级技师", holds, in_post=post)
+    assert (answer.eligible, answer.earliest) == (False, "2022-03-01")
+    [rule] = [r for r in answer.rules if r.rule == "sd-special-technician-entry"]
+    assert (rule.eligible, rule.earliest) == (False, "2022-03-01")
+    assert [(m.reason, m.date, m.text) for m in rule.missing] == [
+        ("level_not_yet", "2022-03-01", "特级技师自 2022-03-01 起才设立")]
+    en = answer_for("山东", "2021-06-01", "特级技师", holds, in_post=post, lang="en")
+    [rule] = [r for r in en.rules if r.rule == "sd-special-technician-entry"]
+    assert [m.text for m in rule.missing] == ["Special-grade technician exists as a level only from 2022-03-01"]
+    res = CliRunner().invoke(main, ["--region", "山东", "path", "高级技师@2015-01-01", "特级技师",
+                                    "--in-post", "高级技师", "--as-of", "2021-06-01", "--format", "json"])
+    assert json.loads(res.output)["date"] == answer.earliest
+    # once the level exists, the rule answers as before
+    assert answer_for("山东", "2022-03-01", "特级技师", holds, in_post=post).eligible

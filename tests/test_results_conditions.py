@@ -178,7 +178,8 @@ def test_every_evaluated_condition_gives_the_json_it_gave_as_a_dict(national, wo
 
 
 def test_every_reason_says_its_figures():
-    assert set(REASONS) - set(FIGURES) == {"later", "not_in_post", "not_yet", "specialty", "no_date"}  # a level or a date only (no_date: nothing)
+    # a level or a date only (no_date: nothing)
+    assert set(REASONS) - set(FIGURES) == {"later", "not_in_post", "not_yet", "level_not_yet", "specialty", "no_date"}
     assert set(FIGURES) - set(REASONS) == {"points_never", "conditions_after_end"}  # the planner's own
 
 
@@ -191,6 +192,9 @@ def test_every_reason_says_its_figures():
      {"what": "in_force", "status": "unmet", "reason": "ended", "until": "2014-10"}),
     (Condition("in_force", "unmet", "not_yet", date=dt.date(2027, 1, 1)),
      {"what": "in_force", "status": "unmet", "reason": "not_yet", "date": "2027-01-01"}),
+    (Condition("in_force", "unmet", "level_not_yet", "skill.special_technician", dt.date(2022, 3, 1)),
+     {"what": "in_force", "status": "unmet", "reason": "level_not_yet", "level": "skill.special_technician",
+      "date": "2022-03-01"}),
     (Condition("credential", "unmet", "no_route", "eng.full_senior", data={"reachable": False}),
      {"what": "credential", "status": "unmet", "reason": "no_route", "level": "eng.full_senior", "reachable": False}),
     (Condition("credential", "met", "held", "skill.technician", dt.date(2020, 1, 1),

@@ -385,3 +385,29 @@ def test_check_does_not_give_a_level_before_it_exists_where_path_does_not():
     assert json.loads(res.output)["date"] == answer.earliest
     # once the level exists, the rule answers as before
     assert answer_for("山东", "2022-03-01", "特级技师", holds, in_post=post).eligible
+
+
+def test_a_skill_grade_only_corresponding_to_a_worker_post_is_not_said_to_be_appointable_outright():
+    # 试行办法 (5.3): 高级技师 … 初级工 "依次分别对应" 工勤一至五级; 实施意见 (5.4): 一至四级 take 5 years in
+    # the post one grade below and the matching test. The data keeps 5.3 for 一至四级 as a correspondence
+    # (grants: false). DEFECT: lookup and routes-into (what HR screens candidates with) said
+    # "技师 → 技术工二级 可聘岗位" with no condition, beside the 5.4 rule check answers by.
+    out = cli_plain("routes-into", "工勤技能岗位:二级")
+    row = next(line for line in out.splitlines() if "inst-post-skill-technician" in line)
+    assert "仅为对应" in out and "仅为对应" in row
+    en = cli_plain("routes-into", "工勤技能岗位:二级", "--lang", "en")
+    assert "correspondence only" in en
+    answer = json.loads(cli("lookup", "技师", "--to", "工勤技能岗位", "--format", "json"))
+    [found] = answer["results"]
+    assert found["conditions"][0]["other"] == [
+        "仅为对应：聘到此岗位须在本工种下一级岗位工作满5年，并通过技师技术等级考评"]
+    for level, rule in (("高级技师", "inst-post-skill-senior-technician"), ("高级工", "inst-post-skill-senior"),
+                        ("中级工", "inst-post-skill-intermediate")):
+        out = cli("lookup", level, "--to", "工勤技能岗位", "--format", "json")
+        [found] = json.loads(out)["results"]
+        assert found["chain"] == [rule] and found["conditions"][0]["other"][0].startswith("仅为对应：")
+    # 五级 is given by 5.3 itself (after the apprenticeship and the 初级工 test): nothing added
+    [found] = json.loads(cli("lookup", "初级工", "--to", "工勤技能岗位", "--format", "json"))["results"]
+    assert found["conditions"] == []
+    # check is unchanged: it answers by the 5.4 promotion
+    assert answer_for(None, AS_OF, W3, [f"{W4}@2021-12-01", "高级工@2020-01-01"], in_post=[W4]).eligible

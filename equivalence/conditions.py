@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .dates import date_start
-from .kinds import serves
+from .kinds import PLANNED, serves
 from .profile import add_years, years_before, years_between
 from .records import Rule
 
@@ -47,6 +47,7 @@ REASONS = {
     "years_short": "held, but not yet for the years the rule needs (met on `date`)",
     "later": "not held; the planner reaches it on `date`",
     "no_route": "not held, and no route reaches it",
+    "no_rule": "not held, a qualification no rule here says how to obtain (by an exam whose entry conditions no document here gives)",
     "not_in_post": "held, but not in post",
     "education_met": "the education minimum is met", "education_missing": "it is not",
     "work_met": "enough years of work", "work_short": "not yet (met on `date`)",
@@ -123,6 +124,8 @@ def credential(reg, standing, sol, ref: str, years: float, in_post: bool, rule: 
         limited = standing.held(ref)
         extra = {"have": tuple(sorted(limited.purposes))} if limited is not None else {}
         arr = _first_arrival(sol, ref, rule_p)
+        if arr is None and not extra and unruled(reg, ref):  # not known to be out of reach: not said to be
+            return [Condition("credential", UNMET, "no_rule", ref, data={"reachable": False})]
         if arr is None:
             return [Condition("credential", UNMET, "no_route", ref, data={"reachable": False, **extra})]
         return [Condition("credential", UNMET, "later", ref, arr.date, extra)]
@@ -137,6 +140,16 @@ def credential(reg, standing, sol, ref: str, years: float, in_post: bool, rule: 
     if in_post and not fact.in_post:
         out.append(not_in_post(ref))
     return out
+
+
+def unruled(reg, ref: str) -> bool:
+    """``ref`` is a qualification no rule a route may take leads to: it is obtained by its exam (中级会计
+    专业技术资格, 一级建造师 …), whose entry conditions no document here gives, so a worker who lacks it
+    cannot be told it is out of reach. (Titles and posts no rule leads to, 教授 or 科级正职, are left
+    as no route: their documents were not read for how they are obtained.)"""
+    if reg.ladders[reg.levels[ref].ladder].kind != "qualification":
+        return False
+    return not any(reg.rules[r].kind in PLANNED and reg.rules[r].grants for r in reg.index["in"].get(ref, ()))
 
 
 def not_in_post(ref: str) -> Condition:

@@ -197,9 +197,12 @@ def layer_tag(reg, layer: str, lang: str = "zh") -> str:
 CHECK_VERDICT_WORDS = {
     "zh": {"no_rule": "没有规则通往此等级，无从判断",
            "no_date": "无法推算日期：通往此等级的规则未定申报年限（见下表）",
+           "no_rule_before": "无从判断：通往此等级的规则所需的证书，现有规则未说明如何取得（见下表）",
            "no_route": "不符合，且按现有规则无法达到"},
     "en": {"no_rule": "no rule leads there: eligibility cannot be told",
            "no_date": "no date can be worked out: a rule leads there but sets no years before applying (see the table)",
+           "no_rule_before": "eligibility cannot be told: the rules that lead there need a credential no rule here "
+                             "says how to obtain (see the table)",
            "no_route": "not eligible, and no route leads there"},
 }
 

@@ -938,7 +938,12 @@ def explain_unreachable(reg: Registry, sol: Solution, targets: list[str], lang: 
             elif rid not in sol.fired_t:
                 missing = [r for r, _, _ in credentials_needed(rule) if not any(n[0] == r for n in sol.arrivals)]
                 if missing:
-                    needs = w["needs_unreachable"].format(x=names_sep.join(reg.name(m, lang) for m in missing))
+                    from .conditions import unruled
+
+                    needs = clauses.join(
+                        w[word].format(x=names_sep.join(reg.name(m, lang) for m in group))
+                        for word, group in (("needs_unreachable", [m for m in missing if not unruled(reg, m)]),
+                                            ("needs_unruled", [m for m in missing if unruled(reg, m)])) if group)
                     parts.append(w["rule_why"].format(rule=rid, why=needs))
     if not parts:
         return w["no_rule_to"].format(x=names)

@@ -394,7 +394,7 @@ _BY_SOURCE = frozenset({"from_", "by_rule"})
 _POINTS = ("scheme", "points_needed", "points_held", "scheme_name")
 # The figures each reason carries, in the order an answer shows them.
 FIGURES = {
-    "held": _CREDENTIAL, "years_short": _CREDENTIAL, "no_route": ("reachable",),
+    "held": _CREDENTIAL, "years_short": _CREDENTIAL, "no_route": ("reachable",), "no_rule": ("reachable",),
     "education_met": ("have",), "education_missing": ("have",),
     "work_met": ("years_needed", "years_held"), "work_short": ("years_needed", "years_held"),
     "honour_met": ("honours", "have"), "honour_missing": ("honours", "have"),
@@ -402,6 +402,11 @@ FIGURES = {
     "points_counts_short": ("scheme", "points_needed", "scheme_name"),
     "ended": ("until",), "conditions_after_end": ("until",), "other": ("text",),
 }
+
+
+# what no date can lift: a rule missing one of these is out of reach whatever else it needs
+BLOCKED_FOR_GOOD = frozenset({"no_route", "education_missing", "honour_missing", "ended", "conditions_after_end",
+                              "points_never"})
 
 
 class RuleCheck(NamedTuple):
@@ -421,6 +426,13 @@ class RuleCheck(NamedTuple):
     sources: tuple  # of Cite
 
     to_json = _to_json
+
+    @property
+    def unknown(self) -> bool:
+        """Out of reach only for want of a credential no rule here says how to obtain (an exam whose
+        entry conditions no document gives): whether the worker can meet it cannot be told."""
+        return any(m.reason == "no_rule" for m in self.missing) and \
+            not any(m.reason in BLOCKED_FOR_GOOD for m in self.missing)
 
 
 class Eligibility(NamedTuple):
@@ -445,7 +457,8 @@ class Eligibility(NamedTuple):
     def verdict(self) -> str:
         """What check says first, the same on every surface: held, eligible, later (a date to reach it),
         or with no date: no_rule (the documents give no condition for it: not a verdict of "not
-        eligible"), no_date (a rule leads there but sets no years to count) or no_route."""
+        eligible"), no_date (a rule leads there but sets no years to count), no_rule_before (a rule
+        leads there from a credential no rule says how to obtain, such as an exam) or no_route."""
         if self.held:
             return "held"
         if self.eligible:
@@ -456,6 +469,8 @@ class Eligibility(NamedTuple):
             return "no_rule"
         if any(r.reachable and any(m.reason == "no_date" for m in r.missing) for r in self.rules):
             return "no_date"
+        if any(r.unknown for r in self.rules):
+            return "no_rule_before"
         return "no_route"
 
 

@@ -13,7 +13,7 @@ from .results import CheckedCondition
 
 WORDS = {
     "zh": {
-        "no_route": "未持有{x}，且没有可达的路径", "later": "尚未持有{x}（最早 {date}）",
+        "no_route": "未持有{x}，且没有可达的路径", "no_rule": "未持有{x}，现有规则未说明如何取得", "later": "尚未持有{x}（最早 {date}）",
         "limited_later": "所持{x}仅用于{p}，不适用本条（最早 {date}）",
         "limited_no_route": "所持{x}仅用于{p}，不适用本条，且没有可达的路径",
         "years_short": "{x}已持有{held:g}年，需满{need:g}年（{date} 满足）", "holds": "持有{x}{how}",
@@ -29,6 +29,7 @@ WORDS = {
         "points_never": "{scheme}：{need:g}分无法达到",
         "points_counts_short": "{scheme}：按现有计次项目达不到{need:g}分（计次项目增加后可能达到）",
         "no_route_to": "无法到达{x}：", "no_rule_to": "没有规则通往{x}", "needs_unreachable": "需要{x}（无法取得）",
+        "needs_unruled": "需要{x}（现有规则未说明如何取得）",
         "more": "（另有 {n} 条）", "rule_why": "{rule}：{why}", "no_date": "未定申报年限",
         "no_date_missing": "未定申报年限，无法推算日期",
         # what a step takes, by the ladder of the level it gives
@@ -37,7 +38,8 @@ WORDS = {
         "how_counts_as": "视同认定（无需考评）", "how_appointed": "评聘", "set_by_employer": "由用人单位确定",
     },
     "en": {
-        "no_route": "does not hold {x}, and no route leads to it", "later": "does not hold {x} yet (earliest {date})",
+        "no_route": "does not hold {x}, and no route leads to it",
+        "no_rule": "does not hold {x}, and no rule here says how it is obtained", "later": "does not hold {x} yet (earliest {date})",
         "limited_later": "{x} is held for {p} only, not for this rule (earliest {date})",
         "limited_no_route": "{x} is held for {p} only, not for this rule, and no route leads to it",
         "years_short": "{x} held {held:g} of {need:g} years (met on {date})", "holds": "holds {x}{how}",
@@ -57,6 +59,7 @@ WORDS = {
         "points_counts_short": "{need:g} points of {scheme} are not reached with the counted items given "
                                "(more of them could reach it)",
         "no_route_to": "no route to {x}: ", "no_rule_to": "no rule leads to {x}", "needs_unreachable": "needs {x} (not reachable)",
+        "needs_unruled": "needs {x} (no rule here says how it is obtained)",
         "more": " (+{n} more)", "rule_why": "{rule}: {why}", "no_date": "sets no date",
         "no_date_missing": "sets no years before applying: no date can be worked out",
         "how_skill_grade": "skill level assessment", "how_title": "professional title review",
@@ -156,7 +159,7 @@ def _sentence(reg, c, lang: str) -> str:
         return w["limited_" + r].format(x=x, p=p, date=c.date)
     if r == "later":
         return w["later"].format(x=x, date=c.date)
-    if r in ("no_route", "not_in_post"):
+    if r in ("no_route", "no_rule", "not_in_post"):
         return w[r].format(x=x)
     if r in ("education_met", "education_missing"):
         return w[r].format(need=x, have=name(reg, d.get("have"), lang))

@@ -364,6 +364,7 @@ def test_the_web_worker_page_gives_the_same_verdicts_as_check():
     assert verdict("主治医师", "医师") == "没有规则通往此等级，无从判断"
     assert verdict("主治医师", "医师", "en") == "no rule leads there: eligibility cannot be told"
     assert verdict("专业技术岗位:一级", "初级工") == "不符合，且按现有规则无法达到"
+    assert verdict("会计师", "助理会计师") == "无从判断：通往此等级的规则所需的证书，现有规则未说明如何取得（见下表）"
 
 
 def test_check_does_not_give_a_level_before_it_exists_where_path_does_not():
@@ -411,3 +412,32 @@ def test_a_skill_grade_only_corresponding_to_a_worker_post_is_not_said_to_be_app
     assert found["conditions"] == []
     # check is unchanged: it answers by the 5.4 promotion
     assert answer_for(None, AS_OF, W3, [f"{W4}@2021-12-01", "高级工@2020-01-01"], in_post=[W4]).eligible
+
+
+def test_a_title_obtained_by_an_exam_the_data_does_not_time_is_not_judged_unreachable():
+    # 人社部发〔2019〕8号 (4.11, 11.3): 会计师 is obtained by the national exam (中级会计专业技术资格); the
+    # 2022 对应表 (8.2) also counts 注册会计师 as 会计师. Neither exam's entry conditions are in the
+    # documents. DEFECT: check said "不符合，且按现有规则无法达到" and path "需要中级会计专业技术资格（无法
+    # 取得）", while check 中级会计专业技术资格 itself said "没有规则通往此等级，无从判断".
+    out = cli("check", "会计师", "--holds", "助理会计师@2020-01-01", "--education", "本科").splitlines()
+    assert out[0] == "会计师 (2026-12-01): 无从判断：通往此等级的规则所需的证书，现有规则未说明如何取得（见下表）"
+    assert "acct-q-intermediate-accountant" in out[3] and "qual-cpa-certified" in "".join(out)  # shown, not hidden
+    answer = json.loads(cli("check", "会计师", "--holds", "助理会计师@2020-01-01", "--format", "json"))
+    assert (answer["eligible"], answer["earliest"]) == (False, None)
+    assert {(r["rule"], r["reachable"], tuple((m["reason"], m["text"]) for m in r["missing"]))
+            for r in answer["rules"]} == {
+        ("acct-q-intermediate-accountant", False, (("no_rule", "未持有中级会计专业技术资格，现有规则未说明如何取得"),)),
+        ("qual-cpa-certified", False, (("no_rule", "未持有注册会计师，现有规则未说明如何取得"),))}
+    en = cli("check", "会计师", "--holds", "助理会计师@2020-01-01", "--lang", "en").splitlines()[0]
+    assert en == "Accountant (2026-12-01): eligibility cannot be told: the rules that lead there need a " \
+                 "credential no rule here says how to obtain (see the table)"
+    res = CliRunner().invoke(main, ["path", "会计师", "--holds", "助理会计师@2020-01-01", "--as-of", AS_OF])
+    assert res.output == ("Error: 无法到达会计师：acct-q-intermediate-accountant：需要中级会计专业技术资格（现有规则未"
+                          "说明如何取得） | qual-cpa-certified：需要注册会计师（现有规则未说明如何取得）\n")
+    # a rule blocked for good (16号 4.9: 正高级工程师 needs 本科) still says no route
+    assert cli("check", "正高级工程师", "--holds", "高级工程师@2020-01-01", "--education", "大专").splitlines()[0] == \
+        "正高级工程师 (2026-12-01): 不符合，且按现有规则无法达到"
+    # education is what the worker states, never planned: a missing degree is no unknown credential
+    answer = answer_for(None, AS_OF, "工程师", [], "本科")
+    rule = next(r for r in answer.rules if r.rule == "eng16-intermediate-from-doctor")
+    assert [m.reason for m in rule.missing] == ["no_route"]

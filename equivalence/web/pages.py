@@ -493,9 +493,10 @@ def _check_section(reg, answer, lang: str) -> Html:
                  CLAUSE_SEP[lang].join(r.met), CLAUSE_SEP[lang].join(m.text for m in r.missing),
                  CLAUSE_SEP[lang].join(r.unchecked)] for r in rules]
 
-    shown = [r for r in answer.rules if r.reachable]
+    unknown = answer.verdict == "no_rule_before"  # the rules it rests on are shown with it
+    shown = [r for r in answer.rules if r.reachable or unknown and r.unknown]
     rows = rows_of(shown)
-    hidden = [r for r in answer.rules if not r.reachable]
+    hidden = [r for r in answer.rules if r not in shown]
     # the rules the command line shows under --all: folded, to be opened
     more = render('<details class="muted"><summary>{m}</summary>{table}</details>',
                   m=w["hidden_rules"].format(n=len(hidden)), table=table(headers, rows_of(hidden))) if hidden else Html("")

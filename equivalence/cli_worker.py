@@ -119,7 +119,9 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
     def headline(route, label):
         years = f"{route.total_years:g}"
         when = route.date
-        if not route.steps:
+        # held today: implied by a level held (no steps), or counted as from one (the step that does it
+        # is shown, dated in the past), as check says
+        if not route.steps or route is answer and answer.held:
             by = answer.held
             note = fact_note(reg, by.origin, by.from_ and by.from_.id, by.since, lang) if by else ""
             return f"{label}{route.reached.name}: " + ("已持有" if zh else "already held") + note

@@ -441,3 +441,21 @@ def test_a_title_obtained_by_an_exam_the_data_does_not_time_is_not_judged_unreac
     answer = answer_for(None, AS_OF, "工程师", [], "本科")
     rule = next(r for r in answer.rules if r.rule == "eng16-intermediate-from-doctor")
     assert [m.reason for m in rule.missing] == ["no_route"]
+
+
+def test_path_to_a_level_held_by_counts_as_says_it_is_held_as_check_does():
+    # GB/T 8561-2001 / the 2021 list (4.12): 工程师 counts as 中级. A 工程师 of 2025-12-01 holds 中级 from then.
+    # DEFECT: check said "已持有（由工程师视同，自 2025-12-01）" but path "中级: 0 年，最早 2026-12-01" over a
+    # step dated 2025-12-01; a level held by being implied (助理工程师) was already "已持有" on both.
+    assert cli("check", "中级", "--holds", "工程师@2025-12-01").splitlines()[0] == \
+        "中级 (2026-12-01): 已持有（由工程师视同，自 2025-12-01）"
+    out = cli("path", "中级", "--holds", "工程师@2025-12-01").splitlines()
+    assert out[0] == "中级: 已持有（由工程师视同，自 2025-12-01）"
+    assert "tier-eng-intermediate" in out[-1]  # the step it is held by is still shown
+    en = cli("path", "--to-tier", "中级", "--holds", "工程师@2025-12-01", "--lang", "en").splitlines()
+    assert en[0] == "Intermediate: already held (counts as, from Engineer, since 2025-12-01)"
+    assert cli("path", "助理工程师", "--holds", "工程师@2025-12-01").splitlines() == [
+        "助理工程师: 已持有（由所持工程师推定，自 2025-12-01）"]
+    # a route through a counts_as step to a level not held keeps its dates
+    assert cli("path", "专业技术岗位:十级", "--holds", "工程师@2025-12-01").splitlines()[0] == \
+        "专业技术十级: 0 年，最早 2026-12-01"

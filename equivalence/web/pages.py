@@ -520,7 +520,7 @@ def _steps_table(reg, steps, lang: str) -> Html:
 
 def _route_headline(route, lang: str, label: str = "") -> str:
     w = words(lang)
-    if not route.steps:
+    if not route.steps or getattr(route, "held", None):  # held today (counted as from a level held: its step shown)
         return f"{label}{route.reached.name}: {w['held']}"
     text = f"{label}{route.reached.name}: " + w["years_total"].format(years=f"{route.total_years:g}", date=route.date)
     return one_year(text) if lang == "en" else text

@@ -12,7 +12,7 @@ from .profile import Profile
 from .records import PointsNeeded, Rule
 from .registry import Registry
 from .results import Eligibility, FirstStep, NextStep, Route, RuleCheck
-from .standing import Standing, compute_standing
+from .standing import Standing, assured, compute_standing
 from .wording import checked_condition, say, step_how
 
 
@@ -27,6 +27,8 @@ def rules_into(reg: Registry, targets: list[str], *, planned_only: bool = True) 
             if rid in seen or (planned_only and (rule.kind not in PLANNED_KINDS or not rule.grants)
                                and not dateless(rule)):
                 continue
+            if planned_only and t not in assured(reg, rule):
+                continue  # 护士执业资格 → 护士 or 护师: it gives 护士 for sure, never 护师 by itself
             seen.add(rid)
             out.append(rule)
     return out

@@ -30,7 +30,7 @@ from .registry import Registry
 from .lookup import cite_of, level_name
 from .records import Rule
 from .results import Alternative, Fact, Route, Step
-from .standing import Standing, _lower, compute_standing, is_post, restricted
+from .standing import Standing, _lower, assured, compute_standing, is_post, restricted
 
 PLANNED_KINDS = PLANNED  # the kinds a route takes as steps (kinds.py)
 
@@ -186,7 +186,7 @@ class _PlanRule:
         self.points = cond.points
         self.scheme = reg.index.get("points_schemes", {}).get(self.points.scheme) if self.points else None
         targets = []
-        for t in rule.to:
+        for t in assured(reg, rule):
             lev = reg.levels[t]
             # a level filled by 评聘 (appointed: 特级技师, 首席技师) is a post: it arrives held in post
             targets.append((ids[t], _start_t(lev.effective_from) if lev.effective_from else None,

@@ -218,6 +218,21 @@ def restricted(reg: Registry, standing: Standing, allowed) -> Standing:
     return compute_standing(reg, standing.profile, allowed)
 
 
+def assured(reg: Registry, rule: Rule) -> tuple:
+    """The levels ``rule`` gives for sure. A counts_as rule naming two titles of one series (护士执业资格 →
+    护士 or 护师; 软考初级 → 技术员 or 助理工程师) gives one of them by conditions not recorded: only the
+    lower is assured (the higher implies it). Titles of different series (工程咨询 → 工程师 or 经济师, by
+    specialty) are each kept; any other rule gives every level it names."""
+    if rule.kind != "counts_as" or len(rule.to) < 2:
+        return rule.to
+    lowest: dict = {}
+    for t in rule.to:
+        lev = reg.levels[t]
+        if lev.ladder not in lowest or lev.rank < reg.levels[lowest[lev.ladder]].rank:
+            lowest[lev.ladder] = t
+    return tuple(t for t in rule.to if lowest[reg.levels[t].ladder] == t)
+
+
 def _carry(reg: Registry, rule: Rule, fact: Fact, as_of: dt.date) -> list:
     """The facts ``rule`` (counts_as / treated_as) draws from ``fact``, dated; [] when it does not apply."""
     cond = rule.conditions
@@ -236,5 +251,5 @@ def _carry(reg: Registry, rule: Rule, fact: Fact, as_of: dt.date) -> list:
         return []  # not yet, or the rule no longer says so today
     origin = "carried" if KINDS[rule.kind].carries else "treated"
     return [Fact(t, purposes, since, origin, rule=rule.id, source=fact.level, source_purposes=fact.purposes,
-                 in_post=is_post(reg, t)) for t in rule.to]
+                 in_post=is_post(reg, t)) for t in assured(reg, rule)]
 

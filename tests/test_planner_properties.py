@@ -246,7 +246,11 @@ def brute_force(records, prof: Profile) -> dict:
                     held_for = combo[0][0][1]
                     mine = frozenset(rule.purposes) or None
                     out = mine if held_for is None else (held_for if mine is None else held_for & mine)
-                for t in rule.to:
+                targets = rule.to
+                if rule.kind == "counts_as":  # of several titles of one ladder, the lowest (the others: "or")
+                    targets = [t for t in rule.to if all(levels[t].rank <= levels[o].rank for o in rule.to
+                                                         if levels[o].ladder == levels[t].ladder)]
+                for t in targets:
                     changed |= offer((t, out), day)
     return best
 
@@ -481,11 +485,11 @@ def _steps(route) -> list:
 
 def test_a_level_implied_by_a_carried_one_shows_the_step_that_carried_it():
     """Regression (hypothesis, test_no_switch_stays_on_the_ladder_and_is_never_earlier): l0.v0 held
-    counts as l1.v1 (r5), which implies l1.v0, which counts as l0.v0 and l0.v1 (r0). The standing's
+    counts as l1.v1 (r5), which implies l1.v0, which counts as l0.v1 (r0). The standing's
     implied l1.v0 reached the sweep with no input, so the route was r0 alone, from an l1.v0 never held
     ("r0 uses l1.v0, not held by 2024-01-01"); it now shows r5 first. With --no-switch r5 (a level on
     l1) may not be used, so nothing carries l0.v1 and there is no route."""
-    r0 = _rule("r0", "counts_as", "l1.v0", "l0.v0")._replace(to=("l0.v0", "l0.v1"), to_spec=("l0.v0", "l0.v1"))
+    r0 = _rule("r0", "counts_as", "l1.v0", "l0.v1")  # (was to l0.v0 or l0.v1: a list of one ladder now gives the lower)
     records = _two_ladders([r0, _rule("r5", "counts_as", "l0.v0", "l1.v1")])
     prof = Profile([Holding("l0.v0", AS_OF)], AS_OF, None, None)
     route = find_path(registry(records), prof, ["l0.v1"])

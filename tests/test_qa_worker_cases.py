@@ -484,3 +484,17 @@ def test_a_qualification_counted_as_one_title_or_another_is_held_as_the_lower_on
     # a list across ladders (工程咨询: 工程师 or 经济师, by specialty) is left as it was: one title of each
     answer = answer_for(None, AS_OF, "经济师", ["工程咨询（投资）@2023-01-01"])
     assert answer.held
+
+
+def test_a_screen_of_routes_into_a_title_says_when_a_qualification_gives_it_only_as_one_of_two():
+    # 2022 对应表 (8.2): 护士执业资格 → "护士 or 护师"; check 护师 answers that no rule leads there, the engine
+    # holding 护士 by it. DEFECT: routes-into 护师 (what HR screens with) said "护士执业资格 视同/对应 护师"
+    # with no word of the "or".
+    [found] = json.loads(cli_plain("routes-into", "护师", "--format", "json"))["routes"]
+    assert found["conditions"]["other"] == ["通过全国统一考试取得", "对应护士或护师，以何者为准未载明（按护士计）"]
+    [found] = json.loads(cli_plain("routes-into", "护师", "--format", "json", "--lang", "en"))["routes"]
+    assert found["conditions"]["other"][1] == "counts as Nurse or Senior nurse, which one not stated (taken as Nurse)"
+    # 国人部发〔2003〕39号 (8.4): 软考初级 "可聘任技术员或助理工程师职务"
+    [found] = [r for r in json.loads(cli_plain("routes-into", "助理工程师", "--format", "json"))["routes"]
+               if r["rule"] == "qual-softexam-junior"]
+    assert found["conditions"]["other"] == ["可聘任技术员或助理工程师，以何者为准未载明（按技术员计）"]

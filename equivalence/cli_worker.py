@@ -104,6 +104,8 @@ def path(ctx, levels, to_tier, alternatives, no_switch, chart_file, holds, educa
         raise click.UsageError(said("usage_from_target"))
     reg = registry(ctx)
     start, target = (levels[0], levels[1]) if len(levels) == 2 else (None, levels[0] if levels else None)
+    if to_tier and len(levels) == 1:  # --to-tier stands for TARGET: the one level given is FROM
+        start, target = levels[0], None
     holds = list(holds) + ([start] if start else [])
     targets = resolve_targets(reg, target, to_tier)
     prof = make_profile(reg, holds, education, work_years, as_of, in_post, profile_file, honours, scores_file)

@@ -190,6 +190,17 @@ def test_to_tier_associate_senior(run):
     assert data["steps"][1]["rule"] == "bridge-pilot2018-senior-technician-to-eng-associate-senior"
 
 
+def test_with_to_tier_the_one_level_given_is_from(run):
+    # `path 技师@2020-07-01 --to-tier 副高级` exited 2 ("TARGET 与 --to-tier 只能给一个"): the level was
+    # taken for TARGET, while --to-tier is the target and the usage is [FROM] TARGET
+    short = run("path", "技师@2020-07-01", "--to-tier", "副高级", "--as-of", AS_OF, "--format", "json")
+    long = run("path", "--holds", "技师@2020-07-01", "--to-tier", "副高级", "--as-of", AS_OF, "--format", "json")
+    assert short.exit_code == 0, short.output
+    assert short.stdout == long.stdout
+    both = run("path", "技师", "高级技师", "--to-tier", "中级", "--as-of", AS_OF)
+    assert both.exit_code == 2 and "TARGET 与 --to-tier 只能给一个" in both.stderr
+
+
 def test_to_tier_rejects_a_non_tier(run):
     res = run("path", "--holds", "技师", "--to-tier", "高级工程师", "--as-of", AS_OF)
     assert res.exit_code == 1

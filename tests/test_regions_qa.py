@@ -50,3 +50,16 @@ def test_shandong_check_names_the_special_technician_step(runner):
     assert answer["eligible"] is False and answer["earliest"] == AS_OF
     assert [s["rule"] for s in answer["steps"]] == ["sd-special-technician-entry",
                                                    "sd-special-technician-apply-full-senior-engineer"]
+
+
+def test_guangdong_title_route_lists_as_unchecked_only_what_is_not_checked(runner):
+    # 广东 2025 特级技师 notice, route 2: "取得高级职称(专业技术人员职业资格)后满2年". The 2 years after the title
+    # are years_in_from, checked; the note under the route listed the whole clause again as 另须满足（本工具未核查）,
+    # and the qualification alternative is a second way in, not a further condition.
+    args = ["--region", "广东", "path", "特级技师", "--holds", "高级工程师@2018-01-01", "--education", "本科",
+            "--as-of", AS_OF]
+    answer = _json(runner, *args)
+    assert [s["rule"] for s in answer["steps"]][-1] == "gd-special-technician-from-associate-senior-title"
+    assert answer["date"] == AS_OF
+    last = runner.invoke(cli, args).stdout.splitlines()[-1]
+    assert last == "注：另须满足（本工具未核查）：评聘：由规模以上企业聘任到特级技师岗位"

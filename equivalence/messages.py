@@ -393,6 +393,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "row_quote_not_closed": {"zh": "第 {line} 行：引号没有闭合", "en": "line {line}: a quoted cell is never closed"},
     "row_not_json": {"zh": "第 {line} 行：不是 JSON（{why}）", "en": "line {line}: not JSON ({why})"},
     "row_not_object": {"zh": "第 {line} 行：不是 JSON 对象", "en": "line {line}: not a JSON object"},
+    "row_not_unicode": {"zh": "第 {line} 行：不是有效的 Unicode 文本（'{char}' 只是 UTF-16 代理对的一半）",
+                        "en": "line {line}: not valid Unicode text ('{char}' is half of a UTF-16 pair)"},
     "row_formula_without_value": {
         "zh": "第 {row} 行：公式单元格 {cells} 保存时没有值（请在 Excel 中打开并保存，或粘贴为数值）",
         "en": "row {row}: formula cell{s} {cells} saved without a value (open and save the file in Excel, or paste "

@@ -362,8 +362,13 @@ def _read_jsonl(path: str, text: str) -> Table:
             obj, why = None, RosterIOError(code="row_not_json", line=lineno, why=exc.msg)
         else:
             why = None if isinstance(obj, dict) else RosterIOError(code="row_not_object", line=lineno)
+            if not why and ("\\ud" in line or "\\uD" in line):  # (only an escape makes a surrogate)
+                half = _LONE_SURROGATE.search(json.dumps(obj, ensure_ascii=False))
+                if half:  # "\ud800": no UTF-8 file or workbook holds it; the row is kept, U+FFFD for it
+                    why = RosterIOError(code="row_not_unicode", line=lineno, char=f"\\u{ord(half.group()):04x}")
+                    obj = _without_surrogates(obj)
         numbers.append(lineno)
-        if why:
+        if why and not isinstance(obj, dict):
             problems[len(rows)] = why
             rows.append({})
             values.append({})
@@ -382,10 +387,29 @@ def _read_jsonl(path: str, text: str) -> Table:
                 given[k] = v
             except ValueError:
                 row[k] = json.dumps(v, ensure_ascii=False)
+        if why:
+            problems[len(rows)] = why
         rows.append(row)
         values.append(given)
-    rows = [{h: r.get(h, "") for h in header} if i not in problems else r for i, r in enumerate(rows)]
+    rows = [{h: r.get(h, "") for h in header} if r or i not in problems else r for i, r in enumerate(rows)]
     return Table(header, rows, problems, values=values, row_numbers=numbers, header_row=0)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# What XML 1.0 (a workbook's sheet) cannot hold: controls but tab, LF and CR (openpyxl's
+# ILLEGAL_CHARACTERS_RE), surrogates, and U+FFFE / U+FFFF (which openpyxl writes raw).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _without_surrogates(value):
+    """``value`` (parsed JSON) with each lone surrogate, in keys and strings, replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -462,7 +486,6 @@ def _check_xlsx_cells(header: list[str], rows: list[dict]) -> None:
 def _write_xlsx(fh, header: list[str], rows: list[dict]) -> None:
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("roster")
@@ -470,7 +493,7 @@ def _write_xlsx(fh, header: list[str], rows: list[dict]) -> None:
     def cell(value: str):
         if value == "":
             return None  # an empty cell, not an empty string
-        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # control characters xlsx cannot hold
+        value = _NOT_XML.sub("\ufffd", value)  # control characters, U+FFFE / U+FFFF: xlsx cannot hold them
         if not risky(value):
             return value
         c = WriteOnlyCell(ws, value=value)

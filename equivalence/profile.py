@@ -119,6 +119,9 @@ def check_years(value, what: "str | tuple") -> float:
     if value != value or value in (float("inf"), float("-inf")):
         raise ProfileError(code="years_not_finite", what=what, got=typed or value)
     if not 0 <= value <= MAX_YEARS:
+        if typed is None and isinstance(value, int):  # an int too large for a float: format "g" overflows
+            digits = str(abs(value))
+            typed = str(value) if len(digits) <= 20 else f"{'-' if value < 0 else ''}1e{len(digits) - 1}…"
         raise ProfileError(code="years_out_of_range", what=what, max=MAX_YEARS, got=typed or format(value, "g"))
     return float(value)
 

@@ -47,6 +47,20 @@ def test_other_entry_points_check_the_language_and_date(reg):
         build_profile(reg, [], as_of="yesterday")
 
 
+@pytest.mark.parametrize("years", [10 ** 400, -(10 ** 400), 81, -1])
+def test_work_years_out_of_range_is_said_however_large_the_integer(reg, years):
+    # An int too large for a float was an OverflowError from format(value, "g") while saying so
+    from equivalence.api import check, path
+
+    for call in (path, check):
+        with pytest.raises(ProfileError) as err:
+            call(reg, "工程师", holds=["技师"], work_years=years, as_of="2026-12-01")
+        assert str(err.value).startswith("work years must be from 0 to 80 years, got ")
+        assert pickle.loads(pickle.dumps(err.value)).code == err.value.code
+        assert message(err.value, "zh").startswith("工作年限应在 0 到 80 年之间，实为 ")
+        assert len(message(err.value, "zh")) < 60  # 400 digits are not echoed
+
+
 def test_as_of_is_a_plain_iso_date_or_a_date_object(reg):
     # "20190601" parses with fromisoformat but was compared as text with the rules' dates, where it
     # falls after every 2019 date: refused, as the API refuses it. A datetime.date is taken, as the API takes it.

@@ -70,7 +70,9 @@ def read_roster(input_path: str, *, encoding: str | None = None, columns: dict[s
                             lang))
     if table.header_row > 1:
         notes.append(render("roster_note_title_rows", {"row": table.header_row}, lang))
-    if table.rows and "holds" not in colmap.fields and not table.problems:
+    # A header naming no holds column is no roster's, rows or none: a file read in a wrong encoding
+    # (UTF-8 as UTF-16) is one line of other characters, whose rows would be gone without a word.
+    if table.header and "holds" not in colmap.fields and not table.problems:
         raise RosterIOError(code="roster_no_holds", path=name, columns=table.header)
     if colmap.renamed():
         notes.append(colmap.described(lang))

@@ -508,6 +508,26 @@ def test_no_holds_column_says_how_to_name_it(runner, tmp_path):
                                                                f"name it with --columns holds=COLUMN\n")
 
 
+def test_a_file_read_in_a_wrong_encoding_is_refused_not_answered_as_no_rows(runner, tmp_path):
+    # UTF-8 read as UTF-16 is one line of other characters: a header naming no holds column and no
+    # rows. It was answered with exit 0 and no row: the five people of the file silently gone.
+    src = tmp_path / "r.csv"
+    src.write_text("工号,证书\nE1,技师\nE2,高级工\n\n", encoding="utf-8")  # (an even number of bytes)
+    result = roster(runner, str(src), "--encoding", "utf-16", "-o", str(tmp_path / "o.csv"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {src} 没有 'holds' 列（列：")
+    assert not (tmp_path / "o.csv").exists()
+    (tmp_path / "h.csv").write_text("编号,资历\n", encoding="utf-8")  # a header alone says the same
+    result = roster(runner, str(tmp_path / "h.csv"))
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {tmp_path / 'h.csv'} 没有 'holds' 列（列：编号、资历）；请用 --columns holds=列名 指明\n")
+    (tmp_path / "e.csv").write_text("编号,证书\n", encoding="utf-8")  # an empty roster is still one
+    result = roster(runner, str(tmp_path / "e.csv"))
+    assert (result.exit_code, result.stdout) == (0, "编号,证书,next_steps,target_earliest,target_route,error\n")
+    (tmp_path / "e.jsonl").write_text("", encoding="utf-8")  # so is an empty JSON Lines file
+    assert roster(runner, str(tmp_path / "e.jsonl")).exit_code == 0
+
+
 def test_answers_resting_on_appointment_are_marked(real):
     out = Roster(real, as_of=AS_OF).process([{"holds": "高级技师:3", "target": "首席技师"}])[0]
     assert out["target_route"] == ("特级技师（评聘）@2026-12-01[skill-14-senior-technician-to-special-technician] > "

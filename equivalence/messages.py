@@ -49,6 +49,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "arg_folder": {"zh": "路径", "en": "a path"},
     "arg_folders": {"zh": "路径或路径的列表", "en": "a path or a list of paths"},
     "arg_flag": {"zh": " True 或 False", "en": "True or False"},
+    "arg_rows": {"zh": "字典的列表（每人一个）", "en": "a list of dicts (one per person)"},
     "arg_scores": {"zh": "积分项到次数的映射", "en": "a mapping of points items to counts"},
     "arg_count": {"zh": " {low} 到 {high} 的整数", "en": "a whole number from {low} to {high}"},
     "argument_choice": {"zh": "参数 {name} 的取值 {value} 未知（可选：{known}）",

@@ -109,3 +109,34 @@ def test_an_error_in_a_pool_worker_reaches_the_parent(i):
         with pytest.raises(type(ERRORS[i])) as err:
             result.get(timeout=60)
     assert str(err.value) == str(ERRORS[i])
+
+
+@pytest.mark.parametrize("kwargs, said", [
+    ({"lang": "fr"}, "unknown language 'fr' (known: zh, en)"),  # was KeyError: 'fr'
+    ({"to": None}, "to must be a string or a list of strings, got None"),  # was TypeError
+    ({"to": [5]}, "to must be a string or a list of strings, got [5]"),
+    ({"as_of": 20261201}, "as_of must be an ISO date (YYYY-MM-DD), got 20261201"),  # was taken, every row failed
+    ({"data": "yes"}, "data must be True or False, got 'yes'"),  # was taken as True
+])
+def test_the_roster_core_checks_its_arguments(reg, kwargs, said):
+    from equivalence.roster import Roster, process_rows
+
+    with pytest.raises(EquivalenceError) as err:
+        Roster(reg, **kwargs)
+    assert str(err.value) == said
+    assert message(err.value, "zh") != said
+    if "data" not in kwargs:
+        with pytest.raises(EquivalenceError):
+            process_rows(reg, [{"holds": "技师"}], **kwargs)
+
+
+def test_the_roster_core_takes_one_ladder_as_a_string_and_checks_its_rows(reg):
+    from equivalence.roster import Roster, process_rows
+
+    # one ladder may be a string, as for the API's functions (it was read letter by letter: unknown ladder '工')
+    assert process_rows(reg, [{"holds": "技师"}], to="工程技术", as_of="2026-12-01") == \
+        process_rows(reg, [{"holds": "技师"}], to=["工程技术"], as_of="2026-12-01")
+    for rows in ("技师", [["技师"]], None):  # was AttributeError: 'str' object has no attribute 'get'
+        with pytest.raises(EquivalenceError) as err:
+            Roster(reg).process(rows)
+        assert str(err.value).startswith("rows must be a list of dicts (one per person), got ")

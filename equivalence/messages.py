@@ -112,6 +112,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "counted_items": {"zh": "（按次计分的项目：{names}）", "en": " (per-count items: {names})"},
     "no_points_scheme": {"zh": "（未载入积分方案）", "en": " (no points scheme is loaded)"},
     "bad_score": {"zh": "'{item}' 的分数应为不小于 0 的数，实为 {got}", "en": "score of '{item}' must be a number ≥ 0, got {got}"},
+    "score_out_of_range": {"zh": "'{item}' 的分数 {got} 超出范围（至多 {most:,}）",
+                           "en": "score of '{item}' is out of range (at most {most:,}), got {got}"},
     "cell_excel_error": {"zh": "单元格是 Excel 错误值 {value}", "en": "the cell holds the Excel error {value}"},
     "work_years_not_number": {"zh": "工作年限 '{value}' 不是数字", "en": "work_years '{value}' is not a number"},
     "work_years_bad": {"zh": "工作年限 '{value}' 不是有效的年数（有限，不小于 0）",

@@ -140,3 +140,28 @@ def test_the_roster_core_takes_one_ladder_as_a_string_and_checks_its_rows(reg):
         with pytest.raises(EquivalenceError) as err:
             Roster(reg).process(rows)
         assert str(err.value).startswith("rows must be a list of dicts (one per person), got ")
+
+
+@pytest.fixture(scope="module")
+def acme():
+    from conftest import REPO
+
+    return Registry.load(layers=[REPO / "mappings" / "examples" / "acme"])
+
+
+@pytest.mark.parametrize("count, got", [(10 ** 400, "1e400…"), (2 ** 63, "9223372036854775808"), (1e308, "1e308…")])
+def test_a_score_past_what_a_scores_file_holds_is_said(acme, count, got):
+    # 10**400 was an OverflowError (math.isfinite, then the points' float sums); a scores file holds
+    # at most 1,000,000 of an item (the YAML reader's bound), and the API now takes what a file takes
+    from equivalence.api import points
+    from equivalence.loader import MAX_NUMBER
+    from equivalence.profile import MAX_SCORE
+
+    assert MAX_SCORE == MAX_NUMBER
+    with pytest.raises(ProfileError) as err:
+        points(acme, holds=["acme_s.s4@2023-01-01"], in_post=["acme_s.s4"], scores={"performance": count},
+               as_of="2025-09-01")
+    assert str(err.value) == f"score of 'performance' is out of range (at most 1,000,000), got {got}"
+    assert message(err.value, "zh") == f"'performance' 的分数 {got} 超出范围（至多 1,000,000）"
+    assert points(acme, holds=["acme_s.s4@2023-01-01"], in_post=["acme_s.s4"], scores={"performance": 10 ** 6},
+                  as_of="2025-09-01")["total"] > 0

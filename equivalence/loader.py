@@ -89,6 +89,7 @@ ALIAS_BUDGET = 10_000  # values that aliases may add to a file (the shipped file
 MAX_NUMBER = 10 ** 6
 MAX_YEARS = 80  # a count of years (years_in_from, work_years, years, term_years) above a working life
 _YEAR_KEYS = frozenset({"years_in_from", "work_years", "years", "term_years"})
+_DATE_KEYS = frozenset({"as_of"})  # a profile's plan date: a number there is a date left unquoted
 _TAG = "tag:yaml.org,2002:"
 _DEFAULT_TAG = {yaml.ScalarNode: _TAG + "str", yaml.SequenceNode: _TAG + "seq", yaml.MappingNode: _TAG + "map"}
 _SAFE_TAGS = frozenset(t for t in yaml.SafeLoader.yaml_constructors if t)
@@ -422,6 +423,8 @@ def _refuse_scalar(node, key) -> tuple | None:
     tag = node.tag
     if tag not in _SAFE_TAGS:
         return ("unknown_yaml_tag", {"tag": tag})
+    if key in _DATE_KEYS and tag in (_TAG + "int", _TAG + "float"):  # as_of: 20190701 (a date as people write it)
+        return ("date_read_as_number", {"value": _short(node.value)})
     try:
         if tag == _TAG + "timestamp":
             _checker.construct_yaml_timestamp(node)

@@ -195,6 +195,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "unknown_yaml_tag": {"zh": "未知的 YAML 标签 '{tag}'", "en": "unknown YAML tag '{tag}'"},
     "not_finite": {"zh": "'{value}' 不是有限的数", "en": "'{value}' is not a finite number"},
     "number_out_of_range": {"zh": "{value} 超出范围（至多 {most:,}）", "en": "{value} is out of range (at most {most:,})"},
+    "date_read_as_number": {"zh": "{value} 被读作数，不是日期；请写成 2019-07-01，或加引号：'{value}'",
+                            "en": "{value} is read as a number, not a date; write it as 2019-07-01, or in quotes: '{value}'"},
     "years_above": {"zh": "{value} 年超过 {most} 年", "en": "{value} years is more than {most}"},
     "not_real_date": {"zh": "日期不存在：'{value}'", "en": "not a real date: '{value}'"},
     "alias_budget": {"zh": "YAML 别名引用（*）增加的值多于文件自身所有的值再加 {budget:,}",

@@ -293,6 +293,11 @@ def test_replacing_or_asking_for_more_is_no_contradiction(tmp_path):
     ("scores: {performance: .nan}\n", "profile {p}:1: scores.performance: '.nan' is not a finite number"),
     ("holds: " + "[" * 2000 + "]" * 2000 + "\n", "profile {p}:1: YAML syntax: exceeded maximum nesting depth"),
     ("colour: red\n", "profile {p}:1: colour: unknown key 'colour'"),
+    # a date written as the README allows but unquoted is a YAML number: said so, not "at most 1,000,000"
+    ("as_of: 20190701\n", "profile {p}:1: as_of: 20190701 is read as a number, not a date; write it as "
+                          "2019-07-01, or in quotes: '20190701'"),
+    ("as_of: 2019.07\n", "profile {p}:1: as_of: 2019.07 is read as a number, not a date; write it as "
+                         "2019-07-01, or in quotes: '2019.07'"),
     ("- a\n", "profile {p}: expected a mapping"),
     (alias_bomb(), "profile {p}:2: a1[0]: YAML aliases (*name) add more values to this file than it "
                    "holds itself, plus 10,000"),

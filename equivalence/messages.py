@@ -409,6 +409,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
                            "en": "{failed} of {total} row{s} could not be processed (row{rs} {rows}; see the error column)"},
     "diff_rows_unanswered": {"zh": "共 {total} 行，其中 {failed} 行在两个日期都无法处理，未比较（第 {rows} 行；用 'equivalence roster' 查看原因）",
                              "en": "{failed} of {total} row{s} could not be processed on either date and were not compared (row{rs} {rows}; 'equivalence roster' says why)"},
+    "more_columns": {"zh": "另 {n} 列", "en": "{n} more"},
     "roster_no_holds": {"zh": "{path} 没有 'holds' 列（列：{columns}）；请用 --columns holds=列名 指明",
                         "en": "{path} has no 'holds' column (columns: {columns}); name it with --columns holds=COLUMN"},
 }

@@ -37,6 +37,18 @@ SYNONYMS = {
 }
 
 
+SHOWN_COLUMNS, SHOWN_CHARS = 20, 40  # an error naming the columns names this many, each cut to this length
+
+
+def shown_columns(header: list[str]) -> list:
+    """The columns an error lists: the first :data:`SHOWN_COLUMNS`, each cut, then how many more
+    (a file of 1,000 long headers would make one error line megabytes long)."""
+    names: list = [h if len(h) <= SHOWN_CHARS else h[:SHOWN_CHARS - 1] + "…" for h in header[:SHOWN_COLUMNS]]
+    if len(header) > SHOWN_COLUMNS:
+        names.append(("more_columns", {"n": len(header) - SHOWN_COLUMNS}))
+    return names
+
+
 class ColumnError(EquivalenceError):
     """A ``--columns`` value that names no column of the roster."""
 
@@ -117,7 +129,7 @@ def map_columns(header: list[str], overrides: dict[str, str] | None = None) -> C
         if column not in header:
             matches = [h for h in header if _norm(h) == _norm(column)]
             if not matches:
-                raise ColumnError(code="no_such_column", field=f, column=column, columns=list(header))
+                raise ColumnError(code="no_such_column", field=f, column=column, columns=shown_columns(header))
             column = matches[0]
         out.fields[f] = column
         taken.add(column)

@@ -436,3 +436,22 @@ def test_an_xlsx_output_holds_no_character_xml_refuses(runner, tmp_path, char):
     assert [c.value for c in next(wb.active.iter_rows(min_row=2))][:3] == ["1", "技师", "x\ufffdy"]
     again = roster(runner, str(tmp_path / "o.xlsx"))
     assert again.exit_code == 0, again.stderr
+
+
+def test_the_columns_an_error_lists_are_bounded(runner, tmp_path):
+    # 1,000 columns of 2,000 characters: 'no holds column (columns: …)' was a 2 MB line on stderr
+    src = tmp_path / "wide.csv"
+    src.write_text(",".join(f"c{i}" + "x" * 2000 for i in range(1000)) + "\n" + ",".join("v" * 1000) + "\n",
+                   encoding="utf-8")
+    for args, start in (([], f"Error: {src} 没有 'holds' 列（列：c0xxx"),
+                        (["--columns", "holds=证书"], "Error: --columns holds=证书：没有 '证书' 列（列：c0xxx")):
+        result = roster(runner, str(src), *args)
+        assert result.exit_code == 1
+        assert result.stderr.startswith(start)
+        assert len(result.stderr) < 1500
+        assert "、c19" in result.stderr and "c20x" not in result.stderr and "另 980 列）" in result.stderr
+    en = roster(runner, str(src), "--lang", "en")
+    assert ", 980 more); name it with --columns holds=COLUMN\n" in en.stderr
+    small = tmp_path / "r.csv"
+    small.write_text("编号,资历\n1,高级工:2\n", encoding="utf-8")
+    assert roster(runner, str(small)).stderr.startswith(f"Error: {small} 没有 'holds' 列（列：编号、资历）；")

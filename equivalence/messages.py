@@ -79,6 +79,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
                            "en": "{options} only go with --roster: give a roster or leave them out"},
     "bad_column_override": {"zh": "'{part}' 不是 字段=列名 的形式（字段可选：{fields}）",
                             "en": "'{part}' is not FIELD=COLUMN with FIELD one of {fields}"},
+    "column_override_twice": {"zh": "{field} 给了两次（{columns}）", "en": "{field} is given twice ({columns})"},
     # dates
     "date_shape": {"zh": "{what}无法识别：'{value}'（可写作 YYYY-MM-DD、YYYY/M/D、YYYY.MM.DD、YYYYMMDD、YYYY年M月D日，"
                          "或只写年月 YYYY-MM）",

@@ -98,7 +98,8 @@ def parse_overrides(text: str | None) -> dict[str, str]:
     Raises
     ------
     ColumnsError
-        A pair without ``=`` or an unknown field (a usage error; also a ValueError).
+        A pair without ``=``, an unknown field, or a field named twice with two columns (a usage
+        error; also a ValueError).
     """
     out: dict[str, str] = {}
     if not text:
@@ -110,6 +111,8 @@ def parse_overrides(text: str | None) -> dict[str, str]:
         key = _LOOKUP.get(_norm(key), key.strip())
         if not eq or key not in FIELDS:
             raise ColumnsError(code="bad_column_override", part=part.strip(), fields=list(FIELDS))
+        if out.get(key, column.strip()) != column.strip():  # which one was meant? (the first was dropped)
+            raise ColumnsError(code="column_override_twice", field=key, columns=[out[key], column.strip()])
         out[key] = column.strip()
     return out
 

@@ -596,3 +596,16 @@ def test_an_output_that_is_a_fifo_is_written_in_place(tmp_path):
     write_table(str(fifo), ["id"], [{"id": "1"}])
     reader.join(10)
     assert got == ["id\n1\n"] and sorted(os.listdir(tmp_path)) == ["pipe.csv"]
+
+
+def test_a_field_named_twice_in_columns_is_a_usage_error(runner, tmp_path):
+    # holds=证书,holds=学历 read 学历 as holds and said nothing of 证书: the first was dropped
+    src = tmp_path / "r.csv"
+    src.write_text("证书,学历\n高级工:2,大专\n", encoding="utf-8")
+    result = roster(runner, str(src), "--columns", "holds=证书,holds=学历")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: '--columns' 的取值无效：holds 给了两次（证书、学历）"
+    result = roster(runner, str(src), "--columns", "holds=证书，Holds=学历", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].endswith("holds is given twice (证书, 学历)")
+    assert roster(runner, str(src), "--columns", "holds=证书,holds=证书").exit_code == 0  # the same, twice: no doubt

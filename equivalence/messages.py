@@ -411,6 +411,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "diff_rows_unanswered": {"zh": "共 {total} 行，其中 {failed} 行在两个日期都无法处理，未比较（第 {rows} 行；用 'equivalence roster' 查看原因）",
                              "en": "{failed} of {total} row{s} could not be processed on either date and were not compared (row{rs} {rows}; 'equivalence roster' says why)"},
     "more_columns": {"zh": "另 {n} 列", "en": "{n} more"},
+    "roster_too_many_columns": {"zh": "{path} 第 {row} 行超过 {limit} 列（名单没有这么多列）",
+                                "en": "{path}: row {row} has more than {limit} columns (a roster has fewer)"},
     "roster_no_holds": {"zh": "{path} 没有 'holds' 列（列：{columns}）；请用 --columns holds=列名 指明",
                         "en": "{path} has no 'holds' column (columns: {columns}); name it with --columns holds=COLUMN"},
 }

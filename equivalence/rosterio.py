@@ -47,6 +47,7 @@ FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl"
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+MAX_COLUMNS = 1_024  # columns of a CSV or JSON Lines roster, as of a worksheet (xlsxread.MAX_COLUMNS)
 CELL_LIMIT = 131_072  # characters in one CSV cell (the csv module's default limit)
 XLSX_CELL_LIMIT = 32_767  # characters in one worksheet cell (Excel's limit; openpyxl cuts the rest silently)
 
@@ -181,15 +182,27 @@ UNNAMED = {"zh": "第 {n} 列", "en": "column {n}"}  # the name of a column whos
 def _header(cells: list, lang: str = "en") -> list[str]:
     """Column names, stripped; an empty one becomes 'column N' (in ``lang``), a repeated one 'NAME (2)'."""
     out: list[str] = []
+    taken: set[str] = set()  # (a set, and the last number of each name: 50,000 names were minutes)
+    last: dict[str, int] = {}
     for i, c in enumerate(cells, 1):
         name = str(c).strip().lstrip("\ufeff") if c is not None else ""
         name = name or UNNAMED[lang].format(n=i)
-        base, n = name, 1
-        while name in out:
+        base, n = name, last.get(name, 1)
+        while name in taken:
             n += 1
             name = f"{base} ({n})"
+        last[base] = n
+        taken.add(name)
         out.append(name)
     return out
+
+
+def _check_width(path: str, widths, numbers: list[int]) -> None:
+    """Refuse a file with a row wider than a workbook's reader takes (:data:`MAX_COLUMNS`): every row
+    is padded to the widest, so one row of 200,000 commas would make every row 200,000 cells."""
+    for number, width in zip(numbers, widths):
+        if width > MAX_COLUMNS:
+            raise RosterIOError(code="roster_too_many_columns", path=path, row=number, limit=f"{MAX_COLUMNS:,}")
 
 
 def _header_at(records: list[list[str]], is_header) -> int:
@@ -205,6 +218,7 @@ def _rows_of(path: str, records: list[list[str]], numbers: list[int], problems: 
     be read), its header found by ``is_header`` (see read_table)."""
     if not records:
         raise RosterIOError(code="roster_empty", path=path)
+    _check_width(path, (len(r) for r in records), numbers)
     at = _header_at(records, is_header)
     if at in problems:
         raise RosterIOError(code="roster_header_unreadable", path=path, why=problems[at].as_param())
@@ -373,6 +387,7 @@ def _read_jsonl(path: str, text: str) -> Table:
             rows.append({})
             values.append({})
             continue
+        _check_width(path, [len(obj)], [lineno])
         row, given = {}, {}
         for k, v in obj.items():
             k = str(k)
@@ -387,6 +402,8 @@ def _read_jsonl(path: str, text: str) -> Table:
                 given[k] = v
             except ValueError:
                 row[k] = json.dumps(v, ensure_ascii=False)
+        if len(header) > MAX_COLUMNS:  # every row is given every column: as for a CSV, refused
+            _check_width(path, [len(header)], [lineno])
         if why:
             problems[len(rows)] = why
         rows.append(row)

@@ -609,3 +609,46 @@ def test_a_field_named_twice_in_columns_is_a_usage_error(runner, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1].endswith("holds is given twice (证书, 学历)")
     assert roster(runner, str(src), "--columns", "holds=证书,holds=证书").exit_code == 0  # the same, twice: no doubt
+
+
+@pytest.mark.parametrize("name, text, where", [
+    # one row of 200,000 empty cells under a one-column header: 214 kB that took hours (each column
+    # name was checked against a list of the others) and would then pad 2,000 rows to 200,000 cells
+    ("r.csv", "holds\n技师" + "," * 200_000 + "\n" + "技师\n" * 2000, "第 2 行"),
+    ("h.csv", "holds" + ",c" * 5000 + "\n技师\n", "第 1 行"),
+    ("r.jsonl", '{"holds": "技师"}\n' + json.dumps({f"c{i}": "" for i in range(5000)}) + "\n", "第 2 行"),
+])
+def test_a_file_wider_than_a_workbook_may_be_is_refused_at_once(runner, tmp_path, name, text, where):
+    src = tmp_path / name
+    src.write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    result = roster(runner, str(src), "-o", str(tmp_path / "o.csv"))
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {src} {where}超过 1,024 列（名单没有这么多列）\n"
+    assert not (tmp_path / "o.csv").exists()
+    en = roster(runner, str(src), "--lang", "en")
+    assert en.stderr.startswith(f"Error: {src}: ") and en.stderr.endswith(
+        " has more than 1,024 columns (a roster has fewer)\n")
+
+
+def test_a_file_as_wide_as_a_workbook_may_be_is_read(runner, tmp_path):
+    from equivalence import rosterio, xlsxread
+
+    assert rosterio.MAX_COLUMNS == xlsxread.MAX_COLUMNS
+    src = tmp_path / "r.csv"
+    src.write_text("holds" + ",x" * 1023 + "\n技师" + ",1" * 1023 + "\n", encoding="utf-8")
+    result = roster(runner, str(src), "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    header = next(csv.reader(io.StringIO(result.stdout)))
+    assert header[:3] == ["holds", "x", "x (2)"] and header[1023] == "x (1023)"
+
+
+def test_repeated_column_names_are_numbered_in_linear_time():
+    from equivalence.rosterio import _header
+
+    started = time.monotonic()
+    names = _header(["a"] * 50_000 + [""] * 50_000)
+    assert time.monotonic() - started < 2
+    assert names[:3] == ["a", "a (2)", "a (3)"] and names[49_999] == "a (50000)" and names[50_000] == "column 50001"
+    assert _header(["a", "a (2)", "a"]) == ["a", "a (2)", "a (3)"]

@@ -417,6 +417,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "diff_rows_unanswered": {"zh": "共 {total} 行，其中 {failed} 行在两个日期都无法处理，未比较（第 {rows} 行；用 'equivalence roster' 查看原因）",
                              "en": "{failed} of {total} row{s} could not be processed on either date and were not compared (row{rs} {rows}; 'equivalence roster' says why)"},
     "more_columns": {"zh": "另 {n} 列", "en": "{n} more"},
+    "roster_xlsx_too_many_rows": {"zh": "工作表至多 {limit} 行（含标题行）；此名单除标题外有 {rows} 行：请写成 .csv 或 .jsonl",
+                                  "en": "a worksheet holds at most {limit} rows, the header included; this roster has "
+                                        "{rows} rows besides its header: write .csv or .jsonl"},
     "roster_too_many_columns": {"zh": "{path} 第 {row} 行超过 {limit} 列（名单没有这么多列）",
                                 "en": "{path}: row {row} has more than {limit} columns (a roster has fewer)"},
     "roster_no_holds": {"zh": "{path} 没有 'holds' 列（列：{columns}）；请用 --columns holds=列名 指明",

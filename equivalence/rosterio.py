@@ -49,6 +49,7 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MAX_COLUMNS = 1_024  # columns of a CSV or JSON Lines roster, as of a worksheet (xlsxread.MAX_COLUMNS)
 CELL_LIMIT = 131_072  # characters in one CSV cell (the csv module's default limit)
+XLSX_ROWS = 1_048_576  # rows of a worksheet, the header included (Excel's limit)
 XLSX_CELL_LIMIT = 32_767  # characters in one worksheet cell (Excel's limit; openpyxl cuts the rest silently)
 
 
@@ -486,13 +487,16 @@ def _write_csv(fh, header: list[str], rows: list[dict], excel: bool) -> None:
 
 
 def _check_xlsx_cells(header: list[str], rows: list[dict]) -> None:
-    """Refuse a cell longer than a worksheet holds: openpyxl would cut it without a word.
+    """Refuse more rows than a worksheet holds, or a cell longer than one holds: openpyxl would write
+    them, and cut the cell without a word.
 
     Raises
     ------
     RosterIOError
         Naming the first such cell's row as Excel shows it (the header is row 1) and its column.
     """
+    if len(rows) + 1 > XLSX_ROWS:  # openpyxl writes them all; Excel finds the file damaged past its last row
+        raise RosterIOError(code="roster_xlsx_too_many_rows", limit=f"{XLSX_ROWS:,}", rows=f"{len(rows):,}")
     for n, values in enumerate([header, *([r.get(h, "") for h in header] for r in rows)], 1):
         for column, value in zip(header, values):
             if len(value) > XLSX_CELL_LIMIT:

@@ -652,3 +652,19 @@ def test_repeated_column_names_are_numbered_in_linear_time():
     assert time.monotonic() - started < 2
     assert names[:3] == ["a", "a (2)", "a (3)"] and names[49_999] == "a (50000)" and names[50_000] == "column 50001"
     assert _header(["a", "a (2)", "a"]) == ["a", "a (2)", "a (3)"]
+
+
+def test_an_xlsx_output_past_a_worksheet_s_rows_is_refused_and_no_file_is_written(tmp_path):
+    # openpyxl writes any number of rows; Excel opens 1,048,576 (the header included) and reports the
+    # file as damaged past them: a roster that large was written as a workbook that loses people
+    from equivalence.rosterio import RosterIOError
+
+    rows = [{"holds": "技师"}] * 1_048_576
+    target = tmp_path / "o.xlsx"
+    with pytest.raises(RosterIOError) as err:
+        write_table(str(target), ["holds"], rows)
+    assert str(err.value) == ("a worksheet holds at most 1,048,576 rows, the header included; this roster has "
+                              "1,048,576 rows besides its header: write .csv or .jsonl")
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+    from equivalence.messages import message
+    assert message(err.value, "zh") == "工作表至多 1,048,576 行（含标题行）；此名单除标题外有 1,048,576 行：请写成 .csv 或 .jsonl"

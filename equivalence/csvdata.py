@@ -116,11 +116,13 @@ def _path(reg, data, lang):
 def _check(reg, data, lang):
     """``data``: an :class:`~equivalence.results.Eligibility`."""
     targets = LIST.join(t.id for t in data.target)
+    tail = (data.verdict, data.earliest or "")  # the answer's (held, eligible, later …), on every row
+    rows = [(targets, data.as_of, r.rule, r.kind, r.eligible, r.earliest or "", r.reachable,
+             LIST.join(r.met), LIST.join(m.text for m in r.missing), LIST.join(r.unchecked),
+             r.confidence, _cited(r.sources), *tail) for r in data.rules]
     return (["target_ids", "as_of", "rule", "kind", "eligible", "earliest", "reachable", "met", "missing",
-             "not_checked", "confidence", "sources"],
-            [(targets, data.as_of, r.rule, r.kind, r.eligible, r.earliest or "", r.reachable,
-              LIST.join(r.met), LIST.join(m.text for m in r.missing), LIST.join(r.unchecked),
-              r.confidence, _cited(r.sources)) for r in data.rules])
+             "not_checked", "confidence", "sources", "verdict", "target_earliest"],
+            rows or [(targets, data.as_of, *[""] * 10, *tail)])  # no rule: the verdict still shows
 
 
 def _compare(reg, data, lang):

@@ -89,6 +89,7 @@ ALIAS_BUDGET = 10_000  # values that aliases may add to a file (the shipped file
 MAX_NUMBER = 10 ** 6
 MAX_YEARS = 80  # a count of years (years_in_from, work_years, years, term_years) above a working life
 _YEAR_KEYS = frozenset({"years_in_from", "work_years", "years", "term_years"})
+_DATE_KEYS = frozenset({"as_of"})  # a profile's plan date: a number there is a date left unquoted
 _TAG = "tag:yaml.org,2002:"
 _DEFAULT_TAG = {yaml.ScalarNode: _TAG + "str", yaml.SequenceNode: _TAG + "seq", yaml.MappingNode: _TAG + "map"}
 _SAFE_TAGS = frozenset(t for t in yaml.SafeLoader.yaml_constructors if t)
@@ -370,7 +371,7 @@ def _read_composed(text: str, path: str) -> Parsed:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise MappingErrors([_yaml_error(path, exc, "yaml_syntax")]) from None
+        raise MappingErrors([_yaml_error(path, exc, "yaml_syntax", text)]) from None
     except RecursionError:  # the pure-Python parser on deep nesting (libyaml stops at 1,000 levels)
         raise MappingErrors([MappingError(path, None, "", code="nested_too_deep", depth=MAX_DEPTH)]) from None
     if node is None:
@@ -404,10 +405,24 @@ YAML_PROBLEMS = {
     "found undefined alias": ("yaml_undefined_alias", {}),
     "found unexpected end of stream": ("yaml_end_of_stream", {}),
     "second occurrence": ("yaml_duplicate_anchor", {}),
+    # libyaml's words (the C parser reads the common document)
+    "did not find expected node content": ("yaml_expected_node", {}),
+    "found invalid Unicode character escape code": ("yaml_bad_unicode_escape", {}),
+    "found unknown escape character": ("yaml_unknown_escape", {}),
+    "found a tab character that violates indentation": ("yaml_tab_indentation", {}),
+    "but found another document": ("yaml_another_document", {}),
 }
 
 
-def _yaml_error(path: str, exc: Exception, code: str) -> MappingError:
+def _yaml_error(path: str, exc: Exception, code: str, text: str | None = None) -> MappingError:
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character: its own words hold a line break
+        line = None
+        if text is not None and isinstance(exc.position, int):  # libyaml counts bytes of UTF-8, PyYAML characters
+            before = text.encode("utf-8", "surrogatepass")[:exc.position] if _Loader is not yaml.SafeLoader \
+                else text[:exc.position]
+            line = before.count(b"\n" if isinstance(before, bytes) else "\n") + 1
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        return MappingError(path, line, "", code=code, problem=("yaml_bad_character", {"char": char}))
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)  # PyYAML's words
     return MappingError(path, mark.line + 1 if mark else None, "", code=code,
@@ -422,6 +437,8 @@ def _refuse_scalar(node, key) -> tuple | None:
     tag = node.tag
     if tag not in _SAFE_TAGS:
         return ("unknown_yaml_tag", {"tag": tag})
+    if key in _DATE_KEYS and tag in (_TAG + "int", _TAG + "float"):  # as_of: 20190701 (a date as people write it)
+        return ("date_read_as_number", {"value": _short(node.value)})
     try:
         if tag == _TAG + "timestamp":
             _checker.construct_yaml_timestamp(node)

@@ -119,6 +119,9 @@ def check_years(value, what: "str | tuple") -> float:
     if value != value or value in (float("inf"), float("-inf")):
         raise ProfileError(code="years_not_finite", what=what, got=typed or value)
     if not 0 <= value <= MAX_YEARS:
+        if typed is None and isinstance(value, int):  # an int too large for a float: format "g" overflows
+            digits = str(abs(value))
+            typed = str(value) if len(digits) <= 20 else f"{'-' if value < 0 else ''}1e{len(digits) - 1}…"
         raise ProfileError(code="years_out_of_range", what=what, max=MAX_YEARS, got=typed or format(value, "g"))
     return float(value)
 
@@ -241,6 +244,9 @@ def resolve_honour(reg: Registry, name: str) -> str:
     raise ProfileError(code="unknown_honour", name=name, known=("known", {"names": known}) if known else ("", {}))
 
 
+MAX_SCORE = 10 ** 6  # what a scores file holds at most (loader.MAX_NUMBER; loader is not imported by a query)
+
+
 def check_scores(scores: dict) -> dict:
     """Counts per points item, each a finite number ≥ 0 (``true`` is no count, ``.nan`` no number)."""
     import math
@@ -248,8 +254,12 @@ def check_scores(scores: dict) -> dict:
     out = {}
     for item, count in scores.items():
         if (isinstance(count, bool) or not isinstance(count, (int, float)) or count < 0
-                or not math.isfinite(count)):
+                or isinstance(count, float) and not math.isfinite(count)):
             raise ProfileError(code="bad_score", item=item, got=repr(count))
+        if count > MAX_SCORE:  # a scores file's bound; 10**400 would overflow the points' float sums
+            digits = str(int(count))
+            got = digits if len(digits) <= 20 else f"1e{len(digits) - 1}…"
+            raise ProfileError(code="score_out_of_range", item=item, got=got, most=MAX_SCORE)
         out[str(item)] = count
     return out
 

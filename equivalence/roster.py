@@ -106,8 +106,13 @@ class Roster:
     def __init__(self, reg: Registry, *, to=(), as_of: str | dt.date | None = None, lang: str = "zh",
                  columns: dict[str, str] | None = None, facts_as_of: str | dt.date | None = None,
                  data: bool = False):
+        from . import arguments as a
         from .profile import parse_date
 
+        lang, to, data = a.lang(lang), a.texts("to", to), a.flag("data", data)  # (one ladder may be a string)
+        for name, value in (("as_of", as_of), ("facts_as_of", facts_as_of)):
+            if value is not None and not isinstance(value, str) and type(value) is not dt.date:
+                raise EquivalenceError(code="argument_date", name=name, got=a.shown(value))
         self.reg = reg
         self.lang = lang
         self._group_sep, self._name_sep, self._kind_sep = SEPARATORS[lang]
@@ -140,6 +145,10 @@ class Roster:
     # -- rows ----------------------------------------------------------------------------------
     def process(self, rows: list[dict]) -> list[dict]:
         """One output row per input row, in order (see the module docstring)."""
+        if not isinstance(rows, (list, tuple)) or not all(isinstance(r, dict) for r in rows):
+            from .arguments import _wrong
+
+            raise _wrong("rows", ("arg_rows", {}), rows)
         out = []
         for row in rows:
             key = self.key(row)
@@ -403,6 +412,9 @@ _ROSTERS: dict = {}
 def _worker_roster(mappings, to, as_of, lang) -> Roster:
     """One Roster per process and option set: the registry is loaded (from the compiled cache) on a
     worker's first partition, and its memo of profiles is shared by the partitions that follow."""
+    from .arguments import texts
+
+    to = texts("to", to)  # (checked before it makes a key: None, or one ladder as a string)
     key = (str(mappings) if mappings else None, tuple(to), str(as_of) if as_of else None, lang)
     roster = _ROSTERS.get(key)
     if roster is None:

@@ -37,6 +37,18 @@ SYNONYMS = {
 }
 
 
+SHOWN_COLUMNS, SHOWN_CHARS = 20, 40  # an error naming the columns names this many, each cut to this length
+
+
+def shown_columns(header: list[str]) -> list:
+    """The columns an error lists: the first :data:`SHOWN_COLUMNS`, each cut, then how many more
+    (a file of 1,000 long headers would make one error line megabytes long)."""
+    names: list = [h if len(h) <= SHOWN_CHARS else h[:SHOWN_CHARS - 1] + "…" for h in header[:SHOWN_COLUMNS]]
+    if len(header) > SHOWN_COLUMNS:
+        names.append(("more_columns", {"n": len(header) - SHOWN_COLUMNS}))
+    return names
+
+
 class ColumnError(EquivalenceError):
     """A ``--columns`` value that names no column of the roster."""
 
@@ -86,7 +98,8 @@ def parse_overrides(text: str | None) -> dict[str, str]:
     Raises
     ------
     ColumnsError
-        A pair without ``=`` or an unknown field (a usage error; also a ValueError).
+        A pair without ``=``, an unknown field, or a field named twice with two columns (a usage
+        error; also a ValueError).
     """
     out: dict[str, str] = {}
     if not text:
@@ -98,6 +111,8 @@ def parse_overrides(text: str | None) -> dict[str, str]:
         key = _LOOKUP.get(_norm(key), key.strip())
         if not eq or key not in FIELDS:
             raise ColumnsError(code="bad_column_override", part=part.strip(), fields=list(FIELDS))
+        if out.get(key, column.strip()) != column.strip():  # which one was meant? (the first was dropped)
+            raise ColumnsError(code="column_override_twice", field=key, columns=[out[key], column.strip()])
         out[key] = column.strip()
     return out
 
@@ -117,7 +132,7 @@ def map_columns(header: list[str], overrides: dict[str, str] | None = None) -> C
         if column not in header:
             matches = [h for h in header if _norm(h) == _norm(column)]
             if not matches:
-                raise ColumnError(code="no_such_column", field=f, column=column, columns=list(header))
+                raise ColumnError(code="no_such_column", field=f, column=column, columns=shown_columns(header))
             column = matches[0]
         out.fields[f] = column
         taken.add(column)

@@ -47,7 +47,9 @@ FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl"
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+MAX_COLUMNS = 1_024  # columns of a CSV or JSON Lines roster, as of a worksheet (xlsxread.MAX_COLUMNS)
 CELL_LIMIT = 131_072  # characters in one CSV cell (the csv module's default limit)
+XLSX_ROWS = 1_048_576  # rows of a worksheet, the header included (Excel's limit)
 XLSX_CELL_LIMIT = 32_767  # characters in one worksheet cell (Excel's limit; openpyxl cuts the rest silently)
 
 
@@ -181,15 +183,27 @@ UNNAMED = {"zh": "第 {n} 列", "en": "column {n}"}  # the name of a column whos
 def _header(cells: list, lang: str = "en") -> list[str]:
     """Column names, stripped; an empty one becomes 'column N' (in ``lang``), a repeated one 'NAME (2)'."""
     out: list[str] = []
+    taken: set[str] = set()  # (a set, and the last number of each name: 50,000 names were minutes)
+    last: dict[str, int] = {}
     for i, c in enumerate(cells, 1):
         name = str(c).strip().lstrip("\ufeff") if c is not None else ""
         name = name or UNNAMED[lang].format(n=i)
-        base, n = name, 1
-        while name in out:
+        base, n = name, last.get(name, 1)
+        while name in taken:
             n += 1
             name = f"{base} ({n})"
+        last[base] = n
+        taken.add(name)
         out.append(name)
     return out
+
+
+def _check_width(path: str, widths, numbers: list[int]) -> None:
+    """Refuse a file with a row wider than a workbook's reader takes (:data:`MAX_COLUMNS`): every row
+    is padded to the widest, so one row of 200,000 commas would make every row 200,000 cells."""
+    for number, width in zip(numbers, widths):
+        if width > MAX_COLUMNS:
+            raise RosterIOError(code="roster_too_many_columns", path=path, row=number, limit=f"{MAX_COLUMNS:,}")
 
 
 def _header_at(records: list[list[str]], is_header) -> int:
@@ -205,6 +219,7 @@ def _rows_of(path: str, records: list[list[str]], numbers: list[int], problems: 
     be read), its header found by ``is_header`` (see read_table)."""
     if not records:
         raise RosterIOError(code="roster_empty", path=path)
+    _check_width(path, (len(r) for r in records), numbers)
     at = _header_at(records, is_header)
     if at in problems:
         raise RosterIOError(code="roster_header_unreadable", path=path, why=problems[at].as_param())
@@ -362,12 +377,18 @@ def _read_jsonl(path: str, text: str) -> Table:
             obj, why = None, RosterIOError(code="row_not_json", line=lineno, why=exc.msg)
         else:
             why = None if isinstance(obj, dict) else RosterIOError(code="row_not_object", line=lineno)
+            if not why and ("\\ud" in line or "\\uD" in line):  # (only an escape makes a surrogate)
+                half = _LONE_SURROGATE.search(json.dumps(obj, ensure_ascii=False))
+                if half:  # "\ud800": no UTF-8 file or workbook holds it; the row is kept, U+FFFD for it
+                    why = RosterIOError(code="row_not_unicode", line=lineno, char=f"\\u{ord(half.group()):04x}")
+                    obj = _without_surrogates(obj)
         numbers.append(lineno)
-        if why:
+        if why and not isinstance(obj, dict):
             problems[len(rows)] = why
             rows.append({})
             values.append({})
             continue
+        _check_width(path, [len(obj)], [lineno])
         row, given = {}, {}
         for k, v in obj.items():
             k = str(k)
@@ -382,10 +403,31 @@ def _read_jsonl(path: str, text: str) -> Table:
                 given[k] = v
             except ValueError:
                 row[k] = json.dumps(v, ensure_ascii=False)
+        if len(header) > MAX_COLUMNS:  # every row is given every column: as for a CSV, refused
+            _check_width(path, [len(header)], [lineno])
+        if why:
+            problems[len(rows)] = why
         rows.append(row)
         values.append(given)
-    rows = [{h: r.get(h, "") for h in header} if i not in problems else r for i, r in enumerate(rows)]
+    rows = [{h: r.get(h, "") for h in header} if r or i not in problems else r for i, r in enumerate(rows)]
     return Table(header, rows, problems, values=values, row_numbers=numbers, header_row=0)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# What XML 1.0 (a workbook's sheet) cannot hold: controls but tab, LF and CR (openpyxl's
+# ILLEGAL_CHARACTERS_RE), surrogates, and U+FFFE / U+FFFF (which openpyxl writes raw).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _without_surrogates(value):
+    """``value`` (parsed JSON) with each lone surrogate, in keys and strings, replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -445,13 +487,16 @@ def _write_csv(fh, header: list[str], rows: list[dict], excel: bool) -> None:
 
 
 def _check_xlsx_cells(header: list[str], rows: list[dict]) -> None:
-    """Refuse a cell longer than a worksheet holds: openpyxl would cut it without a word.
+    """Refuse more rows than a worksheet holds, or a cell longer than one holds: openpyxl would write
+    them, and cut the cell without a word.
 
     Raises
     ------
     RosterIOError
         Naming the first such cell's row as Excel shows it (the header is row 1) and its column.
     """
+    if len(rows) + 1 > XLSX_ROWS:  # openpyxl writes them all; Excel finds the file damaged past its last row
+        raise RosterIOError(code="roster_xlsx_too_many_rows", limit=f"{XLSX_ROWS:,}", rows=f"{len(rows):,}")
     for n, values in enumerate([header, *([r.get(h, "") for h in header] for r in rows)], 1):
         for column, value in zip(header, values):
             if len(value) > XLSX_CELL_LIMIT:
@@ -462,7 +507,6 @@ def _check_xlsx_cells(header: list[str], rows: list[dict]) -> None:
 def _write_xlsx(fh, header: list[str], rows: list[dict]) -> None:
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("roster")
@@ -470,7 +514,7 @@ def _write_xlsx(fh, header: list[str], rows: list[dict]) -> None:
     def cell(value: str):
         if value == "":
             return None  # an empty cell, not an empty string
-        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # control characters xlsx cannot hold
+        value = _NOT_XML.sub("\ufffd", value)  # control characters, U+FFFE / U+FFFF: xlsx cannot hold them
         if not risky(value):
             return value
         c = WriteOnlyCell(ws, value=value)

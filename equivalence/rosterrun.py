@@ -46,7 +46,7 @@ def read_roster(input_path: str, *, encoding: str | None = None, columns: dict[s
         The file cannot be read, or has rows but no holds column.
     """
     from .messages import render
-    from .rostercolumns import ColumnError, map_columns
+    from .rostercolumns import ColumnError, map_columns, shown_columns
     from .rosterio import RosterIOError, read_table
 
     def is_header(names: list[str]) -> bool:  # the row naming the holds column (under a title, if any)
@@ -70,8 +70,10 @@ def read_roster(input_path: str, *, encoding: str | None = None, columns: dict[s
                             lang))
     if table.header_row > 1:
         notes.append(render("roster_note_title_rows", {"row": table.header_row}, lang))
-    if table.rows and "holds" not in colmap.fields and not table.problems:
-        raise RosterIOError(code="roster_no_holds", path=name, columns=table.header)
+    # A header naming no holds column is no roster's, rows or none: a file read in a wrong encoding
+    # (UTF-8 as UTF-16) is one line of other characters, whose rows would be gone without a word.
+    if table.header and "holds" not in colmap.fields and not table.problems:
+        raise RosterIOError(code="roster_no_holds", path=name, columns=shown_columns(table.header))
     if colmap.renamed():
         notes.append(colmap.described(lang))
     return RosterInput(table, colmap, notes)

@@ -139,6 +139,25 @@ def test_compare_csv_keeps_its_verdict(runner):
     assert none == [rows[0], ["skill.senior", "高级工", "cs_grade.inspector1", "一级巡视员", "not_comparable"] + [""] * 9]
 
 
+def test_check_csv_keeps_its_verdict(runner):
+    # The CSV had only each rule's eligible / earliest: a worker holding the target read 'False' on
+    # every row (table and JSON: 已持有 / held), and a target with no rule into it (学徒工: reached
+    # through 初级工, earliest given) was a header and no row at all
+    held = csv_rows(runner, ["check", "高级工程师", "--holds", "高级工程师", "--as-of", "2026-12-01"])
+    rows = [dict(zip(held[0], r)) for r in held[1:]]
+    assert held[0][-2:] == ["verdict", "target_earliest"]
+    assert {(r["verdict"], r["target_earliest"]) for r in rows} == {("held", "2026-12-01")}
+    assert {r["eligible"] for r in rows} == {"False"}  # each rule's own, as before
+    none = csv_rows(runner, ["check", "学徒工", "--as-of", "2026-12-01"])
+    assert none == [held[0], ["skill.apprentice", "2026-12-01"] + [""] * 10 + ["later", "2026-12-01"]]
+    later = csv_rows(runner, ["check", "工程师", "--holds", "技师:1", "--education", "大专", "--as-of", "2026-12-01"])
+    assert {tuple(r[-2:]) for r in later[1:]} == {("later", "2028-12-01")}
+    for args in (["check", "高级工程师", "--holds", "高级工程师", "--as-of", "2026-12-01"],
+                 ["check", "工程师", "--holds", "技师:1", "--as-of", "2026-12-01"]):
+        answer = json.loads(runner.invoke(cli, [*args, "--format", "json"]).stdout)
+        assert {tuple(r[-1:]) for r in csv_rows(runner, args)[1:]} == {(answer["earliest"] or "",)}
+
+
 def test_same_concept_same_shape(runner):
     """A target is a list of levels wherever it appears; path says which one its route reaches."""
     level = {"id", "ladder", "name"}

@@ -18,6 +18,7 @@ from equivalence.compile import compile_folder
 from equivalence.errors import MappingError, MappingErrors, one_line
 from equivalence.index import INDEX_FORMAT, MAGIC, load_index
 from equivalence.lookup import find_equivalents
+from equivalence.messages import message
 from equivalence.records import Citation
 from equivalence.registry import Registry
 
@@ -293,6 +294,11 @@ def test_replacing_or_asking_for_more_is_no_contradiction(tmp_path):
     ("scores: {performance: .nan}\n", "profile {p}:1: scores.performance: '.nan' is not a finite number"),
     ("holds: " + "[" * 2000 + "]" * 2000 + "\n", "profile {p}:1: YAML syntax: exceeded maximum nesting depth"),
     ("colour: red\n", "profile {p}:1: colour: unknown key 'colour'"),
+    # a date written as the README allows but unquoted is a YAML number: said so, not "at most 1,000,000"
+    ("as_of: 20190701\n", "profile {p}:1: as_of: 20190701 is read as a number, not a date; write it as "
+                          "2019-07-01, or in quotes: '20190701'"),
+    ("as_of: 2019.07\n", "profile {p}:1: as_of: 2019.07 is read as a number, not a date; write it as "
+                         "2019-07-01, or in quotes: '2019.07'"),
     ("- a\n", "profile {p}: expected a mapping"),
     (alias_bomb(), "profile {p}:2: a1[0]: YAML aliases (*name) add more values to this file than it "
                    "holds itself, plus 10,000"),
@@ -362,3 +368,37 @@ def test_files_too_large_are_not_read(tmp_path, monkeypatch):
         "m/big.yaml: larger than 20,000 bytes",
         "m/z/more.yaml: the folder's files are larger than 100,000 bytes together; this one and the next not read",
     ]
+
+
+@pytest.mark.parametrize("text, zh, en", [
+    # a control character: PyYAML's reader error, with no line and its own internals after a line break
+    ("holds: [技师]\neducation: \x07\n", "档案文件 {p}:2: YAML 语法错误：不允许的字符 U+0007（控制字符）",
+     "profile {p}:2: YAML syntax: character U+0007 is not allowed (a control character)"),
+    # libyaml's own words, left in English in a Chinese answer
+    ("holds: [技师\n", None, None),  # (already said in Chinese: a bracket left open, at its end)
+    ("holds: [\n", "档案文件 {p}:2: YAML 语法错误：缺少应有的值（括号没有闭合？）",
+     "profile {p}:2: YAML syntax: did not find expected node content"),
+    ('education: "\\ud800"\n', "档案文件 {p}:1: YAML 语法错误：无效的字符转义（如 \\ud800）",
+     "profile {p}:1: YAML syntax: found invalid Unicode character escape code"),
+    ('education: "\\q"\n', "档案文件 {p}:1: YAML 语法错误：未知的转义字符（双引号中的 \\）",
+     "profile {p}:1: YAML syntax: found unknown escape character"),
+    ("education: 本科\n\twork_years: 3\n", "档案文件 {p}:2: YAML 语法错误：制表符破坏了缩进（请用空格缩进）",
+     "profile {p}:2: YAML syntax: found a tab character that violates indentation"),
+    ("holds: [技师]\n---\nholds: [高级工]\n", "档案文件 {p}:2: YAML 语法错误：文件中有不止一个文档（---）",
+     "profile {p}:2: YAML syntax: but found another document"),
+])
+def test_yaml_syntax_errors_are_one_line_in_the_language_asked(real, tmp_path, text, zh, en):
+    import re
+
+    from equivalence.profile import ProfileError, load_profile
+
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_profile(real, str(path))
+    said = message(info.value, "zh")
+    assert "\n" not in said and "\\n" not in said and "<unicode string>" not in said
+    assert not re.search(r"语法错误：[a-z ]+$", said)  # no English words after the Chinese label
+    if zh:
+        assert said == zh.format(p=path)
+        assert str(info.value) == en.format(p=path)

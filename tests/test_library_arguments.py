@@ -47,6 +47,20 @@ def test_other_entry_points_check_the_language_and_date(reg):
         build_profile(reg, [], as_of="yesterday")
 
 
+@pytest.mark.parametrize("years", [10 ** 400, -(10 ** 400), 81, -1])
+def test_work_years_out_of_range_is_said_however_large_the_integer(reg, years):
+    # An int too large for a float was an OverflowError from format(value, "g") while saying so
+    from equivalence.api import check, path
+
+    for call in (path, check):
+        with pytest.raises(ProfileError) as err:
+            call(reg, "工程师", holds=["技师"], work_years=years, as_of="2026-12-01")
+        assert str(err.value).startswith("work years must be from 0 to 80 years, got ")
+        assert pickle.loads(pickle.dumps(err.value)).code == err.value.code
+        assert message(err.value, "zh").startswith("工作年限应在 0 到 80 年之间，实为 ")
+        assert len(message(err.value, "zh")) < 60  # 400 digits are not echoed
+
+
 def test_as_of_is_a_plain_iso_date_or_a_date_object(reg):
     # "20190601" parses with fromisoformat but was compared as text with the rules' dates, where it
     # falls after every 2019 date: refused, as the API refuses it. A datetime.date is taken, as the API takes it.
@@ -95,3 +109,59 @@ def test_an_error_in_a_pool_worker_reaches_the_parent(i):
         with pytest.raises(type(ERRORS[i])) as err:
             result.get(timeout=60)
     assert str(err.value) == str(ERRORS[i])
+
+
+@pytest.mark.parametrize("kwargs, said", [
+    ({"lang": "fr"}, "unknown language 'fr' (known: zh, en)"),  # was KeyError: 'fr'
+    ({"to": None}, "to must be a string or a list of strings, got None"),  # was TypeError
+    ({"to": [5]}, "to must be a string or a list of strings, got [5]"),
+    ({"as_of": 20261201}, "as_of must be an ISO date (YYYY-MM-DD), got 20261201"),  # was taken, every row failed
+    ({"data": "yes"}, "data must be True or False, got 'yes'"),  # was taken as True
+])
+def test_the_roster_core_checks_its_arguments(reg, kwargs, said):
+    from equivalence.roster import Roster, process_rows
+
+    with pytest.raises(EquivalenceError) as err:
+        Roster(reg, **kwargs)
+    assert str(err.value) == said
+    assert message(err.value, "zh") != said
+    if "data" not in kwargs:
+        with pytest.raises(EquivalenceError):
+            process_rows(reg, [{"holds": "技师"}], **kwargs)
+
+
+def test_the_roster_core_takes_one_ladder_as_a_string_and_checks_its_rows(reg):
+    from equivalence.roster import Roster, process_rows
+
+    # one ladder may be a string, as for the API's functions (it was read letter by letter: unknown ladder '工')
+    assert process_rows(reg, [{"holds": "技师"}], to="工程技术", as_of="2026-12-01") == \
+        process_rows(reg, [{"holds": "技师"}], to=["工程技术"], as_of="2026-12-01")
+    for rows in ("技师", [["技师"]], None):  # was AttributeError: 'str' object has no attribute 'get'
+        with pytest.raises(EquivalenceError) as err:
+            Roster(reg).process(rows)
+        assert str(err.value).startswith("rows must be a list of dicts (one per person), got ")
+
+
+@pytest.fixture(scope="module")
+def acme():
+    from conftest import REPO
+
+    return Registry.load(layers=[REPO / "mappings" / "examples" / "acme"])
+
+
+@pytest.mark.parametrize("count, got", [(10 ** 400, "1e400…"), (2 ** 63, "9223372036854775808"), (1e308, "1e308…")])
+def test_a_score_past_what_a_scores_file_holds_is_said(acme, count, got):
+    # 10**400 was an OverflowError (math.isfinite, then the points' float sums); a scores file holds
+    # at most 1,000,000 of an item (the YAML reader's bound), and the API now takes what a file takes
+    from equivalence.api import points
+    from equivalence.loader import MAX_NUMBER
+    from equivalence.profile import MAX_SCORE
+
+    assert MAX_SCORE == MAX_NUMBER
+    with pytest.raises(ProfileError) as err:
+        points(acme, holds=["acme_s.s4@2023-01-01"], in_post=["acme_s.s4"], scores={"performance": count},
+               as_of="2025-09-01")
+    assert str(err.value) == f"score of 'performance' is out of range (at most 1,000,000), got {got}"
+    assert message(err.value, "zh") == f"'performance' 的分数 {got} 超出范围（至多 1,000,000）"
+    assert points(acme, holds=["acme_s.s4@2023-01-01"], in_post=["acme_s.s4"], scores={"performance": 10 ** 6},
+                  as_of="2025-09-01")["total"] > 0

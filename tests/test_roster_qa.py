@@ -392,3 +392,66 @@ def test_zh_cells_use_the_full_width_colon(runner, tmp_path):
     assert en["to:Engineering technology"] == "may apply for: Engineer"
     assert en["target_route"].startswith("no route: no route to Inspector, first grade: ")
 
+
+
+# -- text no file format can hold -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("out", ["o.csv", "o.jsonl", "o.xlsx", "-"])
+def test_a_jsonl_lone_surrogate_is_its_rows_error_not_a_traceback(runner, tmp_path, out):
+    r"""JSON may escape half of a UTF-16 pair (``"\ud800"``), which no UTF-8 file (nor a workbook's
+    XML) can hold: the row keeps its place, with U+FFFD for it and the reason in its error cell."""
+    src = tmp_path / "r.jsonl"
+    src.write_text('{"id": "a\\ud800b", "holds": "技师"}\n{"id": "2", "holds": "技师"}\n', encoding="utf-8")
+    args = [str(src)] if out == "-" else [str(src), "-o", str(tmp_path / out)]
+    result = roster(runner, *args, "--lang", "en")
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert result.stderr.endswith("Error: 1 of 2 rows could not be processed (row 1; see the error column)\n")
+    if out == "-":
+        rows = csv_rows(result.stdout)
+    elif out.endswith(".csv"):
+        rows = csv_rows((tmp_path / out).read_text(encoding="utf-8"))
+    elif out.endswith(".jsonl"):
+        import json
+        rows = [json.loads(line) for line in (tmp_path / out).read_text(encoding="utf-8").splitlines()]
+    else:
+        wb = openpyxl.load_workbook(tmp_path / out)  # a workbook Excel can open
+        header, *values = [[c or "" for c in r] for r in wb.active.iter_rows(values_only=True)]
+        rows = [dict(zip(header, v)) for v in values]
+    assert [r["id"] for r in rows] == ["a\ufffdb", "2"]
+    assert rows[0]["error"] == r"line 1: not valid Unicode text ('\ud800' is half of a UTF-16 pair)"
+    assert not rows[1]["error"] and rows[1]["next_steps"]
+
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff"])
+def test_an_xlsx_output_holds_no_character_xml_refuses(runner, tmp_path, char):
+    """U+FFFE and U+FFFF are no XML characters: written raw, the sheet is not well-formed and Excel
+    (and this reader) cannot open the workbook. They become U+FFFD, as control characters do."""
+    src = tmp_path / "r.csv"
+    src.write_text(f"id,holds,note\n1,技师,x{char}y\n", encoding="utf-8")
+    result = roster(runner, str(src), "-o", str(tmp_path / "o.xlsx"))
+    no_traceback(result)
+    assert result.exit_code == 0, result.stderr
+    wb = openpyxl.load_workbook(tmp_path / "o.xlsx")
+    assert [c.value for c in next(wb.active.iter_rows(min_row=2))][:3] == ["1", "技师", "x\ufffdy"]
+    again = roster(runner, str(tmp_path / "o.xlsx"))
+    assert again.exit_code == 0, again.stderr
+
+
+def test_the_columns_an_error_lists_are_bounded(runner, tmp_path):
+    # 1,000 columns of 2,000 characters: 'no holds column (columns: …)' was a 2 MB line on stderr
+    src = tmp_path / "wide.csv"
+    src.write_text(",".join(f"c{i}" + "x" * 2000 for i in range(1000)) + "\n" + ",".join("v" * 1000) + "\n",
+                   encoding="utf-8")
+    for args, start in (([], f"Error: {src} 没有 'holds' 列（列：c0xxx"),
+                        (["--columns", "holds=证书"], "Error: --columns holds=证书：没有 '证书' 列（列：c0xxx")):
+        result = roster(runner, str(src), *args)
+        assert result.exit_code == 1
+        assert result.stderr.startswith(start)
+        assert len(result.stderr) < 1500
+        assert "、c19" in result.stderr and "c20x" not in result.stderr and "另 980 列）" in result.stderr
+    en = roster(runner, str(src), "--lang", "en")
+    assert ", 980 more); name it with --columns holds=COLUMN\n" in en.stderr
+    small = tmp_path / "r.csv"
+    small.write_text("编号,资历\n1,高级工:2\n", encoding="utf-8")
+    assert roster(runner, str(small)).stderr.startswith(f"Error: {small} 没有 'holds' 列（列：编号、资历）；")

@@ -508,6 +508,26 @@ def test_no_holds_column_says_how_to_name_it(runner, tmp_path):
                                                                f"name it with --columns holds=COLUMN\n")
 
 
+def test_a_file_read_in_a_wrong_encoding_is_refused_not_answered_as_no_rows(runner, tmp_path):
+    # UTF-8 read as UTF-16 is one line of other characters: a header naming no holds column and no
+    # rows. It was answered with exit 0 and no row: the five people of the file silently gone.
+    src = tmp_path / "r.csv"
+    src.write_text("工号,证书\nE1,技师\nE2,高级工\n\n", encoding="utf-8")  # (an even number of bytes)
+    result = roster(runner, str(src), "--encoding", "utf-16", "-o", str(tmp_path / "o.csv"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {src} 没有 'holds' 列（列：")
+    assert not (tmp_path / "o.csv").exists()
+    (tmp_path / "h.csv").write_text("编号,资历\n", encoding="utf-8")  # a header alone says the same
+    result = roster(runner, str(tmp_path / "h.csv"))
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {tmp_path / 'h.csv'} 没有 'holds' 列（列：编号、资历）；请用 --columns holds=列名 指明\n")
+    (tmp_path / "e.csv").write_text("编号,证书\n", encoding="utf-8")  # an empty roster is still one
+    result = roster(runner, str(tmp_path / "e.csv"))
+    assert (result.exit_code, result.stdout) == (0, "编号,证书,next_steps,target_earliest,target_route,error\n")
+    (tmp_path / "e.jsonl").write_text("", encoding="utf-8")  # so is an empty JSON Lines file
+    assert roster(runner, str(tmp_path / "e.jsonl")).exit_code == 0
+
+
 def test_answers_resting_on_appointment_are_marked(real):
     out = Roster(real, as_of=AS_OF).process([{"holds": "高级技师:3", "target": "首席技师"}])[0]
     assert out["target_route"] == ("特级技师（评聘）@2026-12-01[skill-14-senior-technician-to-special-technician] > "
@@ -576,3 +596,75 @@ def test_an_output_that_is_a_fifo_is_written_in_place(tmp_path):
     write_table(str(fifo), ["id"], [{"id": "1"}])
     reader.join(10)
     assert got == ["id\n1\n"] and sorted(os.listdir(tmp_path)) == ["pipe.csv"]
+
+
+def test_a_field_named_twice_in_columns_is_a_usage_error(runner, tmp_path):
+    # holds=证书,holds=学历 read 学历 as holds and said nothing of 证书: the first was dropped
+    src = tmp_path / "r.csv"
+    src.write_text("证书,学历\n高级工:2,大专\n", encoding="utf-8")
+    result = roster(runner, str(src), "--columns", "holds=证书,holds=学历")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: '--columns' 的取值无效：holds 给了两次（证书、学历）"
+    result = roster(runner, str(src), "--columns", "holds=证书，Holds=学历", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].endswith("holds is given twice (证书, 学历)")
+    assert roster(runner, str(src), "--columns", "holds=证书,holds=证书").exit_code == 0  # the same, twice: no doubt
+
+
+@pytest.mark.parametrize("name, text, where", [
+    # one row of 200,000 empty cells under a one-column header: 214 kB that took hours (each column
+    # name was checked against a list of the others) and would then pad 2,000 rows to 200,000 cells
+    ("r.csv", "holds\n技师" + "," * 200_000 + "\n" + "技师\n" * 2000, "第 2 行"),
+    ("h.csv", "holds" + ",c" * 5000 + "\n技师\n", "第 1 行"),
+    ("r.jsonl", '{"holds": "技师"}\n' + json.dumps({f"c{i}": "" for i in range(5000)}) + "\n", "第 2 行"),
+])
+def test_a_file_wider_than_a_workbook_may_be_is_refused_at_once(runner, tmp_path, name, text, where):
+    src = tmp_path / name
+    src.write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    result = roster(runner, str(src), "-o", str(tmp_path / "o.csv"))
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {src} {where}超过 1,024 列（名单没有这么多列）\n"
+    assert not (tmp_path / "o.csv").exists()
+    en = roster(runner, str(src), "--lang", "en")
+    assert en.stderr.startswith(f"Error: {src}: ") and en.stderr.endswith(
+        " has more than 1,024 columns (a roster has fewer)\n")
+
+
+def test_a_file_as_wide_as_a_workbook_may_be_is_read(runner, tmp_path):
+    from equivalence import rosterio, xlsxread
+
+    assert rosterio.MAX_COLUMNS == xlsxread.MAX_COLUMNS
+    src = tmp_path / "r.csv"
+    src.write_text("holds" + ",x" * 1023 + "\n技师" + ",1" * 1023 + "\n", encoding="utf-8")
+    result = roster(runner, str(src), "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    header = next(csv.reader(io.StringIO(result.stdout)))
+    assert header[:3] == ["holds", "x", "x (2)"] and header[1023] == "x (1023)"
+
+
+def test_repeated_column_names_are_numbered_in_linear_time():
+    from equivalence.rosterio import _header
+
+    started = time.monotonic()
+    names = _header(["a"] * 50_000 + [""] * 50_000)
+    assert time.monotonic() - started < 2
+    assert names[:3] == ["a", "a (2)", "a (3)"] and names[49_999] == "a (50000)" and names[50_000] == "column 50001"
+    assert _header(["a", "a (2)", "a"]) == ["a", "a (2)", "a (3)"]
+
+
+def test_an_xlsx_output_past_a_worksheet_s_rows_is_refused_and_no_file_is_written(tmp_path):
+    # openpyxl writes any number of rows; Excel opens 1,048,576 (the header included) and reports the
+    # file as damaged past them: a roster that large was written as a workbook that loses people
+    from equivalence.rosterio import RosterIOError
+
+    rows = [{"holds": "技师"}] * 1_048_576
+    target = tmp_path / "o.xlsx"
+    with pytest.raises(RosterIOError) as err:
+        write_table(str(target), ["holds"], rows)
+    assert str(err.value) == ("a worksheet holds at most 1,048,576 rows, the header included; this roster has "
+                              "1,048,576 rows besides its header: write .csv or .jsonl")
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+    from equivalence.messages import message
+    assert message(err.value, "zh") == "工作表至多 1,048,576 行（含标题行）；此名单除标题外有 1,048,576 行：请写成 .csv 或 .jsonl"

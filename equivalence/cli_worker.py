@@ -11,8 +11,9 @@ import click
 from .cli_words import error_said, said
 
 from .cli import NamedChoice, _date, emit, output_options, registry
-from .describe import (CHECK_VERDICT_WORDS, CLAUSE_SEP, CONFIDENCE_WORDS, HEADERS, KIND_WIDTH, KIND_WORDS, LIST_SEP,
-                       SEARCH_WORDS, basis_verdict, comparison_verdict, describe_conditions, layer_tag, one_year, short_source)
+from .describe import (CHECK_HIDDEN_WORDS, CHECK_VERDICT_WORDS, CLAUSE_SEP, CONFIDENCE_WORDS, HEADERS, KIND_WIDTH,
+                       KIND_WORDS, LIST_SEP, SEARCH_WORDS, basis_verdict, comparison_verdict, describe_conditions, layer_tag,
+                       one_year, short_source)
 
 
 def profile_options(fn):
@@ -191,9 +192,7 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
         verdict = CHECK_VERDICT_WORDS[lang][answer.verdict]
     headers = ["规则", "关系", "最早", "已满足", "缺少", "未核查"] if zh else \
         ["rule", "kind", "earliest", "met", "missing", "not checked"]
-    # the rules a "cannot be told" verdict rests on are shown with it
-    unknown = answer.verdict == "no_rule_before"
-    shown = [r for r in answer.rules if show_all or r.reachable or unknown and r.unknown]
+    shown = list(answer.rules) if show_all else answer.rules_shown()
     sep = CLAUSE_SEP[lang]
     rows = [(r.rule, KIND_WORDS[lang][r.kind], r.earliest or "—", sep.join(r.met),
              sep.join(m.text for m in r.missing), sep.join(r.unchecked)) for r in shown]
@@ -207,9 +206,7 @@ def check(ctx, target, to_tier, show_all, holds, education, work_years, as_of, i
         click.echo(("注：" if zh else "note: ") + note)
     hidden = len(answer.rules) - len(shown)
     if hidden:
-        click.echo((f"另有 {hidden} 条规则需要无法取得或未说明如何取得的证书（--all 显示）" if zh else
-                    f"{hidden} more rule(s) need a credential no route reaches or no rule here says how to obtain "
-                    "(--all shows them)"))
+        click.echo(CHECK_HIDDEN_WORDS[lang].format(n=hidden) + ("（--all 显示）" if zh else " (--all shows them)"))
 
 
 @click.command()

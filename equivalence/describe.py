@@ -205,6 +205,9 @@ CHECK_VERDICT_WORDS = {
                              "says how to obtain (see the table)",
            "no_route": "not eligible, and no route leads there"},
 }
+# the rules check leaves out (the command line shows them under --all, the web page folds them)
+CHECK_HIDDEN_WORDS = {"zh": "另有 {n} 条规则需要无法取得或未说明如何取得的证书",
+                      "en": "{n} more rule(s) need a credential no route reaches or no rule here says how to obtain"}
 
 VERDICT_WORDS = {
     "zh": {"higher": "高于", "lower": "低于", "same": "同级", "overlapping": "范围重叠", "mixed": "依据不同结论不同",

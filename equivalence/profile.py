@@ -120,8 +120,7 @@ def check_years(value, what: "str | tuple") -> float:
         raise ProfileError(code="years_not_finite", what=what, got=typed or value)
     if not 0 <= value <= MAX_YEARS:
         if typed is None and isinstance(value, int):  # an int too large for a float: format "g" overflows
-            digits = str(abs(value))
-            typed = str(value) if len(digits) <= 20 else f"{'-' if value < 0 else ''}1e{len(digits) - 1}…"
+            typed = _shown_count(value)
         raise ProfileError(code="years_out_of_range", what=what, max=MAX_YEARS, got=typed or format(value, "g"))
     return float(value)
 
@@ -244,6 +243,13 @@ def resolve_honour(reg: Registry, name: str) -> str:
     raise ProfileError(code="unknown_honour", name=name, known=("known", {"names": known}) if known else ("", {}))
 
 
+def _shown_count(value: int) -> str:
+    """A whole number as an error shows it: its digits, or 1eN… when it has more than 20 (10**400
+    is too large for a float, so format(value, "g") overflows)."""
+    digits = str(abs(value))
+    return str(value) if len(digits) <= 20 else f"{'-' if value < 0 else ''}1e{len(digits) - 1}…"
+
+
 MAX_SCORE = 10 ** 6  # what a scores file holds at most (loader.MAX_NUMBER; loader is not imported by a query)
 
 
@@ -257,9 +263,7 @@ def check_scores(scores: dict) -> dict:
                 or isinstance(count, float) and not math.isfinite(count)):
             raise ProfileError(code="bad_score", item=item, got=repr(count))
         if count > MAX_SCORE:  # a scores file's bound; 10**400 would overflow the points' float sums
-            digits = str(int(count))
-            got = digits if len(digits) <= 20 else f"1e{len(digits) - 1}…"
-            raise ProfileError(code="score_out_of_range", item=item, got=got, most=MAX_SCORE)
+            raise ProfileError(code="score_out_of_range", item=item, got=_shown_count(int(count)), most=MAX_SCORE)
         out[str(item)] = count
     return out
 

@@ -473,6 +473,12 @@ class Eligibility(NamedTuple):
             return "no_rule_before"
         return "no_route"
 
+    def rules_shown(self) -> list:
+        """The rules check shows without ``--all``: those a route can meet, and with a "cannot be told"
+        verdict the rules it rests on (the others need a credential no route reaches)."""
+        unknown = self.verdict == "no_rule_before"
+        return [r for r in self.rules if r.reachable or unknown and r.unknown]
+
 
 # -- roster (the data answers of ``roster -o FILE.jsonl``) -------------------------------------------
 class RosterStep(NamedTuple):

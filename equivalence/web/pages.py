@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..describe import (CHECK_VERDICT_WORDS, CLAUSE_SEP, CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, LIST_SEP,
+from ..describe import (CHECK_HIDDEN_WORDS, CHECK_VERDICT_WORDS, CLAUSE_SEP, CONFIDENCE_WORDS, DIRECTION_WORDS, KIND_WORDS, LIST_SEP,
                         SEARCH_WORDS, STATUS_WORDS, article_words, basis_verdict, comparison_verdict, describe_conditions, one_year)
 from ..errors import EquivalenceError, NoSolutionError
 from ..wording import replaced_note, replaced_notes
@@ -493,13 +493,12 @@ def _check_section(reg, answer, lang: str) -> Html:
                  CLAUSE_SEP[lang].join(r.met), CLAUSE_SEP[lang].join(m.text for m in r.missing),
                  CLAUSE_SEP[lang].join(r.unchecked)] for r in rules]
 
-    unknown = answer.verdict == "no_rule_before"  # the rules it rests on are shown with it
-    shown = [r for r in answer.rules if r.reachable or unknown and r.unknown]
+    shown = answer.rules_shown()
     rows = rows_of(shown)
     hidden = [r for r in answer.rules if r not in shown]
     # the rules the command line shows under --all: folded, to be opened
     more = render('<details class="muted"><summary>{m}</summary>{table}</details>',
-                  m=w["hidden_rules"].format(n=len(hidden)), table=table(headers, rows_of(hidden))) if hidden else Html("")
+                  m=CHECK_HIDDEN_WORDS[lang].format(n=len(hidden)), table=table(headers, rows_of(hidden))) if hidden else Html("")
     notes = replaced_notes(reg, (r.rule for r in shown), lang)
     more = join([*(render("<p class=\"muted\">{n}{c}{t}</p>", n=w["notes"], c=w["colon"], t=n) for n in notes), more])
     return render('<h2>{t}: {names} ({as_of})</h2><p id="verdict">{verdict}</p>{standing}{table}{more}', t=w["check"],

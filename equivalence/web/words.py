@@ -23,7 +23,7 @@ W = {
            "basis": "依据", "no_prior": "（无前置等级）", "upload": "上传名单（CSV / XLSX / JSONL）",
            "excel": "CSV 加 BOM（Excel 打开不乱码）", "columns": "列名对应（可选）", "answer": "生成结果", "download": "下载结果",
            "rows": "行", "failed_rows": "行未能处理（见 error 列）", "progress": "处理中", "error": "出错",
-           "hidden_rules": "另有 {n} 条规则需要无法取得或未说明如何取得的证书", "notes": "注", "cited_by": "引用此文件的规则",
+           "notes": "注", "cited_by": "引用此文件的规则",
            "all_sources": "全部依据文件", "levels_of": "{ladder}的等级", "roster_help":
            "列：holds（证书，分号分隔，每项 等级[:年数|@日期]）、education、work_years、target；其余列原样保留。"
            "结果文件与上传的格式相同，每一行都在，易被表格软件当作公式的单元格已转义。",
@@ -52,7 +52,7 @@ W = {
            "basis": "basis", "no_prior": "(no prior level)", "upload": "Upload a roster (CSV / XLSX / JSONL)",
            "excel": "CSV with a BOM (for Excel)", "columns": "columns (optional)", "answer": "Answer it", "download": "Download the answers",
            "rows": "rows", "failed_rows": "rows could not be processed (see the error column)",
-           "progress": "working", "error": "Error", "hidden_rules": "{n} more rule(s) need a credential no route reaches or no rule here says how to obtain",
+           "progress": "working", "error": "Error",
            "notes": "Note", "cited_by": "Rules citing it", "all_sources": "All sources", "levels_of": "Levels of {ladder}",
            "roster_help": "Columns: holds (credentials separated by ';', each LEVEL[:YEARS|@DATE]), education, "
            "work_years, target; other columns are passed through. The answered file has the upload's format, "
